@@ -1,0 +1,328 @@
+"""Checking and normalising the arguments of every convolution function.
+
+Both the fast kernels and the reference loops call into this module, so a shape rule, an
+output-size formula or a padding convention is written exactly once.
+
+The dtype rule (applied by :func:`result_dtype` everywhere):
+
+- float32 stays float32 and float64 stays float64, from the inputs to every output;
+- mixed float inputs promote as NumPy promotes them (float32 with float64 gives float64);
+- bool and integer inputs are computed and returned in float64 (a gradient is not an integer);
+- float16 is computed in float32 and returned as float16;
+- complex, long double, object, string and other non-real dtypes raise ``TypeError``.
+
+Padding conventions (:func:`conv_padding`):
+
+- an int ``p`` pads every spatial side by ``p``; one int per spatial dimension pads both sides of
+  that dimension; one ``(before, after)`` pair per spatial dimension pads asymmetrically;
+- ``"valid"`` is no padding;
+- ``"same"`` keeps ``out = ceil(in / stride)``: the total padding is
+  ``max((out - 1) * stride + dilation * (kernel - 1) + 1 - in, 0)``, split as ``total // 2`` before
+  and the rest after, so an odd total puts the extra row or column at the end (bottom, right).
+  For stride 1 this is PyTorch's rule; PyTorch refuses stride > 1, where this is TensorFlow's.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+
+Pairs = tuple[tuple[int, int], ...]
+
+
+def output_size(size: int, kernel: int, stride: int, dilation: int, before: int, after: int) -> int:
+    """Length of a convolution's output along one dimension.
+
+    ``out = floor((size + before + after - dilation * (kernel - 1) - 1) / stride) + 1``
+
+    >>> output_size(5, 3, 2, 1, 1, 1)
+    3
+    """
+    return (size + before + after - dilation * (kernel - 1) - 1) // stride + 1
+
+
+def transpose_output_size(
+    size: int, kernel: int, stride: int, dilation: int, before: int, after: int, extra: int
+) -> int:
+    """Length of a transposed convolution's output along one dimension.
+
+    ``out = (size - 1) * stride - before - after + dilation * (kernel - 1) + extra + 1``, where
+    ``extra`` is ``output_padding``.
+
+    >>> transpose_output_size(3, 3, 2, 1, 1, 1, 1)
+    6
+    """
+    return (size - 1) * stride - before - after + dilation * (kernel - 1) + extra + 1
+
+
+def as_array(fn: str, name: str, value: object) -> np.ndarray:
+    """``value`` as an ndarray of a real numeric dtype, or a ``TypeError`` naming the argument."""
+    if isinstance(value, np.ndarray):
+        array = value
+    else:
+        try:
+            array = np.asarray(value)
+        except (ValueError, TypeError) as err:
+            raise TypeError(f"{fn}: {name} must be an array of numbers; got {value!r:.80}") from err
+    if array.dtype.kind not in "biuf":
+        raise TypeError(
+            f"{fn}: {name} must hold real numbers (bool, int or float); got dtype {array.dtype}"
+        )
+    if array.dtype.kind == "f" and array.dtype.itemsize > 8:
+        raise TypeError(f"{fn}: {name} has dtype {array.dtype}; convgrad computes in float64 at most")
+    return array
+
+
+def result_dtype(*arrays: np.ndarray | None) -> tuple[np.dtype, np.dtype]:
+    """The (compute, output) dtypes for these inputs, by the rule in the module docstring."""
+    dtype = np.result_type(*[a.dtype for a in arrays if a is not None])
+    if dtype.kind in "biu":
+        return np.dtype(np.float64), np.dtype(np.float64)
+    if dtype == np.float16:
+        return np.dtype(np.float32), np.dtype(np.float16)
+    return dtype, dtype
+
+
+def ntuple(fn: str, name: str, value: object, n: int, minimum: int) -> tuple[int, ...]:
+    """An int or a sequence of ``n`` ints, each at least ``minimum``, as an ``n``-tuple."""
+    if _is_int(value):
+        values: tuple[int, ...] = (int(value),) * n  # type: ignore[call-overload]
+    elif isinstance(value, Sequence) and not isinstance(value, str):
+        if len(value) != n:
+            raise ValueError(
+                f"{fn}: {name} must be an int or {n} ints (one per spatial dimension); got {value!r}"
+            )
+        if not all(_is_int(v) for v in value):
+            raise TypeError(f"{fn}: {name} must hold ints; got {value!r}")
+        values = tuple(int(v) for v in value)
+    else:
+        raise TypeError(f"{fn}: {name} must be an int or a tuple of {n} ints; got {value!r}")
+    if any(v < minimum for v in values):
+        raise ValueError(f"{fn}: {name} must be >= {minimum} in every dimension; got {value!r}")
+    return values
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def padding_pairs(fn: str, padding: object, n: int) -> Pairs:
+    """Numeric padding (int, ``n`` ints, or ``n`` ``(before, after)`` pairs) as ``n`` pairs."""
+    if (
+        isinstance(padding, Sequence)
+        and not isinstance(padding, str)
+        and len(padding) > 0
+        and all(isinstance(p, Sequence) and not isinstance(p, str) for p in padding)
+    ):
+        if len(padding) != n or any(len(p) != 2 for p in padding):
+            raise ValueError(
+                f"{fn}: padding given as pairs needs {n} (before, after) pairs, one per spatial "
+                f"dimension; got {padding!r}"
+            )
+        flat = ntuple(fn, "padding", [v for p in padding for v in p], 2 * n, 0)
+        return tuple((flat[2 * i], flat[2 * i + 1]) for i in range(n))
+    per_dim = ntuple(fn, "padding", padding, n, 0)
+    return tuple((p, p) for p in per_dim)
+
+
+def conv_padding(
+    fn: str,
+    padding: object,
+    spatial: tuple[int, ...],
+    kernel: tuple[int, ...],
+    stride: tuple[int, ...],
+    dilation: tuple[int, ...],
+) -> Pairs:
+    """Any accepted ``padding`` of a convolution as one ``(before, after)`` pair per dimension."""
+    if isinstance(padding, str):
+        if padding == "valid":
+            return tuple((0, 0) for _ in spatial)
+        if padding == "same":
+            pairs = []
+            for size, k, s, d in zip(spatial, kernel, stride, dilation, strict=True):
+                out = -(-size // s)
+                total = max((out - 1) * s + d * (k - 1) + 1 - size, 0)
+                pairs.append((total // 2, total - total // 2))
+            return tuple(pairs)
+        raise ValueError(f"{fn}: padding must be 'valid', 'same' or numbers; got {padding!r}")
+    return padding_pairs(fn, padding, len(spatial))
+
+
+@dataclass(frozen=True)
+class ConvSpec:
+    """Everything a kernel needs to know about one convolution, checked and normalised.
+
+    For a transposed convolution, ``in_spatial`` and ``out_spatial`` are those of the
+    *equivalent forward* convolution whose input gradient it computes: ``in_spatial`` is the
+    transposed convolution's (uncropped) output, ``out_spatial`` its input.
+    """
+
+    stride: tuple[int, ...]
+    dilation: tuple[int, ...]
+    padding: Pairs
+    groups: int
+    padding_mode: str
+    kernel: tuple[int, ...]
+    in_spatial: tuple[int, ...]
+    out_spatial: tuple[int, ...]
+
+    @property
+    def padded_spatial(self) -> tuple[int, ...]:
+        return tuple(s + lo + hi for s, (lo, hi) in zip(self.in_spatial, self.padding, strict=True))
+
+
+_LETTERS = {1: ("L",), 2: ("H", "W"), 3: ("D", "H", "W")}
+
+
+def _layout(prefix: str, n: int, spatial: str = "") -> str:
+    return "(" + ", ".join([*prefix.split(","), *(spatial + c for c in _LETTERS[n])]) + ")"
+
+
+def check_input(fn: str, x: np.ndarray, n: int, channels: str) -> bool:
+    """Check ``x`` is ``(N, C, *spatial)`` or ``(C, *spatial)``; return whether it is batched."""
+    if x.ndim not in (n + 1, n + 2):
+        raise ValueError(
+            f"{fn}: x must be {n + 2}-D {_layout('N,' + channels, n)} or {n + 1}-D unbatched "
+            f"{_layout(channels, n)}; got shape {x.shape}"
+        )
+    if any(s < 1 for s in x.shape[x.ndim - n - 1 :]):
+        raise ValueError(f"{fn}: x must have at least 1 channel and 1 element per spatial "
+                         f"dimension; got shape {x.shape}")
+    return x.ndim == n + 2
+
+
+def check_weight(fn: str, w: np.ndarray, n: int, layout: str) -> None:
+    if w.ndim != n + 2:
+        raise ValueError(f"{fn}: w must be {n + 2}-D {_layout(layout, n, 'k')}; got shape {w.shape}")
+    if any(s < 1 for s in w.shape):
+        raise ValueError(f"{fn}: w must have no empty dimension; got shape {w.shape}")
+
+
+def check_groups(fn: str, groups: object) -> int:
+    if not _is_int(groups):
+        raise TypeError(f"{fn}: groups must be an int; got {groups!r}")
+    if int(groups) < 1:  # type: ignore[call-overload]
+        raise ValueError(f"{fn}: groups must be >= 1; got {groups}")
+    return int(groups)  # type: ignore[call-overload]
+
+
+def check_bias(fn: str, b: np.ndarray | None, c_out: int) -> None:
+    if b is not None and b.shape != (c_out,):
+        raise ValueError(f"{fn}: b must have shape ({c_out},), one value per output channel; "
+                         f"got shape {b.shape}")
+
+
+def check_dy(fn: str, dy: np.ndarray, expected: tuple[int, ...]) -> None:
+    if dy.shape != expected:
+        raise ValueError(f"{fn}: dy must have the forward output's shape {expected}; "
+                         f"got shape {dy.shape}")
+
+
+def conv_spec(
+    fn: str,
+    n: int,
+    x: np.ndarray,
+    w: np.ndarray,
+    b: np.ndarray | None,
+    stride: object,
+    padding: object,
+    dilation: object,
+    groups: object,
+    padding_mode: object,
+) -> ConvSpec:
+    """Check a convolution's arguments against each other and normalise them."""
+    check_input(fn, x, n, "C_in")
+    check_weight(fn, w, n, "C_out,C_in // groups")
+    groups = check_groups(fn, groups)
+    c_in, spatial = x.shape[-n - 1], tuple(x.shape[-n:])
+    c_out, kernel = w.shape[0], tuple(w.shape[2:])
+    if c_in % groups or c_out % groups:
+        raise ValueError(f"{fn}: groups={groups} must divide both C_in={c_in} (x shape {x.shape}) "
+                         f"and C_out={c_out} (w shape {w.shape})")
+    if w.shape[1] != c_in // groups:
+        raise ValueError(f"{fn}: w.shape[1] must be C_in // groups = {c_in} // {groups} = "
+                         f"{c_in // groups}; got w shape {w.shape} for x shape {x.shape}")
+    check_bias(fn, b, c_out)
+    stride_t = ntuple(fn, "stride", stride, n, 1)
+    dilation_t = ntuple(fn, "dilation", dilation, n, 1)
+    if padding == "same" and not isinstance(padding, str):  # an array compared with a string
+        raise TypeError(f"{fn}: padding must be an int, a tuple or a string; got {padding!r}")
+    pairs = conv_padding(fn, padding, spatial, kernel, stride_t, dilation_t)
+    if not isinstance(padding_mode, str) or padding_mode not in PADDING_MODES:
+        raise ValueError(f"{fn}: padding_mode must be one of {PADDING_MODES}; got {padding_mode!r}")
+    for i, (size, (lo, hi)) in enumerate(zip(spatial, pairs, strict=True)):
+        if padding_mode == "reflect" and max(lo, hi) >= size:
+            raise ValueError(f"{fn}: reflect padding must be smaller than the input along each "
+                             f"dimension; got padding {(lo, hi)} for size {size} in spatial "
+                             f"dimension {i} of x shape {x.shape}")
+        if padding_mode == "circular" and max(lo, hi) > size:
+            raise ValueError(f"{fn}: circular padding must be at most the input size along each "
+                             f"dimension; got padding {(lo, hi)} for size {size} in spatial "
+                             f"dimension {i} of x shape {x.shape}")
+    out = tuple(
+        output_size(size, k, s, d, lo, hi)
+        for size, k, s, d, (lo, hi) in zip(spatial, kernel, stride_t, dilation_t, pairs, strict=True)
+    )
+    if any(o < 1 for o in out):
+        extent = tuple(d * (k - 1) + 1 for k, d in zip(kernel, dilation_t, strict=True))
+        padded = tuple(s + lo + hi for s, (lo, hi) in zip(spatial, pairs, strict=True))
+        raise ValueError(f"{fn}: the kernel (extent {extent} with dilation {dilation_t}) is larger "
+                         f"than the padded input {padded} (x shape {x.shape}, padding {pairs})")
+    return ConvSpec(stride_t, dilation_t, pairs, groups, padding_mode, kernel, spatial, out)
+
+
+def conv_transpose_spec(
+    fn: str,
+    n: int,
+    x: np.ndarray,
+    w: np.ndarray,
+    b: np.ndarray | None,
+    stride: object,
+    padding: object,
+    output_padding: object,
+    groups: object,
+    dilation: object,
+) -> tuple[ConvSpec, tuple[int, ...]]:
+    """Check a transposed convolution's arguments; return its spec and its output's spatial shape.
+
+    The spec describes the equivalent forward convolution (see :class:`ConvSpec`): its input is
+    the transposed convolution's output, zero-padded by ``padding``; ``output_padding`` is the part
+    of that padded input, at its trailing end, that no window reaches.
+    """
+    check_input(fn, x, n, "C_in")
+    check_weight(fn, w, n, "C_in,C_out // groups")
+    groups = check_groups(fn, groups)
+    c_in, spatial = x.shape[-n - 1], tuple(x.shape[-n:])
+    kernel = tuple(w.shape[2:])
+    if w.shape[0] != c_in:
+        raise ValueError(f"{fn}: w.shape[0] must equal C_in = {c_in} (x shape {x.shape}); "
+                         f"got w shape {w.shape}")
+    if c_in % groups:
+        raise ValueError(f"{fn}: groups={groups} must divide C_in={c_in} (x shape {x.shape})")
+    check_bias(fn, b, w.shape[1] * groups)
+    stride_t = ntuple(fn, "stride", stride, n, 1)
+    dilation_t = ntuple(fn, "dilation", dilation, n, 1)
+    if isinstance(padding, str):
+        raise ValueError(f"{fn}: padding must be numbers for a transposed convolution; "
+                         f"got {padding!r}")
+    pairs = padding_pairs(fn, padding, n)
+    extra = ntuple(fn, "output_padding", output_padding, n, 0)
+    for e, s, d in zip(extra, stride_t, dilation_t, strict=True):
+        if e >= max(s, d):
+            raise ValueError(f"{fn}: output_padding must be smaller than stride or dilation; got "
+                             f"output_padding {extra}, stride {stride_t}, dilation {dilation_t}")
+    full = tuple(
+        transpose_output_size(size, k, s, d, 0, 0, e)
+        for size, k, s, d, e in zip(spatial, kernel, stride_t, dilation_t, extra, strict=True)
+    )
+    out = tuple(f - lo - hi for f, (lo, hi) in zip(full, pairs, strict=True))
+    if any(o < 1 for o in out):
+        raise ValueError(f"{fn}: padding {pairs} crops the whole output (uncropped size {full}, "
+                         f"x shape {x.shape}, w shape {w.shape})")
+    spec = ConvSpec(stride_t, dilation_t, pairs, groups, "zeros", kernel, out, spatial)
+    return spec, out

@@ -1,0 +1,128 @@
+"""The NumPy-specific primitives under the fast kernels: padding and its adjoint, window views,
+and the scatter-add of windows back onto an input.
+
+Everything NumPy-specific that the kernels need lives here, so the kernels read as algebra and
+another array backend could plug in by replacing this one module.
+
+Padding modes map each padded position ``j`` along a dimension of length ``L`` (with ``before``
+positions of padding) to the input position it copies, ``i = j - before`` folded back into range:
+
+- ``zeros``: none outside ``[0, L)`` (the value is 0);
+- ``reflect``: mirrored about the edge without repeating it, ``-1 -> 1``, ``L -> L - 2``;
+- ``replicate``: clamped to the edge, ``-1 -> 0``, ``L -> L - 1``;
+- ``circular``: wrapped, ``-1 -> L - 1``, ``L -> 0``.
+
+The adjoint of padding (its backward) adds each padded position's gradient onto the position it
+copies: a reflected or wrapped pixel's gradient lands on the pixel it came from.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+_NP_PAD_MODE = {"zeros": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}
+
+
+def source_index(j: int, size: int, before: int, mode: str) -> int | None:
+    """The input index that padded position ``j`` copies, or None for a zero.
+
+    >>> [source_index(j, 3, 2, "reflect") for j in range(7)]
+    [2, 1, 0, 1, 2, 1, 0]
+    """
+    i = j - before
+    if 0 <= i < size:
+        return i
+    if mode == "zeros":
+        return None
+    if mode == "reflect":
+        return -i if i < 0 else 2 * (size - 1) - i
+    if mode == "replicate":
+        return min(max(i, 0), size - 1)
+    return i % size  # circular
+
+
+def pad(x: np.ndarray, pairs: tuple[tuple[int, int], ...], mode: str) -> np.ndarray:
+    """A new array: ``x (N, C, *spatial)`` padded on its trailing ``len(pairs)`` dimensions."""
+    width = [(0, 0)] * (x.ndim - len(pairs)) + list(pairs)
+    return np.pad(x, width, mode=_NP_PAD_MODE[mode])
+
+
+def pad_backward(dxp: np.ndarray, pairs: tuple[tuple[int, int], ...], mode: str) -> np.ndarray:
+    """Adjoint of :func:`pad`: fold the gradient of the padded array back onto the input.
+
+    ``dxp (N, C, *padded)`` -> ``dx (N, C, *spatial)``. Padding is applied one dimension after
+    another, so its adjoint folds one dimension at a time; each step loops over the padded
+    positions only (a few slabs), never over pixels.
+    """
+    dx = dxp
+    first = dxp.ndim - len(pairs)
+    for axis, (before, after) in enumerate(pairs, start=first):
+        if before == 0 and after == 0:
+            continue
+        padded = dx.shape[axis]
+        size = padded - before - after
+        inner = [slice(None)] * dx.ndim
+        inner[axis] = slice(before, before + size)
+        folded = dx[tuple(inner)].copy()
+        if mode != "zeros":
+            for j in itertools.chain(range(before), range(before + size, padded)):
+                src, dst = [slice(None)] * dx.ndim, [slice(None)] * dx.ndim
+                src[axis], dst[axis] = j, source_index(j, size, before, mode)
+                folded[tuple(dst)] += dx[tuple(src)]
+        dx = folded
+    if dx is dxp:
+        dx = dxp.copy()
+    return dx
+
+
+def windows(
+    xp: np.ndarray,
+    kernel: tuple[int, ...],
+    stride: tuple[int, ...],
+    dilation: tuple[int, ...],
+    out: tuple[int, ...],
+) -> np.ndarray:
+    """A read-only view of every window: ``xp (N, C, *padded)`` -> ``(N, C, *out, *kernel)``.
+
+    ``view[n, c, *o, *t] == xp[n, c, *(o * stride + t * dilation)]``; nothing is copied.
+    """
+    lead = xp.ndim - len(kernel)
+    step = xp.strides[lead:]
+    shape = xp.shape[:lead] + tuple(out) + tuple(kernel)
+    strides = (
+        xp.strides[:lead]
+        + tuple(b * s for b, s in zip(step, stride, strict=True))
+        + tuple(b * d for b, d in zip(step, dilation, strict=True))
+    )
+    return np.lib.stride_tricks.as_strided(xp, shape, strides, writeable=False)
+
+
+def tap_slices(
+    tap: tuple[int, ...], stride: tuple[int, ...], dilation: tuple[int, ...], out: tuple[int, ...]
+) -> tuple[slice, ...]:
+    """The positions of the padded input that kernel tap ``tap`` touches, over all outputs."""
+    return tuple(
+        slice(t * d, t * d + (o - 1) * s + 1, s)
+        for t, s, d, o in zip(tap, stride, dilation, out, strict=True)
+    )
+
+
+def scatter_windows(
+    cols: np.ndarray,
+    padded: tuple[int, ...],
+    stride: tuple[int, ...],
+    dilation: tuple[int, ...],
+) -> np.ndarray:
+    """Adjoint of :func:`windows`: sum windows back onto the padded input they were read from.
+
+    ``cols (C, *kernel, N, *out)`` -> ``(C, N, *padded)``; one strided slice-add per kernel tap.
+    """
+    n = len(padded)
+    kernel, batch, out = cols.shape[1 : 1 + n], cols.shape[1 + n], cols.shape[2 + n :]
+    dxp = np.zeros((cols.shape[0], batch, *padded), dtype=cols.dtype)
+    every = (slice(None), slice(None))
+    for tap in np.ndindex(*kernel):
+        dxp[every + tap_slices(tap, stride, dilation, out)] += cols[(slice(None), *tap)]
+    return dxp
