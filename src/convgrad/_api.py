@@ -37,7 +37,11 @@ class Kernels(NamedTuple):
 _SHAPES = {
     1: ("(N, C_in, L)", "(C_out, C_in // groups, kL)", "(N, C_out, L_out)"),
     2: ("(N, C_in, H, W)", "(C_out, C_in // groups, kH, kW)", "(N, C_out, H_out, W_out)"),
-    3: ("(N, C_in, D, H, W)", "(C_out, C_in // groups, kD, kH, kW)", "(N, C_out, D_out, H_out, W_out)"),
+    3: (
+        "(N, C_in, D, H, W)",
+        "(C_out, C_in // groups, kD, kH, kW)",
+        "(N, C_out, D_out, H_out, W_out)",
+    ),
 }
 _T_WEIGHT = {
     1: "(C_in, C_out // groups, kL)",
@@ -97,8 +101,9 @@ def conv_backward_function(kernels: Kernels, n: int, module: str) -> Callable[..
     name = f"conv{n}d_backward"
     x_shape, w_shape, y_shape = _SHAPES[n]
 
-    def conv_backward(dy, x, w, stride=1, padding=0, dilation=1, groups=1,
-                      padding_mode="zeros", bias=True):
+    def conv_backward(
+        dy, x, w, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros", bias=True
+    ):
         dy = _args.as_array(name, "dy", dy)
         x = _args.as_array(name, "x", x)
         w = _args.as_array(name, "w", w)
@@ -109,11 +114,14 @@ def conv_backward_function(kernels: Kernels, n: int, module: str) -> Callable[..
         compute, out = _args.result_dtype(dy, x, w)
         dyb, xb = ((a if batched else a[None]).astype(compute, copy=False) for a in (dy, x))
         dx, dw, db = kernels.conv_backward(dyb, xb, w.astype(compute, copy=False), spec, bias)
-        return ConvGrads(_finish(dx, out, batched), dw.astype(out, copy=False),
-                         None if db is None else db.astype(out, copy=False))
+        return ConvGrads(
+            _finish(dx, out, batched),
+            dw.astype(out, copy=False),
+            None if db is None else db.astype(out, copy=False),
+        )
 
     shape = (2, 3, *_EXAMPLE_SPATIAL[n])
-    conv_backward.__doc__ = f"""Gradients of :func:`conv{n}d` with respect to ``x``, ``w`` and ``b``.
+    conv_backward.__doc__ = f"""Gradients of :func:`conv{n}d`: ``dx``, ``dw`` and ``db``.
 
     Takes ``dy {y_shape}`` (the gradient of the loss with respect to the output) and the
     forward pass's arguments; returns ``ConvGrads(dx, dw, db)`` shaped like ``x {x_shape}``,
@@ -139,8 +147,9 @@ def conv_transpose_function(kernels: Kernels, n: int, module: str) -> Callable[.
         x = _args.as_array(name, "x", x)
         w = _args.as_array(name, "w", w)
         b = None if b is None else _args.as_array(name, "b", b)
-        spec, _ = _args.conv_transpose_spec(name, n, x, w, b, stride, padding, output_padding,
-                                            groups, dilation)
+        spec, _ = _args.conv_transpose_spec(
+            name, n, x, w, b, stride, padding, output_padding, groups, dilation
+        )
         compute, out = _args.result_dtype(x, w, b)
         batched = x.ndim == n + 2
         xb = (x if batched else x[None]).astype(compute, copy=False)
@@ -172,21 +181,26 @@ def conv_transpose_backward_function(
 ) -> Callable[..., ConvGrads]:
     name = f"conv_transpose{n}d_backward"
 
-    def conv_transpose_backward(dy, x, w, stride=1, padding=0, output_padding=0, groups=1,
-                                dilation=1, bias=True):
+    def conv_transpose_backward(
+        dy, x, w, stride=1, padding=0, output_padding=0, groups=1, dilation=1, bias=True
+    ):
         dy = _args.as_array(name, "dy", dy)
         x = _args.as_array(name, "x", x)
         w = _args.as_array(name, "w", w)
-        spec, out_spatial = _args.conv_transpose_spec(name, n, x, w, None, stride, padding,
-                                                      output_padding, groups, dilation)
+        spec, out_spatial = _args.conv_transpose_spec(
+            name, n, x, w, None, stride, padding, output_padding, groups, dilation
+        )
         batched = x.ndim == n + 2
         lead = x.shape[:1] if batched else ()
         _args.check_dy(name, dy, (*lead, w.shape[1] * spec.groups, *out_spatial))
         compute, out = _args.result_dtype(dy, x, w)
         dyb, xb = ((a if batched else a[None]).astype(compute, copy=False) for a in (dy, x))
         dx, dw, db = kernels.transpose_backward(dyb, xb, w.astype(compute, copy=False), spec, bias)
-        return ConvGrads(_finish(dx, out, batched), dw.astype(out, copy=False),
-                         None if db is None else db.astype(out, copy=False))
+        return ConvGrads(
+            _finish(dx, out, batched),
+            dw.astype(out, copy=False),
+            None if db is None else db.astype(out, copy=False),
+        )
 
     shape = (2, 3, *_EXAMPLE_SPATIAL[n])
     conv_transpose_backward.__doc__ = f"""Gradients of :func:`conv_transpose{n}d`.

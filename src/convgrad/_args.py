@@ -74,7 +74,9 @@ def as_array(fn: str, name: str, value: object) -> np.ndarray:
             f"{fn}: {name} must hold real numbers (bool, int or float); got dtype {array.dtype}"
         )
     if array.dtype.kind == "f" and array.dtype.itemsize > 8:
-        raise TypeError(f"{fn}: {name} has dtype {array.dtype}; convgrad computes in float64 at most")
+        raise TypeError(
+            f"{fn}: {name} has dtype {array.dtype}; convgrad computes in float64 at most"
+        )
     return array
 
 
@@ -95,7 +97,8 @@ def ntuple(fn: str, name: str, value: object, n: int, minimum: int) -> tuple[int
     elif isinstance(value, Sequence) and not isinstance(value, str):
         if len(value) != n:
             raise ValueError(
-                f"{fn}: {name} must be an int or {n} ints (one per spatial dimension); got {value!r}"
+                f"{fn}: {name} must be an int or {n} ints (one per spatial dimension); "
+                f"got {value!r}"
             )
         if not all(_is_int(v) for v in value):
             raise TypeError(f"{fn}: {name} must hold ints; got {value!r}")
@@ -153,6 +156,30 @@ def conv_padding(
     return padding_pairs(fn, padding, len(spatial))
 
 
+def source_index(j: int, size: int, before: int, mode: str) -> int | None:
+    """The input index that padded position ``j`` copies along one dimension, or None for zero.
+
+    ``i = j - before`` is the position in the input; outside ``[0, size)``, ``reflect`` mirrors
+    it about the edge without repeating the edge, ``replicate`` clamps it to the edge and
+    ``circular`` wraps it around.
+
+    >>> [source_index(j, 3, 2, "reflect") for j in range(7)]
+    [2, 1, 0, 1, 2, 1, 0]
+    >>> [source_index(j, 3, 2, "circular") for j in range(7)]
+    [1, 2, 0, 1, 2, 0, 1]
+    """
+    i = j - before
+    if 0 <= i < size:
+        return i
+    if mode == "zeros":
+        return None
+    if mode == "reflect":
+        return -i if i < 0 else 2 * (size - 1) - i
+    if mode == "replicate":
+        return min(max(i, 0), size - 1)
+    return i % size  # circular
+
+
 @dataclass(frozen=True)
 class ConvSpec:
     """Everything a kernel needs to know about one convolution, checked and normalised.
@@ -191,14 +218,18 @@ def check_input(fn: str, x: np.ndarray, n: int, channels: str) -> bool:
             f"{_layout(channels, n)}; got shape {x.shape}"
         )
     if any(s < 1 for s in x.shape[x.ndim - n - 1 :]):
-        raise ValueError(f"{fn}: x must have at least 1 channel and 1 element per spatial "
-                         f"dimension; got shape {x.shape}")
+        raise ValueError(
+            f"{fn}: x must have at least 1 channel and 1 element per spatial "
+            f"dimension; got shape {x.shape}"
+        )
     return x.ndim == n + 2
 
 
 def check_weight(fn: str, w: np.ndarray, n: int, layout: str) -> None:
     if w.ndim != n + 2:
-        raise ValueError(f"{fn}: w must be {n + 2}-D {_layout(layout, n, 'k')}; got shape {w.shape}")
+        raise ValueError(
+            f"{fn}: w must be {n + 2}-D {_layout(layout, n, 'k')}; got shape {w.shape}"
+        )
     if any(s < 1 for s in w.shape):
         raise ValueError(f"{fn}: w must have no empty dimension; got shape {w.shape}")
 
@@ -213,14 +244,16 @@ def check_groups(fn: str, groups: object) -> int:
 
 def check_bias(fn: str, b: np.ndarray | None, c_out: int) -> None:
     if b is not None and b.shape != (c_out,):
-        raise ValueError(f"{fn}: b must have shape ({c_out},), one value per output channel; "
-                         f"got shape {b.shape}")
+        raise ValueError(
+            f"{fn}: b must have shape ({c_out},), one value per output channel; got shape {b.shape}"
+        )
 
 
 def check_dy(fn: str, dy: np.ndarray, expected: tuple[int, ...]) -> None:
     if dy.shape != expected:
-        raise ValueError(f"{fn}: dy must have the forward output's shape {expected}; "
-                         f"got shape {dy.shape}")
+        raise ValueError(
+            f"{fn}: dy must have the forward output's shape {expected}; got shape {dy.shape}"
+        )
 
 
 def conv_spec(
@@ -242,11 +275,15 @@ def conv_spec(
     c_in, spatial = x.shape[-n - 1], tuple(x.shape[-n:])
     c_out, kernel = w.shape[0], tuple(w.shape[2:])
     if c_in % groups or c_out % groups:
-        raise ValueError(f"{fn}: groups={groups} must divide both C_in={c_in} (x shape {x.shape}) "
-                         f"and C_out={c_out} (w shape {w.shape})")
+        raise ValueError(
+            f"{fn}: groups={groups} must divide both C_in={c_in} (x shape {x.shape}) "
+            f"and C_out={c_out} (w shape {w.shape})"
+        )
     if w.shape[1] != c_in // groups:
-        raise ValueError(f"{fn}: w.shape[1] must be C_in // groups = {c_in} // {groups} = "
-                         f"{c_in // groups}; got w shape {w.shape} for x shape {x.shape}")
+        raise ValueError(
+            f"{fn}: w.shape[1] must be C_in // groups = {c_in} // {groups} = "
+            f"{c_in // groups}; got w shape {w.shape} for x shape {x.shape}"
+        )
     check_bias(fn, b, c_out)
     stride_t = ntuple(fn, "stride", stride, n, 1)
     dilation_t = ntuple(fn, "dilation", dilation, n, 1)
@@ -257,22 +294,30 @@ def conv_spec(
         raise ValueError(f"{fn}: padding_mode must be one of {PADDING_MODES}; got {padding_mode!r}")
     for i, (size, (lo, hi)) in enumerate(zip(spatial, pairs, strict=True)):
         if padding_mode == "reflect" and max(lo, hi) >= size:
-            raise ValueError(f"{fn}: reflect padding must be smaller than the input along each "
-                             f"dimension; got padding {(lo, hi)} for size {size} in spatial "
-                             f"dimension {i} of x shape {x.shape}")
+            raise ValueError(
+                f"{fn}: reflect padding must be smaller than the input along each "
+                f"dimension; got padding {(lo, hi)} for size {size} in spatial "
+                f"dimension {i} of x shape {x.shape}"
+            )
         if padding_mode == "circular" and max(lo, hi) > size:
-            raise ValueError(f"{fn}: circular padding must be at most the input size along each "
-                             f"dimension; got padding {(lo, hi)} for size {size} in spatial "
-                             f"dimension {i} of x shape {x.shape}")
+            raise ValueError(
+                f"{fn}: circular padding must be at most the input size along each "
+                f"dimension; got padding {(lo, hi)} for size {size} in spatial "
+                f"dimension {i} of x shape {x.shape}"
+            )
     out = tuple(
         output_size(size, k, s, d, lo, hi)
-        for size, k, s, d, (lo, hi) in zip(spatial, kernel, stride_t, dilation_t, pairs, strict=True)
+        for size, k, s, d, (lo, hi) in zip(
+            spatial, kernel, stride_t, dilation_t, pairs, strict=True
+        )
     )
     if any(o < 1 for o in out):
         extent = tuple(d * (k - 1) + 1 for k, d in zip(kernel, dilation_t, strict=True))
         padded = tuple(s + lo + hi for s, (lo, hi) in zip(spatial, pairs, strict=True))
-        raise ValueError(f"{fn}: the kernel (extent {extent} with dilation {dilation_t}) is larger "
-                         f"than the padded input {padded} (x shape {x.shape}, padding {pairs})")
+        raise ValueError(
+            f"{fn}: the kernel (extent {extent} with dilation {dilation_t}) is larger "
+            f"than the padded input {padded} (x shape {x.shape}, padding {pairs})"
+        )
     return ConvSpec(stride_t, dilation_t, pairs, groups, padding_mode, kernel, spatial, out)
 
 
@@ -300,29 +345,35 @@ def conv_transpose_spec(
     c_in, spatial = x.shape[-n - 1], tuple(x.shape[-n:])
     kernel = tuple(w.shape[2:])
     if w.shape[0] != c_in:
-        raise ValueError(f"{fn}: w.shape[0] must equal C_in = {c_in} (x shape {x.shape}); "
-                         f"got w shape {w.shape}")
+        raise ValueError(
+            f"{fn}: w.shape[0] must equal C_in = {c_in} (x shape {x.shape}); got w shape {w.shape}"
+        )
     if c_in % groups:
         raise ValueError(f"{fn}: groups={groups} must divide C_in={c_in} (x shape {x.shape})")
     check_bias(fn, b, w.shape[1] * groups)
     stride_t = ntuple(fn, "stride", stride, n, 1)
     dilation_t = ntuple(fn, "dilation", dilation, n, 1)
     if isinstance(padding, str):
-        raise ValueError(f"{fn}: padding must be numbers for a transposed convolution; "
-                         f"got {padding!r}")
+        raise ValueError(
+            f"{fn}: padding must be numbers for a transposed convolution; got {padding!r}"
+        )
     pairs = padding_pairs(fn, padding, n)
     extra = ntuple(fn, "output_padding", output_padding, n, 0)
     for e, s, d in zip(extra, stride_t, dilation_t, strict=True):
         if e >= max(s, d):
-            raise ValueError(f"{fn}: output_padding must be smaller than stride or dilation; got "
-                             f"output_padding {extra}, stride {stride_t}, dilation {dilation_t}")
+            raise ValueError(
+                f"{fn}: output_padding must be smaller than stride or dilation; got "
+                f"output_padding {extra}, stride {stride_t}, dilation {dilation_t}"
+            )
     full = tuple(
         transpose_output_size(size, k, s, d, 0, 0, e)
         for size, k, s, d, e in zip(spatial, kernel, stride_t, dilation_t, extra, strict=True)
     )
     out = tuple(f - lo - hi for f, (lo, hi) in zip(full, pairs, strict=True))
     if any(o < 1 for o in out):
-        raise ValueError(f"{fn}: padding {pairs} crops the whole output (uncropped size {full}, "
-                         f"x shape {x.shape}, w shape {w.shape})")
+        raise ValueError(
+            f"{fn}: padding {pairs} crops the whole output (uncropped size {full}, "
+            f"x shape {x.shape}, w shape {w.shape})"
+        )
     spec = ConvSpec(stride_t, dilation_t, pairs, groups, "zeros", kernel, out, spatial)
     return spec, out

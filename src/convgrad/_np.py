@@ -4,16 +4,10 @@ and the scatter-add of windows back onto an input.
 Everything NumPy-specific that the kernels need lives here, so the kernels read as algebra and
 another array backend could plug in by replacing this one module.
 
-Padding modes map each padded position ``j`` along a dimension of length ``L`` (with ``before``
-positions of padding) to the input position it copies, ``i = j - before`` folded back into range:
-
-- ``zeros``: none outside ``[0, L)`` (the value is 0);
-- ``reflect``: mirrored about the edge without repeating it, ``-1 -> 1``, ``L -> L - 2``;
-- ``replicate``: clamped to the edge, ``-1 -> 0``, ``L -> L - 1``;
-- ``circular``: wrapped, ``-1 -> L - 1``, ``L -> 0``.
-
-The adjoint of padding (its backward) adds each padded position's gradient onto the position it
-copies: a reflected or wrapped pixel's gradient lands on the pixel it came from.
+Padding modes map each padded position to the input position it copies
+(:func:`convgrad._args.source_index`). The adjoint of padding (its backward) adds each padded
+position's gradient onto the position it copies: a reflected or wrapped pixel's gradient lands
+on the pixel it came from.
 """
 
 from __future__ import annotations
@@ -22,25 +16,9 @@ import itertools
 
 import numpy as np
 
+from ._args import source_index
+
 _NP_PAD_MODE = {"zeros": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}
-
-
-def source_index(j: int, size: int, before: int, mode: str) -> int | None:
-    """The input index that padded position ``j`` copies, or None for a zero.
-
-    >>> [source_index(j, 3, 2, "reflect") for j in range(7)]
-    [2, 1, 0, 1, 2, 1, 0]
-    """
-    i = j - before
-    if 0 <= i < size:
-        return i
-    if mode == "zeros":
-        return None
-    if mode == "reflect":
-        return -i if i < 0 else 2 * (size - 1) - i
-    if mode == "replicate":
-        return min(max(i, 0), size - 1)
-    return i % size  # circular
 
 
 def pad(x: np.ndarray, pairs: tuple[tuple[int, int], ...], mode: str) -> np.ndarray:

@@ -4,7 +4,8 @@ One algorithm serves 1-D, 2-D and 3-D: gather every window into a matrix (im2col
 matrix product per group. Notation: ``G`` groups, ``Cg = C_in / G`` and ``Og = C_out / G``
 channels per group, ``K`` taps per kernel, ``P`` output positions per image.
 
-Forward. With ``xp`` the padded input, ``y[n, o, p] = b[o] + sum_{c,t} w[o, c, t] * xp[n, c, p*s + t*d]``.
+Forward. With ``xp`` the padded input,
+``y[n, o, p] = b[o] + sum_{c,t} w[o, c, t] * xp[n, c, p*s + t*d]``.
 Gathering ``cols[g, (c, t), (n, p)] = xp[n, g*Cg + c, p*s + t*d]`` makes it ``y_g = w_g @ cols_g``.
 
 Backward, derived from that product (``dy_g`` is ``dy`` laid out as ``(G, Og, N*P)``):
@@ -36,22 +37,26 @@ def _columns(xp: np.ndarray, spec: ConvSpec) -> np.ndarray:
     view = _np.windows(xp, spec.kernel, spec.stride, spec.dilation, spec.out_spatial)
     # view is (N, C, *out, *kernel); bring it to (C, *kernel, N, *out)
     order = (1, *range(2 + n, 2 + 2 * n), 0, *range(2, 2 + n))
-    return view.transpose(order).reshape(spec.groups, -1, xp.shape[0] * int(np.prod(spec.out_spatial)))
+    rows = xp.shape[1] // spec.groups * int(np.prod(spec.kernel))  # Cg*K
+    positions = xp.shape[0] * int(np.prod(spec.out_spatial))  # N*P
+    return view.transpose(order).reshape(spec.groups, rows, positions)
 
 
 def _as_groups(a: np.ndarray, groups: int) -> np.ndarray:
     """``(N, C, *spatial)`` -> ``(G, C / G, N * prod(spatial))``, one copy."""
-    return np.moveaxis(a, 1, 0).reshape(groups, a.shape[1] // groups, -1)
+    positions = a.shape[0] * int(np.prod(a.shape[2:]))
+    return np.moveaxis(a, 1, 0).reshape(groups, a.shape[1] // groups, positions)
 
 
 def _from_groups(a: np.ndarray, batch: int, spatial: tuple[int, ...]) -> np.ndarray:
     """Inverse of :func:`_as_groups`: ``(G, C / G, N * P)`` -> contiguous ``(N, C, *spatial)``."""
-    return np.ascontiguousarray(np.moveaxis(a.reshape(-1, batch, *spatial), 0, 1))
+    channels = a.shape[0] * a.shape[1]
+    return np.ascontiguousarray(np.moveaxis(a.reshape(channels, batch, *spatial), 0, 1))
 
 
 def _forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of the convolution of the already padded ``xp``, without bias."""
-    w_g = w.reshape(spec.groups, w.shape[0] // spec.groups, -1)  # (G, Og, Cg*K)
+    w_g = w.reshape(spec.groups, w.shape[0] // spec.groups, w[0].size)  # (G, Og, Cg*K)
     y_g = w_g @ _columns(xp, spec)  # (G, Og, N*P)
     return _from_groups(y_g, xp.shape[0], spec.out_spatial)
 
@@ -59,14 +64,18 @@ def _forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dxp (N, C_in, *padded)``: the gradient with respect to the padded input."""
     batch = dy.shape[0]
-    w_g = w.reshape(spec.groups, w.shape[0] // spec.groups, -1)  # (G, Og, Cg*K)
+    w_g = w.reshape(spec.groups, w.shape[0] // spec.groups, w[0].size)  # (G, Og, Cg*K)
     dcols = w_g.transpose(0, 2, 1) @ _as_groups(dy, spec.groups)  # (G, Cg*K, N*P)
-    dcols = dcols.reshape(-1, *spec.kernel, batch, *spec.out_spatial)  # (C, *kernel, N, *out)
+    dcols = dcols.reshape(
+        w.shape[1] * spec.groups, *spec.kernel, batch, *spec.out_spatial
+    )  # (C, *kernel, N, *out)
     dxp = _np.scatter_windows(dcols, spec.padded_spatial, spec.stride, spec.dilation)
     return np.moveaxis(dxp, 0, 1)  # (C, N, *padded) -> (N, C, *padded), a view
 
 
-def _weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w_shape: tuple[int, ...]) -> np.ndarray:
+def _weight_grad(
+    dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w_shape: tuple[int, ...]
+) -> np.ndarray:
     """``dw`` shaped ``w_shape``, from ``dy (N, C_out, *out)`` and the padded input ``xp``."""
     dw_g = _as_groups(dy, spec.groups) @ _columns(xp, spec).transpose(0, 2, 1)  # (G, Og, Cg*K)
     return dw_g.reshape(w_shape)
@@ -87,20 +96,28 @@ def conv_forward(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, spec: ConvS
     return _add_bias(_forward(xp, w, spec), b)
 
 
-def conv_backward(dy: np.ndarray, x: np.ndarray, w: np.ndarray, spec: ConvSpec, bias: bool) -> ConvGrads:
+def conv_backward(
+    dy: np.ndarray, x: np.ndarray, w: np.ndarray, spec: ConvSpec, bias: bool
+) -> ConvGrads:
     xp = _np.pad(x, spec.padding, spec.padding_mode)
     dx = _np.pad_backward(_input_grad(dy, w, spec), spec.padding, spec.padding_mode)
     return ConvGrads(dx, _weight_grad(dy, xp, spec, w.shape), _bias_grad(dy, bias))
 
 
-def transpose_forward(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, spec: ConvSpec) -> np.ndarray:
+def transpose_forward(
+    x: np.ndarray, w: np.ndarray, b: np.ndarray | None, spec: ConvSpec
+) -> np.ndarray:
     y = _np.pad_backward(_input_grad(x, w, spec), spec.padding, "zeros")
     return _add_bias(y, b)
 
 
-def transpose_backward(dy: np.ndarray, x: np.ndarray, w: np.ndarray, spec: ConvSpec, bias: bool) -> ConvGrads:
+def transpose_backward(
+    dy: np.ndarray, x: np.ndarray, w: np.ndarray, spec: ConvSpec, bias: bool
+) -> ConvGrads:
     dyp = _np.pad(dy, spec.padding, "zeros")
-    return ConvGrads(_forward(dyp, w, spec), _weight_grad(x, dyp, spec, w.shape), _bias_grad(dy, bias))
+    return ConvGrads(
+        _forward(dyp, w, spec), _weight_grad(x, dyp, spec, w.shape), _bias_grad(dy, bias)
+    )
 
 
 KERNELS = _api.Kernels(conv_forward, conv_backward, transpose_forward, transpose_backward)
