@@ -92,6 +92,8 @@ def result_dtype(*arrays: np.ndarray | None) -> tuple[np.dtype, np.dtype]:
 
 def ntuple(fn: str, name: str, value: object, n: int, minimum: int) -> tuple[int, ...]:
     """An int or a sequence of ``n`` ints, each at least ``minimum``, as an ``n``-tuple."""
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
     if _is_int(value):
         values: tuple[int, ...] = (int(value),) * n  # type: ignore[call-overload]
     elif isinstance(value, Sequence) and not isinstance(value, str):
@@ -116,6 +118,8 @@ def _is_int(value: object) -> bool:
 
 def padding_pairs(fn: str, padding: object, n: int) -> Pairs:
     """Numeric padding (int, ``n`` ints, or ``n`` ``(before, after)`` pairs) as ``n`` pairs."""
+    if isinstance(padding, np.ndarray):
+        padding = padding.tolist()
     if (
         isinstance(padding, Sequence)
         and not isinstance(padding, str)
@@ -287,8 +291,6 @@ def conv_spec(
     check_bias(fn, b, c_out)
     stride_t = ntuple(fn, "stride", stride, n, 1)
     dilation_t = ntuple(fn, "dilation", dilation, n, 1)
-    if padding == "same" and not isinstance(padding, str):  # an array compared with a string
-        raise TypeError(f"{fn}: padding must be an int, a tuple or a string; got {padding!r}")
     pairs = conv_padding(fn, padding, spatial, kernel, stride_t, dilation_t)
     if not isinstance(padding_mode, str) or padding_mode not in PADDING_MODES:
         raise ValueError(f"{fn}: padding_mode must be one of {PADDING_MODES}; got {padding_mode!r}")

@@ -1,0 +1,96 @@
+"""The NumPy primitives under the fast kernels, each held to plain loops or to its adjoint."""
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from convgrad import _np, reference
+
+MODES = ("zeros", "reflect", "replicate", "circular")
+
+
+@st.composite
+def padded_arrays(draw):
+    n = draw(st.integers(1, 3))
+    spatial = tuple(draw(st.integers(1, 5)) for _ in range(n))
+    mode = draw(st.sampled_from(MODES))
+    limit = {"zeros": 4, "replicate": 4}
+
+    def side(size):
+        top = limit.get(mode, size - 1 if mode == "reflect" else size)
+        return draw(st.integers(0, top))
+
+    pairs = tuple((side(s), side(s)) for s in spatial)
+    rng = np.random.default_rng(draw(st.integers(0, 2**31)))
+    x = rng.standard_normal((2, 3, *spatial))
+    return x, pairs, mode, rng
+
+
+@given(padded_arrays())
+def test_pad_matches_padding_loops(case):
+    x, pairs, mode, _ = case
+    np.testing.assert_array_equal(_np.pad(x, pairs, mode), reference.pad(x, pairs, mode))
+
+
+@given(padded_arrays())
+def test_pad_backward_is_the_adjoint_of_pad(case):
+    # <pad(x), g> == <x, pad_backward(g)> for every x and g defines the adjoint.
+    x, pairs, mode, rng = case
+    xp = _np.pad(x, pairs, mode)
+    g = rng.standard_normal(xp.shape)
+    dx = _np.pad_backward(g, pairs, mode)
+    assert dx.shape == x.shape
+    np.testing.assert_allclose(np.sum(xp * g), np.sum(x * dx), rtol=1e-12)
+    np.testing.assert_allclose(dx, reference.pad_backward(g, pairs, mode), rtol=1e-12, atol=1e-12)
+
+
+def test_reflect_padding_gradient_lands_on_the_copied_pixel():
+    # x = [a, b, c] reflect-padded by 2 on the left is [c, b, a, b, c]: the gradient of the two
+    # padded cells (c and b) lands on c and b.
+    g = np.array([[[10.0, 20.0, 1.0, 1.0, 1.0]]])
+    np.testing.assert_array_equal(_np.pad_backward(g, ((2, 0),), "reflect"), [[[1.0, 21.0, 11.0]]])
+
+
+@st.composite
+def window_cases(draw):
+    n = draw(st.integers(1, 3))
+    kernel = tuple(draw(st.integers(1, 3)) for _ in range(n))
+    stride = tuple(draw(st.integers(1, 3)) for _ in range(n))
+    dilation = tuple(draw(st.integers(1, 3)) for _ in range(n))
+    out = tuple(draw(st.integers(1, 4)) for _ in range(n))
+    padded = tuple((o - 1) * s + d * (k - 1) + 1 + draw(st.integers(0, 2))
+                   for o, s, d, k in zip(out, stride, dilation, kernel))
+    rng = np.random.default_rng(draw(st.integers(0, 2**31)))
+    return kernel, stride, dilation, out, padded, rng
+
+
+@given(window_cases())
+def test_windows_match_loops(case):
+    kernel, stride, dilation, out, padded, rng = case
+    xp = rng.standard_normal((2, 3, *padded))
+    view = _np.windows(xp, kernel, stride, dilation, out)
+    assert view.shape == (2, 3, *out, *kernel)
+    for o in np.ndindex(*out):
+        for t in np.ndindex(*kernel):
+            pos = tuple(oi * s + ti * d for oi, ti, s, d in zip(o, t, stride, dilation))
+            np.testing.assert_array_equal(view[(..., *o, *t)], xp[(..., *pos)])
+
+
+@given(window_cases())
+def test_scatter_windows_is_the_adjoint_of_windows(case):
+    kernel, stride, dilation, out, padded, rng = case
+    n = len(kernel)
+    xp = rng.standard_normal((2, 3, *padded))
+    cols = rng.standard_normal((3, *kernel, 2, *out))  # (C, *kernel, N, *out)
+    view = _np.windows(xp, kernel, stride, dilation, out)  # (N, C, *out, *kernel)
+    as_cols = view.transpose(1, *range(2 + n, 2 + 2 * n), 0, *range(2, 2 + n))  # like cols
+    scattered = _np.scatter_windows(cols, padded, stride, dilation)  # (C, N, *padded)
+    np.testing.assert_allclose(
+        np.sum(as_cols * cols), np.sum(np.moveaxis(xp, 0, 1) * scattered), rtol=1e-12
+    )
+
+
+def test_windows_are_read_only_views():
+    xp = np.arange(16.0).reshape(1, 1, 4, 4)
+    view = _np.windows(xp, (2, 2), (1, 1), (1, 1), (3, 3))
+    assert np.shares_memory(view, xp) and not view.flags.writeable
