@@ -14,8 +14,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-TORCH_MODE = {"zeros": "constant", "reflect": "reflect", "replicate": "replicate",
-              "circular": "circular"}
+TORCH_MODE = {
+    "zeros": "constant",
+    "reflect": "reflect",
+    "replicate": "replicate",
+    "circular": "circular",
+}
 CONV = {1: F.conv1d, 2: F.conv2d, 3: F.conv3d}
 CONV_T = {1: F.conv_transpose1d, 2: F.conv_transpose2d, 3: F.conv_transpose3d}
 
@@ -56,8 +60,9 @@ def torch_conv_transpose(n, x, w, b, dy, stride, padding, output_padding, groups
     """
     tx, tw, tb = _leaf(x), _leaf(w), _leaf(b)
     if all(lo == hi for lo, hi in padding):
-        y = CONV_T[n](tx, tw, tb, stride, [lo for lo, _ in padding], output_padding, groups,
-                      dilation)
+        y = CONV_T[n](
+            tx, tw, tb, stride, [lo for lo, _ in padding], output_padding, groups, dilation
+        )
     else:
         y = CONV_T[n](tx, tw, tb, stride, 0, output_padding, groups, dilation)
         y = y[(..., *(slice(lo, size - hi) for size, (lo, hi) in zip(y.shape[-n:], padding)))]

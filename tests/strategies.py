@@ -32,11 +32,16 @@ class Config:
     seed: int
 
     def kwargs(self):
-        return dict(stride=self.stride, padding=self.padding, dilation=self.dilation,
-                    groups=self.groups, padding_mode=self.padding_mode)
+        return dict(
+            stride=self.stride,
+            padding=self.padding,
+            dilation=self.dilation,
+            groups=self.groups,
+            padding_mode=self.padding_mode,
+        )
 
     def dy(self):
-        lead = self.x.shape[:-self.n - 1]
+        lead = self.x.shape[: -self.n - 1]
         rng = np.random.default_rng(self.seed + 1)
         return rng.standard_normal((*lead, self.w.shape[0], *self.out))
 
@@ -96,8 +101,10 @@ def conv_configs(draw, dims=(1, 2, 3), dtype=np.float64):
     for size, (lo, hi) in zip(spatial, pairs):
         assume(mode != "reflect" or max(lo, hi) < size)
         assume(mode != "circular" or max(lo, hi) <= size)
-    out = tuple((size + lo + hi - di * (k - 1) - 1) // si + 1
-                for size, (lo, hi), k, si, di in zip(spatial, pairs, kernel, s, d))
+    out = tuple(
+        (size + lo + hi - di * (k - 1) - 1) // si + 1
+        for size, (lo, hi), k, si, di in zip(spatial, pairs, kernel, s, d)
+    )
     assume(all(o >= 1 for o in out))
     if padding == "same":
         assert out == tuple(-(-size // si) for size, si in zip(spatial, s))
@@ -130,11 +137,16 @@ class TransposeConfig:
     seed: int
 
     def kwargs(self):
-        return dict(stride=self.stride, padding=self.padding, output_padding=self.output_padding,
-                    groups=self.groups, dilation=self.dilation)
+        return dict(
+            stride=self.stride,
+            padding=self.padding,
+            output_padding=self.output_padding,
+            groups=self.groups,
+            dilation=self.dilation,
+        )
 
     def dy(self):
-        lead = self.x.shape[:-self.n - 1]
+        lead = self.x.shape[: -self.n - 1]
         rng = np.random.default_rng(self.seed + 1)
         return rng.standard_normal((*lead, self.w.shape[1] * self.groups, *self.out))
 
@@ -161,8 +173,10 @@ def transpose_configs(draw, dims=(1, 2, 3), dtype=np.float64):
     else:
         padding = tuple((draw(st.integers(0, 2)), draw(st.integers(0, 2))) for _ in range(n))
         pairs = padding
-    out = tuple((size - 1) * si - lo - hi + di * (k - 1) + e + 1
-                for size, si, (lo, hi), di, k, e in zip(spatial, s, pairs, d, kernel, extra))
+    out = tuple(
+        (size - 1) * si - lo - hi + di * (k - 1) + e + 1
+        for size, si, (lo, hi), di, k, e in zip(spatial, s, pairs, d, kernel, extra)
+    )
     assume(all(o >= 1 for o in out))
     batched = draw(st.booleans())
     lead = (draw(st.integers(1, 3)),) if batched else ()
@@ -173,5 +187,6 @@ def transpose_configs(draw, dims=(1, 2, 3), dtype=np.float64):
     b = rng.standard_normal(c_out).astype(dtype) if draw(st.booleans()) else None
     x = relayout(x, draw(st.sampled_from(LAYOUTS)))
     w = relayout(w, draw(st.sampled_from(LAYOUTS)))
-    return TransposeConfig(n, x, w, b, stride, padding, output_padding, groups, dilation, pairs,
-                           extra, out, seed)
+    return TransposeConfig(
+        n, x, w, b, stride, padding, output_padding, groups, dilation, pairs, extra, out, seed
+    )

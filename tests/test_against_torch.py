@@ -7,11 +7,11 @@ every padding form and mode, stride, dilation, groups, bias or none, and non-con
 import numpy as np
 import pytest
 from hypothesis import given
-from oracle import torch_conv, torch_conv_transpose
-from strategies import conv_configs, transpose_configs
 
 import convgrad
 from convgrad import reference
+from oracle import torch_conv, torch_conv_transpose
+from strategies import conv_configs, transpose_configs
 
 # float64 sums of a few hundred products of O(1) numbers agree to ~1e-15; these bounds leave
 # room for summation order and nothing else.
@@ -42,10 +42,20 @@ def test_conv_matches_reference_and_torch(cfg):
     grads = fast_backward(dy, cfg.x, cfg.w, **kw, bias=bias)
     y_ref = ref(cfg.x, cfg.w, cfg.b, **kw)
     grads_ref = ref_backward(dy, cfg.x, cfg.w, **kw, bias=bias)
-    expected = torch_conv(n, cfg.x, cfg.w, cfg.b, dy, cfg.stride, _torch_padding(cfg),
-                          cfg.dilation, cfg.groups, cfg.padding_mode)
+    expected = torch_conv(
+        n,
+        cfg.x,
+        cfg.w,
+        cfg.b,
+        dy,
+        cfg.stride,
+        _torch_padding(cfg),
+        cfg.dilation,
+        cfg.groups,
+        cfg.padding_mode,
+    )
 
-    assert y.shape == (*cfg.x.shape[:-n - 1], cfg.w.shape[0], *cfg.out)
+    assert y.shape == (*cfg.x.shape[: -n - 1], cfg.w.shape[0], *cfg.out)
     for name, ours, theirs, torch_value in zip(
         ("y", "dx", "dw", "db"), (y, *grads), (y_ref, *grads_ref), expected
     ):
@@ -71,10 +81,20 @@ def test_conv_transpose_matches_reference_and_torch(cfg):
     grads = fast_backward(dy, cfg.x, cfg.w, **kw, bias=bias)
     y_ref = ref(cfg.x, cfg.w, cfg.b, **kw)
     grads_ref = ref_backward(dy, cfg.x, cfg.w, **kw, bias=bias)
-    expected = torch_conv_transpose(n, cfg.x, cfg.w, cfg.b, dy, cfg.stride, cfg.pairs,
-                                    cfg.output_padding, cfg.groups, cfg.dilation)
+    expected = torch_conv_transpose(
+        n,
+        cfg.x,
+        cfg.w,
+        cfg.b,
+        dy,
+        cfg.stride,
+        cfg.pairs,
+        cfg.output_padding,
+        cfg.groups,
+        cfg.dilation,
+    )
 
-    assert y.shape == (*cfg.x.shape[:-n - 1], cfg.w.shape[1] * cfg.groups, *cfg.out)
+    assert y.shape == (*cfg.x.shape[: -n - 1], cfg.w.shape[1] * cfg.groups, *cfg.out)
     for name, ours, theirs, torch_value in zip(
         ("y", "dx", "dw", "db"), (y, *grads), (y_ref, *grads_ref), expected
     ):
@@ -112,10 +132,12 @@ AWKWARD = {
     "same, even kernel": dict(shape=(1, 2, 6, 5), kernel=(2, 4), padding="same"),
     "same, stride 2": dict(shape=(1, 2, 7, 6), kernel=(3, 2), stride=2, padding="same"),
     "reflect": dict(shape=(1, 2, 4, 5), kernel=(3, 3), padding=3, padding_mode="reflect"),
-    "circular, pad == size": dict(shape=(1, 1, 3, 3), kernel=(3, 3), padding=3,
-                                  padding_mode="circular"),
-    "replicate, asymmetric": dict(shape=(1, 1, 3, 4), kernel=(2, 2), padding=((0, 3), (2, 0)),
-                                  padding_mode="replicate"),
+    "circular, pad == size": dict(
+        shape=(1, 1, 3, 3), kernel=(3, 3), padding=3, padding_mode="circular"
+    ),
+    "replicate, asymmetric": dict(
+        shape=(1, 1, 3, 4), kernel=(2, 2), padding=((0, 3), (2, 0)), padding_mode="replicate"
+    ),
 }
 
 
@@ -141,8 +163,9 @@ def test_awkward_conv2d_cases(case):
         for size, k, s in zip(shape[2:], kernel, stride):
             total = max((-(-size // s) - 1) * s + k - size, 0)
             pairs.append((total // 2, total - total // 2))
-    expected = torch_conv(2, x, w, b, dy, kw["stride"], pairs, kw["dilation"], kw["groups"],
-                          kw["padding_mode"])
+    expected = torch_conv(
+        2, x, w, b, dy, kw["stride"], pairs, kw["dilation"], kw["groups"], kw["padding_mode"]
+    )
     for name, ours, theirs in zip(("y", "dx", "dw", "db"), (y, dx, dw, db), expected):
         _close(ours, theirs, name)
 

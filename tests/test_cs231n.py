@@ -88,9 +88,16 @@ def test_fast_equals_naive(N, C, H, W, F, HH, WW, stride, pad):
 
 @settings(max_examples=25, deadline=None)
 @given(
-    N=st.integers(1, 2), C=st.integers(1, 3), F=st.integers(1, 3),
-    H=st.integers(1, 6), W=st.integers(1, 6), HH=st.integers(1, 3), WW=st.integers(1, 3),
-    stride=st.integers(1, 3), pad=st.integers(0, 2), seed=st.integers(0, 2**16),
+    N=st.integers(1, 2),
+    C=st.integers(1, 3),
+    F=st.integers(1, 3),
+    H=st.integers(1, 6),
+    W=st.integers(1, 6),
+    HH=st.integers(1, 3),
+    WW=st.integers(1, 3),
+    stride=st.integers(1, 3),
+    pad=st.integers(0, 2),
+    seed=st.integers(0, 2**16),
 )
 def test_fast_equals_naive_on_drawn_configurations(N, C, F, H, W, HH, WW, stride, pad, seed):
     assume(HH <= H + 2 * pad and WW <= W + 2 * pad)

@@ -29,8 +29,7 @@ def random_case(seed, C_in=2, H=5, W_=6, C_out=3, kH=2, kW=3):
 
 def test_example_1_one_upstream_gradient_routes_to_one_patch_and_one_kernel():
     x = np.arange(16).reshape(1, 4, 4)
-    W = [[[[1, 2],
-           [3, 4]]]]  # shape (1, 1, 2, 2)
+    W = [[[[1, 2], [3, 4]]]]  # shape (1, 1, 2, 2)
     grad_out = np.zeros((1, 3, 3))
     grad_out[0, 0, 0] = 1
     dx, dW = conv2d_backward(grad_out, x, W)
@@ -82,10 +81,12 @@ def test_weighted_loss_matches_finite_differences():
     x, W = random_case(3, C_in=2, H=4, W_=5, C_out=2, kH=3, kW=2)
     g = np.random.default_rng(4).standard_normal((2, 2, 4))
     dx, dW = conv2d_backward(g, x, W)
-    np.testing.assert_allclose(dx, numerical_grad(lambda a: (g * conv2d_naive(a, W)).sum(), x),
-                               rtol=0, atol=1e-6)
-    np.testing.assert_allclose(dW, numerical_grad(lambda a: (g * conv2d_naive(x, a)).sum(), W),
-                               rtol=0, atol=1e-6)
+    np.testing.assert_allclose(
+        dx, numerical_grad(lambda a: (g * conv2d_naive(a, W)).sum(), x), rtol=0, atol=1e-6
+    )
+    np.testing.assert_allclose(
+        dW, numerical_grad(lambda a: (g * conv2d_naive(x, a)).sum(), W), rtol=0, atol=1e-6
+    )
 
 
 def test_zero_grad_out_gives_zero_gradients():
@@ -102,10 +103,10 @@ def test_single_nonzero_grad_out_makes_dW_the_matching_x_patch(o, i, j):
     grad_out[o, i, j] = 1
     dx, dW = conv2d_backward(grad_out, x, W)
     expected_dW = np.zeros_like(W)
-    expected_dW[o] = x[:, i:i + 2, j:j + 3]
+    expected_dW[o] = x[:, i : i + 2, j : j + 3]
     np.testing.assert_array_equal(dW, expected_dW)
     expected_dx = np.zeros_like(x)
-    expected_dx[:, i:i + 2, j:j + 3] = W[o]
+    expected_dx[:, i : i + 2, j : j + 3] = W[o]
     np.testing.assert_array_equal(dx, expected_dx)
 
 

@@ -58,8 +58,10 @@ def window_cases(draw):
     stride = tuple(draw(st.integers(1, 3)) for _ in range(n))
     dilation = tuple(draw(st.integers(1, 3)) for _ in range(n))
     out = tuple(draw(st.integers(1, 4)) for _ in range(n))
-    padded = tuple((o - 1) * s + d * (k - 1) + 1 + draw(st.integers(0, 2))
-                   for o, s, d, k in zip(out, stride, dilation, kernel))
+    padded = tuple(
+        (o - 1) * s + d * (k - 1) + 1 + draw(st.integers(0, 2))
+        for o, s, d, k in zip(out, stride, dilation, kernel)
+    )
     rng = np.random.default_rng(draw(st.integers(0, 2**31)))
     return kernel, stride, dilation, out, padded, rng
 

@@ -20,11 +20,15 @@ from .convolution import (
     conv_transpose3d,
     conv_transpose3d_backward,
 )
+from .gradcheck import GradcheckReport, InputReport, gradcheck
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ConvGrads",
+    "GradcheckReport",
+    "InputReport",
+    "gradcheck",
     "conv1d",
     "conv1d_backward",
     "conv2d",

@@ -54,8 +54,16 @@ def _from_groups(a: np.ndarray, batch: int, spatial: tuple[int, ...]) -> np.ndar
     return np.ascontiguousarray(np.moveaxis(a.reshape(channels, batch, *spatial), 0, 1))
 
 
+def _strategy(spec: ConvSpec, w: np.ndarray) -> str:
+    """``"taps"`` for grouped convolutions with one input channel per group (depthwise), whose
+    matrix products would be too thin to pay for gathering windows; ``"im2col"`` otherwise."""
+    return "taps" if spec.groups > 1 and w.shape[1] == 1 else "im2col"
+
+
 def _forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of the convolution of the already padded ``xp``, without bias."""
+    if _strategy(spec, w) == "taps":
+        return _taps_forward(xp, w, spec)
     w_g = w.reshape(spec.groups, w.shape[0] // spec.groups, w[0].size)  # (G, Og, Cg*K)
     y_g = w_g @ _columns(xp, spec)  # (G, Og, N*P)
     return _from_groups(y_g, xp.shape[0], spec.out_spatial)
@@ -63,6 +71,8 @@ def _forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 
 def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dxp (N, C_in, *padded)``: the gradient with respect to the padded input."""
+    if _strategy(spec, w) == "taps":
+        return _taps_input_grad(dy, w, spec)
     batch = dy.shape[0]
     w_g = w.reshape(spec.groups, w.shape[0] // spec.groups, w[0].size)  # (G, Og, Cg*K)
     dcols = w_g.transpose(0, 2, 1) @ _as_groups(dy, spec.groups)  # (G, Cg*K, N*P)
@@ -73,12 +83,74 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     return np.moveaxis(dxp, 0, 1)  # (C, N, *padded) -> (N, C, *padded), a view
 
 
-def _weight_grad(
-    dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w_shape: tuple[int, ...]
-) -> np.ndarray:
-    """``dw`` shaped ``w_shape``, from ``dy (N, C_out, *out)`` and the padded input ``xp``."""
+def _weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
+    """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the padded input ``xp``."""
+    if _strategy(spec, w) == "taps":
+        return _taps_weight_grad(dy, xp, spec, w)
     dw_g = _as_groups(dy, spec.groups) @ _columns(xp, spec).transpose(0, 2, 1)  # (G, Og, Cg*K)
-    return dw_g.reshape(w_shape)
+    return dw_g.reshape(w.shape)
+
+
+# The "taps" strategy, for one input channel per group: with G = C_in groups of Og outputs,
+# y[n, g, o, p] = sum_t w[g*Og + o, 0, t] * xp[n, g, p*s + t*d], one broadcast multiply-add
+# per kernel tap t over the strided slice of xp that the tap reads; dx and dw follow tap by tap.
+
+
+def _tap_weights(w: np.ndarray, groups: int) -> np.ndarray:
+    """``w (G*Og, 1, *kernel)`` -> ``(G, Og, K)``."""
+    return w.reshape(groups, w.shape[0] // groups, -1)
+
+
+def _taps_forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    batch, n = xp.shape[0], len(spec.kernel)
+    w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
+    y = np.zeros((batch, *w_t.shape[:2], *spec.out_spatial), dtype=xp.dtype)  # (N, G, Og, *out)
+    trailing = (1,) * n
+    for k, tap in enumerate(np.ndindex(*spec.kernel)):
+        xs = xp[
+            (
+                slice(None),
+                slice(None),
+                *_np.tap_slices(tap, spec.stride, spec.dilation, spec.out_spatial),
+            )
+        ]  # (N, G, *out)
+        y += w_t[:, :, k].reshape(*w_t.shape[:2], *trailing) * xs[:, :, None]
+    return y.reshape(batch, w.shape[0], *spec.out_spatial)
+
+
+def _taps_input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    batch, n = dy.shape[0], len(spec.kernel)
+    w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
+    dy_t = dy.reshape(batch, *w_t.shape[:2], *spec.out_spatial)  # (N, G, Og, *out)
+    dxp = np.zeros((batch, spec.groups, *spec.padded_spatial), dtype=dy.dtype)
+    trailing = (1,) * n
+    for k, tap in enumerate(np.ndindex(*spec.kernel)):
+        region = (
+            slice(None),
+            slice(None),
+            *_np.tap_slices(tap, spec.stride, spec.dilation, spec.out_spatial),
+        )
+        contribution = w_t[:, :, k].reshape(*w_t.shape[:2], *trailing) * dy_t  # (N, G, Og, *out)
+        dxp[region] += contribution.sum(axis=2) if w_t.shape[1] > 1 else contribution[:, :, 0]
+    return dxp
+
+
+def _taps_weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
+    batch = dy.shape[0]
+    groups, per_group = spec.groups, w.shape[0] // spec.groups
+    dy_t = dy.reshape(batch, groups, per_group, -1)  # (N, G, Og, P)
+    dw = np.empty((groups, per_group, int(np.prod(spec.kernel))), dtype=dy.dtype)
+    for k, tap in enumerate(np.ndindex(*spec.kernel)):
+        xs = xp[
+            (
+                slice(None),
+                slice(None),
+                *_np.tap_slices(tap, spec.stride, spec.dilation, spec.out_spatial),
+            )
+        ]
+        xs = xs.reshape(batch, groups, 1, -1)  # (N, G, 1, P)
+        dw[:, :, k] = np.einsum("ngop,ngop->go", dy_t, np.broadcast_to(xs, dy_t.shape))
+    return dw.reshape(w.shape)
 
 
 def _bias_grad(dy: np.ndarray, bias: bool) -> np.ndarray | None:
@@ -101,7 +173,7 @@ def conv_backward(
 ) -> ConvGrads:
     xp = _np.pad(x, spec.padding, spec.padding_mode)
     dx = _np.pad_backward(_input_grad(dy, w, spec), spec.padding, spec.padding_mode)
-    return ConvGrads(dx, _weight_grad(dy, xp, spec, w.shape), _bias_grad(dy, bias))
+    return ConvGrads(dx, _weight_grad(dy, xp, spec, w), _bias_grad(dy, bias))
 
 
 def transpose_forward(
@@ -115,9 +187,7 @@ def transpose_backward(
     dy: np.ndarray, x: np.ndarray, w: np.ndarray, spec: ConvSpec, bias: bool
 ) -> ConvGrads:
     dyp = _np.pad(dy, spec.padding, "zeros")
-    return ConvGrads(
-        _forward(dyp, w, spec), _weight_grad(x, dyp, spec, w.shape), _bias_grad(dy, bias)
-    )
+    return ConvGrads(_forward(dyp, w, spec), _weight_grad(x, dyp, spec, w), _bias_grad(dy, bias))
 
 
 KERNELS = _api.Kernels(conv_forward, conv_backward, transpose_forward, transpose_backward)

@@ -62,17 +62,21 @@ _CONV_PARAM = {"stride": 1, "pad": 0}  # each key and its smallest value
 def _conv_param(fn: str, conv_param: object) -> tuple[int, int]:
     """``(stride, pad)`` from ``conv_param = {"stride": s, "pad": p}``, checked."""
     if not isinstance(conv_param, Mapping):
-        raise TypeError(f"{fn}: conv_param must be a dict {{'stride': s, 'pad': p}}; "
-                        f"got {conv_param!r:.80}")
+        raise TypeError(
+            f"{fn}: conv_param must be a dict {{'stride': s, 'pad': p}}; got {conv_param!r:.80}"
+        )
     for key in conv_param:
         if key not in _CONV_PARAM:
-            raise ValueError(f"{fn}: conv_param has the unknown key {key!r}; it takes only "
-                             f"'stride' and 'pad'")
+            raise ValueError(
+                f"{fn}: conv_param has the unknown key {key!r}; it takes only 'stride' and 'pad'"
+            )
     values = []
     for key, smallest in _CONV_PARAM.items():
         if key not in conv_param:
-            raise ValueError(f"{fn}: conv_param is missing the key {key!r}; it needs "
-                             f"{{'stride': s, 'pad': p}} with ints s >= 1 and p >= 0")
+            raise ValueError(
+                f"{fn}: conv_param is missing the key {key!r}; it needs "
+                f"{{'stride': s, 'pad': p}} with ints s >= 1 and p >= 0"
+            )
         value = conv_param[key]
         if not isinstance(value, numbers.Integral) or isinstance(value, bool):
             raise TypeError(f"{fn}: conv_param[{key!r}] must be an int; got {value!r:.80}")
@@ -92,23 +96,31 @@ def _check_forward(
     w = _args.as_array(fn, "w", w)
     b = _args.as_array(fn, "b", b)
     if x.ndim != 4 or 0 in x.shape:
-        raise ValueError(f"{fn}: x must be 4-D (N, C, H, W) with no empty dimension; "
-                         f"got shape {x.shape}")
+        raise ValueError(
+            f"{fn}: x must be 4-D (N, C, H, W) with no empty dimension; got shape {x.shape}"
+        )
     if w.ndim != 4 or 0 in w.shape:
-        raise ValueError(f"{fn}: w must be 4-D (F, C, HH, WW) with no empty dimension; "
-                         f"got shape {w.shape}")
+        raise ValueError(
+            f"{fn}: w must be 4-D (F, C, HH, WW) with no empty dimension; got shape {w.shape}"
+        )
     N, C, H, W = x.shape
     F, _, HH, WW = w.shape
     if w.shape[1] != C:
-        raise ValueError(f"{fn}: w.shape[1] must equal the channels C of x; got w shape "
-                         f"{w.shape} for x shape {x.shape}")
+        raise ValueError(
+            f"{fn}: w.shape[1] must equal the channels C of x; got w shape "
+            f"{w.shape} for x shape {x.shape}"
+        )
     if b.shape != (F,):
-        raise ValueError(f"{fn}: b must have shape (F,) = ({F},), one value per filter of w "
-                         f"{w.shape}; got shape {b.shape}")
+        raise ValueError(
+            f"{fn}: b must have shape (F,) = ({F},), one value per filter of w "
+            f"{w.shape}; got shape {b.shape}"
+        )
     if HH > H + 2 * pad or WW > W + 2 * pad:
-        raise ValueError(f"{fn}: the filters (HH, WW) = {(HH, WW)} must fit inside the padded "
-                         f"input (H + 2 * pad, W + 2 * pad) = {(H + 2 * pad, W + 2 * pad)}; "
-                         f"got x shape {x.shape}, w shape {w.shape}, pad {pad}")
+        raise ValueError(
+            f"{fn}: the filters (HH, WW) = {(HH, WW)} must fit inside the padded "
+            f"input (H + 2 * pad, W + 2 * pad) = {(H + 2 * pad, W + 2 * pad)}; "
+            f"got x shape {x.shape}, w shape {w.shape}, pad {pad}"
+        )
     H_out = 1 + (H + 2 * pad - HH) // stride
     W_out = 1 + (W + 2 * pad - WW) // stride
     return x, w, b, stride, pad, (N, F, H_out, W_out)
@@ -121,13 +133,17 @@ def _check_backward(
     the dtype of the results, all checked."""
     if not isinstance(cache, tuple | list) or len(cache) != 4:
         got = f"length {len(cache)}" if isinstance(cache, tuple | list) else repr(cache)[:80]
-        raise TypeError(f"{fn}: cache must be the 4-tuple (x, w, b, conv_param) that the forward "
-                        f"pass returned; got {type(cache).__name__} {got}")
+        raise TypeError(
+            f"{fn}: cache must be the 4-tuple (x, w, b, conv_param) that the forward "
+            f"pass returned; got {type(cache).__name__} {got}"
+        )
     x, w, b, stride, pad, out_shape = _check_forward(fn, *cache)
     dout = _args.as_array(fn, "dout", dout)
     if dout.shape != out_shape:
-        raise ValueError(f"{fn}: dout must have the forward output's shape (N, F, H_out, W_out) "
-                         f"= {out_shape}; got shape {dout.shape}")
+        raise ValueError(
+            f"{fn}: dout must have the forward output's shape (N, F, H_out, W_out) "
+            f"= {out_shape}; got shape {dout.shape}"
+        )
     compute, out_dtype = _args.result_dtype(dout, x, w, b)
     dout, x, w, b = (a.astype(compute, copy=False) for a in (dout, x, w, b))
     return dout, x, w, b, stride, pad, out_dtype
@@ -207,7 +223,7 @@ def conv_backward_naive(dout, cache):
                     db[f] += g
                     dw[f] += g * xp[n, :, rows, cols]
                     dxp[n, :, rows, cols] += g * w[f]
-    dx = dxp[:, :, pad:pad + H, pad:pad + W].copy()  # crop the padding; a copy, not a view
+    dx = dxp[:, :, pad : pad + H, pad : pad + W].copy()  # crop the padding; a copy, not a view
     return tuple(a.astype(out_dtype, copy=False) for a in (dx, dw, db))
 
 

@@ -57,17 +57,24 @@ def _check(fn: str, x: object, W: object) -> tuple[np.ndarray, np.ndarray]:
     x = _args.as_array(fn, "x", x)
     W = _args.as_array(fn, "W", W)
     if x.ndim != 3 or 0 in x.shape:
-        raise ValueError(f"{fn}: x must be 3-D (C_in, H, W) with no empty dimension; "
-                         f"got shape {x.shape}")
+        raise ValueError(
+            f"{fn}: x must be 3-D (C_in, H, W) with no empty dimension; got shape {x.shape}"
+        )
     if W.ndim != 4 or 0 in W.shape:
-        raise ValueError(f"{fn}: W must be 4-D (C_out, C_in, kH, kW) with no empty dimension; "
-                         f"got shape {W.shape}")
+        raise ValueError(
+            f"{fn}: W must be 4-D (C_out, C_in, kH, kW) with no empty dimension; "
+            f"got shape {W.shape}"
+        )
     if W.shape[1] != x.shape[0]:
-        raise ValueError(f"{fn}: W.shape[1] (C_in) must equal x.shape[0] (C_in); got W shape "
-                         f"{W.shape} for x shape {x.shape}")
+        raise ValueError(
+            f"{fn}: W.shape[1] (C_in) must equal x.shape[0] (C_in); got W shape "
+            f"{W.shape} for x shape {x.shape}"
+        )
     if W.shape[2] > x.shape[1] or W.shape[3] > x.shape[2]:
-        raise ValueError(f"{fn}: the kernel W (kH, kW) = {W.shape[2:]} must fit inside x (H, W) "
-                         f"= {x.shape[1:]} (no padding); got W shape {W.shape}, x shape {x.shape}")
+        raise ValueError(
+            f"{fn}: the kernel W (kH, kW) = {W.shape[2:]} must fit inside x (H, W) "
+            f"= {x.shape[1:]} (no padding); got W shape {W.shape}, x shape {x.shape}"
+        )
     return x, W
 
 
@@ -96,7 +103,7 @@ def conv2d_naive(x: object, W: object) -> np.ndarray:
     for o in range(C_out):
         for i in range(out_H):
             for j in range(out_W):
-                y[o, i, j] = np.sum(W[o] * x[:, i:i + kH, j:j + kW])
+                y[o, i, j] = np.sum(W[o] * x[:, i : i + kH, j : j + kW])
     return y.astype(out_dtype, copy=False)
 
 
@@ -123,9 +130,11 @@ def conv2d_backward(grad_out: object, x: object, W: object) -> tuple[np.ndarray,
     C_out, C_in, kH, kW = W.shape
     out_H, out_W = x.shape[1] - kH + 1, x.shape[2] - kW + 1
     if grad_out.shape != (C_out, out_H, out_W):
-        raise ValueError(f"{fn}: grad_out must have the forward output's shape (C_out, out_H, "
-                         f"out_W) = {(C_out, out_H, out_W)} for x shape {x.shape} and W shape "
-                         f"{W.shape}; got shape {grad_out.shape}")
+        raise ValueError(
+            f"{fn}: grad_out must have the forward output's shape (C_out, out_H, "
+            f"out_W) = {(C_out, out_H, out_W)} for x shape {x.shape} and W shape "
+            f"{W.shape}; got shape {grad_out.shape}"
+        )
     compute, out_dtype = _args.result_dtype(grad_out, x, W)
     grad_out, x, W = (a.astype(compute, copy=False) for a in (grad_out, x, W))
 
@@ -135,6 +144,6 @@ def conv2d_backward(grad_out: object, x: object, W: object) -> tuple[np.ndarray,
         for i in range(out_H):
             for j in range(out_W):
                 g = grad_out[o, i, j]
-                dW[o] += g * x[:, i:i + kH, j:j + kW]
-                dx[:, i:i + kH, j:j + kW] += g * W[o]
+                dW[o] += g * x[:, i : i + kH, j : j + kW]
+                dx[:, i : i + kH, j : j + kW] += g * W[o]
     return dx.astype(out_dtype, copy=False), dW.astype(out_dtype, copy=False)
