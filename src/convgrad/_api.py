@@ -104,6 +104,7 @@ def conv_backward_function(kernels: Kernels, n: int, module: str) -> Callable[..
     def conv_backward(
         dy, x, w, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros", bias=True
     ):
+        bias = _args.check_bias_flag(name, bias)
         dy = _args.as_array(name, "dy", dy)
         x = _args.as_array(name, "x", x)
         w = _args.as_array(name, "w", w)
@@ -184,6 +185,7 @@ def conv_transpose_backward_function(
     def conv_transpose_backward(
         dy, x, w, stride=1, padding=0, output_padding=0, groups=1, dilation=1, bias=True
     ):
+        bias = _args.check_bias_flag(name, bias)
         dy = _args.as_array(name, "dy", dy)
         x = _args.as_array(name, "x", x)
         w = _args.as_array(name, "w", w)

@@ -7,7 +7,8 @@ The dtype rule (applied by :func:`result_dtype` everywhere):
 
 - float32 stays float32 and float64 stays float64, from the inputs to every output;
 - mixed float inputs promote as NumPy promotes them (float32 with float64 gives float64);
-- bool and integer inputs are computed and returned in float64 (a gradient is not an integer);
+- when every input is bool or integer, the result is float64 (a gradient is not an integer);
+  integers mixed with floats promote as NumPy promotes them (int64 with float32 gives float64);
 - float16 is computed in float32 and returned as float16;
 - complex, long double, object, string and other non-real dtypes raise ``TypeError``.
 
@@ -62,13 +63,10 @@ def transpose_output_size(
 
 def as_array(fn: str, name: str, value: object) -> np.ndarray:
     """``value`` as an ndarray of a real numeric dtype, or a ``TypeError`` naming the argument."""
-    if isinstance(value, np.ndarray):
-        array = value
-    else:
-        try:
-            array = np.asarray(value)
-        except (ValueError, TypeError) as err:
-            raise TypeError(f"{fn}: {name} must be an array of numbers; got {value!r:.80}") from err
+    try:
+        array = np.asarray(value)  # subclasses (matrix, masked) are read as plain arrays
+    except (ValueError, TypeError) as err:
+        raise TypeError(f"{fn}: {name} must be an array of numbers; got {value!r:.80}") from err
     if array.dtype.kind not in "biuf":
         raise TypeError(
             f"{fn}: {name} must hold real numbers (bool, int or float); got dtype {array.dtype}"
@@ -253,6 +251,14 @@ def check_bias(fn: str, b: np.ndarray | None, c_out: int) -> None:
         )
 
 
+def check_bias_flag(fn: str, bias: object) -> bool:
+    if not isinstance(bias, (bool, np.bool_)):
+        raise TypeError(
+            f"{fn}: bias must be True or False (whether to return db); got {bias!r:.80}"
+        )
+    return bool(bias)
+
+
 def check_dy(fn: str, dy: np.ndarray, expected: tuple[int, ...]) -> None:
     if dy.shape != expected:
         raise ValueError(
@@ -292,7 +298,11 @@ def conv_spec(
     stride_t = ntuple(fn, "stride", stride, n, 1)
     dilation_t = ntuple(fn, "dilation", dilation, n, 1)
     pairs = conv_padding(fn, padding, spatial, kernel, stride_t, dilation_t)
-    if not isinstance(padding_mode, str) or padding_mode not in PADDING_MODES:
+    if not isinstance(padding_mode, str):
+        raise TypeError(
+            f"{fn}: padding_mode must be a string, one of {PADDING_MODES}; got {padding_mode!r}"
+        )
+    if padding_mode not in PADDING_MODES:
         raise ValueError(f"{fn}: padding_mode must be one of {PADDING_MODES}; got {padding_mode!r}")
     for i, (size, (lo, hi)) in enumerate(zip(spatial, pairs, strict=True)):
         if padding_mode == "reflect" and max(lo, hi) >= size:

@@ -13,12 +13,18 @@ on the pixel it came from.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import numpy as np
 
 from ._args import source_index
 
-_NP_PAD_MODE = {"zeros": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}
+_NP_PAD_MODE: dict[str, Any] = {
+    "zeros": "constant",
+    "reflect": "reflect",
+    "replicate": "edge",
+    "circular": "wrap",
+}
 
 
 def pad(x: np.ndarray, pairs: tuple[tuple[int, int], ...], mode: str) -> np.ndarray:
@@ -46,7 +52,8 @@ def pad_backward(dxp: np.ndarray, pairs: tuple[tuple[int, int], ...], mode: str)
         folded = dx[tuple(inner)].copy()
         if mode != "zeros":
             for j in itertools.chain(range(before), range(before + size, padded)):
-                src, dst = [slice(None)] * dx.ndim, [slice(None)] * dx.ndim
+                src: list[Any] = [slice(None)] * dx.ndim
+                dst: list[Any] = [slice(None)] * dx.ndim
                 src[axis], dst[axis] = j, source_index(j, size, before, mode)
                 folded[tuple(dst)] += dx[tuple(src)]
         dx = folded
@@ -69,10 +76,11 @@ def windows(
     lead = xp.ndim - len(kernel)
     step = xp.strides[lead:]
     shape = xp.shape[:lead] + tuple(out) + tuple(kernel)
+    # a dimension of length 1 never moves, so its step stays small however large s or d is
     strides = (
         xp.strides[:lead]
-        + tuple(b * s for b, s in zip(step, stride, strict=True))
-        + tuple(b * d for b, d in zip(step, dilation, strict=True))
+        + tuple(b * s if o > 1 else b for b, s, o in zip(step, stride, out, strict=True))
+        + tuple(b * d if k > 1 else b for b, d, k in zip(step, dilation, kernel, strict=True))
     )
     return np.lib.stride_tricks.as_strided(xp, shape, strides, writeable=False)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -256,7 +257,7 @@ def gradcheck(
 
     results = []
     for i, (name, x, g) in enumerate(zip(names, arrays, grads, strict=True)):
-        common = dict(name=name, position=i, shape=x.shape, mode=mode)
+        common: dict[str, Any] = dict(name=name, position=i, shape=x.shape, mode=mode)
         status, problem, g = _check_gradient(g, x.shape)
         if g is None:
             results.append(InputReport(status=status, message=problem, **common))
@@ -313,7 +314,7 @@ def _as_float64(value: object, i: int) -> np.ndarray:
 def _input_names(forward: Callable[..., object], count: int) -> list[str]:
     """``forward``'s positional parameter names for the inputs, else ``input0``, ``input1``..."""
     try:
-        params = inspect.signature(forward).parameters.values()
+        params = list(inspect.signature(forward).parameters.values())
     except (TypeError, ValueError):  # builtins and ufuncs may have no signature
         params = []
     positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
@@ -428,7 +429,8 @@ def _compare(analytic, numeric, atol, rtol, expected, common) -> InputReport:
     )
 
 
-def _index(name: str, index: tuple[int, ...]) -> str:
+def _index(name: str, index: object) -> str:
+    assert isinstance(index, tuple)
     return f"{name}[{', '.join(str(i) for i in index)}]"
 
 
