@@ -1,4 +1,4 @@
-"""PyTorch as the oracle: one helper runs a convolution forward and backward in torch.
+"""The tests' oracles: PyTorch, and plain central differences.
 
 Every comparison with PyTorch in the tests goes through :func:`torch_conv` and
 :func:`torch_conv_transpose`, so the way convgrad's arguments map onto torch's is written once.
@@ -69,3 +69,14 @@ def torch_conv_transpose(n, x, w, b, dy, stride, padding, output_padding, groups
     if dy is None:
         return y.detach().numpy()
     return (y.detach().numpy(), *_grads(y, dy, tx, tw, tb))
+
+
+def numerical_grad(f, a, eps=1e-6):
+    """Central differences of the scalar ``f(a)`` with respect to every element of ``a``."""
+    grad = np.zeros(a.shape)
+    for idx in np.ndindex(a.shape):
+        plus, minus = a.copy(), a.copy()
+        plus[idx] += eps
+        minus[idx] -= eps
+        grad[idx] = (f(plus) - f(minus)) / (2 * eps)
+    return grad

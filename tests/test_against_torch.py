@@ -31,79 +31,67 @@ def _torch_padding(cfg):
     return cfg.pairs
 
 
-@given(conv_configs())
-def test_conv_matches_reference_and_torch(cfg):
-    n, kw = cfg.n, cfg.kwargs()
-    fast, fast_backward = getattr(convgrad, f"conv{n}d"), getattr(convgrad, f"conv{n}d_backward")
-    ref, ref_backward = getattr(reference, f"conv{n}d"), getattr(reference, f"conv{n}d_backward")
-    dy, bias = cfg.dy(), cfg.b is not None
+def _fast_reference_torch(name, cfg, expected_channels, torch_results):
+    """Run op ``name`` fast and reference, forward and backward; hold all three together."""
+    kw, dy, bias = cfg.kwargs(), cfg.dy(), cfg.b is not None
+    results = {}
+    for label, module in (("fast", convgrad), ("reference", reference)):
+        op, op_backward = getattr(module, name), getattr(module, f"{name}_backward")
+        y = op(cfg.x, cfg.w, cfg.b, **kw)
+        results[label] = (y, *op_backward(dy, cfg.x, cfg.w, **kw, bias=bias))
+    expected = torch_results(dy)
 
-    y = fast(cfg.x, cfg.w, cfg.b, **kw)
-    grads = fast_backward(dy, cfg.x, cfg.w, **kw, bias=bias)
-    y_ref = ref(cfg.x, cfg.w, cfg.b, **kw)
-    grads_ref = ref_backward(dy, cfg.x, cfg.w, **kw, bias=bias)
-    expected = torch_conv(
-        n,
-        cfg.x,
-        cfg.w,
-        cfg.b,
-        dy,
-        cfg.stride,
-        _torch_padding(cfg),
-        cfg.dilation,
-        cfg.groups,
-        cfg.padding_mode,
-    )
-
-    assert y.shape == (*cfg.x.shape[: -n - 1], cfg.w.shape[0], *cfg.out)
-    for name, ours, theirs, torch_value in zip(
-        ("y", "dx", "dw", "db"), (y, *grads), (y_ref, *grads_ref), expected
-    ):
-        if name == "db" and not bias:
+    lead = cfg.x.shape[: -cfg.n - 1]
+    assert results["fast"][0].shape == (*lead, expected_channels, *cfg.out)
+    for i, what in enumerate(("y", "dx", "dw", "db")):
+        ours, theirs = results["fast"][i], results["reference"][i]
+        if what == "db" and not bias:
             assert ours is None and theirs is None
             continue
         assert ours.dtype == np.float64
-        _close(ours, theirs, f"{name}: fast vs reference")
-        _close(theirs, torch_value, f"{name}: reference vs torch")
-        _close(ours, torch_value, f"{name}: fast vs torch")
+        _close(ours, theirs, f"{what}: fast vs reference")
+        _close(theirs, expected[i], f"{what}: reference vs torch")
+        _close(ours, expected[i], f"{what}: fast vs torch")
+
+
+@given(conv_configs())
+def test_conv_matches_reference_and_torch(cfg):
+    def torch_results(dy):
+        return torch_conv(
+            cfg.n,
+            cfg.x,
+            cfg.w,
+            cfg.b,
+            dy,
+            cfg.stride,
+            _torch_padding(cfg),
+            cfg.dilation,
+            cfg.groups,
+            cfg.padding_mode,
+        )
+
+    _fast_reference_torch(f"conv{cfg.n}d", cfg, cfg.w.shape[0], torch_results)
 
 
 @given(transpose_configs())
 def test_conv_transpose_matches_reference_and_torch(cfg):
-    n, kw = cfg.n, cfg.kwargs()
-    fast = getattr(convgrad, f"conv_transpose{n}d")
-    fast_backward = getattr(convgrad, f"conv_transpose{n}d_backward")
-    ref = getattr(reference, f"conv_transpose{n}d")
-    ref_backward = getattr(reference, f"conv_transpose{n}d_backward")
-    dy, bias = cfg.dy(), cfg.b is not None
+    def torch_results(dy):
+        return torch_conv_transpose(
+            cfg.n,
+            cfg.x,
+            cfg.w,
+            cfg.b,
+            dy,
+            cfg.stride,
+            cfg.pairs,
+            cfg.output_padding,
+            cfg.groups,
+            cfg.dilation,
+        )
 
-    y = fast(cfg.x, cfg.w, cfg.b, **kw)
-    grads = fast_backward(dy, cfg.x, cfg.w, **kw, bias=bias)
-    y_ref = ref(cfg.x, cfg.w, cfg.b, **kw)
-    grads_ref = ref_backward(dy, cfg.x, cfg.w, **kw, bias=bias)
-    expected = torch_conv_transpose(
-        n,
-        cfg.x,
-        cfg.w,
-        cfg.b,
-        dy,
-        cfg.stride,
-        cfg.pairs,
-        cfg.output_padding,
-        cfg.groups,
-        cfg.dilation,
+    _fast_reference_torch(
+        f"conv_transpose{cfg.n}d", cfg, cfg.w.shape[1] * cfg.groups, torch_results
     )
-
-    assert y.shape == (*cfg.x.shape[: -n - 1], cfg.w.shape[1] * cfg.groups, *cfg.out)
-    for name, ours, theirs, torch_value in zip(
-        ("y", "dx", "dw", "db"), (y, *grads), (y_ref, *grads_ref), expected
-    ):
-        if name == "db" and not bias:
-            assert ours is None and theirs is None
-            continue
-        _close(ours, theirs, f"{name}: fast vs reference")
-        _close(theirs, torch_value, f"{name}: reference vs torch")
-        _close(ours, torch_value, f"{name}: fast vs torch")
 
 
 @given(conv_configs(dtype=np.float32))

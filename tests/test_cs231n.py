@@ -12,20 +12,10 @@ from convgrad.cs231n import (
     conv_forward_fast,
     conv_forward_naive,
 )
+from oracle import numerical_grad
 
 FORWARD = {"naive": conv_forward_naive, "fast": conv_forward_fast}
 BACKWARD = {"naive": conv_backward_naive, "fast": conv_backward_fast}
-
-
-def numerical_grad(f, a, eps=1e-6):
-    """Central differences of the scalar ``f(a)`` with respect to every element of ``a``."""
-    grad = np.zeros(a.shape)
-    for idx in np.ndindex(a.shape):
-        plus, minus = a.copy(), a.copy()
-        plus[idx] += eps
-        minus[idx] -= eps
-        grad[idx] = (f(plus) - f(minus)) / (2 * eps)
-    return grad
 
 
 def random_layer(seed, N, C, H, W, F, HH, WW, dtype=np.float64):
