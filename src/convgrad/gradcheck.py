@@ -95,7 +95,7 @@ class InputReport:
         items = "elements" if self.mode == "full" else "random directions"
         where = "at" if self.mode == "full" else "along direction"
         what = "" if self.mode == "full" else " <gradient, v>"
-        worst = _index(self.name, self.worst) if self.mode == "full" else self.worst
+        worst = _index(self.name, self.worst) if isinstance(self.worst, tuple) else self.worst
         lines = [
             f"{head}: FAILED, wrong {self.n_wrong} of {self.n_checked} {items}, {errors}",
             f"    worst {where} {worst}: analytic{what} {self.analytic:.6g}, "
@@ -429,8 +429,7 @@ def _compare(analytic, numeric, atol, rtol, expected, common) -> InputReport:
     )
 
 
-def _index(name: str, index: object) -> str:
-    assert isinstance(index, tuple)
+def _index(name: str, index: tuple[object, ...]) -> str:
     return f"{name}[{', '.join(str(i) for i in index)}]"
 
 
