@@ -188,9 +188,14 @@ def test_unbatched_equals_batched_of_one():
     np.testing.assert_array_equal(dw, dw1)
 
 
-def test_empty_batch_gives_empty_results():
-    x, w = np.zeros((0, 2, 5, 5)), np.ones((3, 2, 3, 3))
-    y = convgrad.conv2d(x, w)
-    assert y.shape == (0, 3, 3, 3)
-    dx, dw, db = convgrad.conv2d_backward(np.zeros(y.shape), x, w)
-    assert dx.shape == x.shape and not dw.any() and not db.any()
+@pytest.mark.parametrize("groups", [1, 2], ids=["im2col", "taps"])
+def test_empty_batch_gives_empty_results(groups):
+    x, w = np.zeros((0, 2, 5, 5)), np.ones((4, 2 // groups, 3, 3))
+    y = convgrad.conv2d(x, w, groups=groups)
+    assert y.shape == (0, 4, 3, 3)
+    dx, dw, db = convgrad.conv2d_backward(np.zeros(y.shape), x, w, groups=groups)
+    assert dx.shape == x.shape and dw.shape == w.shape and not dw.any() and not db.any()
+    yt = convgrad.conv_transpose2d(y, w, groups=groups)
+    assert yt.shape == (0, 2, 5, 5)
+    dx, dw, db = convgrad.conv_transpose2d_backward(yt, y, w, groups=groups)
+    assert dx.shape == y.shape and dw.shape == w.shape and not dw.any() and not db.any()

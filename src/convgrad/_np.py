@@ -95,6 +95,17 @@ def tap_slices(
     )
 
 
+def tap_view(
+    a: np.ndarray,
+    tap: tuple[int, ...],
+    stride: tuple[int, ...],
+    dilation: tuple[int, ...],
+    out: tuple[int, ...],
+) -> np.ndarray:
+    """A view of what kernel tap ``tap`` reads from ``a (N, C, *padded)``: ``(N, C, *out)``."""
+    return a[(slice(None), slice(None), *tap_slices(tap, stride, dilation, out))]
+
+
 def scatter_windows(
     cols: np.ndarray,
     padded: tuple[int, ...],

@@ -97,60 +97,45 @@ def _weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) 
 
 
 def _tap_weights(w: np.ndarray, groups: int) -> np.ndarray:
-    """``w (G*Og, 1, *kernel)`` -> ``(G, Og, K)``."""
-    return w.reshape(groups, w.shape[0] // groups, -1)
+    """``w (G*Og, 1, *kernel)`` -> ``(G, Og, K)``, one column per tap."""
+    return w.reshape(groups, w.shape[0] // groups, w[0].size)
 
 
 def _taps_forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    batch, n = xp.shape[0], len(spec.kernel)
     w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
-    y = np.zeros((batch, *w_t.shape[:2], *spec.out_spatial), dtype=xp.dtype)  # (N, G, Og, *out)
-    trailing = (1,) * n
+    y = np.zeros((xp.shape[0], *w_t.shape[:2], *spec.out_spatial), dtype=xp.dtype)
+    # y is (N, G, Og, *out); a tap's weights broadcast as (G, Og, 1, ...) over it
     for k, tap in enumerate(np.ndindex(*spec.kernel)):
-        xs = xp[
-            (
-                slice(None),
-                slice(None),
-                *_np.tap_slices(tap, spec.stride, spec.dilation, spec.out_spatial),
-            )
-        ]  # (N, G, *out)
-        y += w_t[:, :, k].reshape(*w_t.shape[:2], *trailing) * xs[:, :, None]
-    return y.reshape(batch, w.shape[0], *spec.out_spatial)
+        xs = _np.tap_view(xp, tap, spec.stride, spec.dilation, spec.out_spatial)  # (N, G, *out)
+        y += _broadcastable(w_t[:, :, k], len(spec.kernel)) * xs[:, :, None]
+    return y.reshape(xp.shape[0], w.shape[0], *spec.out_spatial)
 
 
 def _taps_input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    batch, n = dy.shape[0], len(spec.kernel)
     w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
-    dy_t = dy.reshape(batch, *w_t.shape[:2], *spec.out_spatial)  # (N, G, Og, *out)
-    dxp = np.zeros((batch, spec.groups, *spec.padded_spatial), dtype=dy.dtype)
-    trailing = (1,) * n
+    dy_t = dy.reshape(dy.shape[0], *w_t.shape[:2], *spec.out_spatial)  # (N, G, Og, *out)
+    dxp = np.zeros((dy.shape[0], spec.groups, *spec.padded_spatial), dtype=dy.dtype)
     for k, tap in enumerate(np.ndindex(*spec.kernel)):
-        region = (
-            slice(None),
-            slice(None),
-            *_np.tap_slices(tap, spec.stride, spec.dilation, spec.out_spatial),
-        )
-        contribution = w_t[:, :, k].reshape(*w_t.shape[:2], *trailing) * dy_t  # (N, G, Og, *out)
-        dxp[region] += contribution.sum(axis=2) if w_t.shape[1] > 1 else contribution[:, :, 0]
+        dxs = _np.tap_view(dxp, tap, spec.stride, spec.dilation, spec.out_spatial)  # (N, G, *out)
+        contribution = _broadcastable(w_t[:, :, k], len(spec.kernel)) * dy_t
+        dxs += contribution.sum(axis=2) if w_t.shape[1] > 1 else contribution[:, :, 0]
     return dxp
 
 
 def _taps_weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
-    batch = dy.shape[0]
-    groups, per_group = spec.groups, w.shape[0] // spec.groups
-    dy_t = dy.reshape(batch, groups, per_group, -1)  # (N, G, Og, P)
-    dw = np.empty((groups, per_group, int(np.prod(spec.kernel))), dtype=dy.dtype)
+    w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
+    batch, positions = dy.shape[0], int(np.prod(spec.out_spatial))
+    dy_t = dy.reshape(batch, *w_t.shape[:2], positions)  # (N, G, Og, P)
+    dw = np.empty(w_t.shape, dtype=dy.dtype)
     for k, tap in enumerate(np.ndindex(*spec.kernel)):
-        xs = xp[
-            (
-                slice(None),
-                slice(None),
-                *_np.tap_slices(tap, spec.stride, spec.dilation, spec.out_spatial),
-            )
-        ]
-        xs = xs.reshape(batch, groups, 1, -1)  # (N, G, 1, P)
-        dw[:, :, k] = np.einsum("ngop,ngop->go", dy_t, np.broadcast_to(xs, dy_t.shape))
+        xs = _np.tap_view(xp, tap, spec.stride, spec.dilation, spec.out_spatial)  # (N, G, *out)
+        dw[:, :, k] = np.einsum("ngop,ngp->go", dy_t, xs.reshape(batch, spec.groups, positions))
     return dw.reshape(w.shape)
+
+
+def _broadcastable(w_tap: np.ndarray, n: int) -> np.ndarray:
+    """One tap's weights ``(G, Og)`` as ``(G, Og, 1, ..., 1)``, to multiply ``(N, G, Og, *out)``."""
+    return w_tap.reshape(*w_tap.shape, *(1,) * n)
 
 
 def _bias_grad(dy: np.ndarray, bias: bool) -> np.ndarray | None:
