@@ -68,6 +68,19 @@ def _per_dim(draw, n, values):
     return t, t
 
 
+def _arrays(draw, dtype, x_shape, w_shape, c_out):
+    """Random ``x`` (batched or not), ``w`` and ``b`` (or None) in random layouts, and the seed."""
+    lead = (draw(st.integers(1, 3)),) if draw(st.booleans()) else ()
+    seed = draw(st.integers(0, 2**31))
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((*lead, *x_shape)).astype(dtype)
+    w = rng.standard_normal(w_shape).astype(dtype)
+    b = rng.standard_normal(c_out).astype(dtype) if draw(st.booleans()) else None
+    x = relayout(x, draw(st.sampled_from(LAYOUTS)))
+    w = relayout(w, draw(st.sampled_from(LAYOUTS)))
+    return x, w, b, seed
+
+
 @st.composite
 def conv_configs(draw, dims=(1, 2, 3), dtype=np.float64):
     n = draw(st.sampled_from(dims))
@@ -108,15 +121,7 @@ def conv_configs(draw, dims=(1, 2, 3), dtype=np.float64):
     assume(all(o >= 1 for o in out))
     if padding == "same":
         assert out == tuple(-(-size // si) for size, si in zip(spatial, s))
-    batched = draw(st.booleans())
-    lead = (draw(st.integers(1, 3)),) if batched else ()
-    seed = draw(st.integers(0, 2**31))
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((*lead, c_in, *spatial)).astype(dtype)
-    w = rng.standard_normal((c_out, c_in // groups, *kernel)).astype(dtype)
-    b = rng.standard_normal(c_out).astype(dtype) if draw(st.booleans()) else None
-    x = relayout(x, draw(st.sampled_from(LAYOUTS)))
-    w = relayout(w, draw(st.sampled_from(LAYOUTS)))
+    x, w, b, seed = _arrays(draw, dtype, (c_in, *spatial), (c_out, c_in // groups, *kernel), c_out)
     return Config(n, x, w, b, stride, padding, dilation, groups, mode, pairs, out, seed)
 
 
@@ -178,15 +183,7 @@ def transpose_configs(draw, dims=(1, 2, 3), dtype=np.float64):
         for size, si, (lo, hi), di, k, e in zip(spatial, s, pairs, d, kernel, extra)
     )
     assume(all(o >= 1 for o in out))
-    batched = draw(st.booleans())
-    lead = (draw(st.integers(1, 3)),) if batched else ()
-    seed = draw(st.integers(0, 2**31))
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((*lead, c_in, *spatial)).astype(dtype)
-    w = rng.standard_normal((c_in, c_out // groups, *kernel)).astype(dtype)
-    b = rng.standard_normal(c_out).astype(dtype) if draw(st.booleans()) else None
-    x = relayout(x, draw(st.sampled_from(LAYOUTS)))
-    w = relayout(w, draw(st.sampled_from(LAYOUTS)))
+    x, w, b, seed = _arrays(draw, dtype, (c_in, *spatial), (c_in, c_out // groups, *kernel), c_out)
     return TransposeConfig(
         n, x, w, b, stride, padding, output_padding, groups, dilation, pairs, extra, out, seed
     )
