@@ -1,0 +1,153 @@
+"""Adam and AdamW: PyTorch's update rules, AMSGrad included."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from ..nn.parameter import Parameter
+from .optimizer import Optimizer, check_flag, check_number
+
+
+class Adam(Optimizer):
+    """Adam (Kingma and Ba, 2015), with PyTorch's update rule.
+
+    Per parameter ``p`` with gradient ``g``, at step ``t = 1, 2, ...``, with learning rate ``lr``,
+    ``betas = (b1, b2)``, ``eps`` and weight decay ``lambda`` (``m``, ``v``, ``v_max`` start at 0)::
+
+        g = -g                                  if maximize
+        p = p - lr * lambda * p                 AdamW (decoupled weight decay)
+        g = g + lambda * p                      Adam (L2 penalty, added to the gradient)
+        m = b1 * m + (1 - b1) * g               first moment
+        v = b2 * v + (1 - b2) * g**2            second moment
+        v_max = max(v_max, v)                   if amsgrad; v_max replaces v below
+        p = p - (lr / (1 - b1**t)) * m / (sqrt(v) / sqrt(1 - b2**t) + eps)
+
+    The bias corrections ``1 - b**t`` undo the moments' start at zero. The state of a parameter is
+    ``"step"`` (an int) and ``"exp_avg"`` (``m``), ``"exp_avg_sq"`` (``v``) and, with AMSGrad,
+    ``"max_exp_avg_sq"`` (``v_max``), each shaped like the parameter.
+
+    ``params``: Parameters (any shapes) or parameter groups; ``lr >= 0``, ``eps >= 0``,
+    ``0 <= b1, b2 < 1``, ``weight_decay >= 0`` (an L2 penalty, unless
+    ``decoupled_weight_decay=True``, which is :class:`AdamW`).
+
+    >>> p = Parameter(np.array([1.0, -1.0]))
+    >>> opt = Adam([p], lr=0.1)
+    >>> p.grad = np.array([3.0, -0.5]); opt.step()
+    >>> p.data  # the first step moves each element by about lr, against its gradient's sign
+    array([ 0.9, -0.9])
+    """
+
+    _name = "Adam"
+
+    def __init__(
+        self,
+        params: Iterable[Any],
+        lr: float = 1e-3,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+        weight_decay: float = 0,
+        amsgrad: bool = False,
+        *,
+        maximize: bool = False,
+        decoupled_weight_decay: bool = False,
+    ) -> None:
+        defaults = dict(
+            lr=lr,
+            betas=betas,
+            eps=eps,
+            weight_decay=weight_decay,
+            amsgrad=amsgrad,
+            maximize=maximize,
+            decoupled_weight_decay=decoupled_weight_decay,
+        )
+        super().__init__(params, defaults)
+
+    def _check(self, group: dict[str, Any]) -> None:
+        fn = self._name
+        check_number(fn, "lr", group["lr"], 0)
+        check_number(fn, "eps", group["eps"], 0)
+        betas = group["betas"]
+        if isinstance(betas, np.ndarray):
+            betas = betas.tolist()
+        if not isinstance(betas, (tuple, list)) or len(betas) != 2:
+            raise TypeError(f"{fn}: betas must be a pair (b1, b2); got {betas!r}")
+        group["betas"] = tuple(betas)
+        check_number(fn, "betas[0]", betas[0], 0, 1)
+        check_number(fn, "betas[1]", betas[1], 0, 1)
+        check_number(fn, "weight_decay", group["weight_decay"], 0)
+        for flag in ("amsgrad", "maximize", "decoupled_weight_decay"):
+            check_flag(fn, flag, group[flag])
+
+    def _update(
+        self, p: Parameter, grad: np.ndarray, group: dict[str, Any], state: dict[str, Any]
+    ) -> None:
+        lr, (b1, b2), eps, wd = group["lr"], group["betas"], group["eps"], group["weight_decay"]
+        if not state:
+            state["step"] = 0
+            state["exp_avg"] = np.zeros_like(p.data)
+            state["exp_avg_sq"] = np.zeros_like(p.data)
+            if group["amsgrad"]:
+                state["max_exp_avg_sq"] = np.zeros_like(p.data)
+        state["step"] += 1
+        t = state["step"]
+        m, v = state["exp_avg"], state["exp_avg_sq"]
+        g = -grad if group["maximize"] else grad
+        if wd != 0:
+            if group["decoupled_weight_decay"]:
+                p.data *= 1 - lr * wd
+            else:
+                g = g + wd * p.data
+        m += (1 - b1) * (g - m)  # = b1 * m + (1 - b1) * g, written as torch's lerp
+        v *= b2
+        v += (1 - b2) * (g * g)
+        if group["amsgrad"]:
+            if "max_exp_avg_sq" not in state:  # amsgrad switched on after some steps
+                state["max_exp_avg_sq"] = np.zeros_like(p.data)
+            v = np.maximum(state["max_exp_avg_sq"], v, out=state["max_exp_avg_sq"])
+        step_size = lr / (1 - b1**t)
+        denom = np.sqrt(v) / (1 - b2**t) ** 0.5 + eps
+        p.data -= step_size * (m / denom)
+
+
+class AdamW(Adam):
+    """AdamW (Loshchilov and Hutter, 2019): Adam with decoupled weight decay, default 1e-2.
+
+    The decay shrinks the parameter directly, ``p = p - lr * weight_decay * p``, before the Adam
+    step, instead of entering the moments as an L2 penalty would (see :class:`Adam`).
+
+    >>> p = Parameter(np.array([2.0]))
+    >>> opt = AdamW([p], lr=0.1, weight_decay=0.5)
+    >>> p.grad = np.array([0.0]); opt.step(); p.data  # a zero gradient: only the decay
+    array([1.9])
+    """
+
+    _name = "AdamW"
+
+    def _check(self, group: dict[str, Any]) -> None:
+        group["decoupled_weight_decay"] = True  # as torch's AdamW, whatever a state dict says
+        super()._check(group)
+
+    def __init__(
+        self,
+        params: Iterable[Any],
+        lr: float = 1e-3,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+        weight_decay: float = 1e-2,
+        amsgrad: bool = False,
+        *,
+        maximize: bool = False,
+    ) -> None:
+        super().__init__(
+            params,
+            lr,
+            betas,
+            eps,
+            weight_decay,
+            amsgrad,
+            maximize=maximize,
+            decoupled_weight_decay=True,
+        )

@@ -1,0 +1,494 @@
+"""Optimisers and schedules against PyTorch's, step by step, in float64.
+
+Each trajectory test runs convgrad's optimiser and ``torch.optim``'s on the same starting
+parameters, for ``STEPS`` steps, on a noisy quadratic: at step ``t`` each side's gradient is
+``h * p + noise[t]`` computed from *its own* current ``p`` (so a wrong update shows up in the next
+gradient too), and the parameters must agree after every step. Every combination of the options
+is run; the rest covers parameter groups, skipped parameters, dtypes, the state dict and the
+validation rules.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import math
+
+import numpy as np
+import pytest
+import torch
+
+from convgrad import optim
+from convgrad.nn.parameter import Parameter
+from convgrad.optim import lr_scheduler
+
+STEPS = 20
+SHAPES = [(3, 4), (5,)]
+# float64 updates made of a handful of operations per step agree to ~1e-15; over 20 steps that
+# leaves room for rounding and nothing else.
+TIGHT = dict(rtol=1e-12, atol=1e-13)
+
+
+def _problem(seed: int = 0, shapes=SHAPES, steps: int = STEPS):
+    """Starting points, curvatures and per-step noise for each parameter."""
+    rng = np.random.default_rng(seed)
+    p0 = [rng.standard_normal(s) for s in shapes]
+    h = [rng.uniform(0.5, 2.0, s) for s in shapes]
+    noise = [[0.3 * rng.standard_normal(s) for s in shapes] for _ in range(steps)]
+    return p0, h, noise
+
+
+def _run_both(name, kwargs, seed=0, groups=None, skip=lambda t, i: False, dtype=np.float64):
+    """Run convgrad's and torch's optimiser ``name`` side by side; yield both params per step.
+
+    ``groups``: a list of option dicts, one per parameter (each parameter its own group), or
+    None for a single group. ``skip(t, i)``: whether parameter ``i`` has no gradient at step t.
+    """
+    p0, h, noise = _problem(seed)
+    ours = [Parameter(p.astype(dtype)) for p in p0]
+    theirs = [torch.nn.Parameter(torch.tensor(p.astype(dtype))) for p in p0]
+    if groups is None:
+        opt = getattr(optim, name)(ours, **kwargs)
+        topt = getattr(torch.optim, name)(theirs, **kwargs)
+    else:
+        opt = getattr(optim, name)([{"params": [p], **g} for p, g in zip(ours, groups)], **kwargs)
+        topt = getattr(torch.optim, name)(
+            [{"params": [p], **g} for p, g in zip(theirs, groups)], **kwargs
+        )
+    for t in range(STEPS):
+        opt.zero_grad()
+        topt.zero_grad()
+        for i, (p, tp) in enumerate(zip(ours, theirs)):
+            if skip(t, i):
+                continue
+            p.grad = (h[i] * p.data + noise[t][i]).astype(dtype)
+            tp.grad = torch.tensor(h[i].astype(dtype)) * tp.detach() + torch.tensor(
+                noise[t][i].astype(dtype)
+            )
+        opt.step()
+        topt.step()
+        yield t, ours, theirs
+
+
+def _assert_same_trajectory(name, kwargs, **run):
+    for t, ours, theirs in _run_both(name, kwargs, **run):
+        for i, (p, tp) in enumerate(zip(ours, theirs)):
+            np.testing.assert_allclose(
+                p.data, tp.detach().numpy(), **TIGHT, err_msg=f"{name} {kwargs} step {t} param {i}"
+            )
+
+
+SGD_OPTIONS = [
+    dict(lr=lr, momentum=m, dampening=d, nesterov=n, weight_decay=wd, maximize=mx)
+    for lr, m, d, n, wd, mx in itertools.product(
+        (0.05,), (0.0, 0.5, 0.9), (0.0, 0.3), (False, True), (0.0, 0.1), (False, True)
+    )
+    if not (n and (m == 0 or d != 0))
+]
+
+
+@pytest.mark.parametrize("kwargs", SGD_OPTIONS, ids=str)
+def test_sgd_trajectory_matches_torch(kwargs):
+    _assert_same_trajectory("SGD", kwargs)
+
+
+ADAM_OPTIONS = [
+    dict(lr=lr, betas=betas, eps=eps, weight_decay=wd, amsgrad=ams, maximize=mx)
+    for lr, betas, eps, wd, ams, mx in itertools.product(
+        (0.01,), ((0.9, 0.999), (0.5, 0.9)), (1e-8, 1e-3), (0.0, 0.1), (False, True), (False, True)
+    )
+]
+
+
+@pytest.mark.parametrize("name", ["Adam", "AdamW"])
+@pytest.mark.parametrize("kwargs", ADAM_OPTIONS, ids=str)
+def test_adam_trajectory_matches_torch(name, kwargs):
+    _assert_same_trajectory(name, kwargs)
+
+
+@pytest.mark.parametrize("name", ["SGD", "Adam", "AdamW"])
+def test_defaults_match_torch(name):
+    ours = inspect.signature(getattr(optim, name)).parameters
+    theirs = inspect.signature(getattr(torch.optim, name)).parameters
+    for arg, p in ours.items():
+        if arg != "params":
+            assert arg in theirs, arg
+            assert p.default == theirs[arg].default, arg
+            assert p.kind == theirs[arg].kind, arg
+    _assert_same_trajectory(name, {})  # the defaults, trajectory and all
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "groups"),
+    [
+        ("SGD", dict(lr=0.05, momentum=0.9), [{"lr": 0.2}, {"momentum": 0.5, "nesterov": True}]),
+        ("SGD", dict(lr=0.05), [{"weight_decay": 0.3, "maximize": True}, {}]),
+        ("Adam", dict(lr=0.01), [{"lr": 0.1, "amsgrad": True}, {"betas": (0.8, 0.99)}]),
+        ("AdamW", dict(lr=0.01), [{"weight_decay": 0.5}, {"eps": 1e-2}]),
+    ],
+)
+def test_param_groups_match_torch(name, kwargs, groups):
+    _assert_same_trajectory(name, kwargs, groups=groups)
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("SGD", dict(lr=0.05, momentum=0.9, weight_decay=0.1)),
+        ("Adam", dict(lr=0.01)),
+        ("AdamW", dict(lr=0.01, amsgrad=True)),
+    ],
+)
+def test_params_without_grad_are_skipped_like_torch(name, kwargs):
+    # parameter 1 has a gradient on odd steps only: no decay, no momentum, no Adam step count
+    _assert_same_trajectory(name, kwargs, skip=lambda t, i: i == 1 and t % 2 == 0)
+
+
+@pytest.mark.parametrize("name", ["SGD", "Adam", "AdamW"])
+def test_param_with_no_grad_is_untouched(name):
+    p, q = Parameter(np.ones(3)), Parameter(np.ones(2))
+    opt = getattr(optim, name)([p, q], lr=0.1, weight_decay=0.5)
+    p.grad = np.ones(3)
+    opt.step()
+    assert np.array_equal(q.data, np.ones(2)) and q not in opt.state
+    assert not np.array_equal(p.data, np.ones(3))
+
+
+@pytest.mark.parametrize("name", ["SGD", "Adam", "AdamW"])
+def test_float32_stays_float32_and_matches_torch(name):
+    kwargs = dict(lr=0.01, weight_decay=0.1)
+    if name == "SGD":
+        kwargs.update(momentum=0.9, nesterov=True)
+    for _, ours, theirs in _run_both(name, kwargs, dtype=np.float32):
+        for p, tp in zip(ours, theirs):
+            assert p.data.dtype == np.float32
+            np.testing.assert_allclose(p.data, tp.detach().numpy(), rtol=1e-5, atol=1e-6)
+    opt = getattr(optim, name)(ours, **kwargs)
+    for p in ours:
+        p.grad = np.ones(p.shape)  # a float64 gradient for a float32 parameter
+    opt.step()
+    for p in ours:
+        assert p.data.dtype == np.float32
+        assert all(v.dtype == np.float32 for v in opt.state[p].values() if hasattr(v, "dtype"))
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("SGD", dict(lr=0.1, momentum=0.9, weight_decay=0.1, maximize=True)),
+        ("Adam", dict(lr=0.1, weight_decay=0.1, maximize=True, amsgrad=True)),
+        ("AdamW", {}),
+    ],
+)
+def test_updates_in_place_and_leaves_grad_alone(name, kwargs):
+    p = Parameter(np.arange(4.0))
+    data = p.data
+    opt = getattr(optim, name)([p], **kwargs)
+    for _ in range(3):
+        grad = np.array([1.0, -2.0, 0.5, 3.0])
+        p.grad = grad
+        opt.step()
+        assert p.data is data  # a model holding the array sees the update
+        assert np.array_equal(grad, [1.0, -2.0, 0.5, 3.0])
+    assert not np.array_equal(data, np.arange(4.0))
+
+
+def test_zero_grad():
+    p = Parameter(np.ones(3))
+    opt = optim.SGD([p], lr=0.1)
+    p.grad = np.ones(3)
+    grad = p.grad
+    opt.zero_grad(set_to_none=False)
+    assert p.grad is grad and np.array_equal(grad, np.zeros(3))
+    opt.zero_grad()
+    assert p.grad is None
+
+
+def test_closure_is_called_and_its_loss_returned():
+    p = Parameter(np.array([2.0]))
+    opt = optim.SGD([p], lr=0.25)
+
+    def closure():
+        p.grad = 2 * p.data
+        return float(p.data[0] ** 2)
+
+    assert opt.step(closure) == 4.0
+    assert p.data[0] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("SGD", dict(lr=0.05, momentum=0.9, nesterov=True)),
+        ("Adam", dict(lr=0.01, amsgrad=True)),
+        ("AdamW", dict(lr=0.01)),
+    ],
+)
+def test_state_dict_resumes_exactly(name, kwargs):
+    p0, h, noise = _problem(seed=1)
+
+    def run(params, opt, steps):
+        for t in steps:
+            for i, p in enumerate(params):
+                p.grad = h[i] * p.data + noise[t][i]
+            opt.step()
+
+    straight = [Parameter(p) for p in p0]
+    opt = getattr(optim, name)(straight, **kwargs)
+    run(straight, opt, range(STEPS))
+
+    first = [Parameter(p) for p in p0]
+    opt = getattr(optim, name)(first, **kwargs)
+    run(first, opt, range(STEPS // 2))
+    saved, middle = opt.state_dict(), [p.data.copy() for p in first]
+    run(first, opt, range(STEPS // 2, STEPS))  # must leave what was saved alone
+
+    second = [Parameter(p) for p in middle]
+    resumed = getattr(optim, name)(second, lr=123.0)
+    resumed.load_state_dict(saved)
+    assert resumed.param_groups[0]["lr"] == kwargs["lr"]
+    run(second, resumed, range(STEPS // 2, STEPS))
+    for a, b, c in zip(straight, first, second):
+        np.testing.assert_array_equal(a.data, b.data)
+        np.testing.assert_array_equal(a.data, c.data)
+
+
+def test_state_dict_layout_matches_torch():
+    ours, theirs = (
+        [Parameter(np.ones(2)), Parameter(np.ones(3))],
+        [
+            torch.nn.Parameter(torch.ones(2, dtype=torch.float64)),
+            torch.nn.Parameter(torch.ones(3, dtype=torch.float64)),
+        ],
+    )
+    opt = optim.Adam([{"params": [ours[0]]}, {"params": [ours[1]], "lr": 0.1}])
+    topt = torch.optim.Adam([{"params": [theirs[0]]}, {"params": [theirs[1]], "lr": 0.1}])
+    for p, tp in zip(ours, theirs):
+        p.grad, tp.grad = np.ones(p.shape), torch.ones(tp.shape, dtype=torch.float64)
+    opt.step()
+    topt.step()
+    sd, tsd = opt.state_dict(), topt.state_dict()
+    assert [g["params"] for g in sd["param_groups"]] == [g["params"] for g in tsd["param_groups"]]
+    assert [g["lr"] for g in sd["param_groups"]] == [g["lr"] for g in tsd["param_groups"]]
+    assert sd["state"].keys() == tsd["state"].keys()
+    for i in sd["state"]:
+        assert sd["state"][i].keys() == tsd["state"][i].keys()
+        assert sd["state"][i]["step"] == tsd["state"][i]["step"].item()
+        np.testing.assert_allclose(sd["state"][i]["exp_avg"], tsd["state"][i]["exp_avg"].numpy())
+
+
+def test_load_state_dict_rejects_a_different_layout():
+    a, b = Parameter(np.ones(2)), Parameter(np.ones(3))
+    saved = optim.SGD([a, b], lr=0.1).state_dict()
+    with pytest.raises(ValueError, match="1 parameters in the state and 2 here|2 parameters"):
+        optim.SGD([a], lr=0.1).load_state_dict(saved)
+    with pytest.raises(ValueError, match="parameter groups"):
+        optim.SGD([{"params": [a]}, {"params": [b]}], lr=0.1).load_state_dict(saved)
+    opt = optim.SGD([a, b], lr=0.1, momentum=0.9)
+    a.grad = b.grad = None
+    b.grad = np.ones(3)
+    opt.step()
+    with pytest.raises(ValueError, match="shape"):
+        optim.SGD([b, a], lr=0.1, momentum=0.9).load_state_dict(opt.state_dict())
+
+
+# --- validation -----------------------------------------------------------------------------
+
+INVALID_VALUES = [
+    ("SGD", dict(lr=-1), "lr"),
+    ("SGD", dict(momentum=-0.5), "momentum"),
+    ("SGD", dict(weight_decay=-1e-4), "weight_decay"),
+    ("SGD", dict(nesterov=True), "nesterov"),
+    ("SGD", dict(nesterov=True, momentum=0.9, dampening=0.1), "nesterov"),
+    ("Adam", dict(lr=-1), "lr"),
+    ("Adam", dict(eps=-1e-8), "eps"),
+    ("Adam", dict(betas=(1.0, 0.999)), r"betas\[0\]"),
+    ("Adam", dict(betas=(0.9, -0.1)), r"betas\[1\]"),
+    ("Adam", dict(weight_decay=-1), "weight_decay"),
+    ("AdamW", dict(betas=(-0.1, 0.999)), r"betas\[0\]"),
+    ("AdamW", dict(weight_decay=-1e-2), "weight_decay"),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs", "argument"), INVALID_VALUES)
+def test_invalid_values_raise_like_torch(name, kwargs, argument):
+    with pytest.raises(ValueError, match=f"^{name}: .*{argument}"):
+        getattr(optim, name)([Parameter(np.ones(2))], **kwargs)
+    with pytest.raises(ValueError):
+        getattr(torch.optim, name)([torch.nn.Parameter(torch.ones(2))], **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "argument"),
+    [
+        ("SGD", dict(lr="0.1"), "lr"),
+        ("SGD", dict(lr=float("nan")), "lr"),
+        ("SGD", dict(momentum=None), "momentum"),
+        ("SGD", dict(nesterov="yes", momentum=0.9), "nesterov"),
+        ("Adam", dict(betas=0.9), "betas"),
+        ("Adam", dict(amsgrad=1), "amsgrad"),
+        ("AdamW", dict(maximize="no"), "maximize"),
+    ],
+)
+def test_invalid_types_name_the_argument(name, kwargs, argument):
+    with pytest.raises((TypeError, ValueError), match=f"^{name}: {argument}"):
+        getattr(optim, name)([Parameter(np.ones(2))], **kwargs)
+
+
+def test_invalid_option_in_a_group():
+    with pytest.raises(ValueError, match="^SGD: lr must be >= 0; got -0.5"):
+        optim.SGD([{"params": [Parameter(np.ones(2))], "lr": -0.5}], lr=0.1)
+    with pytest.raises(ValueError, match="^SGD: lr"):  # the default, even if every group overrides
+        optim.SGD([{"params": [Parameter(np.ones(2))], "lr": 0.1}], lr=-1)
+
+
+@pytest.mark.parametrize(
+    ("params", "error", "match"),
+    [
+        (Parameter(np.ones(2)), TypeError, "iterable of Parameters"),
+        ([], ValueError, "empty"),
+        ([np.ones(2)], TypeError, "Parameters; got ndarray"),
+        ([Parameter(np.ones(2, dtype=np.int64))], TypeError, "floating-point"),
+        ({Parameter(np.ones(2))}, TypeError, "iterable|ordered"),
+        ([{"params": {Parameter(np.ones(2))}}], TypeError, "not a set"),
+        ([{"lr": 0.1}], TypeError, "'params' key"),
+        ([{"params": [Parameter(np.ones(2))]}, Parameter(np.ones(2))], TypeError, "mixture"),
+    ],
+)
+def test_invalid_params(params, error, match):
+    with pytest.raises(error, match=match):
+        optim.SGD(params, lr=0.1)
+
+
+def test_duplicate_parameters_are_refused():
+    p = Parameter(np.ones(2))
+    with pytest.raises(ValueError, match="twice"):
+        optim.SGD([p, p], lr=0.1)
+    with pytest.raises(ValueError, match="more than one parameter group"):
+        optim.SGD([{"params": [p]}, {"params": [p]}], lr=0.1)
+
+
+def test_grad_of_the_wrong_shape():
+    p = Parameter(np.ones(2))
+    p.grad = np.ones(3)
+    with pytest.raises(ValueError, match=r"^SGD.step: .*shape \(3,\).*\(2,\)"):
+        optim.SGD([p], lr=0.1).step()
+
+
+# --- learning-rate schedules ---------------------------------------------------------------
+
+SCHEDULES = [
+    ("StepLR", dict(step_size=3, gamma=0.5)),
+    ("StepLR", dict(step_size=1, gamma=0.9)),
+    ("MultiStepLR", dict(milestones=[2, 5, 5, 9], gamma=0.3)),
+    ("CosineAnnealingLR", dict(T_max=7, eta_min=0.01)),
+    ("CosineAnnealingLR", dict(T_max=1)),
+    ("CosineAnnealingLR", dict(T_max=10, eta_min=0.2)),
+]
+
+
+def _two_groups(lib):
+    if lib is torch:
+        make = lambda: torch.nn.Parameter(torch.zeros(1, dtype=torch.float64))  # noqa: E731
+        return torch.optim.SGD([{"params": [make()]}, {"params": [make()], "lr": 0.3}], lr=0.1)
+    make = lambda: Parameter(np.zeros(1))  # noqa: E731
+    return optim.SGD([{"params": [make()]}, {"params": [make()], "lr": 0.3}], lr=0.1)
+
+
+def _lrs(scheduler, opt, steps=35):
+    out = [scheduler.get_last_lr()]
+    for _ in range(steps):
+        opt.step()  # torch warns when a schedule steps before its optimiser
+        scheduler.step()
+        out.append(scheduler.get_last_lr())
+        assert out[-1] == [g["lr"] for g in opt.param_groups]
+    return np.array(out)
+
+
+@pytest.mark.parametrize(("name", "kwargs"), SCHEDULES, ids=str)
+def test_schedule_matches_torch(name, kwargs):
+    opt, topt = _two_groups(optim), _two_groups(torch)
+    ours = _lrs(getattr(lr_scheduler, name)(opt, **kwargs), opt)
+    theirs = _lrs(getattr(torch.optim.lr_scheduler, name)(topt, **kwargs), topt)
+    np.testing.assert_allclose(ours, theirs, rtol=1e-13, atol=0)
+
+
+@pytest.mark.parametrize(("name", "kwargs"), SCHEDULES, ids=str)
+def test_schedule_follows_its_closed_form(name, kwargs):
+    opt = _two_groups(optim)
+    lrs = _lrs(getattr(lr_scheduler, name)(opt, **kwargs), opt)
+    for e, row in enumerate(lrs):
+        for base, lr in zip([0.1, 0.3], row):
+            if name == "StepLR":
+                expected = base * kwargs["gamma"] ** (e // kwargs["step_size"])
+            elif name == "MultiStepLR":
+                expected = base * kwargs["gamma"] ** sum(m <= e for m in kwargs["milestones"])
+            else:
+                eta = kwargs.get("eta_min", 0.0)
+                expected = eta + (base - eta) * (1 + math.cos(math.pi * e / kwargs["T_max"])) / 2
+            assert lr == pytest.approx(expected, rel=1e-12, abs=1e-15), (e, lr, expected)
+
+
+@pytest.mark.parametrize(("name", "kwargs"), SCHEDULES, ids=str)
+def test_schedule_resumes_like_torch(name, kwargs):
+    results = []
+    for lib, sched in ((optim, lr_scheduler), (torch, torch.optim.lr_scheduler)):
+        opt = _two_groups(lib)
+        for group in opt.param_groups:
+            group["initial_lr"] = group["lr"]
+        results.append(_lrs(getattr(sched, name)(opt, last_epoch=4, **kwargs), opt, 12))
+    np.testing.assert_allclose(*results, rtol=1e-13)
+
+
+def test_schedule_state_dict_round_trip():
+    opt = _two_groups(optim)
+    schedule = lr_scheduler.CosineAnnealingLR(opt, T_max=10)
+    for _ in range(4):
+        opt.step()
+        schedule.step()
+    saved, saved_opt = schedule.state_dict(), opt.state_dict()
+    assert "optimizer" not in saved and saved["last_epoch"] == 4
+    rest = _lrs(schedule, opt, 6)
+    opt2 = _two_groups(optim)
+    opt2.load_state_dict(saved_opt)
+    schedule2 = lr_scheduler.CosineAnnealingLR(opt2, T_max=99)
+    schedule2.load_state_dict(saved)
+    assert schedule2.T_max == 10
+    np.testing.assert_array_equal(_lrs(schedule2, opt2, 6), rest)
+
+
+def test_scheduled_sgd_matches_torch():
+    p0, h, noise = _problem(seed=2)
+    ours, theirs = [Parameter(p) for p in p0], [torch.nn.Parameter(torch.tensor(p)) for p in p0]
+    opt = optim.SGD(ours, lr=0.1, momentum=0.9)
+    topt = torch.optim.SGD(theirs, lr=0.1, momentum=0.9)
+    schedule = lr_scheduler.CosineAnnealingLR(opt, T_max=STEPS, eta_min=0.001)
+    tschedule = torch.optim.lr_scheduler.CosineAnnealingLR(topt, T_max=STEPS, eta_min=0.001)
+    for t in range(STEPS):
+        for i, (p, tp) in enumerate(zip(ours, theirs)):
+            p.grad = h[i] * p.data + noise[t][i]
+            tp.grad = torch.tensor(h[i]) * tp.detach() + torch.tensor(noise[t][i])
+        opt.step()
+        topt.step()
+        schedule.step()
+        tschedule.step()
+        for p, tp in zip(ours, theirs):
+            np.testing.assert_allclose(p.data, tp.detach().numpy(), **TIGHT)
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "match"),
+    [
+        (lambda o: lr_scheduler.StepLR(o, step_size=0), ValueError, "^StepLR: step_size"),
+        (lambda o: lr_scheduler.StepLR(o, step_size=2.5), ValueError, "^StepLR: step_size"),
+        (lambda o: lr_scheduler.StepLR(o, 2, gamma="x"), TypeError, "^StepLR: gamma"),
+        (lambda o: lr_scheduler.MultiStepLR(o, [3, -1]), ValueError, "^MultiStepLR: milestones"),
+        (lambda o: lr_scheduler.CosineAnnealingLR(o, 0), ValueError, "^CosineAnnealingLR: T_max"),
+        (lambda o: lr_scheduler.CosineAnnealingLR(o, 5, last_epoch=-2), ValueError, "last_epoch"),
+        (lambda o: lr_scheduler.CosineAnnealingLR(o, 5, last_epoch=3), ValueError, "initial_lr"),
+        (lambda o: lr_scheduler.StepLR(object(), 2), TypeError, "optimizer must be"),
+    ],
+)
+def test_schedule_validation(make, error, match):
+    with pytest.raises(error, match=match):
+        make(_two_groups(optim))
