@@ -80,3 +80,25 @@ def numerical_grad(f, a, eps=1e-6):
         minus[idx] -= eps
         grad[idx] = (f(plus) - f(minus)) / (2 * eps)
     return grad
+
+
+def torch_module_grads(module, x, dy, *, requires_grad=True):
+    """Run the torch module ``module`` (float64) on ``x`` and back from ``dy``.
+
+    Returns ``(y, dx, grads)``, ``grads`` a dict from parameter name to its gradient (None where
+    torch computed none); ``dx`` is None when ``requires_grad`` is False (integer inputs).
+    """
+    tx = torch.tensor(np.array(x), requires_grad=requires_grad)
+    y = module(tx)
+    y.backward(torch.tensor(np.array(dy), dtype=y.dtype))
+    grads = {
+        name: None if p.grad is None else p.grad.numpy().copy()
+        for name, p in module.named_parameters()
+    }
+    dx = tx.grad.numpy() if requires_grad else None
+    return y.detach().numpy(), dx, grads
+
+
+def to_torch_state(state):
+    """A convgrad ``state_dict`` as torch tensors, for ``torch_module.load_state_dict``."""
+    return {k: torch.from_numpy(np.array(v)) for k, v in state.items()}

@@ -187,3 +187,64 @@ def transpose_configs(draw, dims=(1, 2, 3), dtype=np.float64):
     return TransposeConfig(
         n, x, w, b, stride, padding, output_padding, groups, dilation, pairs, extra, out, seed
     )
+
+
+@dataclass
+class PoolConfig:
+    """A 2-D pooling: ``x``, its keyword arguments, and the output's spatial shape."""
+
+    x: np.ndarray
+    kwargs: dict
+    out: tuple
+    seed: int
+
+    def dy(self):
+        rng = np.random.default_rng(self.seed + 1)
+        return rng.standard_normal((*self.x.shape[:-2], *self.out))
+
+
+def _pool_out(size, k, s, p, d, ceil_mode):
+    """PyTorch's pooling output length, written out here independently of convgrad.pooling."""
+    numerator = size + 2 * p - d * (k - 1) - 1
+    out = (-(-numerator // s) if ceil_mode else numerator // s) + 1
+    if ceil_mode and (out - 1) * s >= size + p:
+        out -= 1  # the last window may not start in the right padding
+    return out
+
+
+@st.composite
+def pool_configs(draw, kind="max", dtype=np.float64):
+    """Max (``kind="max"``) or average (``"avg"``) pooling configurations, awkward ones included:
+    stride different from the kernel, overlapping windows, padding, ceil mode, output sizes that
+    do not divide, integer-valued inputs with ties, non-contiguous layouts, unbatched inputs."""
+    spatial = (draw(st.integers(1, 7)), draw(st.integers(1, 7)))
+    kernel, k = _per_dim(draw, 2, st.integers(1, 4))
+    if draw(st.booleans()):
+        stride, s = None, k
+    else:
+        stride, s = _per_dim(draw, 2, st.integers(1, 3))
+    padding, p = _per_dim(draw, 2, st.integers(0, 2))
+    assume(all(pi <= ki // 2 for pi, ki in zip(p, k)))
+    kwargs = dict(kernel_size=kernel, stride=stride, padding=padding, ceil_mode=draw(st.booleans()))
+    d = (1, 1)
+    if kind == "max":
+        kwargs["dilation"], d = _per_dim(draw, 2, st.integers(1, 2))
+    else:
+        kwargs["count_include_pad"] = draw(st.booleans())
+        kwargs["divisor_override"] = draw(st.sampled_from((None, None, 2, 5)))
+    out = tuple(
+        _pool_out(size, ki, si, pi, di, kwargs["ceil_mode"])
+        for size, ki, si, pi, di in zip(spatial, k, s, p, d)
+    )
+    assume(all(o >= 1 for o in out))
+    for size, o, ki, si, pi, di in zip(spatial, out, k, s, p, d):  # no window of padding only
+        assume(all(any(0 <= j * si - pi + t * di < size for t in range(ki)) for j in range(o)))
+    lead = (draw(st.integers(1, 2)), draw(st.integers(1, 3)))[draw(st.integers(0, 1)) :]
+    seed = draw(st.integers(0, 2**31))
+    rng = np.random.default_rng(seed)
+    if draw(st.booleans()):  # few distinct values: ties in max pooling windows
+        x = rng.integers(-2, 3, (*lead, *spatial)).astype(dtype)
+    else:
+        x = rng.standard_normal((*lead, *spatial)).astype(dtype)
+    x = relayout(x, draw(st.sampled_from(LAYOUTS)))
+    return PoolConfig(x, kwargs, out, seed)

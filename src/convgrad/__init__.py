@@ -1,11 +1,24 @@
 """convgrad: convolution forward and backward passes in plain NumPy.
 
-Fast vectorised kernels (this namespace), readable reference loops (:mod:`convgrad.reference`),
-a gradient checker (:func:`gradcheck`), and the seeds' own APIs (:mod:`convgrad.exercises`,
-:mod:`convgrad.cs231n`). Arguments and results follow ``torch.nn.functional``.
+Fast vectorised kernels with their backward passes (this namespace), readable reference loops
+(:mod:`convgrad.reference`), a gradient checker (:func:`gradcheck`), layers and losses
+(:mod:`convgrad.nn`), optimisers (:mod:`convgrad.optim`), and the seeds' own APIs
+(:mod:`convgrad.exercises`, :mod:`convgrad.cs231n`). Arguments and results follow
+``torch.nn.functional``.
 """
 
+from . import nn, optim
 from ._api import ConvGrads
+from .activations import (
+    leaky_relu,
+    leaky_relu_backward,
+    relu,
+    relu_backward,
+    sigmoid,
+    sigmoid_backward,
+    tanh,
+    tanh_backward,
+)
 from .convolution import (
     conv1d,
     conv1d_backward,
@@ -21,6 +34,17 @@ from .convolution import (
     conv_transpose3d_backward,
 )
 from .gradcheck import GradcheckReport, InputReport, gradcheck
+from .linear import LinearGrads, linear, linear_backward
+from .losses import cross_entropy, cross_entropy_backward, mse_loss, mse_loss_backward
+from .normalization import BatchNormGrads, batch_norm, batch_norm_backward, batch_norm_stats
+from .pooling import (
+    adaptive_avg_pool2d,
+    adaptive_avg_pool2d_backward,
+    avg_pool2d,
+    avg_pool2d_backward,
+    max_pool2d,
+    max_pool2d_backward,
+)
 
 __version__ = "0.1.0"
 
@@ -41,4 +65,31 @@ __all__ = [
     "conv_transpose2d_backward",
     "conv_transpose3d",
     "conv_transpose3d_backward",
+    "max_pool2d",
+    "max_pool2d_backward",
+    "avg_pool2d",
+    "avg_pool2d_backward",
+    "adaptive_avg_pool2d",
+    "adaptive_avg_pool2d_backward",
+    "relu",
+    "relu_backward",
+    "leaky_relu",
+    "leaky_relu_backward",
+    "sigmoid",
+    "sigmoid_backward",
+    "tanh",
+    "tanh_backward",
+    "LinearGrads",
+    "linear",
+    "linear_backward",
+    "BatchNormGrads",
+    "batch_norm",
+    "batch_norm_backward",
+    "batch_norm_stats",
+    "cross_entropy",
+    "cross_entropy_backward",
+    "mse_loss",
+    "mse_loss_backward",
+    "nn",
+    "optim",
 ]

@@ -20,13 +20,19 @@ and ``dx`` is ``dxp`` with each padded position's gradient added onto the input 
 (:func:`convgrad._args.source_index`). A transposed convolution scatters each input pixel into
 a window of its output, ``y[g(c), p*s + t*d] += x[c, p] * w[c, :, t]``, then crops ``padding``
 off the result.
+
+The pooling loops (``max_pool2d``, ``avg_pool2d``, ``adaptive_avg_pool2d`` and their backwards,
+the spec of :mod:`convgrad.pooling`) and the batch normalisation loops (``batch_norm``,
+``batch_norm_backward``, of :mod:`convgrad.normalization`) follow the convolutions.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from . import _api
+from . import _api, pooling
 from ._api import ConvGrads
 from ._args import ConvSpec, source_index
 
@@ -160,3 +166,219 @@ conv_transpose3d = _api.conv_transpose_function(KERNELS, 3, __name__)
 conv_transpose1d_backward = _api.conv_transpose_backward_function(KERNELS, 1, __name__)
 conv_transpose2d_backward = _api.conv_transpose_backward_function(KERNELS, 2, __name__)
 conv_transpose3d_backward = _api.conv_transpose_backward_function(KERNELS, 3, __name__)
+
+
+# --- pooling: the loops behind convgrad.pooling ------------------------------------------------
+#
+# A pooling window of output position (i, j) covers input rows i*s - padding + t*d for taps t
+# (columns likewise); positions outside the input are padding: -inf for max pooling, zero for
+# average pooling. See convgrad.pooling for the output-size and divisor rules.
+
+
+def _pool_rows(i: int, spec, axis: int) -> list[int]:
+    """The input positions (padding included, so possibly out of range) window ``i`` reads."""
+    s, p, d, k = spec.stride[axis], spec.padding[axis], spec.dilation[axis], spec.kernel[axis]
+    return [i * s - p + t * d for t in range(k)]
+
+
+def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+    """Max pooling: each output is the largest input pixel in its window (padding never wins)."""
+    xb, _, out = pooling.prepare("max_pool2d", x)
+    spec = pooling.pool_spec("max_pool2d", xb, kernel_size, stride, padding, dilation, ceil_mode)
+    N, C, H, W = xb.shape
+    y = np.zeros((N, C, *spec.out_spatial), dtype=xb.dtype)
+    for n, c, i, j in np.ndindex(*y.shape):
+        where = _argmax_in_window(xb[n, c], i, j, spec)
+        y[n, c, i, j] = -np.inf if where is None else xb[(n, c, *where)]
+    return pooling.finish(y, out, np.ndim(x) == 4)
+
+
+def _argmax_in_window(plane: np.ndarray, i: int, j: int, spec) -> tuple[int, int] | None:
+    """The first position of the largest pixel in window (i, j), taps in row-major order; None
+    for a window that holds only padding."""
+    best, where = -np.inf, None
+    for r in _pool_rows(i, spec, 0):
+        for q in _pool_rows(j, spec, 1):
+            inside = 0 <= r < plane.shape[0] and 0 <= q < plane.shape[1]
+            if inside and (where is None or plane[r, q] > best):
+                best, where = plane[r, q], (r, q)
+    return where
+
+
+def max_pool2d_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+    """Each output's gradient goes to the pixel that won its window."""
+    fn = "max_pool2d_backward"
+    xb, (dyb,), out = pooling.prepare(fn, x, dy)
+    spec = pooling.pool_spec(fn, xb, kernel_size, stride, padding, dilation, ceil_mode)
+    pooling.check_dy(fn, dy, (*xb.shape[:2], *spec.out_spatial), np.ndim(x) == 4)
+    dx = np.zeros_like(xb)
+    for n, c, i, j in np.ndindex(*dyb.shape):
+        where = _argmax_in_window(xb[n, c], i, j, spec)
+        if where is not None:  # a window of padding only passes no gradient on
+            dx[(n, c, *where)] += dyb[n, c, i, j]
+    return pooling.finish(dx, out, np.ndim(x) == 4)
+
+
+def _avg_divisor(i: int, j: int, spec, count_include_pad: bool, divisor_override) -> int:
+    """PyTorch's divisor for window (i, j): its size clipped to ``in + padding`` (and to the
+    input itself without ``count_include_pad``)."""
+    if divisor_override is not None:
+        return divisor_override
+    size = 1
+    for axis, o in enumerate((i, j)):
+        start = o * spec.stride[axis] - spec.padding[axis]
+        end = min(start + spec.kernel[axis], spec.in_spatial[axis] + spec.padding[axis])
+        if not count_include_pad:
+            start, end = max(start, 0), min(end, spec.in_spatial[axis])
+        size *= end - start
+    return size
+
+
+def _avg_pool_windows(fn, x, dy, kernel_size, stride, padding, ceil_mode):
+    xb, rest, out = pooling.prepare(fn, *((x,) if dy is None else (x, dy)))
+    spec = pooling.pool_spec(fn, xb, kernel_size, stride, padding, 1, ceil_mode)
+    H, W = spec.in_spatial
+    windows = {}  # (i, j) -> the input pixels of window (i, j)
+    for i, j in np.ndindex(*spec.out_spatial):
+        rows = [r for r in _pool_rows(i, spec, 0) if 0 <= r < H]
+        cols = [q for q in _pool_rows(j, spec, 1) if 0 <= q < W]
+        windows[i, j] = [(r, q) for r in rows for q in cols]
+    return xb, rest, out, spec, windows
+
+
+def avg_pool2d(
+    x,
+    kernel_size,
+    stride=None,
+    padding=0,
+    ceil_mode=False,
+    count_include_pad=True,
+    divisor_override=None,
+):
+    """Average pooling: the sum of each window's input pixels over the window's divisor."""
+    xb, _, out, spec, windows = _avg_pool_windows(
+        "avg_pool2d", x, None, kernel_size, stride, padding, ceil_mode
+    )
+    y = np.zeros((*xb.shape[:2], *spec.out_spatial), dtype=xb.dtype)
+    for n, c, i, j in np.ndindex(*y.shape):
+        total = sum(xb[n, c, r, q] for r, q in windows[i, j])
+        y[n, c, i, j] = total / _avg_divisor(i, j, spec, count_include_pad, divisor_override)
+    return pooling.finish(y, out, np.ndim(x) == 4)
+
+
+def avg_pool2d_backward(
+    dy,
+    x,
+    kernel_size,
+    stride=None,
+    padding=0,
+    ceil_mode=False,
+    count_include_pad=True,
+    divisor_override=None,
+):
+    """Each window's input pixels receive its gradient over its divisor."""
+    fn = "avg_pool2d_backward"
+    xb, (dyb,), out, spec, windows = _avg_pool_windows(
+        fn, x, dy, kernel_size, stride, padding, ceil_mode
+    )
+    pooling.check_dy(fn, dy, (*xb.shape[:2], *spec.out_spatial), np.ndim(x) == 4)
+    dx = np.zeros_like(xb)
+    for n, c, i, j in np.ndindex(*dyb.shape):
+        share = dyb[n, c, i, j] / _avg_divisor(i, j, spec, count_include_pad, divisor_override)
+        for r, q in windows[i, j]:
+            dx[n, c, r, q] += share
+    return pooling.finish(dx, out, np.ndim(x) == 4)
+
+
+def adaptive_avg_pool2d(x, output_size):
+    """Output (i, j) is the mean of rows ``floor(i*H/oH) : ceil((i+1)*H/oH)``, columns alike."""
+    xb, _, out = pooling.prepare("adaptive_avg_pool2d", x)
+    oH, oW = pooling.adaptive_output_size("adaptive_avg_pool2d", xb, output_size)
+    N, C, H, W = xb.shape
+    y = np.zeros((N, C, oH, oW), dtype=xb.dtype)
+    for n, c, i, j in np.ndindex(*y.shape):
+        (r0, r1), (q0, q1) = _adaptive_window(i, H, oH), _adaptive_window(j, W, oW)
+        y[n, c, i, j] = sum(xb[n, c, r, q] for r in range(r0, r1) for q in range(q0, q1)) / (
+            (r1 - r0) * (q1 - q0)
+        )
+    return pooling.finish(y, out, np.ndim(x) == 4)
+
+
+def _adaptive_window(i: int, size: int, out: int) -> tuple[int, int]:
+    return math.floor(i * size / out), math.ceil((i + 1) * size / out)
+
+
+def adaptive_avg_pool2d_backward(dy, x, output_size):
+    """Each input pixel of window (i, j) receives ``dy[i, j]`` over the window's size."""
+    fn = "adaptive_avg_pool2d_backward"
+    xb, (dyb,), out = pooling.prepare(fn, x, dy)
+    oH, oW = pooling.adaptive_output_size(fn, xb, output_size)
+    pooling.check_dy(fn, dy, (*xb.shape[:2], oH, oW), np.ndim(x) == 4)
+    N, C, H, W = xb.shape
+    dx = np.zeros_like(xb)
+    for n, c, i, j in np.ndindex(*dyb.shape):
+        (r0, r1), (q0, q1) = _adaptive_window(i, H, oH), _adaptive_window(j, W, oW)
+        dx[n, c, r0:r1, q0:q1] += dyb[n, c, i, j] / ((r1 - r0) * (q1 - q0))
+    return pooling.finish(dx, out, np.ndim(x) == 4)
+
+
+# --- batch normalisation: the loops behind convgrad.normalization -----------------------------
+
+
+def batch_norm(
+    x, running_mean=None, running_var=None, weight=None, bias=None, training=False, eps=1e-5
+):
+    """Per channel: ``y = weight * (x - mean) / sqrt(var + eps) + bias``, the statistics the
+    batch's own (biased variance) in training or without running statistics."""
+    x = np.asarray(x, dtype=np.float64)
+    C = x.shape[1]
+    y = np.zeros_like(x)
+    for c in range(C):
+        values = x[:, c]  # (N, *spatial): this channel's M values
+        mean, var = _channel_stats(values, c, running_mean, running_var, training)
+        gamma = 1.0 if weight is None else weight[c]
+        beta = 0.0 if bias is None else bias[c]
+        for idx in np.ndindex(*values.shape):
+            y[(idx[0], c, *idx[1:])] = gamma * (values[idx] - mean) / math.sqrt(var + eps) + beta
+    return y
+
+
+def _channel_stats(values, c, running_mean, running_var, training):
+    if training or running_mean is None:
+        M = values.size
+        mean = sum(values.flat) / M
+        return mean, sum((v - mean) ** 2 for v in values.flat) / M
+    return running_mean[c], running_var[c]
+
+
+def batch_norm_backward(
+    dy, x, running_mean=None, running_var=None, weight=None, training=False, eps=1e-5
+):
+    """The chain rule through ``xhat``, then ``var`` and ``mean``, one step at a time.
+
+    With ``xhat = (x - mean) * s``, ``s = (var + eps) ** -1/2`` and ``g = dy * weight``:
+    ``dvar = sum(g * (x - mean)) * -1/2 * s**3``; ``dmean = -s * sum(g) + dvar * -2 * sum(x -
+    mean) / M``; ``dx = g * s + dvar * 2 * (x - mean) / M + dmean / M``. With fixed (running)
+    statistics only the first term remains.
+    """
+    x, dy = np.asarray(x, dtype=np.float64), np.asarray(dy, dtype=np.float64)
+    C = x.shape[1]
+    dx, dweight, dbias = np.zeros_like(x), np.zeros(C), np.zeros(C)
+    for c in range(C):
+        values, grads = x[:, c], dy[:, c]
+        M = values.size
+        mean, var = _channel_stats(values, c, running_mean, running_var, training)
+        s = 1 / math.sqrt(var + eps)
+        gamma = 1.0 if weight is None else weight[c]
+        g = grads * gamma
+        dbias[c] = sum(grads.flat)
+        dweight[c] = sum(d * (v - mean) * s for d, v in zip(grads.flat, values.flat))
+        if training or running_mean is None:
+            dvar = sum(gi * (v - mean) for gi, v in zip(g.flat, values.flat)) * -0.5 * s**3
+            dmean = -s * sum(g.flat) + dvar * -2 * sum(v - mean for v in values.flat) / M
+        else:
+            dvar = dmean = 0.0
+        for idx in np.ndindex(*values.shape):
+            v = values[idx]
+            dx[(idx[0], c, *idx[1:])] = g[idx] * s + dvar * 2 * (v - mean) / M + dmean / M
+    return dx, dweight, dbias

@@ -27,7 +27,7 @@ class Parameter:
         return self.data.shape
 
     def accumulate(self, grad: np.ndarray) -> None:
-        """Add ``grad`` (same shape as ``data``) into ``self.grad``; never keeps a reference to it."""
+        """Add ``grad`` (shaped like ``data``) into ``self.grad``; keeps no reference to it."""
         if grad.shape != self.data.shape:
             raise ValueError(
                 f"grad: shape {grad.shape} does not match the parameter's shape {self.data.shape}"

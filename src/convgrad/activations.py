@@ -1,0 +1,135 @@
+"""Elementwise activations and their gradients: ``relu``, ``leaky_relu``, ``sigmoid``, ``tanh``.
+
+Each takes an array of any shape and returns a new one of the same shape; each ``*_backward``
+takes the upstream gradient ``dy`` and the forward's arguments and returns ``dx``, the
+elementwise product of ``dy`` with the derivative:
+
+- ``relu(x) = max(x, 0)``: ``dx = dy * [x > 0]`` (zero at ``x == 0``, as PyTorch);
+- ``leaky_relu(x) = x if x > 0 else slope * x``: ``dx = dy * (1 if x > 0 else slope)`` (``slope``
+  at ``x == 0``, as PyTorch);
+- ``sigmoid(x) = 1 / (1 + exp(-x))``: ``dx = dy * y * (1 - y)`` with ``y = sigmoid(x)``;
+  computed as ``exp(min(x, 0)) / (1 + exp(-|x|))``, which never overflows;
+- ``tanh(x)``: ``dx = dy * (1 - y**2)`` with ``y = tanh(x)``.
+
+Dtypes follow :mod:`convgrad._args` (float32 stays float32; ints compute in float64).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import _args
+
+
+def _prepare(fn: str, *arrays: object) -> tuple[list[np.ndarray], np.dtype]:
+    names = ("x",) if len(arrays) == 1 else ("dy", "x")
+    checked = [_args.as_array(fn, name, a) for name, a in zip(names, arrays, strict=True)]
+    if len(checked) == 2 and checked[0].shape != checked[1].shape:
+        raise ValueError(
+            f"{fn}: dy must have the shape of x, {checked[1].shape}; got shape {checked[0].shape}"
+        )
+    compute, out = _args.result_dtype(*checked)
+    return [a.astype(compute, copy=False) for a in checked], out
+
+
+def relu(x):
+    """``max(x, 0)``, elementwise.
+
+    >>> import numpy as np
+    >>> relu(np.array([-1.0, 0.0, 2.0]))
+    array([0., 0., 2.])
+    """
+    (x,), out = _prepare("relu", x)
+    return np.maximum(x, 0).astype(out, copy=False)
+
+
+def relu_backward(dy, x):
+    """``dx = dy * [x > 0]``; no gradient passes at ``x == 0``.
+
+    >>> import numpy as np
+    >>> relu_backward(np.ones(3), np.array([-1.0, 0.0, 2.0]))
+    array([0., 0., 1.])
+    """
+    (dy, x), out = _prepare("relu_backward", dy, x)
+    return np.where(x > 0, dy, 0).astype(out, copy=False)
+
+
+def _check_slope(fn: str, negative_slope: object) -> float:
+    if isinstance(negative_slope, bool) or not isinstance(negative_slope, int | float):
+        raise TypeError(f"{fn}: negative_slope must be a number; got {negative_slope!r:.80}")
+    return float(negative_slope)
+
+
+def leaky_relu(x, negative_slope=0.01):
+    """``x`` where ``x > 0``, else ``negative_slope * x``.
+
+    >>> import numpy as np
+    >>> leaky_relu(np.array([-2.0, 3.0]), 0.5)
+    array([-1.,  3.])
+    """
+    slope = _check_slope("leaky_relu", negative_slope)
+    (x,), out = _prepare("leaky_relu", x)
+    return np.where(x > 0, x, x * slope).astype(out, copy=False)
+
+
+def leaky_relu_backward(dy, x, negative_slope=0.01):
+    """``dx = dy`` where ``x > 0``, else ``negative_slope * dy`` (``x == 0`` included).
+
+    >>> import numpy as np
+    >>> leaky_relu_backward(np.ones(3), np.array([-2.0, 0.0, 3.0]), 0.5)
+    array([0.5, 0.5, 1. ])
+    """
+    slope = _check_slope("leaky_relu_backward", negative_slope)
+    (dy, x), out = _prepare("leaky_relu_backward", dy, x)
+    return np.where(x > 0, dy, dy * slope).astype(out, copy=False)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    e = np.exp(-np.abs(x))  # in (0, 1]: no overflow for any x
+    return np.where(x >= 0, 1, e) / (1 + e)
+
+
+def sigmoid(x):
+    """``1 / (1 + exp(-x))``, without overflow for large ``|x|``.
+
+    >>> import numpy as np
+    >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))
+    array([0. , 0.5, 1. ])
+    """
+    (x,), out = _prepare("sigmoid", x)
+    return _sigmoid(x).astype(out, copy=False)
+
+
+def sigmoid_backward(dy, x):
+    """``dx = dy * y * (1 - y)`` with ``y = sigmoid(x)``.
+
+    >>> import numpy as np
+    >>> sigmoid_backward(np.ones(1), np.zeros(1))
+    array([0.25])
+    """
+    (dy, x), out = _prepare("sigmoid_backward", dy, x)
+    y = _sigmoid(x)
+    return (dy * y * (1 - y)).astype(out, copy=False)
+
+
+def tanh(x):
+    """``tanh(x)``, elementwise.
+
+    >>> import numpy as np
+    >>> tanh(np.zeros(2))
+    array([0., 0.])
+    """
+    (x,), out = _prepare("tanh", x)
+    return np.tanh(x).astype(out, copy=False)
+
+
+def tanh_backward(dy, x):
+    """``dx = dy * (1 - y**2)`` with ``y = tanh(x)``.
+
+    >>> import numpy as np
+    >>> tanh_backward(np.ones(1), np.zeros(1))
+    array([1.])
+    """
+    (dy, x), out = _prepare("tanh_backward", dy, x)
+    y = np.tanh(x)
+    return (dy * (1 - y * y)).astype(out, copy=False)

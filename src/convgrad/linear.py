@@ -1,0 +1,94 @@
+"""A fully connected layer: ``y = x @ w.T + b``, and its gradients.
+
+Shapes: ``x (*, in_features)``, ``w (out_features, in_features)``, ``b (out_features,)`` or None,
+``y (*, out_features)``; ``*`` is any number of leading dimensions (none included).
+
+Backward, from ``y[m, o] = sum_i x[m, i] * w[o, i] + b[o]`` with the leading dimensions flattened
+into ``m``:
+
+- ``dx = dy @ w``: each input feature collects the weights it was multiplied by;
+- ``dw = dy.T @ x``, summed over ``m``: each weight sees the inputs it multiplied;
+- ``db = dy.sum over m``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from . import _args
+
+
+class LinearGrads(NamedTuple):
+    """Gradients of :func:`linear`: ``dx`` like ``x``, ``dw`` like ``w``, ``db`` or None."""
+
+    dx: np.ndarray
+    dw: np.ndarray
+    db: np.ndarray | None
+
+
+def _check(fn: str, x: np.ndarray, w: np.ndarray, b: np.ndarray | None) -> None:
+    if w.ndim != 2:
+        raise ValueError(f"{fn}: w must be 2-D (out_features, in_features); got shape {w.shape}")
+    if x.ndim < 1 or x.shape[-1] != w.shape[1]:
+        raise ValueError(
+            f"{fn}: x's last dimension must be in_features = w.shape[1] = {w.shape[1]}; "
+            f"got x shape {x.shape} for w shape {w.shape}"
+        )
+    _args.check_bias(fn, b, w.shape[0])
+
+
+def linear(x, w, b=None):
+    """``y = x @ w.T + b`` (PyTorch's ``linear``).
+
+    Args:
+        x: ``(*, in_features)``.
+        w: ``(out_features, in_features)``.
+        b: ``(out_features,)`` or None.
+
+    Returns:
+        y: ``(*, out_features)``.
+
+    >>> import numpy as np
+    >>> linear(np.ones((2, 3)), np.ones((4, 3)), np.arange(4.0))
+    array([[3., 4., 5., 6.],
+           [3., 4., 5., 6.]])
+    """
+    x, w = _args.as_array("linear", "x", x), _args.as_array("linear", "w", w)
+    b = None if b is None else _args.as_array("linear", "b", b)
+    _check("linear", x, w, b)
+    compute, out = _args.result_dtype(x, w, b)
+    y = x.astype(compute, copy=False) @ w.astype(compute, copy=False).T
+    if b is not None:
+        y = y + b.astype(compute, copy=False)
+    return np.asarray(y).astype(out, copy=False)
+
+
+def linear_backward(dy, x, w, bias=True):
+    """Gradients of :func:`linear`: ``LinearGrads(dx, dw, db)``; ``db`` is None if not ``bias``.
+
+    ``dy (*, out_features)``, ``x (*, in_features)``, ``w (out_features, in_features)``.
+
+    >>> import numpy as np
+    >>> dx, dw, db = linear_backward(np.ones((2, 4)), np.ones((2, 3)), np.ones((4, 3)))
+    >>> dx.shape, dw.shape, db.tolist()
+    ((2, 3), (4, 3), [2.0, 2.0, 2.0, 2.0])
+    """
+    fn = "linear_backward"
+    bias = _args.check_bias_flag(fn, bias)
+    dy = _args.as_array(fn, "dy", dy)
+    x, w = _args.as_array(fn, "x", x), _args.as_array(fn, "w", w)
+    _check(fn, x, w, None)
+    _args.check_dy(fn, dy, (*x.shape[:-1], w.shape[0]))
+    compute, out = _args.result_dtype(dy, x, w)
+    dy2 = dy.astype(compute, copy=False).reshape(-1, w.shape[0])  # (M, out_features)
+    x2 = x.astype(compute, copy=False).reshape(-1, w.shape[1])  # (M, in_features)
+    dx = (dy2 @ w.astype(compute, copy=False)).reshape(x.shape)
+    dw = dy2.T @ x2  # (out_features, in_features)
+    db = dy2.sum(axis=0) if bias else None
+    return LinearGrads(
+        dx.astype(out, copy=False),
+        dw.astype(out, copy=False),
+        None if db is None else db.astype(out, copy=False),
+    )

@@ -1,0 +1,180 @@
+"""Losses and their gradients: ``cross_entropy`` (from logits) and ``mse_loss``.
+
+``reduction`` is ``"mean"`` (the default), ``"sum"`` or ``"none"``, as PyTorch's; a reduced loss
+is a 0-d array, ``"none"`` gives one loss per sample (cross-entropy) or per element (MSE). Each
+``*_backward`` takes ``dloss``, shaped like the loss (a number for a reduced one), and the forward's
+arguments.
+
+Cross-entropy with ``C`` classes, ``logp = log_softmax(x)`` per row, computed as
+``x - m - log(sum(exp(x - m)))`` with ``m`` the row's maximum (no overflow), and with label
+smoothing ``e`` the target distribution ``q = (1 - e) * onehot(target) + e / C``:
+
+    loss[n] = -sum_c q[n, c] * logp[n, c]
+    dx[n]   = dloss[n] * (softmax(x[n]) - q[n])
+
+since ``d logp[c] / d x[k] = [c == k] - softmax(x)[k]`` and ``q`` sums to 1. ``"mean"`` divides the
+summed loss, and so the gradient, by ``N``.
+
+Mean squared error: ``loss = (input - target)**2``, ``dinput = 2 * (input - target) * dloss``,
+divided by the number of elements for ``"mean"``; ``dtarget = -dinput``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import _args
+
+REDUCTIONS = ("mean", "sum", "none")
+
+
+def _check_reduction(fn: str, reduction: object) -> str:
+    if not isinstance(reduction, str) or reduction not in REDUCTIONS:
+        raise ValueError(f"{fn}: reduction must be one of {REDUCTIONS}; got {reduction!r}")
+    return reduction
+
+
+def _reduce(loss: np.ndarray, reduction: str) -> np.ndarray:
+    if reduction == "none":
+        return loss
+    return np.asarray(loss.sum() if reduction == "sum" else loss.mean())
+
+
+def _check_dloss(fn: str, dloss: object, shape: tuple[int, ...], reduction: str) -> np.ndarray:
+    d = _args.as_array(fn, "dloss", dloss)
+    expected = shape if reduction == "none" else ()
+    if d.shape != expected:
+        raise ValueError(
+            f"{fn}: dloss must have the loss's shape {expected} (reduction={reduction!r}); "
+            f"got shape {d.shape}"
+        )
+    return d
+
+
+# --- cross-entropy ------------------------------------------------------------------------------
+
+
+def _check_cross_entropy(fn, x, target, reduction, label_smoothing):
+    reduction = _check_reduction(fn, reduction)
+    x = _args.as_array(fn, "input", x)
+    target = np.asarray(target)
+    if x.ndim != 2 or x.shape[1] < 1:
+        raise ValueError(f"{fn}: input must be 2-D logits (N, C); got shape {x.shape}")
+    if target.dtype.kind not in "iu":
+        raise TypeError(f"{fn}: target must hold integer class indices; got dtype {target.dtype}")
+    if target.shape != x.shape[:1]:
+        raise ValueError(
+            f"{fn}: target must have shape (N,) = {x.shape[:1]}, one class per row of input; "
+            f"got shape {target.shape} for input shape {x.shape}"
+        )
+    if target.size and (target.min() < 0 or target.max() >= x.shape[1]):
+        raise ValueError(
+            f"{fn}: target must hold classes in [0, C) = [0, {x.shape[1]}); got values from "
+            f"{target.min()} to {target.max()}"
+        )
+    if isinstance(label_smoothing, bool) or not isinstance(label_smoothing, int | float):
+        raise TypeError(f"{fn}: label_smoothing must be a number; got {label_smoothing!r:.80}")
+    if not 0.0 <= label_smoothing <= 1.0:
+        raise ValueError(f"{fn}: label_smoothing must be in [0, 1]; got {label_smoothing}")
+    compute, out = _args.result_dtype(x)
+    return x.astype(compute, copy=False), target, reduction, float(label_smoothing), out
+
+
+def _log_softmax(x: np.ndarray) -> np.ndarray:
+    shifted = x - x.max(axis=1, keepdims=True)  # (N, C), each row's maximum at 0
+    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
+
+def _smoothed_targets(target: np.ndarray, classes: int, smoothing: float, dtype) -> np.ndarray:
+    """``q (N, C) = (1 - smoothing) * onehot(target) + smoothing / C``."""
+    q = np.full((target.size, classes), smoothing / classes, dtype=dtype)
+    q[np.arange(target.size), target] += 1 - smoothing
+    return q
+
+
+def cross_entropy(input, target, reduction="mean", label_smoothing=0.0):
+    """Cross-entropy of logits against class indices (PyTorch's ``cross_entropy``).
+
+    Args:
+        input: logits ``(N, C)``.
+        target: integer classes ``(N,)``, each in ``[0, C)``.
+        reduction: ``"mean"``, ``"sum"`` or ``"none"``.
+        label_smoothing: ``e`` in ``[0, 1]``: the target puts ``e / C`` on every class.
+
+    Returns:
+        the loss: a 0-d array, or ``(N,)`` for ``reduction="none"``.
+
+    >>> import numpy as np
+    >>> float(cross_entropy(np.zeros((2, 4)), np.array([0, 3])))  # log(4)
+    1.3862943611198906
+    """
+    x, target, reduction, smoothing, out = _check_cross_entropy(
+        "cross_entropy", input, target, reduction, label_smoothing
+    )
+    q = _smoothed_targets(target, x.shape[1], smoothing, x.dtype)
+    loss = -(q * _log_softmax(x)).sum(axis=1)  # (N,)
+    return _reduce(loss, reduction).astype(out, copy=False)
+
+
+def cross_entropy_backward(dloss, input, target, reduction="mean", label_smoothing=0.0):
+    """Gradient of :func:`cross_entropy` with respect to ``input``: ``(N, C)``.
+
+    ``dloss`` is a number (or 0-d array), or ``(N,)`` for ``reduction="none"``.
+
+    >>> import numpy as np
+    >>> cross_entropy_backward(1.0, np.zeros((1, 2)), np.array([1]))
+    array([[ 0.5, -0.5]])
+    """
+    fn = "cross_entropy_backward"
+    x, target, reduction, smoothing, out = _check_cross_entropy(
+        fn, input, target, reduction, label_smoothing
+    )
+    d = _check_dloss(fn, dloss, x.shape[:1], reduction).astype(x.dtype)
+    probs = np.exp(_log_softmax(x))  # (N, C)
+    dx = (probs - _smoothed_targets(target, x.shape[1], smoothing, x.dtype)) * (
+        d[:, None] if reduction == "none" else d
+    )
+    if reduction == "mean" and x.shape[0]:
+        dx /= x.shape[0]
+    return dx.astype(out, copy=False)
+
+
+# --- mean squared error -------------------------------------------------------------------------
+
+
+def _check_mse(fn, x, target, reduction):
+    reduction = _check_reduction(fn, reduction)
+    x, t = _args.as_array(fn, "input", x), _args.as_array(fn, "target", target)
+    if x.shape != t.shape:
+        raise ValueError(f"{fn}: target must have input's shape {x.shape}; got shape {t.shape}")
+    compute, out = _args.result_dtype(x, t)
+    return x.astype(compute, copy=False), t.astype(compute, copy=False), reduction, out
+
+
+def mse_loss(input, target, reduction="mean"):
+    """Mean squared error ``(input - target)**2``, reduced (PyTorch's ``mse_loss``).
+
+    ``input`` and ``target`` have the same shape; the loss is 0-d, or that shape for ``"none"``.
+
+    >>> import numpy as np
+    >>> float(mse_loss(np.array([1.0, 3.0]), np.zeros(2)))
+    5.0
+    """
+    x, t, reduction, out = _check_mse("mse_loss", input, target, reduction)
+    return _reduce((x - t) ** 2, reduction).astype(out, copy=False)
+
+
+def mse_loss_backward(dloss, input, target, reduction="mean"):
+    """Gradient of :func:`mse_loss` with respect to ``input``; that of ``target`` is its negative.
+
+    >>> import numpy as np
+    >>> mse_loss_backward(1.0, np.array([1.0, 3.0]), np.zeros(2))
+    array([1., 3.])
+    """
+    fn = "mse_loss_backward"
+    x, t, reduction, out = _check_mse(fn, input, target, reduction)
+    d = _check_dloss(fn, dloss, x.shape, reduction).astype(x.dtype)
+    dx = 2 * (x - t) * d
+    if reduction == "mean" and x.size:
+        dx /= x.size
+    return dx.astype(out, copy=False)

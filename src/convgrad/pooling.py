@@ -1,0 +1,413 @@
+"""Fast 2-D pooling: max, average and adaptive average, forward and backward.
+
+Arguments and results follow ``torch.nn.functional``: ``x (N, C, H, W)`` or unbatched
+``(C, H, W)``, ``kernel_size``, ``stride`` (default: ``kernel_size``), ``padding`` (at most half
+the kernel), ``dilation`` (max pooling), ``ceil_mode``, ``count_include_pad`` and
+``divisor_override`` (average pooling). Along each spatial dimension the output has
+
+    out = floor_or_ceil((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1
+
+positions, and with ``ceil_mode`` a last window that would start in the right padding is dropped
+(PyTorch's rule), so without dilation every window holds at least one input pixel. A dilated max
+pooling window can fall wholly on padding (rows ``-1`` and ``1`` of a one-row input); its output
+is ``-inf`` and its gradient is dropped (PyTorch's CPU kernel then adds it to a pixel of the
+*next* channel).
+
+Max pooling, with ``xp`` the input padded with ``-inf``:
+``y[n, c, p] = max_t xp[n, c, p*s + t*d]``. Its gradient goes to the winning tap only (the first
+maximum in window order, row by row, as PyTorch's CPU kernel); where windows overlap, one pixel
+can win several windows and collects all their gradients:
+``dxp[n, c, p*s + t*(p)*d] += dy[n, c, p]`` for the winning tap ``t*(p)``.
+
+Average pooling: ``y[n, c, p] = sum_t xp[n, c, p*s + t] / divisor[p]`` with ``xp`` zero-padded.
+``divisor[p]`` is the window's size clipped to the padded input (``count_include_pad=True``),
+its size clipped to the input itself (``False``), or ``divisor_override``. It is linear, so its
+gradient spreads ``dy[p] / divisor[p]`` evenly over the window: ``dxp[p*s + t] += dy[p] /
+divisor[p]``, then the padding is cropped off.
+
+Adaptive average pooling to ``(oH, oW)``: output row ``i`` averages input rows
+``floor(i * H / oH)`` to ``ceil((i + 1) * H / oH)`` (exclusive), and likewise for columns. That is
+a matrix ``A_h (oH, H)`` holding ``1 / rows`` in each row's window, so ``y = A_h @ x @ A_w.T``
+and ``dx = A_h.T @ dy @ A_w``.
+
+The reference loops for the same functions are in :mod:`convgrad.reference`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import _args, _np
+
+
+@dataclass(frozen=True)
+class PoolSpec:
+    """A checked 2-D pooling: kernel, stride, padding, dilation, input and output sizes.
+
+    ``extra`` is how far the last window reaches past the padded input (with ``ceil_mode``), so
+    the kernels pad the trailing end by ``padding + extra`` to give every window a full view.
+    """
+
+    kernel: tuple[int, int]
+    stride: tuple[int, int]
+    padding: tuple[int, int]
+    dilation: tuple[int, int]
+    in_spatial: tuple[int, int]
+    out_spatial: tuple[int, int]
+
+    @property
+    def extra(self) -> tuple[int, ...]:
+        return tuple(
+            max((o - 1) * s + d * (k - 1) + 1 - (i + 2 * p), 0)
+            for o, s, d, k, i, p in zip(
+                self.out_spatial,
+                self.stride,
+                self.dilation,
+                self.kernel,
+                self.in_spatial,
+                self.padding,
+                strict=True,
+            )
+        )
+
+    @property
+    def pairs(self) -> tuple[tuple[int, int], ...]:
+        """The padding the kernels apply, ``(before, after)`` per dimension."""
+        return tuple((p, p + e) for p, e in zip(self.padding, self.extra, strict=True))
+
+
+def pool_output_size(
+    size: int, kernel: int, stride: int, padding: int, dilation: int, ceil_mode: bool
+) -> int:
+    """Length of a pooling's output along one dimension (PyTorch's rule, see the module doc).
+
+    >>> pool_output_size(5, 2, 2, 0, 1, False), pool_output_size(5, 2, 2, 0, 1, True)
+    (2, 3)
+    """
+    span = size + 2 * padding - dilation * (kernel - 1) - 1
+    out = (span + (stride - 1 if ceil_mode else 0)) // stride + 1
+    if ceil_mode and (out - 1) * stride >= size + padding:
+        out -= 1
+    return out
+
+
+def pool_spec(
+    fn: str,
+    x: np.ndarray,
+    kernel_size: object,
+    stride: object,
+    padding: object,
+    dilation: object,
+    ceil_mode: object,
+) -> PoolSpec:
+    """Check a 2-D pooling's arguments against ``x`` and normalise them."""
+    _args.check_input(fn, x, 2, "C")
+    kernel = _args.ntuple(fn, "kernel_size", kernel_size, 2, 1)
+    if stride is None or (isinstance(stride, list | tuple) and len(stride) == 0):
+        strides = kernel
+    else:
+        strides = _args.ntuple(fn, "stride", stride, 2, 1)
+    pads = _args.ntuple(fn, "padding", padding, 2, 0)
+    dilations = _args.ntuple(fn, "dilation", dilation, 2, 1)
+    if not isinstance(ceil_mode, bool | np.bool_):
+        raise TypeError(f"{fn}: ceil_mode must be True or False; got {ceil_mode!r:.80}")
+    if any(p > k // 2 for p, k in zip(pads, kernel, strict=True)):
+        raise ValueError(
+            f"{fn}: padding must be at most half the kernel size, padding <= kernel_size // 2; "
+            f"got padding {pads} for kernel_size {kernel}"
+        )
+    spatial = (int(x.shape[-2]), int(x.shape[-1]))
+    out = tuple(
+        pool_output_size(i, k, s, p, d, bool(ceil_mode))
+        for i, k, s, p, d in zip(spatial, kernel, strides, pads, dilations, strict=True)
+    )
+    if any(o < 1 for o in out):
+        raise ValueError(
+            f"{fn}: the kernel (size {kernel}, dilation {dilations}) is larger than the padded "
+            f"input (x shape {x.shape}, padding {pads}); the output would be {out}"
+        )
+    return PoolSpec(kernel, strides, pads, dilations, spatial, out)  # type: ignore[arg-type]
+
+
+def prepare(fn: str, x: object, *others: object) -> tuple[np.ndarray, list[np.ndarray], np.dtype]:
+    """``x`` (and ``dy`` etc.) as batched arrays of the compute dtype, and the output dtype."""
+    xa = _args.as_array(fn, "x", x)
+    arrays = [_args.as_array(fn, "dy", o) for o in others]
+    batched = _args.check_input(fn, xa, 2, "C")
+    compute, out = _args.result_dtype(xa, *arrays)
+    lift = (lambda a: a) if batched else (lambda a: a[None])
+    return lift(xa).astype(compute, copy=False), [lift(a).astype(compute) for a in arrays], out
+
+
+def finish(a: np.ndarray, dtype: np.dtype, batched: bool) -> np.ndarray:
+    a = a.astype(dtype, copy=False)
+    return a if batched else a[0]
+
+
+def check_dy(fn: str, dy: object, batched_shape: tuple[int, ...], batched: bool) -> None:
+    expected = batched_shape if batched else batched_shape[1:]
+    shape = np.shape(dy)  # type: ignore[call-overload]
+    if shape != expected:
+        raise ValueError(
+            f"{fn}: dy must have the forward output's shape {expected}; got shape {shape}"
+        )
+
+
+# --- max pooling --------------------------------------------------------------------------------
+
+
+def _max_windows(x: np.ndarray, spec: PoolSpec) -> np.ndarray:
+    """Every window of ``x (N, C, H, W)`` padded with -inf: ``(N, C, oH, oW, kH * kW)``, a copy."""
+    xp = np.pad(x, ((0, 0), (0, 0), *spec.pairs), constant_values=-np.inf)
+    view = _np.windows(xp, spec.kernel, spec.stride, spec.dilation, spec.out_spatial)
+    return view.reshape(*view.shape[:4], -1)  # (N, C, oH, oW, kH*kW)
+
+
+def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+    """2-D max pooling (PyTorch's ``max_pool2d``); padding counts as ``-inf``.
+
+    Args:
+        x: ``(N, C, H, W)`` or unbatched ``(C, H, W)``.
+        kernel_size, stride, padding, dilation: an int or 2 ints; ``stride`` defaults to
+            ``kernel_size``; ``padding <= kernel_size // 2``.
+        ceil_mode: round the output size up rather than down (see the module docstring).
+
+    Returns:
+        y: ``(N, C, H_out, W_out)`` with
+        ``out = floor_or_ceil((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1``.
+
+    >>> import numpy as np
+    >>> x = np.arange(16.0).reshape(1, 1, 4, 4)
+    >>> max_pool2d(x, 2)
+    array([[[[ 5.,  7.],
+             [13., 15.]]]])
+    """
+    xb, _, out = prepare("max_pool2d", x)
+    spec = pool_spec("max_pool2d", xb, kernel_size, stride, padding, dilation, ceil_mode)
+    windows = _max_windows(xb, spec)
+    y = np.take_along_axis(windows, windows.argmax(axis=-1)[..., None], axis=-1)[..., 0]
+    return finish(y, out, np.ndim(x) == 4)
+
+
+def max_pool2d_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+    """Gradient of :func:`max_pool2d` with respect to ``x``: ``dx`` shaped like ``x``.
+
+    Each ``dy`` value goes to the pixel that won its window (the first maximum in window order);
+    a pixel that wins several overlapping windows collects all their values.
+
+    >>> import numpy as np
+    >>> x = np.array([[[[1.0, 3.0, 2.0], [0.0, 3.0, 1.0]]]])
+    >>> max_pool2d_backward(np.ones((1, 1, 1, 2)), x, 2, stride=1)
+    array([[[[0., 2., 0.],
+             [0., 0., 0.]]]])
+    """
+    xb, (dyb,), out = prepare("max_pool2d_backward", x, dy)
+    spec = pool_spec("max_pool2d_backward", xb, kernel_size, stride, padding, dilation, ceil_mode)
+    N, C, H, W = xb.shape
+    oH, oW = spec.out_spatial
+    check_dy("max_pool2d_backward", dy, (N, C, oH, oW), np.ndim(x) == 4)
+    (top, bottom), (left, right) = spec.pairs
+    Hp, Wp = H + top + bottom, W + left + right
+    kH, kW = spec.kernel
+    (sH, sW), (dH, dW) = spec.stride, spec.dilation
+    tap = _max_windows(xb, spec).argmax(axis=-1)  # (N, C, oH, oW), the winning tap
+    row = np.arange(oH)[:, None] * sH + tap // kW * dH  # (N, C, oH, oW) in the padded input
+    col = np.arange(oW) * sW + tap % kW * dW
+    plane = np.arange(N * C).reshape(N, C, 1, 1)
+    flat = (plane * Hp + row) * Wp + col  # index into the padded input, flattened
+    dxp = np.zeros(N * C * Hp * Wp, dtype=dyb.dtype)
+    np.add.at(dxp, flat.ravel(), dyb.ravel())  # overlapping windows accumulate
+    dx = dxp.reshape(N, C, Hp, Wp)[:, :, top : top + H, left : left + W]
+    return finish(np.ascontiguousarray(dx), out, np.ndim(x) == 4)
+
+
+# --- average pooling ----------------------------------------------------------------------------
+
+
+def avg_pool_divisor(spec: PoolSpec, count_include_pad: bool) -> np.ndarray:
+    """``(oH, oW)``: how many positions each window's sum is divided by (PyTorch's rule).
+
+    A window starts at ``p*s - padding`` in input coordinates and is clipped to end by
+    ``in + padding``; with ``count_include_pad`` its size counts the padding it covers,
+    without it only the input pixels.
+
+    >>> spec = PoolSpec((3, 3), (2, 2), (1, 1), (1, 1), (6, 6), (4, 4))  # ceil_mode
+    >>> avg_pool_divisor(spec, True)[0].tolist(), avg_pool_divisor(spec, False)[0].tolist()
+    ([9, 9, 9, 6], [4, 6, 6, 2])
+    """
+    sizes = []
+    for o, s, p, k, size in zip(
+        spec.out_spatial, spec.stride, spec.padding, spec.kernel, spec.in_spatial, strict=True
+    ):
+        start = np.arange(o) * s - p
+        end = np.minimum(start + k, size + p)
+        if count_include_pad:
+            sizes.append(end - start)
+        else:
+            sizes.append(np.minimum(end, size) - np.maximum(start, 0))
+    return np.outer(*sizes)
+
+
+def _avg_setup(fn, x, dy, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor):
+    args = (x,) if dy is None else (x, dy)
+    xb, rest, out = prepare(fn, *args)
+    spec = pool_spec(fn, xb, kernel_size, stride, padding, 1, ceil_mode)
+    if not isinstance(count_include_pad, bool | np.bool_):
+        raise TypeError(f"{fn}: count_include_pad must be True or False; got {count_include_pad!r}")
+    if divisor is not None:
+        if not _args._is_int(divisor) or divisor == 0:
+            raise ValueError(
+                f"{fn}: divisor_override must be a nonzero int or None; got {divisor!r}"
+            )
+        div = np.full(spec.out_spatial, divisor)
+    else:
+        div = avg_pool_divisor(spec, bool(count_include_pad))
+    return xb, rest, out, spec, div.astype(xb.dtype)
+
+
+def avg_pool2d(
+    x,
+    kernel_size,
+    stride=None,
+    padding=0,
+    ceil_mode=False,
+    count_include_pad=True,
+    divisor_override=None,
+):
+    """2-D average pooling (PyTorch's ``avg_pool2d``); padding counts as zeros.
+
+    Args:
+        x: ``(N, C, H, W)`` or unbatched ``(C, H, W)``.
+        kernel_size, stride, padding: an int or 2 ints; ``stride`` defaults to ``kernel_size``;
+            ``padding <= kernel_size // 2``.
+        ceil_mode: round the output size up (see the module docstring).
+        count_include_pad: whether padded positions count in a window's divisor.
+        divisor_override: divide every window's sum by this int instead.
+
+    Returns:
+        y: ``(N, C, H_out, W_out)`` with
+        ``out = floor_or_ceil((in + 2 * padding - kernel) / stride) + 1``.
+
+    >>> import numpy as np
+    >>> avg_pool2d(np.arange(16.0).reshape(1, 1, 4, 4), 2)
+    array([[[[ 2.5,  4.5],
+             [10.5, 12.5]]]])
+    """
+    xb, _, out, spec, div = _avg_setup(
+        "avg_pool2d", x, None, kernel_size, stride, padding, ceil_mode, count_include_pad,
+        divisor_override,
+    )  # fmt: skip
+    xp = _np.pad(xb, spec.pairs, "zeros")
+    y = np.zeros((*xb.shape[:2], *spec.out_spatial), dtype=xb.dtype)
+    for tap in np.ndindex(*spec.kernel):  # one strided slice per kernel tap, never per pixel
+        y += _np.tap_view(xp, tap, spec.stride, spec.dilation, spec.out_spatial)
+    return finish(y / div, out, np.ndim(x) == 4)
+
+
+def avg_pool2d_backward(
+    dy,
+    x,
+    kernel_size,
+    stride=None,
+    padding=0,
+    ceil_mode=False,
+    count_include_pad=True,
+    divisor_override=None,
+):
+    """Gradient of :func:`avg_pool2d` with respect to ``x``: ``dx`` shaped like ``x``.
+
+    Every position of window ``p`` receives ``dy[p] / divisor[p]``; the padding's share is
+    dropped.
+
+    >>> import numpy as np
+    >>> avg_pool2d_backward(np.ones((1, 1, 1, 1)), np.zeros((1, 1, 2, 2)), 2)
+    array([[[[0.25, 0.25],
+             [0.25, 0.25]]]])
+    """
+    fn = "avg_pool2d_backward"
+    xb, (dyb,), out, spec, div = _avg_setup(
+        fn, x, dy, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override
+    )
+    N, C, H, W = xb.shape
+    check_dy(fn, dy, (N, C, *spec.out_spatial), np.ndim(x) == 4)
+    g = dyb / div  # (N, C, oH, oW)
+    (top, bottom), (left, right) = spec.pairs
+    dxp = np.zeros((N, C, H + top + bottom, W + left + right), dtype=xb.dtype)
+    for tap in np.ndindex(*spec.kernel):
+        window = _np.tap_slices(tap, spec.stride, (1, 1), spec.out_spatial)
+        dxp[(slice(None), slice(None), *window)] += g
+    dx = dxp[:, :, top : top + H, left : left + W]
+    return finish(np.ascontiguousarray(dx), out, np.ndim(x) == 4)
+
+
+# --- adaptive average pooling -------------------------------------------------------------------
+
+
+def adaptive_output_size(fn: str, x: np.ndarray, output_size: object) -> tuple[int, int]:
+    """``output_size`` (an int, or 2 ints or Nones, None keeping the input's size) as 2 ints."""
+    _args.check_input(fn, x, 2, "C")
+    if isinstance(output_size, list | tuple) and len(output_size) == 2:
+        sizes = tuple(x.shape[-2 + i] if s is None else s for i, s in enumerate(output_size))
+    else:
+        sizes = output_size  # type: ignore[assignment]
+    return _args.ntuple(fn, "output_size", sizes, 2, 1)  # type: ignore[return-value]
+
+
+def adaptive_bounds(size: int, out: int) -> list[tuple[int, int]]:
+    """The ``[start, end)`` input range that each of ``out`` positions averages.
+
+    >>> adaptive_bounds(5, 3)
+    [(0, 2), (1, 4), (3, 5)]
+    """
+    return [(i * size // out, -(-(i + 1) * size // out)) for i in range(out)]
+
+
+def _averaging_matrix(size: int, out: int, dtype: np.dtype) -> np.ndarray:
+    """``A (out, size)`` with ``1 / len`` on each output position's window, zeros elsewhere."""
+    a = np.zeros((out, size), dtype=dtype)
+    for i, (start, end) in enumerate(adaptive_bounds(size, out)):  # one row per output position
+        a[i, start:end] = 1 / (end - start)
+    return a
+
+
+def adaptive_avg_pool2d(x, output_size):
+    """2-D adaptive average pooling (PyTorch's ``adaptive_avg_pool2d``).
+
+    Args:
+        x: ``(N, C, H, W)`` or unbatched ``(C, H, W)``.
+        output_size: an int or ``(oH, oW)``; None in either place keeps that input size.
+
+    Returns:
+        y: ``(N, C, oH, oW)``; output row ``i`` averages input rows
+        ``floor(i * H / oH) : ceil((i + 1) * H / oH)``, and likewise for columns.
+
+    >>> import numpy as np
+    >>> adaptive_avg_pool2d(np.arange(6.0).reshape(1, 1, 2, 3), 1)
+    array([[[[2.5]]]])
+    """
+    xb, _, out = prepare("adaptive_avg_pool2d", x)
+    oH, oW = adaptive_output_size("adaptive_avg_pool2d", xb, output_size)
+    a_h = _averaging_matrix(xb.shape[2], oH, xb.dtype)  # (oH, H)
+    a_w = _averaging_matrix(xb.shape[3], oW, xb.dtype)  # (oW, W)
+    y = a_h @ xb @ a_w.T  # (N, C, oH, W) then (N, C, oH, oW)
+    return finish(y, out, np.ndim(x) == 4)
+
+
+def adaptive_avg_pool2d_backward(dy, x, output_size):
+    """Gradient of :func:`adaptive_avg_pool2d` with respect to ``x``: ``A_h.T @ dy @ A_w``.
+
+    >>> import numpy as np
+    >>> adaptive_avg_pool2d_backward(np.ones((1, 1, 1, 1)), np.zeros((1, 1, 2, 2)), 1)
+    array([[[[0.25, 0.25],
+             [0.25, 0.25]]]])
+    """
+    fn = "adaptive_avg_pool2d_backward"
+    xb, (dyb,), out = prepare(fn, x, dy)
+    oH, oW = adaptive_output_size(fn, xb, output_size)
+    check_dy(fn, dy, (*xb.shape[:2], oH, oW), np.ndim(x) == 4)
+    a_h = _averaging_matrix(xb.shape[2], oH, xb.dtype)
+    a_w = _averaging_matrix(xb.shape[3], oW, xb.dtype)
+    dx = a_h.T @ dyb @ a_w  # (N, C, H, oW) then (N, C, H, W)
+    return finish(dx, out, np.ndim(x) == 4)
