@@ -1,0 +1,226 @@
+"""``convgrad grade``: planted-bug submissions are failed with their bug named, correct ones pass,
+and whatever the learner's code does (loop, crash, raise, allocate) the grader comes back."""
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from convgrad import cs231n
+from convgrad.cli import main
+from convgrad.grading import format_summary, format_text, grade_file
+from convgrad.grading.battery import CS231N, EXERCISE
+from convgrad.grading.bugs import BUGS, buggy_backward, variant
+
+SUBMISSIONS = Path(__file__).parent / "submissions"
+
+
+def grade(name, **kw):
+    return grade_file(SUBMISSIONS / f"{name}.py", **kw)
+
+
+@pytest.mark.parametrize(
+    "name, api",
+    [("correct", "exercise"), ("correct_by_taps", "exercise"), ("cs231n_correct", "cs231n")],
+)
+def test_correct_solutions_pass(name, api):
+    report = grade(name, api=api)
+    assert report.passed, format_text(report)
+    assert report.bugs == [] and report.load_error is None
+    assert all(t.status == "pass" for t in report.tests)
+    assert "tests passed" in format_text(report)
+
+
+@pytest.mark.parametrize(
+    "name, bug",
+    [
+        ("dw_overwrite", "dw_overwrite"),
+        ("dx_overwrite", "dx_overwrite"),
+        ("dx_flipped_kernel", "dx_flipped_kernel"),
+        ("dx_last_cell", "dx_reset"),
+        ("dx_uses_x", "dx_uses_x"),
+        ("transposed_kernel", "dx_transposed_kernel"),
+        ("off_by_one", "skip_last"),
+        ("swapped_outputs", "swapped_outputs"),
+        ("int_truncation", "int_truncation"),
+        ("in_place", "in_place"),
+    ],
+)
+def test_planted_exercise_bugs_are_named(name, bug):
+    report = grade(name)
+    assert not report.passed
+    assert bug in report.bugs, format_text(report)
+    text = format_text(report)
+    assert f"[{bug}]" in text and "smallest input that shows it" in text
+    failing = [t for t in report.tests if t.status == "fail"]
+    assert failing and all(t.smallest is not None for t in failing)
+
+
+@pytest.mark.parametrize(
+    "name, bugs",
+    [
+        ("cs231n_stride_ignored", {"stride_ignored"}),
+        ("cs231n_not_cropped", {"dx_not_cropped"}),
+        ("cs231n_crop_end", {"crop_end_only"}),
+        ("cs231n_dw_mean", {"dw_mean_batch", "db_mean_batch"}),
+    ],
+)
+def test_planted_cs231n_bugs_are_named(name, bugs):
+    report = grade(name, api="cs231n")
+    assert not report.passed
+    assert set(report.bugs) == bugs, format_text(report)
+
+
+def test_a_failing_test_reports_the_worst_element_with_both_values():
+    report = grade("dw_overwrite")
+    test = next(t for t in report.tests if t.name == "overlapping windows")
+    case = next(c for c in EXERCISE.cases() if c.name == "overlapping windows")
+    (check,) = test.arrays[1:]
+    assert check.name == "dW" and not check.ok
+    right = EXERCISE.reference(case.inputs, case.params)["dW"]
+    got = variant(EXERCISE, BUGS[0], case.inputs, case.params)["dW"]  # the same bug, by hand
+    worst = np.unravel_index(np.argmax(np.abs(got - right)), right.shape)
+    assert check.worst_index == tuple(int(i) for i in worst)
+    assert check.expected_value == pytest.approx(right[worst])
+    assert check.got_value == pytest.approx(got[worst])
+
+
+def test_the_smallest_input_is_the_smallest_that_shows_the_bug():
+    # Overwriting dW shows as soon as two output cells share a kernel: grad_out has 2 elements,
+    # and the smallest such input is x (1, 1, 2) with a 1x1 kernel.
+    report = grade("dw_overwrite")
+    example = report.tests[1].smallest
+    assert example is not None and example.wrong == ["dW"]
+    assert example.inputs["x"].shape == (1, 1, 2) and example.inputs["W"].shape == (1, 1, 1, 1)
+    g, x = example.inputs["grad_out"], example.inputs["x"]
+    assert example.expected["dW"].item() == pytest.approx(float(np.sum(g * x)))
+    assert example.got["dW"].item() == pytest.approx(float(g[0, 0, -1] * x[0, 0, -1]))
+
+
+def test_the_infinite_loop_is_stopped_by_the_timeout():
+    start = time.perf_counter()
+    report = grade("infinite_loop", timeout=2)
+    assert time.perf_counter() - start < 8
+    assert report.tests[0].status == "timeout" and "2 s" in report.tests[0].message
+    assert {t.status for t in report.tests[1:]} == {"not run"}
+    assert not report.passed
+
+
+def test_a_huge_allocation_is_a_memory_verdict():
+    report = grade("huge_allocation", memory_mb=512)
+    assert {t.status for t in report.tests} == {"memory"}
+    assert "too much memory" in report.tests[0].message
+    assert "np.ones((20000, 20000))" in report.tests[0].traceback[0]
+
+
+def test_an_exception_shows_the_learners_lines_and_a_hint():
+    report = grade("raises")
+    test = report.tests[0]
+    assert test.status == "error" and test.message.startswith("ValueError")
+    assert test.traceback == [
+        "line 16, in conv2d_backward: dx[:, i : i + kH + 1, j : j + kW] += g * W[o]"
+    ]
+    assert "window" in test.diagnoses[0].title
+
+
+def test_load_errors_are_reported(tmp_path):
+    bad = tmp_path / "syntax.py"
+    bad.write_text("def conv2d_backward(grad_out, x, W)\n    return x, W\n")
+    report = grade_file(bad)
+    assert (
+        not report.passed and "SyntaxError" in report.load_error and "line 1" in report.load_error
+    )
+    assert {t.status for t in report.tests} == {"not run"}
+
+    report = grade("missing_function")
+    assert "no function conv2d_backward()" in report.load_error
+    assert "conv_backward" in report.load_error
+    # --function grades it under its own name: it runs, and fails on values
+    report = grade("missing_function", function="conv_backward")
+    assert report.load_error is None and report.tests[0].passed and not report.passed
+
+
+def test_a_crash_is_a_verdict_and_the_next_test_still_runs(tmp_path):
+    path = tmp_path / "crash.py"
+    path.write_text(
+        "import os\n\n\ndef conv2d_backward(grad_out, x, W):\n"
+        "    if x.dtype.kind == 'f':\n        os._exit(3)\n    return x * 0.0, W * 0.0\n"
+    )
+    report = grade_file(path)
+    assert report.tests[0].status == "crash" and "status 3" in report.tests[0].message
+    assert report.tests[-1].status == "fail"  # integer x: a fresh process ran it
+
+
+def test_prints_do_not_disturb_the_grader_and_hints_describe_unknown_bugs(tmp_path):
+    path = tmp_path / "doubled.py"
+    source = (SUBMISSIONS / "correct.py").read_text()
+    source = source.replace(
+        "    return dx, dW", "    print('hello', dx.shape)\n    return 2 * dx, dW"
+    )
+    path.write_text(source)
+    report = grade_file(path)
+    assert report.bugs == []
+    hints = {d.title for t in report.tests for d in t.diagnoses}
+    assert "dx is off by a constant factor: yours = 2 x the right one" in hints
+
+
+def test_cs231n_without_a_forward_pass_gets_the_standard_cache(tmp_path):
+    source = (SUBMISSIONS / "cs231n_correct.py").read_text()
+    path = tmp_path / "backward_only.py"
+    path.write_text("import numpy as np\n\n\n" + source[source.index("def conv_backward_naive") :])
+    report = grade_file(path, api="cs231n")
+    assert report.passed and "no conv_forward_naive()" in report.notes[0]
+
+
+def test_every_known_bug_is_caught_by_the_battery_and_the_clean_loop_is_right():
+    rng = np.random.default_rng(0)
+    x, w, dout = rng.standard_normal((2, 2, 5, 4)), rng.standard_normal((3, 2, 3, 2)), None
+    out, cache = cs231n.conv_forward_naive(x, w, np.zeros(3), {"stride": 2, "pad": 1})
+    dout = rng.standard_normal(out.shape)
+    for got, want in zip(
+        buggy_backward("", dout, x, w, 2, 1), cs231n.conv_backward_naive(dout, cache)
+    ):
+        np.testing.assert_allclose(got, want, rtol=1e-12)
+    for bug in BUGS:
+        api = EXERCISE if "exercise" in bug.apis else CS231N
+        differs = False
+        for case in api.cases():
+            right = api.reference(case.inputs, case.params)
+            out = variant(api, bug, case.inputs, case.params)
+            differs |= out is not None and any(
+                out[k].shape != right[k].shape or not np.allclose(out[k], right[k]) for k in out
+            )
+        assert differs, bug.id
+
+
+def test_the_command_exit_status_and_json(tmp_path, capsys):
+    assert main(["grade", str(SUBMISSIONS / "correct.py")]) == 0
+    assert "all 11 tests passed" in capsys.readouterr().out
+    assert main(["grade", str(SUBMISSIONS / "dx_overwrite.py"), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["passed"] is False and data["bugs"] == ["dx_overwrite"]
+    assert data["score"] == [3, 11] and len(data["tests"]) == 11
+    failing = [t for t in data["tests"] if t["status"] == "fail"]
+    assert failing[0]["diagnoses"][0]["bug"] == "dx_overwrite"
+    assert "smallest" in failing[0] and "seconds" in failing[0]
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for name in ("correct", "dw_overwrite"):
+        shutil.copy(SUBMISSIONS / f"{name}.py", folder / f"{name}.py")
+    assert main(["grade", str(folder), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [Path(d["file"]).name for d in data] == ["correct.py", "dw_overwrite.py"]
+    assert [d["passed"] for d in data] == [True, False]
+
+    assert main(["grade", str(tmp_path / "nope.py")]) == 2
+    assert "nope.py does not exist" in capsys.readouterr().err
+
+
+def test_the_summary_names_each_files_bugs():
+    reports = [grade("correct"), grade("dw_overwrite")]
+    lines = format_summary(reports).splitlines()
+    assert "PASS  11/11" in lines[0] and lines[1].endswith("FAIL   3/11  dw_overwrite")
