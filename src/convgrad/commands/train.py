@@ -1,0 +1,244 @@
+"""``convgrad train``, ``convgrad evaluate MODEL`` and ``convgrad predict MODEL IMAGE``.
+
+``train`` fits the default small CNN (:func:`convgrad.training.small_cnn_config`) with
+convgrad's own gradients, shows a progress bar, prints ``test accuracy: NN.N%`` and a confusion
+matrix, and writes to ``--out``: ``model.npz``, ``settings.json``, ``metrics.json``,
+``curves.png``, ``filters.png``, ``misclassified.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+DATASETS = ("digits", "mnist", "fashion-mnist")
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    from convgrad.training import OPTIMIZERS, Settings
+
+    d = Settings()
+    train = commands.add_parser(
+        "train",
+        help="train a small CNN on real images with convgrad's gradients",
+        description="Train a small CNN (conv-BN-ReLU-pool stages, then a linear layer) with "
+        "convgrad's layers, backward passes and optimisers. The default data set, scikit-learn's "
+        "8x8 digits, is bundled: no download.",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    train.add_argument("--dataset", choices=DATASETS, default=d.dataset)
+    train.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("data"),
+        help="where MNIST / Fashion-MNIST IDX files are, or are downloaded to",
+    )
+    train.add_argument("--epochs", type=_positive, default=d.epochs)
+    train.add_argument("--batch-size", type=_positive, default=d.batch_size)
+    train.add_argument("--lr", type=float, default=d.lr, help="peak learning rate (cosine decay)")
+    train.add_argument("--optimizer", choices=tuple(OPTIMIZERS), default=d.optimizer)
+    train.add_argument("--weight-decay", type=float, default=d.weight_decay)
+    train.add_argument("--seed", type=int, default=d.seed, help="same seed, same numbers")
+    train.add_argument(
+        "--limit", type=_positive, default=None, help="use only the first N training images"
+    )
+    train.add_argument("--out", type=Path, default=Path("runs/latest"), help="output folder")
+    train.add_argument("--no-progress", action="store_true", help="no progress bar")
+    train.set_defaults(run=_train)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="accuracy and confusion matrix of a saved model on a test set",
+        description="Evaluate a model saved by `convgrad train` on the test images of its data "
+        "set (or of --dataset).",
+    )
+    evaluate.add_argument("model", type=Path, help="a model.npz written by convgrad train")
+    evaluate.add_argument("--dataset", choices=DATASETS, default=None)
+    evaluate.add_argument("--data-dir", type=Path, default=Path("data"))
+    evaluate.set_defaults(run=_evaluate)
+
+    predict = commands.add_parser(
+        "predict",
+        help="classify image files with a saved model",
+        description="Classify images (PNG, JPEG, ... or .npy) with a saved model. Images are "
+        "turned to grey, resized to the model's input and scaled to [0, 1]; a light background "
+        "is inverted (the data sets draw light digits on dark) unless --invert says otherwise.",
+    )
+    predict.add_argument("model", type=Path)
+    predict.add_argument("images", type=Path, nargs="+", metavar="IMAGE")
+    predict.add_argument("--invert", choices=("auto", "yes", "no"), default="auto")
+    predict.add_argument("--top", type=_positive, default=3, help="how many classes to show")
+    predict.set_defaults(run=_predict)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, got {value}")
+    return value
+
+
+def _load(name: str, data_dir: Path) -> Any:
+    from convgrad.data import load_dataset
+
+    return load_dataset(name, data_dir=data_dir)
+
+
+def _confusion_text(m: np.ndarray, classes: list[str]) -> str:
+    labels = [c[:8] for c in classes]
+    width = max(5, *(len(c) for c in labels), len(str(m.max())) + 1)
+    head = " " * (width + 1) + "".join(f"{c:>{width}}" for c in labels)
+    rows = [f"{c:>{width}} " + "".join(f"{v:>{width}}" for v in row) for c, row in zip(labels, m)]
+    return "\n".join(["confusion matrix (rows: true class, columns: predicted)", head, *rows])
+
+
+def _train(args: argparse.Namespace) -> int:
+    from convgrad import plots
+    from convgrad.training import Settings, evaluate, train
+
+    settings = Settings(
+        dataset=args.dataset,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        lr=args.lr,
+        optimizer=args.optimizer,
+        weight_decay=args.weight_decay,
+        seed=args.seed,
+    )
+    try:
+        split = _load(args.dataset, args.data_dir)
+    except (OSError, ValueError, ImportError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if args.limit is not None:
+        split = split._replace(
+            x_train=split.x_train[: args.limit], y_train=split.y_train[: args.limit]
+        )
+    print(
+        f"{split.name}: {len(split.x_train)} training and {len(split.x_test)} test images "
+        f"{split.x_train.shape[1:]}, {len(split.classes)} classes"
+    )
+
+    def progress(it, total, description):
+        from tqdm import tqdm
+
+        return tqdm(it, total=total, desc=description, leave=False, file=sys.stderr)
+
+    start = time.perf_counter()
+    classifier, history = train(
+        split, settings, progress=None if args.no_progress else progress, report=print
+    )
+    seconds = time.perf_counter() - start
+    final = evaluate(classifier, split.x_test, split.y_test)
+
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    classifier.save(out / "model.npz")
+    (out / "settings.json").write_text(json.dumps(asdict(settings), indent=2) + "\n")
+    metrics = {
+        "test_accuracy": final["accuracy"],
+        "test_loss": final["loss"],
+        "seconds": seconds,
+        "confusion_matrix": final["confusion"].tolist(),
+        "classes": list(split.classes),
+        "history": history,
+    }
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+    plots.curves(history, out / "curves.png")
+    plots.filters(classifier.model[0].weight.data, out / "filters.png")
+    plots.misclassified(
+        split.x_test, split.y_test, final["predicted"], split.classes, out / "misclassified.png"
+    )
+
+    print(_confusion_text(final["confusion"], list(split.classes)))
+    print(
+        f"trained in {seconds:.1f} s; wrote {out}/: model.npz, settings.json, metrics.json, "
+        "curves.png, filters.png, misclassified.png"
+    )
+    print(f"test accuracy: {100 * final['accuracy']:.1f}%")
+    return 0
+
+
+def _classifier(path: Path) -> Any:
+    from convgrad.training import load_classifier
+
+    return load_classifier(path)
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from convgrad.training import evaluate
+
+    try:
+        classifier = _classifier(args.model)
+        name = args.dataset or classifier.info.get("dataset", "digits")
+        split = _load(name, args.data_dir)
+    except (OSError, ValueError, ImportError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    c, size = classifier.config["in_channels"], classifier.config["size"]
+    if split.x_test.shape[1:] != (c, size, size):
+        print(
+            f"error: the model takes images of shape {(c, size, size)}; "
+            f"{name}'s are {split.x_test.shape[1:]}",
+            file=sys.stderr,
+        )
+        return 2
+    result = evaluate(classifier, split.x_test, split.y_test)
+    print(f"{name}: {len(split.y_test)} test images")
+    print(_confusion_text(result["confusion"], list(split.classes)))
+    print(f"test loss: {result['loss']:.4f}")
+    print(f"test accuracy: {100 * result['accuracy']:.1f}%")
+    return 0
+
+
+def read_image(path: Path, channels: int, size: int, invert: str = "auto") -> np.ndarray:
+    """An image file as ``(channels, size, size)`` float32 in [0, 1], light strokes on dark."""
+    if path.suffix == ".npy":
+        a = np.load(path, allow_pickle=False).astype(np.float64)
+        a = a.reshape(a.shape[-2:]) if a.ndim > 2 else a
+        if a.max(initial=0.0) > 1.0:
+            a = a / a.max()
+        from PIL import Image
+
+        img = Image.fromarray((255 * np.clip(a, 0, 1)).astype(np.uint8))
+    else:
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            img = Image.open(path).convert("L")
+        except UnidentifiedImageError:
+            raise ValueError(f"image: {path} is not an image file Pillow can read") from None
+    img = img.resize((size, size), Image.Resampling.LANCZOS)
+    a = np.asarray(img, dtype=np.float32) / 255.0
+    if invert == "yes" or (invert == "auto" and a.mean() > 0.5):
+        a = 1.0 - a
+    return np.repeat(a[None], channels, axis=0)
+
+
+def _predict(args: argparse.Namespace) -> int:
+    try:
+        classifier = _classifier(args.model)
+        c, size = classifier.config["in_channels"], classifier.config["size"]
+        x = np.stack([read_image(p, c, size, args.invert) for p in args.images])
+    except (OSError, ValueError, ImportError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    classes = classifier.info.get("classes") or [
+        str(i) for i in range(classifier.config["classes"])
+    ]
+    probs = classifier.probabilities(x)
+    for path, p in zip(args.images, probs):
+        top = np.argsort(-p, kind="stable")[: args.top]
+        others = ", ".join(f"{classes[k]} {100 * p[k]:.1f}%" for k in top[1:])
+        print(
+            f"{path}: {classes[top[0]]} ({100 * p[top[0]]:.1f}%)"
+            + (f"; then {others}" if others else "")
+        )
+    return 0

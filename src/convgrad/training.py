@@ -1,0 +1,281 @@
+"""Train, evaluate, save and load a small CNN built from :mod:`convgrad.nn`.
+
+A model is described by a *config*: a JSON-able dict whose ``"layers"`` are ``[name, kwargs]``
+pairs naming :mod:`convgrad.nn` classes and their constructor arguments. The same names and
+arguments build the PyTorch twin (:func:`torch_model`), so a saved ``state_dict`` loads into
+either. A saved model is one ``.npz`` file holding the config (as JSON text), the input
+normalisation and the ``state_dict`` arrays: it loads with ``allow_pickle=False``.
+
+>>> config = small_cnn_config(in_channels=1, size=8, classes=10)
+>>> model = build_model(config)
+>>> model(np.zeros((2, 1, 8, 8), np.float32)).shape
+(2, 10)
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import nn, optim
+from .data import Split, batches
+
+#: The layer classes a config may name: all take PyTorch's constructor arguments.
+LAYERS = (
+    "Conv1d",
+    "Conv2d",
+    "Conv3d",
+    "ConvTranspose2d",
+    "Linear",
+    "ReLU",
+    "LeakyReLU",
+    "Sigmoid",
+    "Tanh",
+    "MaxPool2d",
+    "AvgPool2d",
+    "AdaptiveAvgPool2d",
+    "BatchNorm2d",
+    "Dropout",
+    "Flatten",
+)
+#: The ones with parameters, which take a ``dtype``.
+PARAMETRIC = ("Conv1d", "Conv2d", "Conv3d", "ConvTranspose2d", "Linear", "BatchNorm2d")
+OPTIMIZERS = {"sgd": "SGD", "adam": "Adam", "adamw": "AdamW"}
+_FORMAT = "convgrad-model-1"
+
+
+def small_cnn_config(in_channels: int, size: int, classes: int, width: int = 32) -> dict:
+    """The default network: two conv-BN-ReLU-pool stages (three for inputs over 16 pixels).
+
+    ``size`` is the input's height and width; each stage halves it. The widths double per stage,
+    starting at ``width``; a linear layer maps the last stage's features to ``classes`` logits.
+    """
+    stages = 2 if size <= 16 else 3
+    layers: list[list[Any]] = []
+    channels, side = in_channels, size
+    for stage in range(stages):
+        out = width * 2**stage
+        layers += [
+            [
+                "Conv2d",
+                {"in_channels": channels, "out_channels": out, "kernel_size": 3, "padding": 1},
+            ],
+            ["BatchNorm2d", {"num_features": out}],
+            ["ReLU", {}],
+            ["MaxPool2d", {"kernel_size": 2}],
+        ]
+        channels, side = out, side // 2
+    layers += [
+        ["Flatten", {}],
+        ["Linear", {"in_features": channels * side * side, "out_features": classes}],
+    ]
+    return {"layers": layers, "in_channels": in_channels, "size": size, "classes": classes}
+
+
+def _layer_class(name: object, owner: Any) -> Callable[..., Any]:
+    if name not in LAYERS:
+        raise ValueError(f"config: unknown layer {name!r}; the layers are {', '.join(LAYERS)}")
+    return getattr(owner, str(name))
+
+
+def build_model(config: dict, dtype: type = np.float32) -> nn.Sequential:
+    """A :class:`convgrad.nn.Sequential` from a config (see :func:`small_cnn_config`)."""
+    layers = []
+    for name, kwargs in config["layers"]:
+        cls = _layer_class(name, nn)
+        layers.append(cls(**kwargs, dtype=dtype) if name in PARAMETRIC else cls(**kwargs))
+    return nn.Sequential(*layers)
+
+
+def torch_model(config: dict) -> Any:
+    """The PyTorch twin of a config: ``torch.nn.Sequential`` of the same layers (needs torch).
+
+    >>> import torch
+    >>> twin = torch_model(small_cnn_config(1, 8, 10))
+    >>> ours = build_model(small_cnn_config(1, 8, 10))
+    >>> sorted(twin.state_dict()) == sorted(ours.state_dict())
+    True
+    """
+    import torch
+
+    return torch.nn.Sequential(
+        *(_layer_class(name, torch.nn)(**kwargs) for name, kwargs in config["layers"])
+    )
+
+
+@dataclass
+class Classifier:
+    """A model, its config, and the input normalisation it was trained with."""
+
+    model: nn.Sequential
+    config: dict
+    mean: float = 0.0
+    std: float = 1.0
+    info: dict = field(default_factory=dict)
+
+    def logits(self, x: np.ndarray, batch_size: int = 256) -> np.ndarray:
+        """Logits ``(N, classes)`` for raw images ``x (N, C, H, W)`` in [0, 1], in eval mode."""
+        self.model.eval()
+        x = np.asarray(x, dtype=np.float32)
+        out = [
+            self.model((x[i : i + batch_size] - self.mean) / self.std)
+            for i in range(0, len(x), batch_size)
+        ]
+        return np.concatenate(out) if out else np.zeros((0, self.config["classes"]), np.float32)
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Predicted classes ``(N,)``."""
+        return np.argmax(self.logits(x), axis=1)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Softmax of the logits, ``(N, classes)``."""
+        z = self.logits(x).astype(np.float64)
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+    def save(self, path: str | Path) -> None:
+        """Write one ``.npz``: config and info as JSON text, normalisation, ``state/<key>``."""
+        arrays: dict[str, Any] = {f"state/{k}": v for k, v in self.model.state_dict().items()}
+        arrays.update(
+            format=np.array(_FORMAT),
+            config=np.array(json.dumps(self.config)),
+            info=np.array(json.dumps(self.info)),
+            normalize=np.array([self.mean, self.std]),
+        )
+        np.savez(path, **arrays)
+
+
+def load_classifier(path: str | Path) -> Classifier:
+    """Read a model written by :meth:`Classifier.save` (no pickle)."""
+    try:
+        with np.load(path, allow_pickle=False) as f:
+            files = dict(f.items())
+    except (OSError, ValueError) as err:
+        raise ValueError(f"model: cannot read {path} as a convgrad model (.npz): {err}") from None
+    if "format" not in files or str(files["format"]) != _FORMAT:
+        raise ValueError(f"model: {path} is not a convgrad model file (no {_FORMAT!r} marker)")
+    config = json.loads(str(files["config"]))
+    model = build_model(config)
+    model.load_state_dict({k[6:]: v for k, v in files.items() if k.startswith("state/")})
+    mean, std = (float(v) for v in files["normalize"])
+    return Classifier(model, config, mean, std, json.loads(str(files["info"])))
+
+
+@dataclass
+class Settings:
+    """What a training run needs; the defaults are the command's."""
+
+    dataset: str = "digits"
+    epochs: int = 15
+    batch_size: int = 32
+    lr: float = 3e-3
+    optimizer: str = "adam"
+    weight_decay: float = 0.0
+    seed: int = 0
+
+
+def make_optimizer(settings: Settings, model: nn.Module) -> Any:
+    """The optimiser the settings name, over the model's parameters."""
+    cls = getattr(optim, OPTIMIZERS[settings.optimizer])
+    kwargs: dict[str, Any] = {"lr": settings.lr, "weight_decay": settings.weight_decay}
+    if settings.optimizer == "sgd":
+        kwargs["momentum"] = 0.9
+    return cls(model.parameters(), **kwargs)
+
+
+def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, classes: int) -> np.ndarray:
+    """``m[i, j]``: how many images of class ``i`` were predicted as ``j``."""
+    m = np.zeros((classes, classes), dtype=np.int64)
+    np.add.at(m, (labels, predicted), 1)
+    return m
+
+
+def evaluate(classifier: Classifier, x: np.ndarray, y: np.ndarray) -> dict:
+    """Loss, accuracy and confusion matrix of a classifier on ``x (N, C, H, W)``, ``y (N,)``."""
+    logits = classifier.logits(x)
+    loss = nn.CrossEntropyLoss()(logits, y) if len(y) else float("nan")
+    predicted = np.argmax(logits, axis=1)
+    return {
+        "loss": float(loss),
+        "accuracy": float(np.mean(predicted == y)) if len(y) else float("nan"),
+        "predicted": predicted,
+        "confusion": confusion_matrix(y, predicted, classifier.config["classes"]),
+    }
+
+
+def train(
+    split: Split,
+    settings: Settings,
+    progress: Callable[[Iterator[Any], int, str], Iterator[Any]] | None = None,
+    report: Callable[[str], None] | None = None,
+) -> tuple[Classifier, list[dict]]:
+    """Train the default CNN on a split; returns the classifier and one metrics dict per epoch.
+
+    The whole run is determined by ``settings.seed``: initial weights, batch order, dropout.
+    ``progress(batches, total, description)`` may wrap the batch iterator (a progress bar); it
+    may have a ``set_postfix``. ``report`` receives one line per epoch.
+    """
+    nn.manual_seed(settings.seed)
+    rng = np.random.default_rng(settings.seed)
+    _, channels, size, _ = split.x_train.shape
+    config = small_cnn_config(channels, size, len(split.classes))
+    mean, std = float(split.x_train.mean()), float(split.x_train.std())
+    classifier = Classifier(
+        build_model(config),
+        config,
+        mean,
+        std,
+        {"dataset": split.name, "classes": list(split.classes)},
+    )
+    model, loss_fn = classifier.model, nn.CrossEntropyLoss()
+    opt = make_optimizer(settings, model)
+    steps = settings.epochs * -(-len(split.x_train) // settings.batch_size)
+    schedule = optim.lr_scheduler.CosineAnnealingLR(opt, T_max=max(steps, 1))
+    history = []
+    start = time.perf_counter()
+    for epoch in range(1, settings.epochs + 1):
+        model.train()
+        seen = correct = 0
+        total_loss = 0.0
+        it: Iterator[Any] = batches(
+            split.x_train, split.y_train, settings.batch_size, shuffle=True, rng=rng
+        )
+        n_batches = -(-len(split.x_train) // settings.batch_size)
+        if progress is not None:
+            it = progress(it, n_batches, f"epoch {epoch}/{settings.epochs}")
+        for xb, yb in it:
+            logits = model((xb - mean) / std)
+            loss = loss_fn(logits, yb)
+            opt.zero_grad()
+            model.backward(loss_fn.backward())
+            opt.step()
+            schedule.step()
+            seen += len(yb)
+            total_loss += loss * len(yb)
+            correct += int(np.sum(np.argmax(logits, axis=1) == yb))
+            if hasattr(it, "set_postfix"):
+                it.set_postfix(loss=f"{total_loss / seen:.4f}", acc=f"{correct / seen:.1%}")
+        test = evaluate(classifier, split.x_test, split.y_test)
+        history.append(
+            {
+                "epoch": epoch,
+                "train_loss": total_loss / seen,
+                "train_accuracy": correct / seen,
+                "test_loss": test["loss"],
+                "test_accuracy": test["accuracy"],
+                "seconds": time.perf_counter() - start,
+            }
+        )
+        if report is not None:
+            h = history[-1]
+            report(
+                f"epoch {epoch}: train loss {h['train_loss']:.4f}, acc {h['train_accuracy']:.1%}; "
+                f"test loss {h['test_loss']:.4f}, acc {h['test_accuracy']:.1%}"
+            )
+    return classifier, history
