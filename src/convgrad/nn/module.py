@@ -195,7 +195,7 @@ class Module:
         missing = [k for k in targets if k not in state]
         unexpected = [k for k in state if k not in targets]
         if strict and (missing or unexpected):
-            raise KeyError(
+            raise ValueError(
                 f"load_state_dict: keys do not match {type(self).__name__}'s state_dict; "
                 f"missing keys {missing}, unexpected keys {unexpected}"
             )
