@@ -8,7 +8,7 @@ import torch.nn.functional as F
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from convgrad import activations, gradcheck, linear, losses, normalization, reference
+from convgrad import activations, dense, gradcheck, losses, normalization, reference
 
 TIGHT = dict(rtol=1e-12, atol=1e-12)
 
@@ -89,8 +89,8 @@ def test_linear_matches_torch(lead, features, bias, seed):
     tb = None if b is None else _leaf(b)
     ty = F.linear(tx, tw, tb)
     ty.backward(torch.tensor(dy))
-    _close(linear.linear(x, w, b), ty.detach().numpy(), "y")
-    dx, dw, db = linear.linear_backward(dy, x, w, bias=bias)
+    _close(dense.linear(x, w, b), ty.detach().numpy(), "y")
+    dx, dw, db = dense.linear_backward(dy, x, w, bias=bias)
     _close(dx, tx.grad.numpy(), "dx")
     _close(dw, tw.grad.numpy(), "dw")
     if bias:
@@ -102,7 +102,7 @@ def test_linear_matches_torch(lead, features, bias, seed):
 def test_linear_gradients_match_finite_differences():
     rng = np.random.default_rng(1)
     args = (rng.standard_normal((2, 3, 4)), rng.standard_normal((5, 4)), rng.standard_normal(5))
-    report = gradcheck(linear.linear, lambda dy, x, w, b: linear.linear_backward(dy, x, w), args)
+    report = gradcheck(dense.linear, lambda dy, x, w, b: dense.linear_backward(dy, x, w), args)
     assert report.passed, str(report)
 
 
@@ -243,8 +243,8 @@ SAFE_CALLS = {
     "leaky_relu_backward": lambda x: activations.leaky_relu_backward(x, x),
     "sigmoid_backward": lambda x: activations.sigmoid_backward(x, x),
     "tanh": lambda x: activations.tanh(x),
-    "linear": lambda x: linear.linear(x, np.eye(2, dtype=x.dtype)),
-    "linear_backward_dx": lambda x: linear.linear_backward(x, x, np.eye(2, dtype=x.dtype)).dx,
+    "linear": lambda x: dense.linear(x, np.eye(2, dtype=x.dtype)),
+    "linear_backward_dx": lambda x: dense.linear_backward(x, x, np.eye(2, dtype=x.dtype)).dx,
     "batch_norm_eval": lambda x: normalization.batch_norm(
         x, np.zeros(3, x.dtype), np.ones(3, x.dtype), eps=0.0
     ),
@@ -280,14 +280,14 @@ BAD = [
     (lambda: activations.relu_backward(np.ones(3), np.ones(2)), ValueError, ["dy", "(2,)", "(3,)"]),
     (lambda: activations.leaky_relu(np.ones(2), "0.1"), TypeError, ["negative_slope"]),
     (
-        lambda: linear.linear(np.ones((2, 3)), np.ones((4, 2))),
+        lambda: dense.linear(np.ones((2, 3)), np.ones((4, 2))),
         ValueError,
         ["x", "(2, 3)", "(4, 2)"],
     ),
-    (lambda: linear.linear(np.ones(3), np.ones(3)), ValueError, ["w", "(3,)"]),
-    (lambda: linear.linear(np.ones(3), np.ones((2, 3)), np.ones(3)), ValueError, ["b", "(3,)"]),
+    (lambda: dense.linear(np.ones(3), np.ones(3)), ValueError, ["w", "(3,)"]),
+    (lambda: dense.linear(np.ones(3), np.ones((2, 3)), np.ones(3)), ValueError, ["b", "(3,)"]),
     (
-        lambda: linear.linear_backward(np.ones((2, 3)), np.ones((2, 3)), np.ones((4, 3))),
+        lambda: dense.linear_backward(np.ones((2, 3)), np.ones((2, 3)), np.ones((4, 3))),
         ValueError,
         ["dy", "(2, 4)", "(2, 3)"],
     ),

@@ -33,8 +33,8 @@ from .convolution import (
     conv_transpose3d,
     conv_transpose3d_backward,
 )
+from .dense import LinearGrads, linear, linear_backward
 from .gradcheck import GradcheckReport, InputReport, gradcheck
-from .linear import LinearGrads, linear, linear_backward
 from .losses import cross_entropy, cross_entropy_backward, mse_loss, mse_loss_backward
 from .normalization import BatchNormGrads, batch_norm, batch_norm_backward, batch_norm_stats
 from .pooling import (

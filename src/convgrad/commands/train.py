@@ -33,18 +33,20 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "8x8 digits, is bundled: no download.",
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
-    train.add_argument("--dataset", choices=DATASETS, default=d.dataset)
+    train.add_argument("--dataset", choices=DATASETS, default=d.dataset, help="data set")
     train.add_argument(
         "--data-dir",
         type=Path,
         default=Path("data"),
         help="where MNIST / Fashion-MNIST IDX files are, or are downloaded to",
     )
-    train.add_argument("--epochs", type=_positive, default=d.epochs)
-    train.add_argument("--batch-size", type=_positive, default=d.batch_size)
+    train.add_argument("--epochs", type=_positive, default=d.epochs, help="passes over the data")
+    train.add_argument("--batch-size", type=_positive, default=d.batch_size, help="images per step")
     train.add_argument("--lr", type=float, default=d.lr, help="peak learning rate (cosine decay)")
-    train.add_argument("--optimizer", choices=tuple(OPTIMIZERS), default=d.optimizer)
-    train.add_argument("--weight-decay", type=float, default=d.weight_decay)
+    train.add_argument(
+        "--optimizer", choices=tuple(OPTIMIZERS), default=d.optimizer, help="sgd has momentum 0.9"
+    )
+    train.add_argument("--weight-decay", type=float, default=d.weight_decay, help="L2 penalty")
     train.add_argument("--seed", type=int, default=d.seed, help="same seed, same numbers")
     train.add_argument(
         "--limit", type=_positive, default=None, help="use only the first N training images"

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from .. import _args
-from .. import linear as F
+from .. import dense as F
 from . import init
 from .module import Module
 from .parameter import Parameter
