@@ -73,13 +73,22 @@ class _ConvNd(Module):
         self.weight = Parameter(init.uniform(shape, bound, rng, dtype))
         self.bias = Parameter(init.uniform((out_channels,), bound, rng, dtype)) if bias else None
 
-    def _b(self) -> np.ndarray | None:
-        return None if self.bias is None else self.bias.data
+    def _kwargs(self) -> dict[str, Any]:
+        raise NotImplementedError
 
-    def _accumulate(self, dw: np.ndarray, db: np.ndarray | None) -> None:
+    def forward(self, x: Any) -> np.ndarray:
+        self._x = x
+        b = None if self.bias is None else self.bias.data
+        return self._forward(x, self.weight.data, b, **self._kwargs())
+
+    def backward(self, dy: Any) -> np.ndarray:
+        dx, dw, db = self._backward(
+            dy, self._saved(), self.weight.data, **self._kwargs(), bias=self.bias is not None
+        )
         self.weight.accumulate(dw)
-        if self.bias is not None and db is not None:
+        if self.bias is not None:
             self.bias.accumulate(db)
+        return dx
 
     def extra_repr(self) -> str:
         s = f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}"
@@ -139,17 +148,6 @@ class _Conv(_ConvNd):
             groups=self.groups,
             padding_mode=self.padding_mode,
         )
-
-    def forward(self, x: Any) -> np.ndarray:
-        self._x = x
-        return self._forward(x, self.weight.data, self._b(), **self._kwargs())
-
-    def backward(self, dy: Any) -> np.ndarray:
-        dx, dw, db = self._backward(
-            dy, self._saved(), self.weight.data, **self._kwargs(), bias=self.bias is not None
-        )
-        self._accumulate(dw, db)
-        return dx
 
 
 class Conv1d(_Conv):
@@ -215,17 +213,6 @@ class _ConvTranspose(_ConvNd):
             groups=self.groups,
             dilation=self.dilation,
         )
-
-    def forward(self, x: Any) -> np.ndarray:
-        self._x = x
-        return self._forward(x, self.weight.data, self._b(), **self._kwargs())
-
-    def backward(self, dy: Any) -> np.ndarray:
-        dx, dw, db = self._backward(
-            dy, self._saved(), self.weight.data, **self._kwargs(), bias=self.bias is not None
-        )
-        self._accumulate(dw, db)
-        return dx
 
 
 class ConvTranspose1d(_ConvTranspose):
