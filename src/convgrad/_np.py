@@ -62,6 +62,21 @@ def pad_backward(dxp: np.ndarray, pairs: tuple[tuple[int, int], ...], mode: str)
     return dx
 
 
+def pad_backward_into(
+    out: np.ndarray, dxp: np.ndarray, pairs: tuple[tuple[int, int], ...], mode: str
+) -> None:
+    """``out[...] = pad_backward(dxp, pairs, mode)``, in one copy where the padding is zeros
+    (whose adjoint only crops)."""
+    if mode == "zeros":
+        first = dxp.ndim - len(pairs)
+        crop = (slice(None),) * first + tuple(
+            slice(lo, n - hi) for (lo, hi), n in zip(pairs, dxp.shape[first:])
+        )
+        out[...] = dxp[crop]
+    else:
+        out[...] = pad_backward(dxp, pairs, mode)
+
+
 def windows(
     xp: np.ndarray,
     kernel: tuple[int, ...],
@@ -111,15 +126,49 @@ def scatter_windows(
     padded: tuple[int, ...],
     stride: tuple[int, ...],
     dilation: tuple[int, ...],
+    out: np.ndarray | None = None,
 ) -> np.ndarray:
     """Adjoint of :func:`windows`: sum windows back onto the padded input they were read from.
 
     ``cols (C, *kernel, N, *out)`` -> ``(C, N, *padded)``; one strided slice-add per kernel tap.
+    With ``out`` (a ``(C, N, *padded)`` array or view), the windows are added into it instead.
     """
     n = len(padded)
-    kernel, batch, out = cols.shape[1 : 1 + n], cols.shape[1 + n], cols.shape[2 + n :]
-    dxp = np.zeros((cols.shape[0], batch, *padded), dtype=cols.dtype)
+    kernel, batch, positions = cols.shape[1 : 1 + n], cols.shape[1 + n], cols.shape[2 + n :]
+    if out is None:
+        out = np.zeros((cols.shape[0], batch, *padded), dtype=cols.dtype)
     every = (slice(None), slice(None))
     for tap in np.ndindex(*kernel):
-        dxp[every + tap_slices(tap, stride, dilation, out)] += cols[(slice(None), *tap)]
-    return dxp
+        out[every + tap_slices(tap, stride, dilation, positions)] += cols[(slice(None), *tap)]
+    return out
+
+
+# Flat positions. With stride 1, a kernel tap reads the padded image shifted by a fixed number of
+# elements in memory order: numbering the positions of a C-ordered image ``(*padded)`` as ``q``,
+# tap ``t`` reads ``q + offset(t)`` for output ``q``. Over the span from the first output to the
+# last (the output rows and the ``d*(k-1)`` positions between them), a tap's reads are one
+# contiguous run, so kernels work on long runs instead of output rows.
+
+
+def flat_steps(spatial: tuple[int, ...]) -> tuple[int, ...]:
+    """Elements between neighbours along each dimension of a C-ordered ``spatial`` block."""
+    return tuple(int(np.prod(spatial[i + 1 :])) for i in range(len(spatial)))
+
+
+def flat_span(out: tuple[int, ...], spatial: tuple[int, ...]) -> int:
+    """``Q``: flat positions from the first output ``(0, ...)`` to the last, both included."""
+    return sum((o - 1) * s for o, s in zip(out, flat_steps(spatial))) + 1
+
+
+def flat_offset(tap: tuple[int, ...], dilation: tuple[int, ...], spatial: tuple[int, ...]) -> int:
+    """How far, in memory order, kernel tap ``tap`` reads from the output position."""
+    return sum(t * d * s for t, d, s in zip(tap, dilation, flat_steps(spatial)))
+
+
+def flat_positions(a: np.ndarray, out: tuple[int, ...], spatial: tuple[int, ...]) -> np.ndarray:
+    """The outputs among flat positions ``a (..., Q)``: a view ``(..., *out)``, writeable when
+    ``a`` is (each output is one distinct position)."""
+    steps = tuple(s * a.itemsize for s in flat_steps(spatial))
+    return np.lib.stride_tricks.as_strided(
+        a, (*a.shape[:-1], *out), (*a.strides[:-1], *steps), writeable=a.flags.writeable
+    )

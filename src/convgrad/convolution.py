@@ -1,141 +1,151 @@
 """Fast vectorised convolutions in N dimensions: forward, backward, transposed.
 
-One algorithm serves 1-D, 2-D and 3-D: gather every window into a matrix (im2col), then one
-matrix product per group. Notation: ``G`` groups, ``Cg = C_in / G`` and ``Og = C_out / G``
-channels per group, ``K`` taps per kernel, ``P`` output positions per image.
+Every operation is three kernels: the forward ``y``, the input gradient ``dx`` and the weight
+gradient ``dw`` (``db[o] = sum_{n,p} dy[n, o, p]`` needs no kernel). Each kernel comes in
+several strategies, which compute the same function in different ways:
 
-Forward. With ``xp`` the padded input,
-``y[n, o, p] = b[o] + sum_{c,t} w[o, c, t] * xp[n, c, p*s + t*d]``.
-Gathering ``cols[g, (c, t), (n, p)] = xp[n, g*Cg + c, p*s + t*d]`` makes it ``y_g = w_g @ cols_g``.
+============  ===========================================================  ====================
+strategy      how                                                          computes
+============  ===========================================================  ====================
+``im2col``    gather every window into a matrix, one matrix product per    everything
+              group; ``dx`` scatters the product's columns back
+              (:mod:`convgrad._im2col`)
+``shift``     im2col whose windows are contiguous runs of the flattened    stride 1
+              image; ``dx`` is a forward convolution of ``dy``
+``winograd``  Winograd F(2x2, 3x3): 16 products over 4x4 tiles instead     2-D 3x3, stride 1,
+              of 9 over pixels (:mod:`convgrad._winograd`)                 no dilation, groups 1
+``taps``      one broadcast multiply-add per kernel tap, in cache-sized    one input channel
+              blocks on threads (:mod:`convgrad._taps`)                    per group (depthwise)
+============  ===========================================================  ====================
 
-Backward, derived from that product (``dy_g`` is ``dy`` laid out as ``(G, Og, N*P)``):
-
-- ``dw_g = dy_g @ cols_g.T``: each weight sees the input values it multiplied (a correlation of
-  ``x`` with ``dy``);
-- ``dcols_g = w_g.T @ dy_g``, then every column is added back onto the window it was read from,
-  which gives ``dxp`` (a transposed convolution of ``dy`` with ``w``); folding ``dxp`` back through
-  the padding gives ``dx``;
-- ``db[o] = sum_{n,p} dy[n, o, p]``.
+The automatic choice (:func:`_automatic`) is ``taps`` for depthwise convolutions and ``im2col``
+for the rest: on the development machine ``shift`` and ``winograd`` measured no faster
+(BENCHMARKS.md has the figures). :func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment
+variable) forces one where it applies; the tests hold every strategy to the reference loops.
 
 A transposed convolution is the input-gradient of the convolution whose input is its output, so
-its forward is ``dxp`` above (cropped by its padding), and its backward is a forward convolution
+its forward is that convolution's ``dx`` kernel, and its backward is a forward convolution
 (``dx``) and the same weight gradient with the roles of input and upstream gradient swapped.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import os
+from collections.abc import Iterator
+
 import numpy as np
 
-from . import _api, _np
+from . import _api, _args, _im2col, _np, _taps, _winograd
 from ._api import ConvGrads
 from ._args import ConvSpec
 
-
-def _columns(xp: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    """Every window of ``xp (N, C, *padded)`` as ``cols (G, Cg*K, N*P)``, one copy."""
-    n = len(spec.kernel)
-    view = _np.windows(xp, spec.kernel, spec.stride, spec.dilation, spec.out_spatial)
-    # view is (N, C, *out, *kernel); bring it to (C, *kernel, N, *out)
-    order = (1, *range(2 + n, 2 + 2 * n), 0, *range(2, 2 + n))
-    rows = xp.shape[1] // spec.groups * int(np.prod(spec.kernel))  # Cg*K
-    positions = xp.shape[0] * int(np.prod(spec.out_spatial))  # N*P
-    return view.transpose(order).reshape(spec.groups, rows, positions)
+# Strategies: how a convolution is computed. Each computes the same function; the choice by
+# shape is made in _automatic() and can be overridden with strategy() or CONVGRAD_STRATEGY.
+STRATEGIES = ("im2col", "shift", "winograd", "taps")
+_FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "convgrad_strategy", default=os.environ.get("CONVGRAD_STRATEGY") or None
+)
 
 
-def _as_groups(a: np.ndarray, groups: int) -> np.ndarray:
-    """``(N, C, *spatial)`` -> ``(G, C / G, N * prod(spatial))``, one copy."""
-    positions = a.shape[0] * int(np.prod(a.shape[2:]))
-    return np.moveaxis(a, 1, 0).reshape(groups, a.shape[1] // groups, positions)
+@contextlib.contextmanager
+def strategy(name: str | None) -> Iterator[None]:
+    """Use strategy ``name`` for every convolution it supports inside the block (others keep
+    the automatic choice); ``None`` restores the automatic choice. The environment variable
+    ``CONVGRAD_STRATEGY`` sets the same default for a whole process.
+
+    >>> import numpy as np, convgrad
+    >>> with strategy("im2col"):
+    ...     convgrad.conv2d(np.ones((1, 2, 4, 4)), np.ones((2, 1, 3, 3)), groups=2).shape
+    (1, 2, 2, 2)
+    """
+    if name is not None and name not in STRATEGIES:
+        raise ValueError(f"strategy must be one of {STRATEGIES} or None; got {name!r}")
+    token = _FORCED.set(name)
+    try:
+        yield
+    finally:
+        _FORCED.reset(token)
 
 
-def _from_groups(a: np.ndarray, batch: int, spatial: tuple[int, ...]) -> np.ndarray:
-    """Inverse of :func:`_as_groups`: ``(G, C / G, N * P)`` -> contiguous ``(N, C, *spatial)``."""
-    channels = a.shape[0] * a.shape[1]
-    return np.ascontiguousarray(np.moveaxis(a.reshape(channels, batch, *spatial), 0, 1))
+def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
+    """Whether strategy ``name`` can compute this convolution."""
+    if name == "taps":
+        return w.shape[1] == 1
+    if name == "shift":
+        return set(spec.stride) == {1}
+    if name == "winograd":
+        return _winograd.supports(spec, w)
+    return name == "im2col"
 
 
-def _strategy(spec: ConvSpec, w: np.ndarray) -> str:
+def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
     """``"taps"`` for grouped convolutions with one input channel per group (depthwise), whose
-    matrix products would be too thin to pay for gathering windows; ``"im2col"`` otherwise."""
+    matrix products would be too thin to pay for gathering windows; ``"im2col"`` otherwise.
+    ("shift" and "winograd" are correct but measured no faster on the development machine:
+    see BENCHMARKS.md.)"""
     return "taps" if spec.groups > 1 and w.shape[1] == 1 else "im2col"
 
 
-def _forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    """``y (N, C_out, *out)`` of the convolution of the already padded ``xp``, without bias."""
-    if _strategy(spec, w) == "taps":
-        return _taps_forward(xp, w, spec)
-    w_g = w.reshape(spec.groups, w.shape[0] // spec.groups, w[0].size)  # (G, Og, Cg*K)
-    y_g = w_g @ _columns(xp, spec)  # (G, Og, N*P)
-    return _from_groups(y_g, xp.shape[0], spec.out_spatial)
+def _strategy(spec: ConvSpec, w: np.ndarray) -> str:
+    forced = _FORCED.get()
+    if forced is not None and forced not in STRATEGIES:  # only the environment can do this
+        raise ValueError(f"CONVGRAD_STRATEGY must be one of {STRATEGIES}; got {forced!r}")
+    if forced is not None and supports(forced, spec, w):
+        return forced
+    return _automatic(spec, w)
+
+
+def chosen_strategy(x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs: object) -> str:
+    """The strategy a convolution of these shapes and keyword arguments would use now."""
+    n = len(w_shape) - 2
+    x, w = (np.broadcast_to(np.float32(0), s) for s in (x_shape, w_shape))
+    kw = dict(stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros") | kwargs
+    spec = _args.conv_spec(
+        f"conv{n}d",
+        n,
+        x,
+        w,
+        None,
+        *(kw[k] for k in ("stride", "padding", "dilation", "groups", "padding_mode")),
+    )
+    return _strategy(spec, w)
+
+
+def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """``y (N, C_out, *out)`` of the convolution of ``x (N, C_in, *in)``, without bias."""
+    name = _strategy(spec, w)
+    if name == "taps":
+        return _taps.forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
+    y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=np.result_type(x, w))
+    if name == "winograd":
+        chunks = _winograd.forward(x, w, spec, out=y)
+    else:
+        chunks = _im2col.forward(x, w, spec, shift=name == "shift", out=y)
+    for _ in chunks:  # each chunk of images is written into y
+        pass
+    return y
 
 
 def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    """``dxp (N, C_in, *padded)``: the gradient with respect to the padded input."""
-    if _strategy(spec, w) == "taps":
-        return _taps_input_grad(dy, w, spec)
-    batch = dy.shape[0]
-    w_g = w.reshape(spec.groups, w.shape[0] // spec.groups, w[0].size)  # (G, Og, Cg*K)
-    dcols = w_g.transpose(0, 2, 1) @ _as_groups(dy, spec.groups)  # (G, Cg*K, N*P)
-    dcols = dcols.reshape(
-        w.shape[1] * spec.groups, *spec.kernel, batch, *spec.out_spatial
-    )  # (C, *kernel, N, *out)
-    dxp = _np.scatter_windows(dcols, spec.padded_spatial, spec.stride, spec.dilation)
-    return np.moveaxis(dxp, 0, 1)  # (C, N, *padded) -> (N, C, *padded), a view
+    """``dx (N, C_in, *in)``: the transposed convolution of ``dy``, folded through the padding."""
+    name = _strategy(spec, w)
+    if name == "taps":
+        return _np.pad_backward(_taps.input_grad(dy, w, spec), spec.padding, spec.padding_mode)
+    if name == "winograd":
+        return _im2col.input_grad_by_forward(dy, w, spec, _winograd.forward)
+    return _im2col.input_grad(dy, w, spec, shift=name == "shift")
 
 
-def _weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
-    """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the padded input ``xp``."""
-    if _strategy(spec, w) == "taps":
-        return _taps_weight_grad(dy, xp, spec, w)
-    dw_g = _as_groups(dy, spec.groups) @ _columns(xp, spec).transpose(0, 2, 1)  # (G, Og, Cg*K)
-    return dw_g.reshape(w.shape)
-
-
-# The "taps" strategy, for one input channel per group: with G = C_in groups of Og outputs,
-# y[n, g, o, p] = sum_t w[g*Og + o, 0, t] * xp[n, g, p*s + t*d], one broadcast multiply-add
-# per kernel tap t over the strided slice of xp that the tap reads; dx and dw follow tap by tap.
-
-
-def _tap_weights(w: np.ndarray, groups: int) -> np.ndarray:
-    """``w (G*Og, 1, *kernel)`` -> ``(G, Og, K)``, one column per tap."""
-    return w.reshape(groups, w.shape[0] // groups, w[0].size)
-
-
-def _taps_forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
-    y = np.zeros((xp.shape[0], *w_t.shape[:2], *spec.out_spatial), dtype=xp.dtype)
-    # y is (N, G, Og, *out); a tap's weights broadcast as (G, Og, 1, ...) over it
-    for k, tap in enumerate(np.ndindex(*spec.kernel)):
-        xs = _np.tap_view(xp, tap, spec.stride, spec.dilation, spec.out_spatial)  # (N, G, *out)
-        y += _broadcastable(w_t[:, :, k], len(spec.kernel)) * xs[:, :, None]
-    return y.reshape(xp.shape[0], w.shape[0], *spec.out_spatial)
-
-
-def _taps_input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
-    dy_t = dy.reshape(dy.shape[0], *w_t.shape[:2], *spec.out_spatial)  # (N, G, Og, *out)
-    dxp = np.zeros((dy.shape[0], spec.groups, *spec.padded_spatial), dtype=dy.dtype)
-    for k, tap in enumerate(np.ndindex(*spec.kernel)):
-        dxs = _np.tap_view(dxp, tap, spec.stride, spec.dilation, spec.out_spatial)  # (N, G, *out)
-        contribution = _broadcastable(w_t[:, :, k], len(spec.kernel)) * dy_t
-        dxs += contribution.sum(axis=2) if w_t.shape[1] > 1 else contribution[:, :, 0]
-    return dxp
-
-
-def _taps_weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
-    w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
-    batch, positions = dy.shape[0], int(np.prod(spec.out_spatial))
-    dy_t = dy.reshape(batch, *w_t.shape[:2], positions)  # (N, G, Og, P)
-    dw = np.empty(w_t.shape, dtype=dy.dtype)
-    for k, tap in enumerate(np.ndindex(*spec.kernel)):
-        xs = _np.tap_view(xp, tap, spec.stride, spec.dilation, spec.out_spatial)  # (N, G, *out)
-        dw[:, :, k] = np.einsum("ngop,ngp->go", dy_t, xs.reshape(batch, spec.groups, positions))
-    return dw.reshape(w.shape)
-
-
-def _broadcastable(w_tap: np.ndarray, n: int) -> np.ndarray:
-    """One tap's weights ``(G, Og)`` as ``(G, Og, 1, ..., 1)``, to multiply ``(N, G, Og, *out)``."""
-    return w_tap.reshape(*w_tap.shape, *(1,) * n)
+def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
+    """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the input ``x (N, C_in, *in)``."""
+    name = _strategy(spec, w)
+    if name == "taps":
+        return _taps.weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)
+    if name == "winograd":
+        return _winograd.weight_grad(dy, x, spec, w)
+    return _im2col.weight_grad(dy, x, spec, w, shift=name == "shift")
 
 
 def _bias_grad(dy: np.ndarray, bias: bool) -> np.ndarray | None:
@@ -149,30 +159,25 @@ def _add_bias(y: np.ndarray, b: np.ndarray | None) -> np.ndarray:
 
 
 def conv_forward(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, spec: ConvSpec) -> np.ndarray:
-    xp = _np.pad(x, spec.padding, spec.padding_mode)
-    return _add_bias(_forward(xp, w, spec), b)
+    return _add_bias(_forward(x, w, spec), b)
 
 
 def conv_backward(
     dy: np.ndarray, x: np.ndarray, w: np.ndarray, spec: ConvSpec, bias: bool
 ) -> ConvGrads:
-    xp = _np.pad(x, spec.padding, spec.padding_mode)
-    dx = _np.pad_backward(_input_grad(dy, w, spec), spec.padding, spec.padding_mode)
-    return ConvGrads(dx, _weight_grad(dy, xp, spec, w), _bias_grad(dy, bias))
+    return ConvGrads(_input_grad(dy, w, spec), _weight_grad(dy, x, spec, w), _bias_grad(dy, bias))
 
 
 def transpose_forward(
     x: np.ndarray, w: np.ndarray, b: np.ndarray | None, spec: ConvSpec
 ) -> np.ndarray:
-    y = _np.pad_backward(_input_grad(x, w, spec), spec.padding, "zeros")
-    return _add_bias(y, b)
+    return _add_bias(_input_grad(x, w, spec), b)  # spec.padding_mode is "zeros"
 
 
 def transpose_backward(
     dy: np.ndarray, x: np.ndarray, w: np.ndarray, spec: ConvSpec, bias: bool
 ) -> ConvGrads:
-    dyp = _np.pad(dy, spec.padding, "zeros")
-    return ConvGrads(_forward(dyp, w, spec), _weight_grad(x, dyp, spec, w), _bias_grad(dy, bias))
+    return ConvGrads(_forward(dy, w, spec), _weight_grad(x, dy, spec, w), _bias_grad(dy, bias))
 
 
 KERNELS = _api.Kernels(conv_forward, conv_backward, transpose_forward, transpose_backward)

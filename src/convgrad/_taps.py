@@ -1,0 +1,164 @@
+"""The "taps" kernels, for grouped convolutions with one input channel per group (depthwise).
+
+With ``G = C_in`` groups of ``Og`` outputs,
+``y[n, g, o, p] = sum_t w[g*Og + o, 0, t] * xp[n, g, p*s + t*d]``: one broadcast multiply-add per
+kernel tap ``t`` over the strided slice of ``xp`` that the tap reads. The matrix products of
+im2col would be ``Og x K`` by ``K x P`` per group, too thin to pay for gathering the windows.
+``dx`` and ``dw`` follow tap by tap:
+``dxp[n, g, p*s + t*d] += sum_o w[g*Og + o, 0, t] * dy[n, g*Og + o, p]`` and
+``dw[g*Og + o, 0, t] = sum_{n,p} dy[n, g*Og + o, p] * xp[n, g, p*s + t*d]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from . import _np, _parallel
+from ._args import ConvSpec
+
+# The taps run over blocks of (images, groups) small enough to stay in the core's cache while
+# every tap passes over them: a tap is two passes (multiply, add) over the block, not over the
+# whole batch.
+BLOCK_BYTES = 4 << 20
+
+
+def _blocks(batch: int, groups: int, per_plane: int) -> Iterator[tuple[slice, slice]]:
+    """``(images, groups)`` blocks of about ``BLOCK_BYTES``; one (image, group) is ``per_plane``."""
+    per_image = per_plane * groups
+    if per_image <= BLOCK_BYTES:
+        step = BLOCK_BYTES // per_image
+        for n in range(0, batch, step):
+            yield slice(n, min(n + step, batch)), slice(None)
+        return
+    step = max(1, BLOCK_BYTES // max(per_plane, 1))
+    for n in range(batch):
+        for g in range(0, groups, step):
+            yield slice(n, n + 1), slice(g, min(g + step, groups))
+
+
+def _tap_weights(w: np.ndarray, groups: int) -> np.ndarray:
+    """``w (G*Og, 1, *kernel)`` -> ``(G, Og, K)``, one column per tap."""
+    return w.reshape(groups, w.shape[0] // groups, w[0].size)
+
+
+def _plane_bytes(og: int, spec: ConvSpec, itemsize: int) -> int:
+    """Bytes one (image, group) touches: its padded input and ``Og`` output planes."""
+    return (og * int(np.prod(spec.out_spatial)) + int(np.prod(spec.padded_spatial))) * itemsize
+
+
+class _Taps:
+    """What each kernel tap reads from a block ``a (n, g, *padded)``, and where outputs live.
+
+    With stride 1 the outputs are kept at flat positions (see :mod:`convgrad._np`): a tap reads
+    ``a_flat[..., off : off + Q]``, one contiguous run per plane; otherwise outputs are
+    ``(*out)`` and a tap reads a strided slice.
+    """
+
+    def __init__(self, spec: ConvSpec):
+        self.spec = spec
+        self.flat = set(spec.stride) == {1}
+        padded = spec.padded_spatial
+        self.shape = (_np.flat_span(spec.out_spatial, padded),) if self.flat else spec.out_spatial
+        self.taps = list(np.ndindex(*spec.kernel))
+
+    def read(self, a: np.ndarray, tap: tuple[int, ...]) -> np.ndarray:
+        """``(n, g, *shape)``: what ``tap`` reads (a view; ``a`` must be C-ordered if flat)."""
+        s = self.spec
+        if not self.flat:
+            return _np.tap_view(a, tap, s.stride, s.dilation, s.out_spatial)
+        start = _np.flat_offset(tap, s.dilation, s.padded_spatial)
+        return a.reshape(*a.shape[:2], -1)[:, :, start : start + self.shape[0]]
+
+    def outputs(self, a: np.ndarray) -> np.ndarray:
+        """The outputs ``(..., *out)`` among ``a (..., *shape)``: a view."""
+        if not self.flat:
+            return a
+        return _np.flat_positions(a, self.spec.out_spatial, self.spec.padded_spatial)
+
+
+def forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """``y (N, C_out, *out)`` from the padded ``xp (N, G, *padded)``."""
+    w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
+    taps, og = _Taps(spec), w_t.shape[1]
+    xp = np.ascontiguousarray(xp)
+    y = np.empty((xp.shape[0], spec.groups, og, *spec.out_spatial), dtype=xp.dtype)
+    # y is (N, G, Og, *out); a tap's weights broadcast as (g, Og, 1, ...) over a block
+
+    def block(part: tuple[slice, slice]) -> None:
+        images, groups = part
+        x_block = xp[images, groups]
+        acc = np.empty((*x_block.shape[:2], og, *taps.shape), dtype=y.dtype)
+        term = np.empty_like(acc)
+        for k, tap in enumerate(taps.taps):
+            weights = _broadcastable(w_t[groups, :, k], len(taps.shape))
+            np.multiply(taps.read(x_block, tap)[:, :, None], weights, out=term if k else acc)
+            if k:
+                acc += term
+        y[images, groups] = taps.outputs(acc)
+
+    # blocks write disjoint parts of y: they run across threads
+    _parallel.run(
+        block, list(_blocks(xp.shape[0], spec.groups, _plane_bytes(og, spec, y.itemsize)))
+    )
+    return y.reshape(xp.shape[0], w.shape[0], *spec.out_spatial)
+
+
+def _dy_block(dy_t: np.ndarray, taps: _Taps) -> np.ndarray:
+    """A block of ``dy (n, g, Og, *out)`` laid out like the outputs (zeros between rows)."""
+    if not taps.flat:
+        return dy_t
+    flat = np.zeros((*dy_t.shape[:3], *taps.shape), dtype=dy_t.dtype)
+    taps.outputs(flat)[...] = dy_t
+    return flat
+
+
+def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """``dxp (N, G, *padded)``, the gradient of the padded input, from ``dy (N, C_out, *out)``."""
+    w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
+    taps, og = _Taps(spec), w_t.shape[1]
+    dy_t = dy.reshape(dy.shape[0], spec.groups, og, *spec.out_spatial)  # (N, G, Og, *out)
+    dxp = np.zeros((dy.shape[0], spec.groups, *spec.padded_spatial), dtype=dy.dtype)
+
+    def block(part: tuple[slice, slice]) -> None:
+        images, groups = part
+        dy_block, dx_block = _dy_block(dy_t[images, groups], taps), dxp[images, groups]
+        term = np.empty(dy_block.shape, dtype=dy.dtype)  # (n, g, Og, *shape)
+        for k, tap in enumerate(taps.taps):
+            np.multiply(_broadcastable(w_t[groups, :, k], len(taps.shape)), dy_block, out=term)
+            taps.read(dx_block, tap)[...] += term.sum(axis=2) if og > 1 else term[:, :, 0]
+
+    # blocks write disjoint parts of dxp: they run across threads
+    _parallel.run(
+        block, list(_blocks(dy.shape[0], spec.groups, _plane_bytes(og, spec, dy.itemsize)))
+    )
+    return dxp
+
+
+def weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
+    """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the padded ``xp``."""
+    w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
+    taps, og = _Taps(spec), w_t.shape[1]
+    xp = np.ascontiguousarray(xp)
+    dy_t = dy.reshape(dy.shape[0], spec.groups, og, *spec.out_spatial)  # (N, G, Og, *out)
+    dw = np.zeros(w_t.shape, dtype=dy.dtype)
+    space = "hijk"[: len(taps.shape)]
+    products = f"ngo{space},ng{space}->go"  # sum over images and positions, one pass, no temporary
+
+    def block(part: tuple[slice, slice]) -> tuple[slice, np.ndarray]:
+        images, groups = part
+        dy_block, x_block = _dy_block(dy_t[images, groups], taps), xp[images, groups]
+        partial = [np.einsum(products, dy_block, taps.read(x_block, t)) for t in taps.taps]
+        return groups, np.stack(partial, axis=-1)  # (g, Og, K)
+
+    # blocks of the same groups add up: each returns its sum, added here
+    parts = _blocks(dy.shape[0], spec.groups, _plane_bytes(og, spec, dy.itemsize))
+    for groups, partial in _parallel.run(block, list(parts)):
+        dw[groups] += partial
+    return dw.reshape(w.shape)
+
+
+def _broadcastable(w_tap: np.ndarray, n: int) -> np.ndarray:
+    """One tap's weights ``(G, Og)`` as ``(G, Og, 1, ..., 1)``, to multiply ``(N, G, Og, *out)``."""
+    return w_tap.reshape(*w_tap.shape, *(1,) * n)

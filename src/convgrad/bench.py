@@ -1,0 +1,409 @@
+"""The speed suite behind ``convgrad bench``: convgrad's forward + backward against PyTorch's.
+
+Each case times one forward pass and one backward pass (``dx``, ``dw``, ``db``) in float32 on the
+CPU, with the same number of threads for PyTorch, for NumPy's BLAS (through threadpoolctl, which
+comes with scikit-learn; without it the BLAS keeps its own setting, which the output says) and
+for convgrad's own threads (:mod:`convgrad._parallel`). Before any time counts, every result
+(``y, dx, dw, db``) is compared with PyTorch's (or, without PyTorch, with convgrad's own float64
+im2col result); a case that disagrees stops the run. Then one warm-up, and ``repeat`` rounds
+that alternate convgrad and PyTorch, so that both see the same machine; the figures are
+medians. GFLOP/s count direct-convolution FLOPs (forward, dx and dw:
+``3 * 2 * y.size * C_in/groups * K``), whatever algorithm ran, so that a faster algorithm shows
+as a higher rate. The float32 matrix-multiply rate of NumPy, measured in the same run at its
+start and again at its end, is the yardstick: the final table's ``%mm`` is of the better of the
+two (the lines printed as the run goes use the first).
+
+>>> [c.name for c in SUITE if c.quick]
+['lenet-conv2', 'resnet20-16', 'mobilenet-dw512', 'conv1d-long']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import math
+import os
+import platform
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from . import _parallel, convolution
+
+# Agreement bound, relative to the largest magnitude of the result: float32 sums of up to a
+# few tens of thousands of products agree with a float64 or oneDNN sum to ~1e-5 of the scale.
+AGREEMENT = 1e-3
+
+# Before each timed run: this many seconds of rest, then one untimed run. After a call,
+# OpenBLAS's threads (NumPy's) and OpenMP's (PyTorch's) spin, waiting for more work, for up to
+# about a tenth of a second: on a machine with few cores they would take the cores from the
+# other library's next run. A library's own threads, on the other hand, are awake between its
+# calls in a training loop: the untimed run wakes them.
+PAUSE = 0.1
+
+
+@dataclass(frozen=True)
+class Case:
+    """One convolution layer: ``x (N, C_in, *spatial)``, ``w (C_out, C_in // groups, *kernel)``."""
+
+    name: str
+    x: tuple[int, ...]
+    w: tuple[int, ...]
+    stride: int = 1
+    padding: int = 0
+    dilation: int = 1
+    groups: int = 1
+    quick: bool = False
+
+    @property
+    def dims(self) -> int:
+        return len(self.x) - 2
+
+    def kwargs(self) -> dict[str, int]:
+        return dict(
+            stride=self.stride, padding=self.padding, dilation=self.dilation, groups=self.groups
+        )
+
+    def out_spatial(self) -> tuple[int, ...]:
+        return tuple(
+            (size + 2 * self.padding - self.dilation * (k - 1) - 1) // self.stride + 1
+            for size, k in zip(self.x[2:], self.w[2:])
+        )
+
+    def flops(self) -> int:
+        """Direct-convolution FLOPs of forward, dx and dw together."""
+        y_size = self.x[0] * self.w[0] * math.prod(self.out_spatial())
+        return 3 * 2 * y_size * math.prod(self.w[1:])
+
+
+SUITE = (
+    # LeNet on MNIST
+    Case("lenet-conv1", (64, 1, 28, 28), (6, 1, 5, 5)),
+    Case("lenet-conv2", (64, 6, 14, 14), (16, 6, 5, 5), quick=True),
+    # CIFAR ResNet-20: the three stages and the two stride-2 transitions
+    Case("resnet20-16", (64, 16, 32, 32), (16, 16, 3, 3), padding=1, quick=True),
+    Case("resnet20-32", (64, 32, 16, 16), (32, 32, 3, 3), padding=1),
+    Case("resnet20-64", (64, 64, 8, 8), (64, 64, 3, 3), padding=1),
+    Case("resnet20-16to32-s2", (64, 16, 32, 32), (32, 16, 3, 3), stride=2, padding=1),
+    Case("resnet20-32to64-s2", (64, 32, 16, 16), (64, 32, 3, 3), stride=2, padding=1),
+    # ResNet-18 at N=8: the four stages, a stride-2 3x3, a 1x1 downsampling, the stem (N=2)
+    Case("resnet18-64", (8, 64, 56, 56), (64, 64, 3, 3), padding=1),
+    Case("resnet18-128", (8, 128, 28, 28), (128, 128, 3, 3), padding=1),
+    Case("resnet18-256", (8, 256, 14, 14), (256, 256, 3, 3), padding=1),
+    Case("resnet18-512", (8, 512, 7, 7), (512, 512, 3, 3), padding=1),
+    Case("resnet18-64to128-s2", (8, 64, 56, 56), (128, 64, 3, 3), stride=2, padding=1),
+    Case("resnet18-down-1x1", (8, 64, 56, 56), (128, 64, 1, 1), stride=2),
+    Case("resnet18-stem", (2, 3, 224, 224), (64, 3, 7, 7), stride=2, padding=3),
+    # MobileNet: depthwise 3x3 (groups = channels) and a pointwise 1x1
+    Case("mobilenet-dw32", (8, 32, 112, 112), (32, 1, 3, 3), padding=1, groups=32),
+    Case("mobilenet-dw512", (8, 512, 14, 14), (512, 1, 3, 3), padding=1, groups=512, quick=True),
+    Case("mobilenet-pw", (8, 64, 56, 56), (128, 64, 1, 1)),
+    # dilation, 1-D over a long sequence, a small 3-D convolution
+    Case("dilated-3x3", (8, 64, 28, 28), (64, 64, 3, 3), padding=2, dilation=2),
+    Case("conv1d-long", (8, 64, 4096), (64, 64, 5), padding=2, quick=True),
+    Case("conv3d-small", (2, 16, 16, 16, 16), (32, 16, 3, 3, 3), padding=1),
+)
+
+
+@dataclass
+class Result:
+    case: Case
+    convgrad_ms: float  # median of forward + backward
+    convgrad_forward_ms: float
+    convgrad_backward_ms: float
+    torch_ms: float | None = None
+    torch_forward_ms: float | None = None
+    torch_backward_ms: float | None = None
+    max_error: dict[str, float] = field(default_factory=dict)  # relative to each result's scale
+    strategy: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return None if self.torch_ms is None else self.convgrad_ms / self.torch_ms
+
+    def as_dict(self, matmul_gflops: float) -> dict[str, Any]:
+        flops = self.case.flops()
+        rate = flops / self.convgrad_ms / 1e6
+        return dict(
+            name=self.case.name,
+            x_shape=list(self.case.x),
+            w_shape=list(self.case.w),
+            **self.case.kwargs(),
+            flops=flops,
+            strategy=self.strategy,
+            convgrad_ms=self.convgrad_ms,
+            convgrad_forward_ms=self.convgrad_forward_ms,
+            convgrad_backward_ms=self.convgrad_backward_ms,
+            convgrad_gflops=rate,
+            fraction_of_matmul=rate / matmul_gflops,
+            torch_ms=self.torch_ms,
+            torch_forward_ms=self.torch_forward_ms,
+            torch_backward_ms=self.torch_backward_ms,
+            torch_gflops=None if self.torch_ms is None else flops / self.torch_ms / 1e6,
+            ratio=self.ratio,
+            max_error=self.max_error,
+        )
+
+
+class DisagreementError(AssertionError):
+    """convgrad's result differs from the oracle's: no time is reported for a wrong answer."""
+
+
+@contextlib.contextmanager
+def thread_limit(threads: int) -> Iterator[str]:
+    """Limit NumPy's BLAS to ``threads`` for the block; yields how (or that it could not)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        with _parallel.limit(threads):
+            yield "not limited (threadpoolctl is not installed; set OPENBLAS_NUM_THREADS)"
+        return
+    with threadpool_limits(limits=threads, user_api="blas"), _parallel.limit(threads):
+        yield f"{threads} (threadpoolctl)"
+
+
+def matmul_gflops(repeat: int, size: int = 2048) -> float:
+    """NumPy's float32 ``size x size`` matrix-multiply rate in GFLOP/s, median of ``repeat``."""
+    a = np.random.default_rng(0).standard_normal((size, size), dtype=np.float32)
+    out = a @ a
+    runs = []
+    for _ in range(max(repeat, 3)):
+        start = time.perf_counter()
+        np.matmul(a, a, out=out)
+        runs.append(time.perf_counter() - start)
+    return 2 * size**3 / float(np.median(runs)) / 1e9
+
+
+def _inputs(case: Case) -> tuple[np.ndarray, ...]:
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal(case.x, dtype=np.float32)
+    fan_in = np.float32(math.sqrt(math.prod(case.w[1:])))
+    w = rng.standard_normal(case.w, dtype=np.float32) / fan_in
+    b = rng.standard_normal(case.w[0], dtype=np.float32)
+    dy = rng.standard_normal((case.x[0], case.w[0], *case.out_spatial()), dtype=np.float32)
+    return x, w, b, dy
+
+
+def _convgrad_runs(case: Case, x, w, b, dy) -> tuple[Callable[[], Any], Callable[[], Any]]:
+    n, kw = case.dims, case.kwargs()
+    conv = getattr(convolution, f"conv{n}d")
+    conv_backward = getattr(convolution, f"conv{n}d_backward")
+    return (lambda: conv(x, w, b, **kw)), (lambda: conv_backward(dy, x, w, **kw))
+
+
+def _torch_runs(torch, case: Case, x, w, b, dy):
+    conv = getattr(torch.nn.functional, f"conv{case.dims}d")
+    tx, tw, tb = (torch.from_numpy(a).requires_grad_() for a in (x, w, b))
+    tdy = torch.from_numpy(dy)
+    state: dict[str, Any] = {}
+
+    def forward():
+        state["y"] = conv(tx, tw, tb, **case.kwargs())
+        return state["y"]
+
+    def backward():
+        return torch.autograd.grad(state["y"], (tx, tw, tb), tdy)
+
+    return forward, backward
+
+
+def _oracle(case: Case, x, w, b, dy, torch) -> tuple[np.ndarray, ...]:
+    if torch is not None:
+        forward, backward = _torch_runs(torch, case, x, w, b, dy)
+        y = forward().detach().numpy()
+        return (y, *(g.numpy() for g in backward()))
+    as64 = [a.astype(np.float64) for a in (x, w, b, dy)]
+    with convolution.strategy("im2col"):
+        forward64, backward64 = _convgrad_runs(case, *as64)
+        return (forward64(), *backward64())
+
+
+def check_agreement(case: Case, torch=None) -> dict[str, float]:
+    """Largest ``|ours - oracle| / max|oracle|`` of ``y, dx, dw, db``; raises if any is large."""
+    x, w, b, dy = _inputs(case)
+    forward, backward = _convgrad_runs(case, x, w, b, dy)
+    ours = (forward(), *backward())
+    errors = {}
+    for name, a, r in zip(("y", "dx", "dw", "db"), ours, _oracle(case, x, w, b, dy, torch)):
+        scale = max(float(np.max(np.abs(r))), 1e-30)
+        errors[name] = float(np.max(np.abs(a.astype(np.float64) - r))) / scale
+        if not errors[name] <= AGREEMENT:
+            raise DisagreementError(
+                f"{case.name}: convgrad's {name} differs from "
+                f"{'PyTorch' if torch is not None else 'float64 im2col'} by "
+                f"{errors[name]:.2e} of its scale (allowed {AGREEMENT:.0e})"
+            )
+    return errors
+
+
+def _median_ms(runs: Sequence[float]) -> float:
+    return float(np.median(runs)) * 1e3
+
+
+def run_case(case: Case, repeat: int, torch=None) -> Result:
+    """Check agreement, warm up, then time ``repeat`` alternating rounds."""
+    errors = check_agreement(case, torch)  # also the first warm-up
+    x, w, b, dy = _inputs(case)
+    contenders = {"convgrad": _convgrad_runs(case, x, w, b, dy)}
+    if torch is not None:
+        contenders["torch"] = _torch_runs(torch, case, x, w, b, dy)
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
+    for round_ in range(repeat + 1):  # round 0 is the warm-up
+        for name, (forward, backward) in contenders.items():
+            time.sleep(PAUSE)  # the other's spinning threads go idle...
+            forward(), backward()  # ...and this one's wake up, as they are in a training loop
+            start = time.perf_counter()
+            forward()
+            middle = time.perf_counter()
+            backward()
+            end = time.perf_counter()
+            if round_:
+                times[name].append((middle - start, end - middle))
+
+    def medians(name: str) -> tuple[float, float, float]:
+        fwd, bwd = zip(*times[name])
+        return _median_ms([f + b for f, b in times[name]]), _median_ms(fwd), _median_ms(bwd)
+
+    result = Result(case, *medians("convgrad"), max_error=errors)
+    result.strategy = convolution.chosen_strategy(case.x, case.w, **case.kwargs())
+    if torch is not None:
+        result.torch_ms, result.torch_forward_ms, result.torch_backward_ms = medians("torch")
+    return result
+
+
+def geometric_mean(values: list[float]) -> float:
+    return float(np.exp(np.mean(np.log(values)))) if values else float("nan")
+
+
+def _machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        with open("/proc/cpuinfo") as f:
+            names = [line.split(":", 1)[1].strip() for line in f if line.startswith("model name")]
+        if names:
+            cpu = names[0]
+    return dict(
+        cpu=cpu,
+        cores=os.cpu_count(),
+        platform=platform.platform(),
+        python=platform.python_version(),
+        numpy=np.__version__,
+    )
+
+
+def _row(cells: list[str], widths: list[int]) -> str:
+    return " ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+
+def format_table(results: list[Result], matmul: float) -> str:
+    widths = [20, 10, 9, 9, 9, 6, 8, 7, 9]
+    head = [
+        "case",
+        "strategy",
+        "ours ms",
+        "fwd/bwd",
+        "torch ms",
+        "ratio",
+        "GFLOP/s",
+        "%mm",
+        "torch GF",
+    ]
+    lines = [_row(head, widths)]
+    for r in results:
+        rate = r.case.flops() / r.convgrad_ms / 1e6
+        torch_rate = "" if r.torch_ms is None else f"{r.case.flops() / r.torch_ms / 1e6:.1f}"
+        split = f"{r.convgrad_forward_ms:.1f}/{r.convgrad_backward_ms:.1f}"
+        cells = [
+            r.case.name,
+            r.strategy,
+            f"{r.convgrad_ms:.2f}",
+            split,
+            "" if r.torch_ms is None else f"{r.torch_ms:.2f}",
+            "" if r.ratio is None else f"{r.ratio:.2f}",
+            f"{rate:.1f}",
+            f"{100 * rate / matmul:.0f}%",
+            torch_rate,
+        ]
+        lines.append(_row(cells, widths))
+    ratios = [r.ratio for r in results if r.ratio is not None]
+    if ratios:
+        lines.append(
+            f"geometric mean of convgrad / PyTorch: {geometric_mean(ratios):.3f}; "
+            f"worst {max(ratios):.2f} ({max(results, key=lambda r: r.ratio or 0).case.name})"
+        )
+    return "\n".join(lines)
+
+
+def select(names: list[str] | None, quick: bool) -> list[Case]:
+    """The suite's cases: those named (a name matches a case whose name contains it), or the
+    quick subset, or all."""
+    cases = [c for c in SUITE if c.quick] if quick else list(SUITE)
+    if names:
+        cases = [c for c in SUITE if any(n in c.name for n in names)]
+        if not cases:
+            raise ValueError(f"no case matches {names}; cases: {[c.name for c in SUITE]}")
+    return cases
+
+
+def load_torch(wanted: bool):
+    if not wanted:
+        return None
+    try:
+        import torch
+    except ImportError:
+        return None
+    return torch
+
+
+def run(
+    cases: list[Case],
+    repeat: int,
+    threads: int,
+    torch=None,
+    echo: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Run ``cases``; print the table as it goes; return everything as a JSON-ready dict."""
+    if torch is not None:
+        torch.set_num_threads(threads)
+    with thread_limit(threads) as blas_threads:
+        matmul = matmul_gflops(repeat)
+        echo(
+            f"NumPy float32 matmul (2048^3): {matmul:.1f} GFLOP/s; NumPy BLAS threads: "
+            f"{blas_threads}; PyTorch: "
+            + (f"{torch.__version__}, {torch.get_num_threads()} threads" if torch else "absent")
+        )
+        results = []
+        for case in cases:
+            results.append(run_case(case, repeat, torch))
+            echo(format_table(results[-1:], matmul).splitlines()[1])
+        matmul_after = matmul_gflops(repeat)
+    ratios = [r.ratio for r in results if r.ratio is not None]
+    best = max(matmul, matmul_after)  # %mm below is of the better rate: the machine's capacity
+    echo(
+        f"\nNumPy float32 matmul at the end of the run: {matmul_after:.1f} GFLOP/s; %mm below "
+        f"is of {best:.1f}"
+    )
+    echo(format_table(results, best))
+    return dict(
+        date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        machine=_machine(),
+        torch=None if torch is None else torch.__version__,
+        threads=threads,
+        blas_threads=blas_threads,
+        repeat=repeat,
+        matmul_gflops=matmul,
+        matmul_gflops_after=matmul_after,
+        cases=[r.as_dict(best) for r in results],
+        geomean_ratio=geometric_mean(ratios) if ratios else None,
+        worst_ratio=max(ratios) if ratios else None,
+    )
+
+
+def write_json(report: dict[str, Any], path: str) -> None:
+    with open(path, "w") as f:
+        json.dump(report, f, indent=2)
+        f.write("\n")

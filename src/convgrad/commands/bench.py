@@ -1,0 +1,82 @@
+"""``convgrad bench``: convgrad's forward + backward against PyTorch's on the CPU, in float32.
+
+    convgrad bench                      # the whole suite (see convgrad.bench.SUITE)
+    convgrad bench --quick --json out.json
+    convgrad bench --case resnet18 --repeat 15 --threads 1
+
+Results are compared with PyTorch's (or, without PyTorch, with convgrad's float64 im2col) before
+any time counts; the figures are medians of alternating runs after a warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    bench = commands.add_parser(
+        "bench",
+        help="time convgrad's forward + backward against PyTorch's on a suite of layers",
+        description="Time the forward and backward passes (dx, dw, db) of convgrad and of "
+        "PyTorch on the CPU, float32, the same thread count for both, alternating runs after a "
+        "warm-up; medians. Every result is checked against PyTorch's before any time counts. "
+        "GFLOP/s count direct-convolution FLOPs; %%mm is that rate over NumPy's float32 matmul "
+        "rate, measured in the same run.",
+    )
+    bench.add_argument("--quick", action="store_true", help="a small subset, for CI")
+    bench.add_argument(
+        "--case",
+        action="append",
+        metavar="NAME",
+        help="run the cases whose names contain NAME (repeatable); --list shows them",
+    )
+    bench.add_argument("--repeat", type=int, default=7, help="timed rounds per case (default 7)")
+    bench.add_argument(
+        "--threads",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="threads for PyTorch, NumPy's BLAS and convgrad (default: the number of CPUs)",
+    )
+    bench.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    bench.add_argument("--no-torch", action="store_true", help="convgrad's own figures only")
+    bench.add_argument("--list", action="store_true", help="list the suite's cases and exit")
+    bench.set_defaults(run=_bench)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from convgrad import bench
+
+    if args.list:
+        for case in bench.SUITE:
+            print(f"{case.name:22s} x {case.x} w {case.w} {case.kwargs()}")
+        return 0
+    if args.repeat < 1 or args.threads < 1:
+        print("error: --repeat and --threads must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        cases = bench.select(args.case, args.quick)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    torch = bench.load_torch(not args.no_torch)
+    try:
+        report = bench.run(cases, args.repeat, args.threads, torch)
+    except bench.DisagreementError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    report["command"] = _command(args)
+    if args.json:
+        bench.write_json(report, args.json)
+        print(f"wrote {args.json}")
+    return 0
+
+
+def _command(args: argparse.Namespace) -> str:
+    """The command line that reproduces this run."""
+    words = ["convgrad", "bench", "--repeat", str(args.repeat), "--threads", str(args.threads)]
+    words += ["--quick"] * args.quick + ["--no-torch"] * args.no_torch
+    for name in args.case or ():
+        words += ["--case", name]
+    return " ".join(words)

@@ -1,0 +1,92 @@
+"""``convgrad bench`` end to end: the quick suite runs, writes its JSON, and refuses wrong kernels.
+
+These run the benchmark once per case (``--repeat 1``) and check what it reports, never how fast.
+"""
+
+import json
+
+import numpy as np
+import pytest
+
+from convgrad import bench, convolution
+from convgrad.cli import main
+
+CASE_FIELDS = {
+    "name",
+    "x_shape",
+    "w_shape",
+    "stride",
+    "padding",
+    "dilation",
+    "groups",
+    "flops",
+    "strategy",
+    "convgrad_ms",
+    "convgrad_forward_ms",
+    "convgrad_backward_ms",
+    "convgrad_gflops",
+    "fraction_of_matmul",
+    "torch_ms",
+    "torch_forward_ms",
+    "torch_backward_ms",
+    "torch_gflops",
+    "ratio",
+    "max_error",
+}
+
+
+def test_quick_suite_runs_and_writes_json(tmp_path, capsys):
+    path = tmp_path / "bench.json"
+    assert main(["bench", "--quick", "--repeat", "1", "--threads", "1", "--json", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "GFLOP/s" in out and "geometric mean" in out
+    report = json.loads(path.read_text())
+    assert report["threads"] == 1 and report["repeat"] == 1
+    assert report["matmul_gflops"] > 0 and report["machine"]["numpy"] == np.__version__
+    assert report["command"].startswith("convgrad bench")
+    names = [c["name"] for c in report["cases"]]
+    assert names == [c.name for c in bench.SUITE if c.quick]
+    for case in report["cases"]:
+        assert set(case) == CASE_FIELDS
+        assert case["convgrad_ms"] > 0 and case["torch_ms"] > 0
+        assert case["ratio"] == pytest.approx(case["convgrad_ms"] / case["torch_ms"])
+        assert set(case["max_error"]) == {"y", "dx", "dw", "db"}
+        assert max(case["max_error"].values()) <= bench.AGREEMENT
+    assert report["geomean_ratio"] > 0 and report["worst_ratio"] >= report["geomean_ratio"]
+
+
+def test_without_torch_reports_convgrads_own_figures(tmp_path):
+    path = tmp_path / "bench.json"
+    argv = ["bench", "--case", "lenet-conv2", "--repeat", "1", "--no-torch", "--json", str(path)]
+    assert main(argv) == 0
+    report = json.loads(path.read_text())
+    (case,) = report["cases"]
+    assert report["torch"] is None and case["torch_ms"] is None and case["ratio"] is None
+    assert case["convgrad_gflops"] > 0
+
+
+@pytest.mark.parametrize("torch_oracle", [True, False], ids=["torch", "float64"])
+@pytest.mark.parametrize("kernel", ["_forward", "_input_grad", "_weight_grad"])
+def test_a_wrong_kernel_is_caught_before_timing(monkeypatch, capsys, kernel, torch_oracle):
+    right = getattr(convolution, kernel)
+
+    def wrong(*args, **kwargs):
+        result = right(*args, **kwargs)
+        if result.dtype == np.float32:  # the float64 oracle stays right
+            result.flat[0] += 0.01 * np.abs(result).max()
+        return result
+
+    monkeypatch.setattr(convolution, kernel, wrong)
+    argv = ["bench", "--case", "lenet-conv2", "--repeat", "1"] + ["--no-torch"] * (not torch_oracle)
+    assert main(argv) == 1
+    assert "differs from" in capsys.readouterr().err
+
+
+def test_unknown_case_is_an_error(capsys):
+    assert main(["bench", "--case", "no-such-layer"]) == 2
+    assert "no case matches" in capsys.readouterr().err
+
+
+def test_flops_count_the_direct_convolution():
+    case = bench.Case("t", (2, 3, 8, 8), (4, 3, 3, 3), padding=1)
+    assert case.flops() == 3 * 2 * (2 * 4 * 8 * 8) * (3 * 3 * 3)
