@@ -177,6 +177,7 @@ class Settings:
     lr: float = 3e-3
     optimizer: str = "adam"
     weight_decay: float = 0.0
+    label_smoothing: float = 0.1
     seed: int = 0
 
 
@@ -233,7 +234,8 @@ def train(
         std,
         {"dataset": split.name, "classes": list(split.classes)},
     )
-    model, loss_fn = classifier.model, nn.CrossEntropyLoss()
+    model = classifier.model
+    loss_fn = nn.CrossEntropyLoss(label_smoothing=settings.label_smoothing)
     opt = make_optimizer(settings, model)
     steps = settings.epochs * -(-len(split.x_train) // settings.batch_size)
     schedule = optim.lr_scheduler.CosineAnnealingLR(opt, T_max=max(steps, 1))

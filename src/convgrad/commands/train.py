@@ -47,6 +47,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "--optimizer", choices=tuple(OPTIMIZERS), default=d.optimizer, help="sgd has momentum 0.9"
     )
     train.add_argument("--weight-decay", type=float, default=d.weight_decay, help="L2 penalty")
+    train.add_argument(
+        "--label-smoothing",
+        type=float,
+        default=d.label_smoothing,
+        help="the training loss's target smoothing (the test loss has none)",
+    )
     train.add_argument("--seed", type=int, default=d.seed, help="same seed, same numbers")
     train.add_argument(
         "--limit", type=_positive, default=None, help="use only the first N training images"
@@ -112,6 +118,7 @@ def _train(args: argparse.Namespace) -> int:
         lr=args.lr,
         optimizer=args.optimizer,
         weight_decay=args.weight_decay,
+        label_smoothing=args.label_smoothing,
         seed=args.seed,
     )
     try:
