@@ -49,7 +49,10 @@ def three_by_three_transposed(draw):
 
 
 def _configs(strategy, dtype=np.float64):
-    return three_by_three(dtype) if strategy == "winograd" else conv_configs(dtype=dtype)
+    """Configurations the strategy supports, drawn as such rather than filtered."""
+    if strategy == "winograd":
+        return three_by_three(dtype)
+    return conv_configs(dtype=dtype, max_stride=1 if strategy == "shift" else 3)
 
 
 def _supported(name, cfg, transposed=False):
