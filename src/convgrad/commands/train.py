@@ -19,6 +19,17 @@ from typing import Any
 import numpy as np
 
 DATASETS = ("digits", "mnist", "fashion-mnist")
+# An MNIST epoch (60,000 images, 3 stages) takes about 3 minutes on 2 cores; digits' about 0.6 s.
+EPOCHS = {"digits": 15, "mnist": 3, "fashion-mnist": 3}
+
+
+class _Help(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows each option's default, except where there is none (None)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default is None:
+            return action.help
+        return super()._get_help_string(action)
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -31,7 +42,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         description="Train a small CNN (conv-BN-ReLU-pool stages, then a linear layer) with "
         "convgrad's layers, backward passes and optimisers. The default data set, scikit-learn's "
         "8x8 digits, is bundled: no download.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        formatter_class=_Help,
     )
     train.add_argument("--dataset", choices=DATASETS, default=d.dataset, help="data set")
     train.add_argument(
@@ -40,7 +51,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         default=Path("data"),
         help="where MNIST / Fashion-MNIST IDX files are, or are downloaded to",
     )
-    train.add_argument("--epochs", type=_positive, default=d.epochs, help="passes over the data")
+    train.add_argument(
+        "--epochs",
+        type=_positive,
+        default=None,
+        help="passes over the data (default: 15 for digits, 3 for mnist and fashion-mnist)",
+    )
     train.add_argument("--batch-size", type=_positive, default=d.batch_size, help="images per step")
     train.add_argument("--lr", type=float, default=d.lr, help="peak learning rate (cosine decay)")
     train.add_argument(
@@ -113,7 +129,7 @@ def _train(args: argparse.Namespace) -> int:
 
     settings = Settings(
         dataset=args.dataset,
-        epochs=args.epochs,
+        epochs=args.epochs or EPOCHS[args.dataset],
         batch_size=args.batch_size,
         lr=args.lr,
         optimizer=args.optimizer,
