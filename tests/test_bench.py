@@ -90,3 +90,11 @@ def test_unknown_case_is_an_error(capsys):
 def test_flops_count_the_direct_convolution():
     case = bench.Case("t", (2, 3, 8, 8), (4, 3, 3, 3), padding=1)
     assert case.flops() == 3 * 2 * (2 * 4 * 8 * 8) * (3 * 3 * 3)
+
+
+def test_the_large_kernel_cases_run_by_fft_and_agree_with_torch(capsys):
+    assert bench.select(None, quick=False, large=True) == list(bench.LARGE_KERNELS)
+    for case in bench.LARGE_KERNELS:
+        assert convolution.chosen_strategy(case.x, case.w, **case.kwargs()) == "fft", case.name
+    assert main(["bench", "--case", "large-11x11", "--repeat", "1", "--threads", "1"]) == 0
+    assert "large-11x11" in capsys.readouterr().out

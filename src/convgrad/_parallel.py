@@ -41,11 +41,18 @@ def limit(n: int) -> Iterator[None]:
         _threads = before
 
 
-def run(f: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """``[f(item) for item in items]``, on the thread pool when there are threads to spare."""
+def run(f: Callable[[T], R], items: Sequence[T], most: int | None = None) -> list[R]:
+    """``[f(item) for item in items]``, on the thread pool when there are threads to spare;
+    on no more than ``most`` threads at once when given (to bound the memory of items in
+    flight)."""
     global _pool
-    if _threads == 1 or len(items) < 2:
+    workers = min(_threads, most or _threads, len(items))
+    if workers <= 1:
         return [f(item) for item in items]
     if _pool is None or _pool[0] < _threads:
         _pool = (_threads, ThreadPoolExecutor(_threads, thread_name_prefix="convgrad"))
-    return list(_pool[1].map(f, items))
+    if workers == len(items):
+        return list(_pool[1].map(f, items))
+    # each worker takes every workers-th item, in turn
+    shares = list(_pool[1].map(lambda k: [f(item) for item in items[k::workers]], range(workers)))
+    return [shares[i % workers][i // workers] for i in range(len(items))]

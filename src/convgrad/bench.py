@@ -108,6 +108,16 @@ SUITE = (
     Case("conv3d-small", (2, 16, 16, 16, 16), (32, 16, 3, 3, 3), padding=1),
 )
 
+# Beyond the issue's suite (``convgrad bench --large``): large kernels, where the automatic choice
+# is the FFT strategy, an algorithm PyTorch does not use on the CPU.
+LARGE_KERNELS = (
+    Case("large-dw-9x9", (8, 32, 112, 112), (32, 1, 9, 9), padding=4, groups=32),
+    Case("large-dw-13x13", (8, 128, 28, 28), (128, 1, 13, 13), padding=6, groups=128),
+    Case("large-11x11", (8, 16, 64, 64), (16, 16, 11, 11), padding=5),
+    Case("large-conv1d-k129", (8, 16, 4096), (16, 16, 129), padding=64),
+    Case("large-conv1d-dw-k255", (8, 256, 4096), (256, 1, 255), padding=127, groups=256),
+)
+
 
 @dataclass
 class Result:
@@ -338,14 +348,16 @@ def format_table(results: list[Result], matmul: float) -> str:
     return "\n".join(lines)
 
 
-def select(names: list[str] | None, quick: bool) -> list[Case]:
-    """The suite's cases: those named (a name matches a case whose name contains it), or the
-    quick subset, or all."""
-    cases = [c for c in SUITE if c.quick] if quick else list(SUITE)
+def select(names: list[str] | None, quick: bool, large: bool = False) -> list[Case]:
+    """The cases to run: those named (a name matches a case of the suite or of
+    ``LARGE_KERNELS`` whose name contains it), or the quick subset, or the large kernels, or
+    the whole suite."""
+    cases = [c for c in SUITE if c.quick] if quick else list(LARGE_KERNELS if large else SUITE)
     if names:
-        cases = [c for c in SUITE if any(n in c.name for n in names)]
+        known = (*SUITE, *LARGE_KERNELS)
+        cases = [c for c in known if any(n in c.name for n in names)]
         if not cases:
-            raise ValueError(f"no case matches {names}; cases: {[c.name for c in SUITE]}")
+            raise ValueError(f"no case matches {names}; cases: {[c.name for c in known]}")
     return cases
 
 

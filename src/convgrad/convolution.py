@@ -16,12 +16,16 @@ strategy      how                                                          compu
               of 9 over pixels (:mod:`convgrad._winograd`)                 no dilation, groups 1
 ``taps``      one broadcast multiply-add per kernel tap, in cache-sized    one input channel
               blocks on threads (:mod:`convgrad._taps`)                    per group (depthwise)
+``fft``       products of Fourier transforms, per frequency a small        everything
+              matrix product over channels (:mod:`convgrad._fft`)
 ============  ===========================================================  ====================
 
-The automatic choice (:func:`_automatic`) is ``taps`` for depthwise convolutions and ``im2col``
-for the rest: on the development machine ``shift`` and ``winograd`` measured no faster
-(BENCHMARKS.md has the figures). :func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment
-variable) forces one where it applies; the tests hold every strategy to the reference loops.
+The automatic choice (:func:`_automatic`) is ``fft`` for large kernels (about 10x10 and up in
+2-D, 100 taps and up in 1-D; 8x8 and up when each group has one input channel), ``taps`` for
+other depthwise convolutions and ``im2col`` for the rest: on the development machine ``shift``
+and ``winograd`` measured no faster (BENCHMARKS.md has the figures). :func:`strategy` (or the
+``CONVGRAD_STRATEGY`` environment variable) forces one where it applies; the tests hold every
+strategy to the reference loops.
 
 A transposed convolution is the input-gradient of the convolution whose input is its output, so
 its forward is that convolution's ``dx`` kernel, and its backward is a forward convolution
@@ -32,18 +36,25 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import math
 import os
 from collections.abc import Iterator
 
 import numpy as np
 
-from . import _api, _args, _im2col, _np, _taps, _winograd
+from . import _api, _args, _fft, _im2col, _np, _taps, _winograd
 from ._api import ConvGrads
 from ._args import ConvSpec
 
 # Strategies: how a convolution is computed. Each computes the same function; the choice by
 # shape is made in _automatic() and can be overridden with strategy() or CONVGRAD_STRATEGY.
-STRATEGIES = ("im2col", "shift", "winograd", "taps")
+STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft")
+# Where "fft" becomes the automatic choice: measured crossovers on the development machine
+# (BENCHMARKS.md, "FFT"): depthwise 2-D 7x7 fft/taps 0.87-1.25, 9x9 0.72-0.83; 1-D k=31 1.13,
+# k=65 0.57; dense 2-D 7x7 1.01-1.35, 11x11 0.38; dense 1-D k=65 1.20, k=129 0.54.
+FFT_TAPS = 100
+FFT_TAPS_ONE_CHANNEL = 64
+FFT_KERNEL_BYTES = 16 << 20  # with one per thread and the sum: under 64 MiB
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "convgrad_strategy", default=os.environ.get("CONVGRAD_STRATEGY") or None
 )
@@ -77,14 +88,23 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
         return set(spec.stride) == {1}
     if name == "winograd":
         return _winograd.supports(spec, w)
-    return name == "im2col"
+    return name in ("im2col", "fft")
 
 
 def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
-    """``"taps"`` for grouped convolutions with one input channel per group (depthwise), whose
+    """``"fft"`` for large kernels, whose cost by the other strategies grows with their taps;
+    else ``"taps"`` for grouped convolutions with one input channel per group (depthwise), whose
     matrix products would be too thin to pay for gathering windows; ``"im2col"`` otherwise.
-    ("shift" and "winograd" are correct but measured no faster on the development machine:
-    see BENCHMARKS.md.)"""
+    ("shift" and "winograd" are correct but measured no faster on the development machine.)
+
+    "Large" is measured (BENCHMARKS.md): at least ``FFT_TAPS`` taps per output (kernel taps
+    over the stride's subsampling), or ``FFT_TAPS_ONE_CHANNEL`` when each group has one input
+    channel, and a kernel transform of at most ``FFT_KERNEL_BYTES``.
+    """
+    taps = math.prod(spec.kernel) / math.prod(spec.stride)
+    large = FFT_TAPS_ONE_CHANNEL if w.shape[1] == 1 else FFT_TAPS
+    if taps >= large and _fft.kernel_bytes(spec, w, w.dtype.itemsize) <= FFT_KERNEL_BYTES:
+        return "fft"
     return "taps" if spec.groups > 1 and w.shape[1] == 1 else "im2col"
 
 
@@ -116,8 +136,9 @@ def chosen_strategy(x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs
 def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of the convolution of ``x (N, C_in, *in)``, without bias."""
     name = _strategy(spec, w)
-    if name == "taps":
-        return _taps.forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
+    if name in ("taps", "fft"):
+        kernels = _taps if name == "taps" else _fft
+        return kernels.forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=np.result_type(x, w))
     if name == "winograd":
         chunks = _winograd.forward(x, w, spec, out=y)
@@ -133,6 +154,8 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     name = _strategy(spec, w)
     if name == "taps":
         return _np.pad_backward(_taps.input_grad(dy, w, spec), spec.padding, spec.padding_mode)
+    if name == "fft":
+        return _fft.input_grad(dy, w, spec)
     if name == "winograd":
         return _im2col.input_grad_by_forward(dy, w, spec, _winograd.forward)
     return _im2col.input_grad(dy, w, spec, shift=name == "shift")
@@ -141,8 +164,9 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
     """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the input ``x (N, C_in, *in)``."""
     name = _strategy(spec, w)
-    if name == "taps":
-        return _taps.weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)
+    if name in ("taps", "fft"):
+        kernels = _taps if name == "taps" else _fft
+        return kernels.weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)
     if name == "winograd":
         return _winograd.weight_grad(dy, x, spec, w)
     return _im2col.weight_grad(dy, x, spec, w, shift=name == "shift")

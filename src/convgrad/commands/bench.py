@@ -27,6 +27,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     bench.add_argument("--quick", action="store_true", help="a small subset, for CI")
     bench.add_argument(
+        "--large",
+        action="store_true",
+        help="large kernels beyond the suite, where convgrad uses FFTs",
+    )
+    bench.add_argument(
         "--case",
         action="append",
         metavar="NAME",
@@ -49,14 +54,14 @@ def _bench(args: argparse.Namespace) -> int:
     from convgrad import bench
 
     if args.list:
-        for case in bench.SUITE:
+        for case in (*bench.SUITE, *bench.LARGE_KERNELS):
             print(f"{case.name:22s} x {case.x} w {case.w} {case.kwargs()}")
         return 0
     if args.repeat < 1 or args.threads < 1:
         print("error: --repeat and --threads must be at least 1", file=sys.stderr)
         return 2
     try:
-        cases = bench.select(args.case, args.quick)
+        cases = bench.select(args.case, args.quick, args.large)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -76,7 +81,7 @@ def _bench(args: argparse.Namespace) -> int:
 def _command(args: argparse.Namespace) -> str:
     """The command line that reproduces this run."""
     words = ["convgrad", "bench", "--repeat", str(args.repeat), "--threads", str(args.threads)]
-    words += ["--quick"] * args.quick + ["--no-torch"] * args.no_torch
+    words += ["--quick"] * args.quick + ["--large"] * args.large + ["--no-torch"] * args.no_torch
     for name in args.case or ():
         words += ["--case", name]
     return " ".join(words)

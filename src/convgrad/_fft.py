@@ -1,0 +1,215 @@
+"""The FFT kernels: convolutions as products of Fourier transforms, for large kernels.
+
+A convolution's cost by im2col or taps grows with the number of kernel taps ``K``; by FFT it
+does not. Take the padded input ``xp`` and the kernel with its dilation written out as zeros
+(``wd``, extent ``E = d*(k-1)+1`` per dimension); ``V = P - E + 1`` stride-1 outputs fit in
+``P`` padded positions, and the strided outputs are every ``s``-th of them. With transforms of
+length ``L >= P`` (the next 5-smooth number, which pocketfft transforms fastest), nothing wraps
+around, and per frequency ``f`` (``*`` the complex conjugate, sums over each group's channels):
+
+- forward: ``y_full[p] = sum_t wd[t] xp[p+t]``, a correlation:
+  ``Y[n, o] = sum_c X[n, c] * W[o, c]*``; ``y`` is ``y_full[::s]``;
+- ``dx``: ``dxp[q] = sum_p dy_full[p] wd[q-p]``, a convolution, where ``dy_full`` is ``dy``
+  spread back to every ``s``-th position with zeros between: ``DXP[n, c] = sum_o DY[n, o] W[o, c]``;
+- ``dw``: ``dw_full[t] = sum_p dy_full[p] xp[p+t]``, a correlation:
+  ``DW[o, c] = sum_n DY[n, o]* X[n, c]``; ``dw`` is ``dw_full[::d]`` over the first ``E`` lags.
+
+Each frequency's channel sum is a small complex matrix product, or an elementwise product when
+each group has one input channel (depthwise). The work runs in chunks of images on
+:mod:`convgrad._parallel`'s threads (NumPy's transforms run on one core each); the kernel's
+transform ``W`` is held whole, ``C_out * C_in/G`` planes of ``L`` frequencies, so the automatic
+choice (:func:`convgrad.convolution._automatic`) takes this strategy only where that is small.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+
+import numpy as np
+
+from . import _im2col, _np, _parallel
+from ._args import ConvSpec
+
+
+def fast_length(n: int) -> int:
+    """The smallest ``2^a 3^b 5^c >= n``: a length pocketfft transforms quickly."""
+    best = 1 << max(n - 1, 0).bit_length()  # the next power of two
+    p5 = 1
+    while p5 < best:
+        p35 = p5
+        while p35 < best:
+            p = p35 * (1 << max(0, (-(-n // p35) - 1).bit_length()))  # p35 * 2^a >= n
+            best = min(best, p)
+            p35 *= 3
+        p5 *= 5
+    return best
+
+
+class _Plan:
+    """The geometry shared by the three kernels of one convolution."""
+
+    def __init__(self, spec: ConvSpec, w: np.ndarray):
+        self.spec = spec
+        self.dims = len(spec.kernel)
+        self.axes = tuple(range(-self.dims, 0))
+        self.extent = tuple(d * (k - 1) + 1 for k, d in zip(spec.kernel, spec.dilation))
+        self.lengths = tuple(fast_length(p) for p in spec.padded_spatial)
+        self.groups, self.og, self.cg = spec.groups, w.shape[0] // spec.groups, w.shape[1]
+        # where the outputs lie among the stride-1 outputs, and the taps among the dilated kernel
+        self.outputs = tuple(
+            slice(0, (o - 1) * s + 1, s) for o, s in zip(spec.out_spatial, spec.stride)
+        )
+        self.taps = tuple(slice(0, e, d) for e, d in zip(self.extent, spec.dilation))
+        self.frequencies = (*self.lengths[:-1], self.lengths[-1] // 2 + 1)
+
+    def transform(self, a: np.ndarray) -> np.ndarray:
+        """``rfftn`` over the spatial axes, zero-padded to ``lengths``."""
+        return np.fft.rfftn(a, s=self.lengths, axes=self.axes)
+
+    def inverse(self, a: np.ndarray) -> np.ndarray:
+        return np.fft.irfftn(a, s=self.lengths, axes=self.axes)
+
+    def kernel(self, w: np.ndarray) -> np.ndarray:
+        """The transform of the dilated kernel: ``W (C_out, Cg, *F)``, a few output channels
+        at a time (a transform's intermediates are several times its size)."""
+        w_f = np.empty((*w.shape[:2], *self.frequencies), dtype=np.result_type(w, np.complex64))
+        wd = np.zeros((1, w.shape[1], *self.extent), dtype=w.dtype)
+        for o in range(w.shape[0]):
+            wd[(0, slice(None), *self.taps)] = w[o]  # type: ignore[index]
+            w_f[o] = self.transform(wd)[0]
+        return w_f
+
+    def spread(self, dy: np.ndarray) -> np.ndarray:
+        """``dy (n, C_out, *out)`` at every ``s``-th stride-1 output position, zeros between."""
+        if set(self.spec.stride) == {1}:
+            return dy
+        full = np.zeros((*dy.shape[:2], *((s.stop - 1) + 1 for s in self.outputs)), dy.dtype)
+        full[(slice(None), slice(None), *self.outputs)] = dy
+        return full
+
+    def chunks(self, batch: int, channels: int, itemsize: int) -> tuple[list[slice], int]:
+        """Chunks of images of about ``CHUNK_BYTES`` of transforms each, at least one per
+        thread, and how many may run at once (their transforms together within
+        ``2 * CHUNK_BYTES``). An image's transforms are ``channels`` (``C_in + C_out``) complex
+        planes; measured with tracemalloc, their intermediates, the copies laid out for the
+        matrix product and the product take about 4 times that at their peak."""
+        per_image = 4 * channels * math.prod(self.frequencies) * 2 * itemsize
+        step = max(1, min(_im2col.CHUNK_BYTES // per_image, -(-batch // _parallel.threads())))
+        most = max(1, 2 * _im2col.CHUNK_BYTES // (step * per_image))
+        return [slice(n, min(n + step, batch)) for n in range(0, batch, step)], most
+
+
+def _sum_channels(a: np.ndarray, b: np.ndarray, pattern: str, plan: _Plan) -> np.ndarray:
+    """Per group and frequency, the matrix product ``a @ b`` of the docstring's channel sums.
+
+    ``pattern`` is ``"oc,cn->on"``-like: each operand's rows and columns among ``n`` (images),
+    ``o`` (a group's output channels) and ``c`` (its input channels). An operand or result with
+    ``n`` is laid out ``(n, G*k, *F)`` (``k`` the other letter), one without is the kernel's
+    ``(G*Og, Cg, *F)``.
+    """
+    g, sizes = plan.groups, {"o": plan.og, "c": plan.cg}
+    (a_axes, b_axes), out_axes = pattern.split("->")[0].split(","), pattern.split("->")[1]
+    freq = a.shape[2:]
+
+    def to_matrix(t: np.ndarray, axes: str) -> np.ndarray:
+        """``(G, F, rows, columns)``, C-ordered for the matrix product."""
+        if "n" in axes:
+            t = t.reshape(t.shape[0], g, sizes[axes.replace("n", "")], -1)  # (n, G, k, F)
+            order = (1, 3, 0, 2) if axes[0] == "n" else (1, 3, 2, 0)
+        else:
+            t = t.reshape(g, plan.og, plan.cg, -1)  # (G, Og, Cg, F)
+            order = (0, 3, 1, 2) if axes == "oc" else (0, 3, 2, 1)
+        return np.ascontiguousarray(t.transpose(order))
+
+    product = to_matrix(a, a_axes) @ to_matrix(b, b_axes)  # (G, F, rows, columns)
+    if out_axes == "oc":  # (G, Og, Cg, F)
+        return product.transpose(0, 2, 3, 1).reshape(g * plan.og, plan.cg, *freq)
+    product = product.transpose((2, 0, 3, 1) if out_axes[0] == "n" else (3, 0, 2, 1))
+    return product.reshape(product.shape[0], -1, *freq)  # (n, G, k, F) -> (n, G*k, *F)
+
+
+def kernel_bytes(spec: ConvSpec, w: np.ndarray, itemsize: int) -> int:
+    """Bytes of the kernel's transform ``W (C_out, Cg, *F)``, which the kernels hold whole."""
+    return w.shape[0] * w.shape[1] * math.prod(_Plan(spec, w).frequencies) * 2 * itemsize
+
+
+def forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """``y (N, C_out, *out)`` from the padded ``xp (N, C_in, *padded)``, without bias."""
+    plan = _Plan(spec, w)
+    dtype = np.result_type(xp, w)
+    w_f = np.conj(plan.kernel(w))  # (C_out, Cg, *F): the forward is a correlation
+    y = np.empty((xp.shape[0], w.shape[0], *spec.out_spatial), dtype=dtype)
+
+    def chunk(images: slice) -> None:
+        x_f = plan.transform(xp[images])  # (n, C_in, *F)
+        if plan.cg == 1:  # elementwise: y_f[n, g, o] = x_f[n, g] * w_f[g, o]
+            n, freq = x_f.shape[0], x_f.shape[2:]
+            y_f = x_f.reshape(n, plan.groups, 1, *freq) * w_f.reshape(plan.groups, plan.og, *freq)
+            y_f = y_f.reshape(n, w.shape[0], *freq)
+        else:
+            y_f = _sum_channels(w_f, x_f, "oc,cn->on", plan)
+        y[images] = plan.inverse(y_f)[(slice(None), slice(None), *plan.outputs)]
+
+    # chunks write disjoint parts of y: they run across threads
+    _parallel.run(chunk, *plan.chunks(xp.shape[0], xp.shape[1] + w.shape[0], dtype.itemsize))
+    return y
+
+
+def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """``dx (N, C_in, *in)`` from ``dy (N, C_out, *out)``: each chunk's ``dxp`` is folded back
+    through the padding as it comes."""
+    plan = _Plan(spec, w)
+    dtype = np.result_type(dy, w)
+    w_f = plan.kernel(w)  # (C_out, Cg, *F): dx is a convolution
+    c_in = plan.cg * plan.groups
+    dx = np.empty((dy.shape[0], c_in, *spec.in_spatial), dtype=dtype)
+    padded = tuple(slice(0, p) for p in spec.padded_spatial)
+
+    def chunk(images: slice) -> None:
+        dy_f = plan.transform(plan.spread(dy[images]))  # (n, C_out, *F)
+        if plan.cg == 1:  # dxp_f[n, g] = sum_o dy_f[n, g, o] * w_f[g, o]
+            n, freq = dy_f.shape[0], dy_f.shape[2:]
+            terms = dy_f.reshape(n, plan.groups, plan.og, *freq) * w_f.reshape(
+                plan.groups, plan.og, *freq
+            )
+            dxp_f = terms.sum(axis=2) if plan.og > 1 else terms[:, :, 0]
+        else:
+            dxp_f = _sum_channels(w_f, dy_f, "co,on->cn", plan)
+        dxp = plan.inverse(dxp_f)[(slice(None), slice(None), *padded)]
+        _np.pad_backward_into(dx[images], dxp, spec.padding, spec.padding_mode)
+
+    # chunks write disjoint parts of dx: they run across threads
+    _parallel.run(chunk, *plan.chunks(dy.shape[0], dy.shape[1] + c_in, dtype.itemsize))
+    return dx
+
+
+def weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
+    """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the padded ``xp``."""
+    plan = _Plan(spec, w)
+    dtype = np.result_type(dy, xp)
+
+    def chunk(images: slice) -> np.ndarray:
+        dy_f = np.conj(plan.transform(plan.spread(dy[images])))  # dw is a correlation
+        x_f = plan.transform(xp[images])
+        if plan.cg == 1:  # dw_f[g, o] = sum_n dy_f[n, g, o] * x_f[n, g]
+            n, freq = x_f.shape[0], x_f.shape[2:]
+            terms = dy_f.reshape(n, plan.groups, plan.og, *freq) * x_f.reshape(
+                n, plan.groups, 1, *freq
+            )
+            return terms.sum(axis=0).reshape(w.shape[0], 1, *freq)
+        return _sum_channels(dy_f, x_f, "on,nc->oc", plan)
+
+    # chunks of images add up, each into dw_f as it ends: no more than one transform of the
+    # kernel's size per thread is alive
+    dw_f = np.zeros((w.shape[0], plan.cg, *plan.frequencies), dtype=np.result_type(dtype, 1j))
+    lock = threading.Lock()
+
+    def add(images: slice) -> None:
+        part = chunk(images)
+        with lock:
+            np.add(dw_f, part, out=dw_f)
+
+    _parallel.run(add, *plan.chunks(dy.shape[0], dy.shape[1] + xp.shape[1], dtype.itemsize))
+    dw = plan.inverse(dw_f)[(slice(None), slice(None), *plan.taps)]
+    return np.ascontiguousarray(dw, dtype=dtype)

@@ -1,0 +1,153 @@
+"""The FFT strategy on large kernels, where it is the automatic choice.
+
+``tests/test_strategies.py`` forces every strategy, FFT included, on hypothesis-drawn small
+configurations; here the kernels are as large as those the automatic choice hands to the FFT
+(tens to hundreds of taps), drawn with strides, dilations, groups, channel multipliers and
+padding modes, against PyTorch in float64 at 1e-12 and against the float64 reference in float32.
+"""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import convgrad
+from convgrad import _fft, convolution, reference
+from oracle import numerical_grad, torch_conv, torch_conv_transpose
+
+TIGHT = dict(rtol=1e-12, atol=1e-12)
+
+
+def _is_5_smooth(n):
+    for p in (2, 3, 5):
+        while n % p == 0:
+            n //= p
+    return n == 1
+
+
+def test_fast_length_is_the_smallest_5_smooth_length_at_least_n():
+    smooth = [m for m in range(1, 2200) if _is_5_smooth(m)]
+    for n in range(1, 2000):
+        assert _fft.fast_length(n) == min(m for m in smooth if m >= n), n
+
+
+@st.composite
+def large_kernels(draw, dtype=np.float64):
+    """A 1-, 2- or 3-D convolution whose kernel has from tens to hundreds of taps."""
+    n = draw(st.sampled_from([1, 2, 3]))
+    k_max = {1: 80, 2: 12, 3: 5}[n]
+    kernel = tuple(draw(st.integers(2, k_max)) for _ in range(n))
+    stride = tuple(draw(st.integers(1, 3)) for _ in range(n))
+    dilation = tuple(draw(st.integers(1, 2)) for _ in range(n))
+    mode = draw(st.sampled_from(["zeros", "reflect", "replicate", "circular"]))
+    extent = [d * (k - 1) + 1 for k, d in zip(kernel, dilation)]
+    spatial = tuple(e + draw(st.integers(0, 6)) for e in extent)
+    padding = tuple(draw(st.integers(0, min(3, s - 1))) for s in spatial)
+    groups = draw(st.sampled_from([1, 2]))
+    cg, og = draw(st.integers(1, 3)), draw(st.integers(1, 3))  # per group: cg=1 is elementwise
+    batch = draw(st.integers(1, 3))
+    rng = np.random.default_rng(draw(st.integers(0, 2**31)))
+    x = rng.standard_normal((batch, groups * cg, *spatial)).astype(dtype)
+    w = rng.standard_normal((groups * og, cg, *kernel)).astype(dtype)
+    b = rng.standard_normal(groups * og).astype(dtype)
+    kw = dict(stride=stride, padding=padding, dilation=dilation, groups=groups, padding_mode=mode)
+    return n, x, w, b, kw, rng
+
+
+def _ours(n, x, w, b, dy, kw, strategy="fft"):
+    with convolution.strategy(strategy):
+        y = getattr(convgrad, f"conv{n}d")(x, w, b, **kw)
+        return (y, *getattr(convgrad, f"conv{n}d_backward")(dy, x, w, **kw))
+
+
+@settings(max_examples=60, deadline=None)
+@given(large_kernels())
+def test_fft_matches_torch_on_large_kernels(case):
+    n, x, w, b, kw, rng = case
+    pairs = tuple((p, p) for p in kw["padding"])
+    y_t = torch_conv(n, x, w, b, None, kw["stride"], pairs, kw["dilation"], kw["groups"],
+                     kw["padding_mode"])  # fmt: skip
+    dy = rng.standard_normal(y_t.shape)
+    expected = torch_conv(n, x, w, b, dy, kw["stride"], pairs, kw["dilation"], kw["groups"],
+                          kw["padding_mode"])  # fmt: skip
+    for what, a, e in zip(("y", "dx", "dw", "db"), _ours(n, x, w, b, dy, kw), expected):
+        np.testing.assert_allclose(a, e, **TIGHT, err_msg=what)
+
+
+@settings(max_examples=30, deadline=None)
+@given(large_kernels(np.float32))
+def test_float32_fft_within_1e_4_of_the_float64_reference(case):
+    n, x, w, b, kw, rng = case
+    as64 = [a.astype(np.float64) for a in (x, w, b)]
+    y64 = getattr(reference, f"conv{n}d")(*as64, **kw)
+    dy = rng.standard_normal(y64.shape).astype(np.float32)
+    grads64 = getattr(reference, f"conv{n}d_backward")(dy.astype(np.float64), *as64[:2], **kw)
+    for what, a32, a64 in zip(("y", "dx", "dw", "db"), _ours(n, x, w, b, dy, kw), (y64, *grads64)):
+        assert a32.dtype == np.float32, what
+        scale = max(1.0, float(np.abs(a64).max()))
+        np.testing.assert_allclose(a32, a64, rtol=1e-4, atol=1e-5 * scale, err_msg=what)
+
+
+def test_fft_transposed_convolution_with_a_large_kernel_matches_torch():
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((2, 4, 9, 7))
+    w = rng.standard_normal((4, 3, 11, 9))  # (C_in, C_out / groups, ...), groups 2
+    b = rng.standard_normal(6)
+    kw = dict(stride=(2, 3), padding=(3, 2), output_padding=(1, 0), groups=2, dilation=(1, 2))
+    with convolution.strategy("fft"):
+        y = convgrad.conv_transpose2d(x, w, b, **kw)
+        dy = rng.standard_normal(y.shape)
+        grads = convgrad.conv_transpose2d_backward(dy, x, w, **kw)
+    pairs = ((3, 3), (2, 2))
+    expected = torch_conv_transpose(2, x, w, b, dy, (2, 3), pairs, (1, 0), 2, (1, 2))
+    for what, a, e in zip(("y", "dx", "dw", "db"), (y, *grads), expected):
+        np.testing.assert_allclose(a, e, **TIGHT, err_msg=what)
+
+
+def test_fft_gradients_match_finite_differences():
+    rng = np.random.default_rng(4)
+    x, w = rng.standard_normal((1, 2, 12)), rng.standard_normal((4, 1, 9))
+    kw = dict(stride=2, padding=3, dilation=2, groups=2, padding_mode="reflect")
+    dy = rng.standard_normal(convgrad.conv1d(x, w, **kw).shape)
+
+    def loss(x_, w_):
+        with convolution.strategy("fft"):
+            return float((convgrad.conv1d(x_, w_, **kw) * dy).sum())
+
+    with convolution.strategy("fft"):
+        dx, dw, _ = convgrad.conv1d_backward(dy, x, w, **kw)
+    np.testing.assert_allclose(dx, numerical_grad(lambda a: loss(a, w), x), atol=1e-7)
+    np.testing.assert_allclose(dw, numerical_grad(lambda a: loss(x, a), w), atol=1e-7)
+
+
+@pytest.mark.parametrize(
+    ("x", "w", "kw", "expected"),
+    [
+        ((8, 32, 112, 112), (32, 1, 9, 9), dict(padding=4, groups=32), "fft"),  # 81 taps, depthwise
+        ((8, 32, 112, 112), (32, 1, 7, 7), dict(padding=3, groups=32), "taps"),  # 49
+        ((8, 16, 64, 64), (16, 16, 11, 11), dict(padding=5), "fft"),  # 121 taps
+        ((8, 16, 64, 64), (16, 16, 7, 7), dict(padding=3), "im2col"),  # 49
+        ((8, 16, 64, 64), (16, 16, 11, 11), dict(stride=2), "im2col"),  # 121 / 4 per output
+        ((8, 16, 4096), (16, 16, 129), dict(padding=64), "fft"),
+        # large kernels whose transform would be 18 MB, or 1.3 GB: not the FFT
+        ((8, 32, 4096), (32, 32, 129), dict(padding=64), "im2col"),
+        ((8, 64, 4096), (64, 64, 5), dict(padding=2), "im2col"),
+        ((8, 256, 4096), (256, 1, 255), dict(padding=127, groups=256), "fft"),
+        ((8, 512, 14, 14), (512, 512, 11, 11), dict(padding=5), "im2col"),
+    ],
+)
+def test_the_automatic_choice_takes_the_fft_for_large_kernels_only(x, w, kw, expected):
+    assert convolution.chosen_strategy(x, w, **kw) == expected
+
+
+def test_the_kernel_transform_estimate_is_the_size_of_the_transform():
+    rng = np.random.default_rng(5)
+    x, w = rng.standard_normal((1, 6, 20, 13)), rng.standard_normal((4, 3, 5, 4))
+    from convgrad import _args
+
+    spec = _args.conv_spec("conv2d", 2, x, w, None, 1, 2, 1, 2, "zeros")
+    plan = _fft._Plan(spec, w)
+    assert _fft.kernel_bytes(spec, w, 8) == plan.kernel(w).nbytes  # complex128
+    assert plan.lengths == (24, 18) and math.prod(plan.frequencies) == 24 * 10
