@@ -151,3 +151,23 @@ def test_the_kernel_transform_estimate_is_the_size_of_the_transform():
     plan = _fft._Plan(spec, w)
     assert _fft.kernel_bytes(spec, w, 8) == plan.kernel(w).nbytes  # complex128
     assert plan.lengths == (24, 18) and math.prod(plan.frequencies) == 24 * 10
+
+
+@pytest.mark.parametrize("stride", [1, 2])
+@pytest.mark.parametrize("groups", [1, 2])
+def test_fft_leaves_inputs_untouched_and_returns_fresh_outputs(stride, groups):
+    rng = np.random.default_rng(6)
+    x, w, b = rng.standard_normal((2, 4, 9, 8)), rng.standard_normal((4, 4 // groups, 3, 3)), None
+    kw = dict(stride=stride, groups=groups)  # no padding: the kernels read x itself
+    dy = rng.standard_normal(convgrad.conv2d(x, w, **kw).shape)
+    inputs = (x, w, dy)
+    copies = [a.copy() for a in inputs]
+    for a in inputs:
+        a.flags.writeable = False
+    with convolution.strategy("fft"):
+        outputs = (convgrad.conv2d(x, w, b, **kw), *convgrad.conv2d_backward(dy, x, w, **kw)[:2])
+    for a, copy in zip(inputs, copies):
+        np.testing.assert_array_equal(a, copy)
+    for i, out in enumerate(outputs):
+        assert out.flags.writeable and out.flags.c_contiguous
+        assert not any(np.shares_memory(out, a) for a in (*inputs, *outputs[:i]))
