@@ -127,9 +127,14 @@ def test_fft_gradients_match_finite_differences():
     [
         ((8, 32, 112, 112), (32, 1, 9, 9), dict(padding=4, groups=32), "fft"),  # 81 taps, depthwise
         ((8, 32, 112, 112), (32, 1, 7, 7), dict(padding=3, groups=32), "taps"),  # 49
-        ((8, 16, 64, 64), (16, 16, 11, 11), dict(padding=5), "fft"),  # 121 taps
-        ((8, 16, 64, 64), (16, 16, 7, 7), dict(padding=3), "im2col"),  # 49
-        ((8, 16, 64, 64), (16, 16, 11, 11), dict(stride=2), "im2col"),  # 121 / 4 per output
+        # otherwise taps * output positions / frequencies decides: 174, 75, 42, 56 and 51
+        ((8, 16, 64, 64), (16, 16, 11, 11), dict(padding=5), "fft"),
+        ((8, 16, 64, 64), (16, 16, 7, 7), dict(padding=3), "fft"),
+        ((8, 16, 64, 64), (16, 16, 11, 11), dict(stride=2), "im2col"),  # a quarter of the outputs
+        ((8, 64, 28, 28), (64, 64, 7, 7), dict(padding=3), "im2col"),
+        ((8, 128, 14, 14), (128, 128, 9, 9), dict(padding=4), "im2col"),
+        ((8, 16, 4096), (16, 16, 33), dict(padding=16), "im2col"),  # 62
+        ((8, 16, 4096), (16, 16, 65), dict(padding=32), "fft"),  # 123
         ((8, 16, 4096), (16, 16, 129), dict(padding=64), "fft"),
         # large kernels whose transform would be 18 MB, or 1.3 GB: not the FFT
         ((8, 32, 4096), (32, 32, 129), dict(padding=64), "im2col"),

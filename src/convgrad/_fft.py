@@ -71,14 +71,27 @@ class _Plan:
         return np.fft.irfftn(a, s=self.lengths, axes=self.axes)
 
     def kernel(self, w: np.ndarray) -> np.ndarray:
-        """The transform of the dilated kernel: ``W (C_out, Cg, *F)``, a few output channels
-        at a time (a transform's intermediates are several times its size)."""
-        w_f = np.empty((*w.shape[:2], *self.frequencies), dtype=np.result_type(w, np.complex64))
-        wd = np.zeros((1, w.shape[1], *self.extent), dtype=w.dtype)
-        for o in range(w.shape[0]):
-            wd[(0, slice(None), *self.taps)] = w[o]  # type: ignore[index]
-            w_f[o] = self.transform(wd)[0]
-        return w_f
+        """The transform of the dilated kernel, ``W (C_out, Cg, *F)``, evaluated directly: a
+        kernel has ``k`` taps per dimension, far fewer than the ``L`` a transform would pad it
+        to, so one dimension at a time is a matrix product with the ``k`` rows of the DFT
+        matrix that the taps (at ``t * d``) select, the last dimension first (half spectrum),
+        each result C-ordered as it comes."""
+        ctype = np.result_type(w, np.complex64)
+        out = w.astype(ctype)
+        lead = w.shape[:2]
+        for axis in reversed(range(self.dims)):
+            k, d = self.spec.kernel[axis], self.spec.dilation[axis]
+            length, f = self.lengths[axis], self.frequencies[axis]
+            # exp(-2 pi i t f / L) with t f reduced mod L in integers first, for accuracy
+            phase = (np.arange(k)[:, None] * d * np.arange(f)[None, :]) % length
+            dft = np.exp(-2j * np.pi * phase / length).astype(ctype)  # (k, f)
+            before = math.prod(self.spec.kernel[:axis])
+            after = math.prod(self.frequencies[axis + 1 :])
+            if axis == self.dims - 1:
+                out = out.reshape(*lead, before, k) @ dft  # (..., before, f)
+            else:
+                out = dft.T @ out.reshape(*lead, before, k, after)  # (..., before, f, after)
+        return out.reshape(*lead, *self.frequencies)
 
     def spread(self, dy: np.ndarray) -> np.ndarray:
         """``dy (n, C_out, *out)`` at every ``s``-th stride-1 output position, zeros between."""
@@ -100,45 +113,45 @@ class _Plan:
         return [slice(n, min(n + step, batch)) for n in range(0, batch, step)], most
 
 
-def _sum_channels(a: np.ndarray, b: np.ndarray, pattern: str, plan: _Plan) -> np.ndarray:
-    """Per group and frequency, the matrix product ``a @ b`` of the docstring's channel sums.
+def _kernel_matrices(w_f: np.ndarray, plan: _Plan, rows: str) -> np.ndarray:
+    """The kernel's transform ``(G*Og, Cg, *F)`` as one matrix per group and frequency,
+    ``(G, F, Og, Cg)`` (``rows="o"``) or ``(G, F, Cg, Og)``: laid out once per call, not per
+    chunk."""
+    t = w_f.reshape(plan.groups, plan.og, plan.cg, -1)
+    return np.ascontiguousarray(t.transpose((0, 3, 1, 2) if rows == "o" else (0, 3, 2, 1)))
 
-    ``pattern`` is ``"oc,cn->on"``-like: each operand's rows and columns among ``n`` (images),
-    ``o`` (a group's output channels) and ``c`` (its input channels). An operand or result with
-    ``n`` is laid out ``(n, G*k, *F)`` (``k`` the other letter), one without is the kernel's
-    ``(G*Og, Cg, *F)``.
-    """
-    g, sizes = plan.groups, {"o": plan.og, "c": plan.cg}
-    (a_axes, b_axes), out_axes = pattern.split("->")[0].split(","), pattern.split("->")[1]
-    freq = a.shape[2:]
 
-    def to_matrix(t: np.ndarray, axes: str) -> np.ndarray:
-        """``(G, F, rows, columns)``, C-ordered for the matrix product."""
-        if "n" in axes:
-            t = t.reshape(t.shape[0], g, sizes[axes.replace("n", "")], -1)  # (n, G, k, F)
-            order = (1, 3, 0, 2) if axes[0] == "n" else (1, 3, 2, 0)
-        else:
-            t = t.reshape(g, plan.og, plan.cg, -1)  # (G, Og, Cg, F)
-            order = (0, 3, 1, 2) if axes == "oc" else (0, 3, 2, 1)
-        return np.ascontiguousarray(t.transpose(order))
+def _image_matrices(t: np.ndarray, plan: _Plan, images_first: bool) -> np.ndarray:
+    """Transforms ``(n, G*k, *F)`` as ``(G, F, n, k)`` (``images_first``) or ``(G, F, k, n)``."""
+    t = t.reshape(t.shape[0], plan.groups, -1, math.prod(plan.frequencies))  # (n, G, k, F)
+    return np.ascontiguousarray(t.transpose((1, 3, 0, 2) if images_first else (1, 3, 2, 0)))
 
-    product = to_matrix(a, a_axes) @ to_matrix(b, b_axes)  # (G, F, rows, columns)
-    if out_axes == "oc":  # (G, Og, Cg, F)
-        return product.transpose(0, 2, 3, 1).reshape(g * plan.og, plan.cg, *freq)
-    product = product.transpose((2, 0, 3, 1) if out_axes[0] == "n" else (3, 0, 2, 1))
-    return product.reshape(product.shape[0], -1, *freq)  # (n, G, k, F) -> (n, G*k, *F)
+
+def _images(m: np.ndarray, plan: _Plan) -> np.ndarray:
+    """Products ``(G, F, k, n)`` back as transforms ``(n, G*k, *F)``."""
+    g, _, k, n = m.shape
+    return m.transpose(3, 0, 2, 1).reshape(n, g * k, *plan.frequencies)
+
+
+def frequencies(spec: ConvSpec) -> int:
+    """How many frequencies one plane's transform has."""
+    lengths = [fast_length(p) for p in spec.padded_spatial]
+    return math.prod(lengths[:-1]) * (lengths[-1] // 2 + 1)
 
 
 def kernel_bytes(spec: ConvSpec, w: np.ndarray, itemsize: int) -> int:
     """Bytes of the kernel's transform ``W (C_out, Cg, *F)``, which the kernels hold whole."""
-    return w.shape[0] * w.shape[1] * math.prod(_Plan(spec, w).frequencies) * 2 * itemsize
+    return w.shape[0] * w.shape[1] * frequencies(spec) * 2 * itemsize
 
 
 def forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` from the padded ``xp (N, C_in, *padded)``, without bias."""
     plan = _Plan(spec, w)
     dtype = np.result_type(xp, w)
-    w_f = np.conj(plan.kernel(w))  # (C_out, Cg, *F): the forward is a correlation
+    w_f = plan.kernel(w)  # (C_out, Cg, *F)
+    np.conj(w_f, out=w_f)  # the forward is a correlation
+    # as the products need it: (C_out, 1, *F) for one input channel per group, else (G, F, Og, Cg)
+    w_f = w_f if plan.cg == 1 else _kernel_matrices(w_f, plan, rows="o")
     y = np.empty((xp.shape[0], w.shape[0], *spec.out_spatial), dtype=dtype)
 
     def chunk(images: slice) -> None:
@@ -148,7 +161,7 @@ def forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
             y_f = x_f.reshape(n, plan.groups, 1, *freq) * w_f.reshape(plan.groups, plan.og, *freq)
             y_f = y_f.reshape(n, w.shape[0], *freq)
         else:
-            y_f = _sum_channels(w_f, x_f, "oc,cn->on", plan)
+            y_f = _images(w_f @ _image_matrices(x_f, plan, images_first=False), plan)
         y[images] = plan.inverse(y_f)[(slice(None), slice(None), *plan.outputs)]
 
     # chunks write disjoint parts of y: they run across threads
@@ -162,6 +175,8 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     plan = _Plan(spec, w)
     dtype = np.result_type(dy, w)
     w_f = plan.kernel(w)  # (C_out, Cg, *F): dx is a convolution
+    # as the products need it: (C_out, 1, *F) for one input channel per group, else (G, F, Cg, Og)
+    w_f = w_f if plan.cg == 1 else _kernel_matrices(w_f, plan, rows="c")
     c_in = plan.cg * plan.groups
     dx = np.empty((dy.shape[0], c_in, *spec.in_spatial), dtype=dtype)
     padded = tuple(slice(0, p) for p in spec.padded_spatial)
@@ -175,7 +190,7 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
             )
             dxp_f = terms.sum(axis=2) if plan.og > 1 else terms[:, :, 0]
         else:
-            dxp_f = _sum_channels(w_f, dy_f, "co,on->cn", plan)
+            dxp_f = _images(w_f @ _image_matrices(dy_f, plan, images_first=False), plan)
         dxp = plan.inverse(dxp_f)[(slice(None), slice(None), *padded)]
         _np.pad_backward_into(dx[images], dxp, spec.padding, spec.padding_mode)
 
@@ -190,6 +205,8 @@ def weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -
     dtype = np.result_type(dy, xp)
 
     def chunk(images: slice) -> np.ndarray:
+        """This chunk's ``dw_f``: ``(G*Og, 1, *F)`` for one input channel per group, else
+        ``(G, F, Og, Cg)``."""
         dy_f = np.conj(plan.transform(plan.spread(dy[images])))  # dw is a correlation
         x_f = plan.transform(xp[images])
         if plan.cg == 1:  # dw_f[g, o] = sum_n dy_f[n, g, o] * x_f[n, g]
@@ -198,18 +215,27 @@ def weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -
                 n, plan.groups, 1, *freq
             )
             return terms.sum(axis=0).reshape(w.shape[0], 1, *freq)
-        return _sum_channels(dy_f, x_f, "on,nc->oc", plan)
+        dy_m = _image_matrices(dy_f, plan, images_first=False)  # (G, F, Og, n)
+        return dy_m @ _image_matrices(x_f, plan, images_first=True)  # (G, F, Og, Cg)
 
-    # chunks of images add up, each into dw_f as it ends: no more than one transform of the
+    # chunks of images add up, each into the sum as it ends: no more than one transform of the
     # kernel's size per thread is alive
-    dw_f = np.zeros((w.shape[0], plan.cg, *plan.frequencies), dtype=np.result_type(dtype, 1j))
+    f = math.prod(plan.frequencies)
+    shape = (w.shape[0], 1, f) if plan.cg == 1 else (plan.groups, f, plan.og, plan.cg)
+    total = np.zeros(shape, dtype=np.result_type(dtype, 1j))
     lock = threading.Lock()
 
     def add(images: slice) -> None:
-        part = chunk(images)
+        part = chunk(images).reshape(shape)
         with lock:
-            np.add(dw_f, part, out=dw_f)
+            np.add(total, part, out=total)
 
-    _parallel.run(add, *plan.chunks(dy.shape[0], dy.shape[1] + xp.shape[1], dtype.itemsize))
+    chunks, most = plan.chunks(dy.shape[0], dy.shape[1] + xp.shape[1], dtype.itemsize)
+    # each chunk's part is the size of the kernel's transform: at most 2 * CHUNK_BYTES of them
+    most = min(most, max(1, 2 * _im2col.CHUNK_BYTES // total.nbytes))
+    _parallel.run(add, chunks, most)
+    if plan.cg > 1:  # (G, F, Og, Cg) -> (G*Og, Cg, F)
+        total = total.transpose(0, 2, 3, 1).reshape(w.shape[0], plan.cg, f)
+    dw_f = total.reshape(w.shape[0], plan.cg, *plan.frequencies)
     dw = plan.inverse(dw_f)[(slice(None), slice(None), *plan.taps)]
     return np.ascontiguousarray(dw, dtype=dtype)

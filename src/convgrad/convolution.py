@@ -20,8 +20,9 @@ strategy      how                                                          compu
               matrix product over channels (:mod:`convgrad._fft`)
 ============  ===========================================================  ====================
 
-The automatic choice (:func:`_automatic`) is ``fft`` for large kernels (about 10x10 and up in
-2-D, 100 taps and up in 1-D; 8x8 and up when each group has one input channel), ``taps`` for
+The automatic choice (:func:`_automatic`) is ``fft`` for large kernels (from about 7x7 on large
+images with few channels, to never on small images with many; 8x8 and up when each group has
+one input channel; the rule and its measurements are by its code), ``taps`` for
 other depthwise convolutions and ``im2col`` for the rest: on the development machine ``shift``
 and ``winograd`` measured no faster (BENCHMARKS.md has the figures). :func:`strategy` (or the
 ``CONVGRAD_STRATEGY`` environment variable) forces one where it applies; the tests hold every
@@ -49,12 +50,16 @@ from ._args import ConvSpec
 # Strategies: how a convolution is computed. Each computes the same function; the choice by
 # shape is made in _automatic() and can be overridden with strategy() or CONVGRAD_STRATEGY.
 STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft")
-# Where "fft" becomes the automatic choice: measured crossovers on the development machine
-# (BENCHMARKS.md, "FFT"): depthwise 2-D 7x7 fft/taps 0.87-1.25, 9x9 0.72-0.83; 1-D k=31 1.13,
-# k=65 0.57; dense 2-D 7x7 1.01-1.35, 11x11 0.38; dense 1-D k=65 1.20, k=129 0.54.
-FFT_TAPS = 100
+# Where "fft" becomes the automatic choice, from measured crossovers on the development machine
+# (BENCHMARKS.md, "Large kernels"; fft time / the other strategy's):
+# - one input channel per group, against taps: 2-D 5x5 1.2-2.4, 7x7 0.65-1.5, 9x9 0.72-1.07,
+#   11x11 0.68-0.91; 1-D k=31 1.5, k=65 0.57-0.91, k=255 0.28-0.31. Taps per output decide.
+# - otherwise, against im2col, the FFT's products per frequency against im2col's per output and
+#   tap decide: ``K * P_out / F`` (taps, output positions, frequencies of one image) measured
+#   51, 56, 62 where the FFT lost (1.62, 1.42, 1.29) and 75 to 245 where it won (0.18 to 0.91).
 FFT_TAPS_ONE_CHANNEL = 64
-FFT_KERNEL_BYTES = 16 << 20  # with one per thread and the sum: under 64 MiB
+FFT_SCORE = 70
+FFT_KERNEL_BYTES = 16 << 20  # the kernel's transform, held whole: the memory bound holds
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "convgrad_strategy", default=os.environ.get("CONVGRAD_STRATEGY") or None
 )
@@ -92,19 +97,20 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
 
 
 def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
-    """``"fft"`` for large kernels, whose cost by the other strategies grows with their taps;
-    else ``"taps"`` for grouped convolutions with one input channel per group (depthwise), whose
-    matrix products would be too thin to pay for gathering windows; ``"im2col"`` otherwise.
-    ("shift" and "winograd" are correct but measured no faster on the development machine.)
-
-    "Large" is measured (BENCHMARKS.md): at least ``FFT_TAPS`` taps per output (kernel taps
-    over the stride's subsampling), or ``FFT_TAPS_ONE_CHANNEL`` when each group has one input
-    channel, and a kernel transform of at most ``FFT_KERNEL_BYTES``.
+    """``"fft"`` for large kernels, whose cost by the other strategies grows with their taps
+    (the thresholds above); else ``"taps"`` for grouped convolutions with one input channel per
+    group (depthwise), whose matrix products would be too thin to pay for gathering windows;
+    ``"im2col"`` otherwise. ("shift" and "winograd" are correct but measured no faster on the
+    development machine.) The FFT also needs its kernel transform within ``FFT_KERNEL_BYTES``.
     """
-    taps = math.prod(spec.kernel) / math.prod(spec.stride)
-    large = FFT_TAPS_ONE_CHANNEL if w.shape[1] == 1 else FFT_TAPS
-    if taps >= large and _fft.kernel_bytes(spec, w, w.dtype.itemsize) <= FFT_KERNEL_BYTES:
-        return "fft"
+    if _fft.kernel_bytes(spec, w, w.dtype.itemsize) <= FFT_KERNEL_BYTES:
+        taps = math.prod(spec.kernel)
+        if w.shape[1] == 1:
+            large = taps / math.prod(spec.stride) >= FFT_TAPS_ONE_CHANNEL
+        else:
+            large = taps * math.prod(spec.out_spatial) / _fft.frequencies(spec) >= FFT_SCORE
+        if large:
+            return "fft"
     return "taps" if spec.groups > 1 and w.shape[1] == 1 else "im2col"
 
 
