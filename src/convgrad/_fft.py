@@ -97,7 +97,7 @@ class _Plan:
         """``dy (n, C_out, *out)`` at every ``s``-th stride-1 output position, zeros between."""
         if set(self.spec.stride) == {1}:
             return dy
-        full = np.zeros((*dy.shape[:2], *((s.stop - 1) + 1 for s in self.outputs)), dy.dtype)
+        full = np.zeros((*dy.shape[:2], *(s.stop for s in self.outputs)), dy.dtype)
         full[(slice(None), slice(None), *self.outputs)] = dy
         return full
 
