@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import convgrad
-from convgrad import _fft, convolution, reference
+from convgrad import _args, _fft, convolution, reference
 from oracle import numerical_grad, torch_conv, torch_conv_transpose
 
 TIGHT = dict(rtol=1e-12, atol=1e-12)
@@ -150,8 +150,6 @@ def test_the_automatic_choice_takes_the_fft_for_large_kernels_only(x, w, kw, exp
 def test_the_kernel_transform_estimate_is_the_size_of_the_transform():
     rng = np.random.default_rng(5)
     x, w = rng.standard_normal((1, 6, 20, 13)), rng.standard_normal((4, 3, 5, 4))
-    from convgrad import _args
-
     spec = _args.conv_spec("conv2d", 2, x, w, None, 1, 2, 1, 2, "zeros")
     plan = _fft._Plan(spec, w)
     assert _fft.kernel_bytes(spec, w, 8) == plan.kernel(w).nbytes  # complex128

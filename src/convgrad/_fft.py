@@ -46,6 +46,17 @@ def fast_length(n: int) -> int:
     return best
 
 
+def _lengths(spec: ConvSpec) -> tuple[int, ...]:
+    """The transforms' lengths: the padded input's, rounded up to 5-smooth numbers."""
+    return tuple(fast_length(p) for p in spec.padded_spatial)
+
+
+def spectrum(spec: ConvSpec) -> tuple[int, ...]:
+    """The shape of one plane's transform: ``lengths``, the last halved (a real transform)."""
+    lengths = _lengths(spec)
+    return (*lengths[:-1], lengths[-1] // 2 + 1)
+
+
 class _Plan:
     """The geometry shared by the three kernels of one convolution."""
 
@@ -54,14 +65,14 @@ class _Plan:
         self.dims = len(spec.kernel)
         self.axes = tuple(range(-self.dims, 0))
         self.extent = tuple(d * (k - 1) + 1 for k, d in zip(spec.kernel, spec.dilation))
-        self.lengths = tuple(fast_length(p) for p in spec.padded_spatial)
+        self.lengths = _lengths(spec)
         self.groups, self.og, self.cg = spec.groups, w.shape[0] // spec.groups, w.shape[1]
         # where the outputs lie among the stride-1 outputs, and the taps among the dilated kernel
         self.outputs = tuple(
             slice(0, (o - 1) * s + 1, s) for o, s in zip(spec.out_spatial, spec.stride)
         )
         self.taps = tuple(slice(0, e, d) for e, d in zip(self.extent, spec.dilation))
-        self.frequencies = (*self.lengths[:-1], self.lengths[-1] // 2 + 1)
+        self.frequencies = spectrum(spec)
 
     def transform(self, a: np.ndarray) -> np.ndarray:
         """``rfftn`` over the spatial axes, zero-padded to ``lengths``."""
@@ -133,15 +144,9 @@ def _images(m: np.ndarray, plan: _Plan) -> np.ndarray:
     return m.transpose(3, 0, 2, 1).reshape(n, g * k, *plan.frequencies)
 
 
-def frequencies(spec: ConvSpec) -> int:
-    """How many frequencies one plane's transform has."""
-    lengths = [fast_length(p) for p in spec.padded_spatial]
-    return math.prod(lengths[:-1]) * (lengths[-1] // 2 + 1)
-
-
 def kernel_bytes(spec: ConvSpec, w: np.ndarray, itemsize: int) -> int:
     """Bytes of the kernel's transform ``W (C_out, Cg, *F)``, which the kernels hold whole."""
-    return w.shape[0] * w.shape[1] * frequencies(spec) * 2 * itemsize
+    return w.shape[0] * w.shape[1] * math.prod(spectrum(spec)) * 2 * itemsize
 
 
 def forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:

@@ -103,14 +103,14 @@ def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
     ``"im2col"`` otherwise. ("shift" and "winograd" are correct but measured no faster on the
     development machine.) The FFT also needs its kernel transform within ``FFT_KERNEL_BYTES``.
     """
-    if _fft.kernel_bytes(spec, w, w.dtype.itemsize) <= FFT_KERNEL_BYTES:
-        taps = math.prod(spec.kernel)
-        if w.shape[1] == 1:
-            large = taps / math.prod(spec.stride) >= FFT_TAPS_ONE_CHANNEL
-        else:
-            large = taps * math.prod(spec.out_spatial) / _fft.frequencies(spec) >= FFT_SCORE
-        if large:
-            return "fft"
+    taps = math.prod(spec.kernel)
+    if w.shape[1] == 1:
+        large = taps / math.prod(spec.stride) >= FFT_TAPS_ONE_CHANNEL
+    else:
+        frequencies = math.prod(_fft.spectrum(spec))
+        large = taps * math.prod(spec.out_spatial) / frequencies >= FFT_SCORE
+    if large and _fft.kernel_bytes(spec, w, w.dtype.itemsize) <= FFT_KERNEL_BYTES:
+        return "fft"
     return "taps" if spec.groups > 1 and w.shape[1] == 1 else "im2col"
 
 
