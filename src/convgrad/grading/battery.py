@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from convgrad import cs231n, exercises
+from convgrad.exercises import cs231n
+from convgrad.exercises import seeds as exercises
 
 Arrays = dict[str, np.ndarray]
 Params = dict[str, int]

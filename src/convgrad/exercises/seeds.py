@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _args
+from .. import _args
 
 
 def _check(fn: str, x: object, W: object) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,258 @@
+"""The convolutional layer of the cs231n assignments: naive loops, and fast drop-ins.
+
+The API of the assignment's ``layers.py`` and ``fast_layers.py``:
+
+- ``x (N, C, H, W)``: a batch of images; ``w (F, C, HH, WW)``: ``F`` filters; ``b (F,)``;
+- ``conv_param = {"stride": s, "pad": p}``: ``s >= 1`` and ``p >= 0`` ints, ``p`` zeros added on
+  every side of each image;
+- ``out (N, F, H_out, W_out)`` with ``H_out = 1 + (H + 2 * p - HH) // s`` and
+  ``W_out = 1 + (W + 2 * p - WW) // s``;
+- the forward pass returns ``(out, cache)`` with ``cache = (x, w, b, conv_param)``, the arguments
+  as given (lists become arrays, arrays are neither copied nor cast); the backward pass takes
+  ``(dout, cache)`` and returns ``(dx, dw, db)`` shaped like ``x``, ``w`` and ``b``.
+
+Writing ``xp`` for ``x`` padded with zeros and ``rows = i*s : i*s + HH``, ``cols = j*s : j*s + WW``
+for the window of output cell ``(i, j)``::
+
+    out[n, f, i, j]       = sum(xp[n, :, rows, cols] * w[f]) + b[f]
+    db[f]                += dout[n, f, i, j]
+    dw[f]                += dout[n, f, i, j] * xp[n, :, rows, cols]
+    dxp[n, :, rows, cols] += dout[n, f, i, j] * w[f]
+
+and ``dx`` is ``dxp`` with the padding cropped off: the padding is not an input, so the gradient
+that lands on it is dropped. The input is never modified and no result shares memory with an
+argument.
+
+Output size: the assignment asserts that ``(H + 2 * p - HH) % s == 0`` (and likewise for the
+width). Here, as in PyTorch, the division is floored instead: when the stride does not divide,
+the last rows or columns of the padded input that no window reaches are ignored by the forward
+pass and get a zero gradient.
+
+:func:`conv_forward_fast` and :func:`conv_backward_fast` have the same signatures and results and
+delegate to :func:`convgrad.conv2d` and :func:`convgrad.conv2d_backward`: drop-in replacements for
+the assignment's Cython-built fast layers that need no compiler. Their cache is the naive one, so
+the naive and fast functions mix freely.
+
+Dtypes follow :mod:`convgrad._args`: float32 stays float32, float64 stays float64, integers are
+computed in float64, mixed floats promote.
+
+>>> import numpy as np
+>>> x = np.ones((2, 3, 5, 5)); w = np.ones((4, 3, 3, 3)); b = np.zeros(4)
+>>> out, cache = conv_forward_naive(x, w, b, {"stride": 2, "pad": 1})
+>>> out.shape, float(out[0, 0, 1, 1])
+((2, 4, 3, 3), 27.0)
+>>> dx, dw, db = conv_backward_naive(np.ones_like(out), cache)
+>>> dx.shape, dw.shape, db.tolist()
+((2, 3, 5, 5), (4, 3, 3, 3), [18.0, 18.0, 18.0, 18.0])
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Mapping
+
+import numpy as np
+
+from .. import _args
+from ..convolution import conv2d, conv2d_backward
+
+_CONV_PARAM = {"stride": 1, "pad": 0}  # each key and its smallest value
+
+
+def _conv_param(fn: str, conv_param: object) -> tuple[int, int]:
+    """``(stride, pad)`` from ``conv_param = {"stride": s, "pad": p}``, checked."""
+    if not isinstance(conv_param, Mapping):
+        raise TypeError(
+            f"{fn}: conv_param must be a dict {{'stride': s, 'pad': p}}; got {conv_param!r:.80}"
+        )
+    for key in conv_param:
+        if key not in _CONV_PARAM:
+            raise ValueError(
+                f"{fn}: conv_param has the unknown key {key!r}; it takes only 'stride' and 'pad'"
+            )
+    values = []
+    for key, smallest in _CONV_PARAM.items():
+        if key not in conv_param:
+            raise ValueError(
+                f"{fn}: conv_param is missing the key {key!r}; it needs "
+                f"{{'stride': s, 'pad': p}} with ints s >= 1 and p >= 0"
+            )
+        value = conv_param[key]
+        if not isinstance(value, numbers.Integral) or isinstance(value, bool):
+            raise TypeError(f"{fn}: conv_param[{key!r}] must be an int; got {value!r:.80}")
+        if value < smallest:
+            raise ValueError(f"{fn}: conv_param[{key!r}] must be >= {smallest}; got {value}")
+        values.append(int(value))
+    stride, pad = values
+    return stride, pad
+
+
+def _check_forward(
+    fn: str, x: object, w: object, b: object, conv_param: object
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int, tuple[int, int, int, int]]:
+    """The arguments as arrays, ``stride``, ``pad`` and the output's shape, all checked."""
+    stride, pad = _conv_param(fn, conv_param)
+    x = _args.as_array(fn, "x", x)
+    w = _args.as_array(fn, "w", w)
+    b = _args.as_array(fn, "b", b)
+    if x.ndim != 4 or 0 in x.shape:
+        raise ValueError(
+            f"{fn}: x must be 4-D (N, C, H, W) with no empty dimension; got shape {x.shape}"
+        )
+    if w.ndim != 4 or 0 in w.shape:
+        raise ValueError(
+            f"{fn}: w must be 4-D (F, C, HH, WW) with no empty dimension; got shape {w.shape}"
+        )
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
+    if w.shape[1] != C:
+        raise ValueError(
+            f"{fn}: w.shape[1] must equal the channels C of x; got w shape "
+            f"{w.shape} for x shape {x.shape}"
+        )
+    if b.shape != (F,):
+        raise ValueError(
+            f"{fn}: b must have shape (F,) = ({F},), one value per filter of w "
+            f"{w.shape}; got shape {b.shape}"
+        )
+    if HH > H + 2 * pad or WW > W + 2 * pad:
+        raise ValueError(
+            f"{fn}: the filters (HH, WW) = {(HH, WW)} must fit inside the padded "
+            f"input (H + 2 * pad, W + 2 * pad) = {(H + 2 * pad, W + 2 * pad)}; "
+            f"got x shape {x.shape}, w shape {w.shape}, pad {pad}"
+        )
+    H_out = 1 + (H + 2 * pad - HH) // stride
+    W_out = 1 + (W + 2 * pad - WW) // stride
+    return x, w, b, stride, pad, (N, F, H_out, W_out)
+
+
+def _check_backward(
+    fn: str, dout: object, cache: object
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int, int, np.dtype]:
+    """``dout`` and the cached arguments as arrays of the compute dtype, ``stride``, ``pad`` and
+    the dtype of the results, all checked."""
+    if not isinstance(cache, tuple | list) or len(cache) != 4:
+        got = f"length {len(cache)}" if isinstance(cache, tuple | list) else repr(cache)[:80]
+        raise TypeError(
+            f"{fn}: cache must be the 4-tuple (x, w, b, conv_param) that the forward "
+            f"pass returned; got {type(cache).__name__} {got}"
+        )
+    x, w, b, stride, pad, out_shape = _check_forward(fn, *cache)
+    dout = _args.as_array(fn, "dout", dout)
+    if dout.shape != out_shape:
+        raise ValueError(
+            f"{fn}: dout must have the forward output's shape (N, F, H_out, W_out) "
+            f"= {out_shape}; got shape {dout.shape}"
+        )
+    compute, out_dtype = _args.result_dtype(dout, x, w, b)
+    dout, x, w, b = (a.astype(compute, copy=False) for a in (dout, x, w, b))
+    return dout, x, w, b, stride, pad, out_dtype
+
+
+def conv_forward_naive(x, w, b, conv_param):
+    """The forward pass of a convolutional layer, as nested loops.
+
+    Args:
+        x: ``(N, C, H, W)``, the input images.
+        w: ``(F, C, HH, WW)``, the filters.
+        b: ``(F,)``, the biases.
+        conv_param: ``{"stride": s, "pad": p}``, ints ``s >= 1``, ``p >= 0``.
+
+    Returns:
+        ``(out, cache)``: ``out (N, F, H_out, W_out)`` with ``H_out = 1 + (H + 2p - HH) // s``
+        and ``W_out = 1 + (W + 2p - WW) // s``; ``cache = (x, w, b, conv_param)``.
+
+    >>> import numpy as np
+    >>> out, _ = conv_forward_naive(np.ones((1, 1, 3, 3)), np.ones((1, 1, 2, 2)), [0.5],
+    ...                             {"stride": 1, "pad": 0})
+    >>> out.tolist()
+    [[[[4.5, 4.5], [4.5, 4.5]]]]
+    """
+    fn = "conv_forward_naive"
+    x, w, b, stride, pad, (N, F, H_out, W_out) = _check_forward(fn, x, w, b, conv_param)
+    cache = (x, w, b, conv_param)
+    compute, out_dtype = _args.result_dtype(x, w, b)
+    x, w, b = (a.astype(compute, copy=False) for a in (x, w, b))
+    HH, WW = w.shape[2:]
+
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))  # a new array: x is untouched
+    out = np.zeros((N, F, H_out, W_out), dtype=compute)
+    for n in range(N):
+        for f in range(F):
+            for i in range(H_out):
+                for j in range(W_out):
+                    rows = slice(i * stride, i * stride + HH)
+                    cols = slice(j * stride, j * stride + WW)
+                    out[n, f, i, j] = np.sum(xp[n, :, rows, cols] * w[f]) + b[f]
+    return out.astype(out_dtype, copy=False), cache
+
+
+def conv_backward_naive(dout, cache):
+    """The backward pass of a convolutional layer, as nested loops.
+
+    Args:
+        dout: ``(N, F, H_out, W_out)``, the gradient of the loss with respect to ``out``.
+        cache: ``(x, w, b, conv_param)``, as returned by :func:`conv_forward_naive`.
+
+    Returns:
+        ``(dx, dw, db)``: ``dx (N, C, H, W)``, ``dw (F, C, HH, WW)`` and ``db (F,)``.
+
+    >>> import numpy as np
+    >>> out, cache = conv_forward_naive(np.ones((1, 1, 3, 3)), np.ones((1, 1, 2, 2)), [0.5],
+    ...                                 {"stride": 1, "pad": 0})
+    >>> dx, dw, db = conv_backward_naive(np.ones_like(out), cache)
+    >>> dx[0, 0].tolist(), dw[0, 0].tolist(), db.tolist()
+    ([[1.0, 2.0, 1.0], [2.0, 4.0, 2.0], [1.0, 2.0, 1.0]], [[4.0, 4.0], [4.0, 4.0]], [4.0])
+    """
+    dout, x, w, b, stride, pad, out_dtype = _check_backward("conv_backward_naive", dout, cache)
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
+    _, _, H_out, W_out = dout.shape
+
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))  # a new array: x is untouched
+    dxp = np.zeros_like(xp)
+    dw = np.zeros_like(w)
+    db = np.zeros_like(b)
+    for n in range(N):
+        for f in range(F):
+            for i in range(H_out):
+                for j in range(W_out):
+                    rows = slice(i * stride, i * stride + HH)
+                    cols = slice(j * stride, j * stride + WW)
+                    g = dout[n, f, i, j]
+                    db[f] += g
+                    dw[f] += g * xp[n, :, rows, cols]
+                    dxp[n, :, rows, cols] += g * w[f]
+    dx = dxp[:, :, pad : pad + H, pad : pad + W].copy()  # crop the padding; a copy, not a view
+    return tuple(a.astype(out_dtype, copy=False) for a in (dx, dw, db))
+
+
+def conv_forward_fast(x, w, b, conv_param):
+    """:func:`conv_forward_naive`, computed by :func:`convgrad.conv2d`; same arguments and results.
+
+    >>> import numpy as np
+    >>> out, cache = conv_forward_fast(np.ones((2, 3, 5, 5)), np.ones((4, 3, 3, 3)), np.zeros(4),
+    ...                                {"stride": 2, "pad": 1})
+    >>> out.shape, float(out[0, 0, 1, 1])
+    ((2, 4, 3, 3), 27.0)
+    """
+    x, w, b, stride, pad, _ = _check_forward("conv_forward_fast", x, w, b, conv_param)
+    return conv2d(x, w, b, stride=stride, padding=pad), (x, w, b, conv_param)
+
+
+def conv_backward_fast(dout, cache):
+    """:func:`conv_backward_naive`, computed by :func:`convgrad.conv2d_backward`.
+
+    Takes ``dout (N, F, H_out, W_out)`` and the ``cache`` of either forward pass; returns
+    ``(dx, dw, db)`` shaped like ``x``, ``w`` and ``b``.
+
+    >>> import numpy as np
+    >>> out, cache = conv_forward_fast(np.ones((2, 3, 5, 5)), np.ones((4, 3, 3, 3)), np.zeros(4),
+    ...                                {"stride": 2, "pad": 1})
+    >>> dx, dw, db = conv_backward_fast(np.ones_like(out), cache)
+    >>> dx.shape, dw.shape, db.tolist()
+    ((2, 3, 5, 5), (4, 3, 3, 3), [18.0, 18.0, 18.0, 18.0])
+    """
+    dout, x, w, b, stride, pad, out_dtype = _check_backward("conv_backward_fast", dout, cache)
+    dx, dw, db = conv2d_backward(dout, x, w, stride=stride, padding=pad)
+    return tuple(a.astype(out_dtype, copy=False) for a in (dx, dw, db))
