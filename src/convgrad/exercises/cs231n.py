@@ -55,6 +55,7 @@ import numpy as np
 
 from .. import _args
 from ..convolution import conv2d, conv2d_backward
+from ._catalogue import Case, Exercise, normal, tied
 
 _CONV_PARAM = {"stride": 1, "pad": 0}  # each key and its smallest value
 
@@ -256,3 +257,325 @@ def conv_backward_fast(dout, cache):
     dout, x, w, b, stride, pad, out_dtype = _check_backward("conv_backward_fast", dout, cache)
     dx, dw, db = conv2d_backward(dout, x, w, stride=stride, padding=pad)
     return tuple(a.astype(out_dtype, copy=False) for a in (dx, dw, db))
+
+
+# --- Max pooling: the same assignment's next step -----------------------------------------------
+#
+# pool_param = {"pool_height": ph, "pool_width": pw, "stride": s}, no padding, every channel on
+# its own: out[n, c, i, j] = max(x[n, c, rows, cols]) with rows = i*s : i*s + ph and
+# cols = j*s : j*s + pw, H_out = 1 + (H - ph) // s and W_out = 1 + (W - pw) // s. (The
+# assignment says one may assume that s divides H - ph; here the division is floored, as in
+# PyTorch.) The backward pass routes dout[n, c, i, j] to the window's maximum, and adds: windows
+# overlap when s < ph or s < pw. When a window holds tied maxima, the whole gradient goes to the
+# first in row-major order (np.argmax's choice, and PyTorch's): the gradient of the max of
+# numbers some of which are equal is any one of them, and giving the full amount to each tie
+# would count it twice. The assignment's gradient check, on random inputs, never sees a tie.
+
+_POOL_PARAM = ("pool_height", "pool_width", "stride")
+
+
+def _pool_param(fn: str, pool_param: object) -> tuple[int, int, int]:
+    """``(pool_height, pool_width, stride)`` from ``pool_param``, checked (all ints >= 1)."""
+    if not isinstance(pool_param, Mapping):
+        raise TypeError(
+            f"{fn}: pool_param must be a dict with the keys {_POOL_PARAM}; got {pool_param!r:.80}"
+        )
+    values = []
+    for key in _POOL_PARAM:
+        if key not in pool_param:
+            raise ValueError(f"{fn}: pool_param is missing the key {key!r}; it needs {_POOL_PARAM}")
+        value = pool_param[key]
+        if not isinstance(value, numbers.Integral) or isinstance(value, bool):
+            raise TypeError(f"{fn}: pool_param[{key!r}] must be an int; got {value!r:.80}")
+        if value < 1:
+            raise ValueError(f"{fn}: pool_param[{key!r}] must be >= 1; got {value}")
+        values.append(int(value))
+    ph, pw, stride = values
+    return ph, pw, stride
+
+
+def _check_pool(fn: str, x: object, pool_param: object):
+    """``x`` as an array, the pooling parameters and the output's shape, all checked."""
+    ph, pw, stride = _pool_param(fn, pool_param)
+    x = _args.as_array(fn, "x", x)
+    if x.ndim != 4 or 0 in x.shape:
+        raise ValueError(
+            f"{fn}: x must be 4-D (N, C, H, W) with no empty dimension; got shape {x.shape}"
+        )
+    N, C, H, W = x.shape
+    if ph > H or pw > W:
+        raise ValueError(
+            f"{fn}: the pooling window (pool_height, pool_width) = {(ph, pw)} must "
+            f"fit inside x (H, W) = {(H, W)}"
+        )
+    return x, ph, pw, stride, (N, C, 1 + (H - ph) // stride, 1 + (W - pw) // stride)
+
+
+def max_pool_forward_naive(x, pool_param):
+    """The forward pass of a max-pooling layer, as nested loops.
+
+    Args:
+        x: ``(N, C, H, W)``.
+        pool_param: ``{"pool_height": ph, "pool_width": pw, "stride": s}``, ints ``>= 1``.
+
+    Returns:
+        ``(out, cache)``: ``out (N, C, 1 + (H - ph) // s, 1 + (W - pw) // s)``;
+        ``cache = (x, pool_param)``.
+
+    >>> out, _ = max_pool_forward_naive(np.arange(16).reshape(1, 1, 4, 4),
+    ...                                 {"pool_height": 2, "pool_width": 2, "stride": 2})
+    >>> out[0, 0].tolist()
+    [[5.0, 7.0], [13.0, 15.0]]
+    """
+    x, ph, pw, stride, (N, C, H_out, W_out) = _check_pool("max_pool_forward_naive", x, pool_param)
+    cache = (x, pool_param)
+    compute, out_dtype = _args.result_dtype(x)
+    xc = x.astype(compute, copy=False)
+    out = np.zeros((N, C, H_out, W_out), dtype=compute)
+    for n in range(N):
+        for c in range(C):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = xc[n, c, i * stride : i * stride + ph, j * stride : j * stride + pw]
+                    out[n, c, i, j] = np.max(window)
+    return out.astype(out_dtype, copy=False), cache
+
+
+def max_pool_backward_naive(dout, cache):
+    """The backward pass of a max-pooling layer, as nested loops.
+
+    Each ``dout[n, c, i, j]`` goes to the maximum of its window, the first one in row-major order
+    when several are tied; overlapping windows add up.
+
+    Args:
+        dout: ``(N, C, H_out, W_out)``, the gradient of the loss with respect to ``out``.
+        cache: ``(x, pool_param)``, as :func:`max_pool_forward_naive` returned it.
+
+    Returns:
+        ``dx (N, C, H, W)``.
+
+    >>> x = np.array([[[[1, 3], [3, 2]]]])
+    >>> out, cache = max_pool_forward_naive(x, {"pool_height": 2, "pool_width": 2, "stride": 2})
+    >>> max_pool_backward_naive(np.ones_like(out), cache)[0, 0].tolist()
+    [[0.0, 1.0], [0.0, 0.0]]
+    """
+    fn = "max_pool_backward_naive"
+    if not isinstance(cache, tuple | list) or len(cache) != 2:
+        raise TypeError(
+            f"{fn}: cache must be the pair (x, pool_param) that the forward pass "
+            f"returned; got {type(cache).__name__} {repr(cache)[:60]}"
+        )
+    x, ph, pw, stride, out_shape = _check_pool(fn, *cache)
+    dout = _args.as_array(fn, "dout", dout)
+    if dout.shape != out_shape:
+        raise ValueError(
+            f"{fn}: dout must have the forward output's shape (N, C, H_out, W_out) "
+            f"= {out_shape}; got shape {dout.shape}"
+        )
+    compute, out_dtype = _args.result_dtype(dout, x)
+    dout, x = dout.astype(compute, copy=False), x.astype(compute, copy=False)
+    N, C, H_out, W_out = out_shape
+
+    dx = np.zeros(x.shape, dtype=compute)
+    for n in range(N):
+        for c in range(C):
+            for i in range(H_out):
+                for j in range(W_out):
+                    top, left = i * stride, j * stride
+                    window = x[n, c, top : top + ph, left : left + pw]
+                    u, v = np.unravel_index(np.argmax(window), window.shape)  # the first maximum
+                    dx[n, c, top + u, left + v] += dout[n, c, i, j]
+    return dx.astype(out_dtype, copy=False)
+
+
+EXERCISES = (
+    Exercise(
+        "conv_forward_naive",
+        'x (N, C, H, W), w (F, C, HH, WW), b (F,), conv_param {"stride", "pad"}',
+        "(out (N, F, 1 + (H + 2 pad - HH) // stride, 1 + (W + 2 pad - WW) // stride), "
+        "cache (x, w, b, conv_param))",
+        cached=True,
+    ),
+    Exercise(
+        "conv_backward_naive",
+        "dout (N, F, H_out, W_out), cache (x, w, b, conv_param) from conv_forward_naive",
+        "(dx (N, C, H, W), dw (F, C, HH, WW), db (F,))",
+    ),
+    Exercise(
+        "max_pool_forward_naive",
+        'x (N, C, H, W), pool_param {"pool_height", "pool_width", "stride"}',
+        "(out (N, C, 1 + (H - pool_height) // stride, 1 + (W - pool_width) // stride), "
+        "cache (x, pool_param))",
+        cached=True,
+    ),
+    Exercise(
+        "max_pool_backward_naive",
+        "dout (N, C, H_out, W_out), cache (x, pool_param) from max_pool_forward_naive",
+        "dx (N, C, H, W): each dout to its window's first maximum, overlapping windows added",
+    ),
+)
+
+
+def _pool_case(name, about, x, ph, pw, stride, grad):
+    pool_param = {"pool_height": ph, "pool_width": pw, "stride": stride}
+    if not grad:
+        return Case(name, about, (x, pool_param))
+    N, C, H, W = x.shape
+    dout = normal(50, N, C, 1 + (H - ph) // stride, 1 + (W - pw) // stride)
+    return Case(name, about, (dout, (x, pool_param)))
+
+
+def battery(function: str) -> list[Case]:
+    """The pooling functions' test inputs (fresh arrays on every call), each with what it
+    exercises; the conv layer's battery lives in :mod:`convgrad.grading.battery`.
+
+    >>> [case.name for case in battery("max_pool_backward_naive")][:2]
+    ['2x2, stride 2', '2x2, stride 1, overlapping']
+    """
+    if function not in ("max_pool_forward_naive", "max_pool_backward_naive"):
+        raise ValueError(f"battery: cs231n's pooling has no function {function!r}")
+    grad = function == "max_pool_backward_naive"
+    return [
+        _pool_case(
+            "2x2, stride 2",
+            "the assignment's own test: windows side by side",
+            normal(51, 2, 3, 4, 4),
+            2,
+            2,
+            2,
+            grad,
+        ),
+        _pool_case(
+            "2x2, stride 1, overlapping",
+            "windows share cells: gradients add up",
+            normal(52, 1, 2, 4, 5),
+            2,
+            2,
+            1,
+            grad,
+        ),
+        _pool_case(
+            "ties",
+            "tied maxima: the gradient goes to one of them, not to each",
+            tied(53, 2, 2, 4, 4),
+            2,
+            2,
+            2,
+            grad,
+        ),
+        _pool_case(
+            "ties, overlapping",
+            "tied maxima in windows that overlap",
+            tied(54, 1, 2, 5, 5),
+            3,
+            3,
+            1,
+            grad,
+        ),
+        _pool_case(
+            "3x2 window, stride 2",
+            "pool_height != pool_width, non-square input",
+            normal(55, 1, 2, 7, 6),
+            3,
+            2,
+            2,
+            grad,
+        ),
+        _pool_case(
+            "1x3 window, stride 1",
+            "a flat window on a wide input",
+            normal(56, 2, 1, 3, 6),
+            1,
+            3,
+            1,
+            grad,
+        ),
+    ]
+
+
+_BUGS = {
+    "max_pool_forward_naive": {
+        "stride_ignored": "the window starts at (i, j), not (i * stride, j * stride)",
+        "height_width_swapped": "the window is pool_width tall and pool_height wide",
+        "windows_off_edge": "H_out = H // stride: windows that start near the edge run off it "
+        "and are cut short",
+        "max_over_channels": "the max of x[n, :, rows, cols], over every channel at once",
+    },
+    "max_pool_backward_naive": {
+        "all_ties": "every tied maximum gets the full gradient (mask = window == max)",
+        "overwrite": "dx[window] = mask * dout instead of +=: overlapping windows lost",
+        "mask_wrong_window": "the mask comes from the window at (i, j) without the stride, the "
+        "gradient goes to the strided window",
+        "stride_ignored": "the window starts at (i, j), not (i * stride, j * stride)",
+        "height_width_swapped": "the window is pool_width tall and pool_height wide",
+        "dout_transposed": "reads dout[n, c, j, i] for output cell (i, j)",
+    },
+}
+
+
+def _forward_variant(bug: str):
+    def max_pool_forward_naive(x, pool_param):
+        x = np.asarray(x, dtype=np.float64)
+        ph, pw, s = pool_param["pool_height"], pool_param["pool_width"], pool_param["stride"]
+        if bug == "height_width_swapped":
+            ph, pw = pw, ph
+        N, C, H, W = x.shape
+        H_out, W_out = 1 + (H - ph) // s, 1 + (W - pw) // s
+        if bug == "windows_off_edge":
+            H_out, W_out = H // s, W // s
+        step = 1 if bug == "stride_ignored" else s
+        out = np.zeros((N, C, H_out, W_out))
+        for n, c, i, j in np.ndindex(N, C, H_out, W_out):
+            rows, cols = slice(i * step, i * step + ph), slice(j * step, j * step + pw)
+            channels = slice(None) if bug == "max_over_channels" else c
+            out[n, c, i, j] = np.max(x[n, channels, rows, cols])
+        return out, (x, pool_param)
+
+    return max_pool_forward_naive
+
+
+def _backward_variant(bug: str):
+    def max_pool_backward_naive(dout, cache):
+        x, pool_param = cache
+        x, dout = np.asarray(x, dtype=np.float64), np.asarray(dout, dtype=np.float64)
+        ph, pw, s = pool_param["pool_height"], pool_param["pool_width"], pool_param["stride"]
+        if bug == "height_width_swapped":
+            ph, pw = pw, ph
+        step = 1 if bug == "stride_ignored" else s
+        N, C, H_out, W_out = dout.shape
+        dx = np.zeros(x.shape)
+        for n, c, i, j in np.ndindex(N, C, H_out, W_out):
+            rows, cols = slice(i * step, i * step + ph), slice(j * step, j * step + pw)
+            window = x[n, c, rows, cols]
+            if bug == "mask_wrong_window":
+                window = x[n, c, i : i + ph, j : j + pw]
+            if bug == "all_ties":
+                mask = window == np.max(window)
+            else:
+                mask = np.zeros(window.shape)
+                mask[np.unravel_index(np.argmax(window), window.shape)] = 1
+            g = dout[n, c, j, i] if bug == "dout_transposed" else dout[n, c, i, j]
+            if bug == "overwrite":
+                dx[n, c, rows, cols] = mask * g
+            else:
+                dx[n, c, rows, cols] += mask * g
+        return dx
+
+    return max_pool_backward_naive
+
+
+def _with_doc(function, text):
+    function.__doc__ = text
+    return function
+
+
+_VARIANTS = {
+    "max_pool_forward_naive": {
+        bug: _with_doc(_forward_variant(bug), text)
+        for bug, text in _BUGS["max_pool_forward_naive"].items()
+    },
+    "max_pool_backward_naive": {
+        bug: _with_doc(_backward_variant(bug), text)
+        for bug, text in _BUGS["max_pool_backward_naive"].items()
+    },
+}

@@ -1,0 +1,87 @@
+"""What every course module describes the same way: its functions' API, its test inputs.
+
+- :class:`Exercise`: one function a learner writes, with the shapes it takes and returns, for
+  ``convgrad exercises``;
+- :class:`Case`: one named input to such a function, with a line saying what it exercises. A
+  course module's ``battery(function)`` returns its list of cases, fresh arrays on every call, all
+  of them inputs the course's own template accepts;
+- :func:`same_result`: whether two results (arrays, scalars, or tuples of them) agree.
+
+A course module also keeps, private, ``_VARIANTS``: for each function, a dict from bug id to a
+buggy version of the reference with the reference's signature and the bug in its docstring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A function of a course: ``name``, the shapes it ``takes`` and what it ``returns``.
+
+    ``cached`` is true for a forward pass that returns ``(result, cache)``: the cache is the
+    learner's own business (only their backward pass reads it), so only ``result`` is compared.
+    """
+
+    name: str
+    takes: str
+    returns: str
+    cached: bool = False
+
+    def compared(self, returned: object) -> object:
+        """The part of what the function returned that is compared with the reference."""
+        if self.cached and isinstance(returned, tuple | list) and len(returned) == 2:
+            return returned[0]
+        return returned
+
+
+@dataclass(frozen=True)
+class Case:
+    """One input to a course function: ``fn(*args, **kwargs)``, with what it exercises."""
+
+    name: str
+    about: str
+    args: tuple[object, ...]
+    kwargs: Mapping[str, object] = field(default_factory=dict)
+
+
+def rng(seed: int) -> np.random.Generator:
+    return np.random.default_rng(seed)
+
+
+def normal(seed: int, *shape: int) -> np.ndarray:
+    """Standard normal float64 values: no two equal, so no tied maximum."""
+    return rng(seed).standard_normal(shape)
+
+
+def tied(seed: int, *shape: int) -> np.ndarray:
+    """Float64 integers in -1..2: most pooling windows hold a tied maximum."""
+    return rng(seed).integers(-1, 3, size=shape).astype(np.float64)
+
+
+def same_result(a: object, b: object, rtol: float = 1e-7, atol: float = 1e-9) -> bool:
+    """Whether two results agree: the same structure, shapes and values (NaN equal to NaN).
+
+    A scalar and an array of one element agree when their values do: deeplearning.ai's
+    ``conv_single_step`` returned a ``(1, 1, 1)`` array in older years and a float in newer ones.
+
+    >>> same_result((np.ones(2), 3.0), (np.ones(2), np.float64(3)))
+    True
+    >>> same_result(np.ones((2, 1)), np.ones(2))
+    False
+    """
+    if isinstance(a, tuple | list) or isinstance(b, tuple | list):
+        if not (isinstance(a, tuple | list) and isinstance(b, tuple | list)) or len(a) != len(b):
+            return False
+        return all(same_result(x, y, rtol, atol) for x, y in zip(a, b))
+    try:
+        x, y = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    if (x.ndim == 0 and y.size == 1) or (y.ndim == 0 and x.size == 1):
+        x, y = x.reshape(()), y.reshape(())
+    return x.shape == y.shape and bool(np.allclose(x, y, rtol=rtol, atol=atol, equal_nan=True))

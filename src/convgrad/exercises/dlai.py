@@ -1,0 +1,873 @@
+"""deeplearning.ai, Course 4 Week 1, "Convolution model: step by step": the reference answers.
+
+The course is channels-last. A batch of activations is ``A_prev (m, n_H_prev, n_W_prev,
+n_C_prev)``, the filters ``W (f, f, n_C_prev, n_C)``, the biases ``b (1, 1, 1, n_C)``, and a
+layer's output ``Z`` or ``A (m, n_H, n_W, n_C)`` with::
+
+    n_H = (n_H_prev + 2 * pad - f) // stride + 1        (and likewise n_W)
+
+(the notebook writes ``int((n_H_prev - f + 2 * pad) / stride) + 1``, the same floor). Output cell
+``(h, w)`` reads the window ``vert_start = h * stride`` to ``vert_start + f`` by
+``horiz_start = w * stride`` to ``horiz_start + f`` of the (padded) input::
+
+    Z[i, h, w, c]          = sum(A_prev_pad[i, window, :] * W[..., c]) + b[..., c]
+    dA_prev_pad[i, window] += W[..., c] * dZ[i, h, w, c]
+    dW[..., c]             += A_prev_pad[i, window, :] * dZ[i, h, w, c]
+    db[..., c]             += dZ[i, h, w, c]
+
+and ``dA_prev`` is ``dA_prev_pad`` without its ``pad`` border. (The notebook's hint crops with
+``[pad:-pad, pad:-pad]``, which is empty when ``pad = 0``; ``[pad:pad + n_H_prev]`` is not.)
+
+Pooling has no weights: ``hparameters = {"f", "stride"}``, no padding, and every channel on its
+own. Max pooling sends ``dA[i, h, w, c]`` back through :func:`create_mask_from_window`, which by
+the course's rule marks *every* maximum of a window (``x == max(x)``): a window with two tied
+maxima sends the full gradient to both. PyTorch sends it to the first maximum only; the two agree
+whenever the maximum is unique. Average pooling spreads ``dA[i, h, w, c] / (f * f)`` over the
+window (:func:`distribute_value`). Windows overlap when ``stride < f``, so every backward pass
+accumulates with ``+=``.
+
+Variants across the course's years, all accepted here:
+
+- ``conv_single_step`` returned a ``(1, 1, 1)`` array until about 2020 and a float since (the
+  notebook now says to cast ``b`` with ``float``); this returns a float;
+- caches are ``(A_prev, W, b, hparameters)`` for the convolution and ``(A_prev, hparameters)``
+  for pooling, as a tuple or a list; ``hparameters`` may hold keys beyond the ones a function
+  reads (``{"stride", "pad"}`` or ``{"f", "stride"}``);
+- ``mode`` is ``"max"`` or ``"average"``, ``"max"`` by default.
+
+Inputs may be nested lists or arrays of real numbers and are never modified; results are new
+float64 arrays (the course works in float64).
+
+>>> import numpy as np
+>>> A_prev = np.arange(16.0).reshape(1, 4, 4, 1)
+>>> A, cache = pool_forward(A_prev, {"f": 2, "stride": 2})
+>>> A[0, :, :, 0].tolist()
+[[5.0, 7.0], [13.0, 15.0]]
+>>> pool_backward(np.ones_like(A), cache)[0, :2, :2, 0].tolist()
+[[0.0, 0.0], [0.0, 1.0]]
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable, Mapping
+
+import numpy as np
+
+from ._catalogue import Case, Exercise, normal, tied
+
+EXERCISES = (
+    Exercise(
+        "zero_pad", "X (m, n_H, n_W, n_C), pad int >= 0", "X_pad (m, n_H + 2 pad, n_W + 2 pad, n_C)"
+    ),
+    Exercise(
+        "conv_single_step",
+        "a_slice_prev (f, f, n_C_prev), W (f, f, n_C_prev), b (1, 1, 1)",
+        "Z, a float: sum(a_slice_prev * W) + b",
+    ),
+    Exercise(
+        "conv_forward",
+        "A_prev (m, n_H_prev, n_W_prev, n_C_prev), W (f, f, n_C_prev, n_C), b (1, 1, 1, n_C), "
+        'hparameters {"stride", "pad"}',
+        "(Z (m, n_H, n_W, n_C), cache (A_prev, W, b, hparameters)); "
+        "n_H = (n_H_prev + 2 pad - f) // stride + 1",
+        cached=True,
+    ),
+    Exercise(
+        "pool_forward",
+        'A_prev (m, n_H_prev, n_W_prev, n_C), hparameters {"f", "stride"}, mode "max" or "average"',
+        "(A (m, n_H, n_W, n_C), cache (A_prev, hparameters)); n_H = (n_H_prev - f) // stride + 1",
+        cached=True,
+    ),
+    Exercise(
+        "conv_backward",
+        "dZ (m, n_H, n_W, n_C), cache (A_prev, W, b, hparameters) from conv_forward",
+        "(dA_prev like A_prev, dW like W (f, f, n_C_prev, n_C), db (1, 1, 1, n_C))",
+    ),
+    Exercise(
+        "create_mask_from_window",
+        "x (f, f)",
+        "mask (f, f) of bools, True at every maximum of x (ties included)",
+    ),
+    Exercise(
+        "distribute_value",
+        "dz a number, shape (n_H, n_W)",
+        "a (n_H, n_W), every entry dz / (n_H * n_W)",
+    ),
+    Exercise(
+        "pool_backward",
+        "dA (m, n_H, n_W, n_C), cache (A_prev, hparameters) from pool_forward, "
+        'mode "max" or "average"',
+        "dA_prev like A_prev (m, n_H_prev, n_W_prev, n_C)",
+    ),
+)
+
+MODES = ("max", "average")
+
+
+# --- checking the arguments -------------------------------------------------------------------
+
+
+def _array(fn: str, name: str, value: object, ndim: int, layout: str) -> np.ndarray:
+    """``value`` as a float64 array with ``ndim`` dimensions, none empty, or a clear error."""
+    try:
+        array = np.asarray(value)
+    except (TypeError, ValueError) as err:
+        raise TypeError(f"{fn}: {name} must be an array of numbers; got {value!r:.80}") from err
+    if array.dtype.kind not in "biuf":
+        raise TypeError(f"{fn}: {name} must hold real numbers; got dtype {array.dtype}")
+    if array.ndim != ndim or 0 in array.shape:
+        raise ValueError(
+            f"{fn}: {name} must be {ndim}-D {layout} with no empty dimension; "
+            f"got shape {array.shape}"
+        )
+    return array.astype(np.float64)  # a new array: the argument is never modified
+
+
+def _int(fn: str, name: str, value: object, smallest: int) -> int:
+    if not isinstance(value, numbers.Integral) or isinstance(value, bool):
+        raise TypeError(f"{fn}: {name} must be an int; got {value!r:.80}")
+    if value < smallest:
+        raise ValueError(f"{fn}: {name} must be >= {smallest}; got {value}")
+    return int(value)
+
+
+def _hparameters(fn: str, hparameters: object, keys: tuple[str, ...]) -> list[int]:
+    """The ints ``hparameters[key]`` for ``keys`` (``"pad"`` >= 0, the others >= 1)."""
+    if not isinstance(hparameters, Mapping):
+        raise TypeError(
+            f"{fn}: hparameters must be a dict with the keys {keys}; got {hparameters!r:.80}"
+        )
+    values = []
+    for key in keys:
+        if key not in hparameters:
+            raise ValueError(
+                f"{fn}: hparameters is missing the key {key!r}; it needs {keys}, "
+                f"got the keys {tuple(hparameters)}"
+            )
+        values.append(_int(fn, f"hparameters[{key!r}]", hparameters[key], 0 if key == "pad" else 1))
+    return values
+
+
+def _mode(fn: str, mode: object) -> str:
+    if mode not in MODES:
+        raise ValueError(f"{fn}: mode must be 'max' or 'average'; got {mode!r:.80}")
+    return str(mode)
+
+
+def _cache(fn: str, cache: object, length: int, layout: str) -> tuple[object, ...]:
+    if not isinstance(cache, tuple | list) or len(cache) != length:
+        raise TypeError(
+            f"{fn}: cache must be the {length}-tuple {layout} that the forward pass returned; "
+            f"got {type(cache).__name__} {repr(cache)[:60]}"
+        )
+    return tuple(cache)
+
+
+def _out_size(fn: str, size: int, f: int, stride: int, pad: int, axis: str) -> int:
+    if f > size + 2 * pad:
+        raise ValueError(
+            f"{fn}: the window f = {f} must fit inside the {'padded ' if pad else ''}input's "
+            f"{axis} {size + 2 * pad}"
+        )
+    return (size + 2 * pad - f) // stride + 1
+
+
+def _conv_args(fn: str, A_prev: object, W: object, b: object, hparameters: object):
+    stride, pad = _hparameters(fn, hparameters, ("stride", "pad"))
+    A_prev = _array(fn, "A_prev", A_prev, 4, "(m, n_H_prev, n_W_prev, n_C_prev)")
+    W = _array(fn, "W", W, 4, "(f, f, n_C_prev, n_C)")
+    b = _array(fn, "b", b, 4, "(1, 1, 1, n_C)")
+    m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
+    f, f_w, c_prev, n_C = W.shape
+    if f != f_w or c_prev != n_C_prev:
+        raise ValueError(
+            f"{fn}: W must be (f, f, n_C_prev, n_C) with n_C_prev = {n_C_prev} from A_prev; "
+            f"got W shape {W.shape}"
+        )
+    if b.shape != (1, 1, 1, n_C):
+        raise ValueError(
+            f"{fn}: b must have shape (1, 1, 1, n_C) = {(1, 1, 1, n_C)}; got {b.shape}"
+        )
+    n_H = _out_size(fn, n_H_prev, f, stride, pad, "height")
+    n_W = _out_size(fn, n_W_prev, f, stride, pad, "width")
+    return A_prev, W, b, stride, pad, (m, n_H, n_W, n_C)
+
+
+def _pool_args(fn: str, A_prev: object, hparameters: object):
+    f, stride = _hparameters(fn, hparameters, ("f", "stride"))
+    A_prev = _array(fn, "A_prev", A_prev, 4, "(m, n_H_prev, n_W_prev, n_C)")
+    m, n_H_prev, n_W_prev, n_C = A_prev.shape
+    n_H = _out_size(fn, n_H_prev, f, stride, 0, "height")
+    n_W = _out_size(fn, n_W_prev, f, stride, 0, "width")
+    return A_prev, f, stride, (m, n_H, n_W, n_C)
+
+
+def _grad(fn: str, name: str, value: object, shape: tuple[int, ...]) -> np.ndarray:
+    grad = _array(fn, name, value, 4, "(m, n_H, n_W, n_C)")
+    if grad.shape != shape:
+        raise ValueError(
+            f"{fn}: {name} must have the forward output's shape (m, n_H, n_W, n_C) = {shape}; "
+            f"got {grad.shape}"
+        )
+    return grad
+
+
+# --- the reference answers ----------------------------------------------------------------------
+
+
+def zero_pad(X, pad):
+    """Pad the height and width of every image of ``X`` with ``pad`` zeros on each side.
+
+    Args:
+        X: ``(m, n_H, n_W, n_C)``.
+        pad: an int >= 0.
+
+    Returns:
+        ``X_pad (m, n_H + 2 * pad, n_W + 2 * pad, n_C)``, a new array.
+
+    >>> zero_pad(np.ones((1, 1, 2, 1)), 1)[0, :, :, 0].tolist()
+    [[0.0, 0.0, 0.0, 0.0], [0.0, 1.0, 1.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
+    """
+    pad = _int("zero_pad", "pad", pad, 0)
+    X = _array("zero_pad", "X", X, 4, "(m, n_H, n_W, n_C)")
+    return np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
+
+
+def conv_single_step(a_slice_prev, W, b):
+    """One filter applied to one window: ``sum(a_slice_prev * W) + b``, as a float.
+
+    Args:
+        a_slice_prev: ``(f, f, n_C_prev)``, one window of the input.
+        W: ``(f, f, n_C_prev)``, one filter.
+        b: ``(1, 1, 1)``, its bias.
+
+    >>> conv_single_step(np.ones((2, 2, 3)), np.full((2, 2, 3), 0.5), [[[1.0]]])
+    7.0
+    """
+    fn = "conv_single_step"
+    a = _array(fn, "a_slice_prev", a_slice_prev, 3, "(f, f, n_C_prev)")
+    W = _array(fn, "W", W, 3, "(f, f, n_C_prev)")
+    b = np.asarray(b, dtype=np.float64)
+    if a.shape != W.shape:
+        raise ValueError(
+            f"{fn}: a_slice_prev and W must have the same shape; got {a.shape}, {W.shape}"
+        )
+    if b.size != 1:
+        raise ValueError(f"{fn}: b must hold one number, shape (1, 1, 1); got shape {b.shape}")
+    return float(np.sum(a * W) + b.item())
+
+
+def conv_forward(A_prev, W, b, hparameters):
+    """The forward pass of a convolutional layer, channels-last, as loops over output cells.
+
+    Args:
+        A_prev: ``(m, n_H_prev, n_W_prev, n_C_prev)``.
+        W: ``(f, f, n_C_prev, n_C)``.
+        b: ``(1, 1, 1, n_C)``.
+        hparameters: ``{"stride": s, "pad": p}``, ints ``s >= 1``, ``p >= 0``.
+
+    Returns:
+        ``(Z, cache)``: ``Z (m, n_H, n_W, n_C)`` with ``n_H = (n_H_prev + 2p - f) // s + 1`` (and
+        likewise ``n_W``); ``cache = (A_prev, W, b, hparameters)``.
+
+    >>> Z, _ = conv_forward(np.ones((1, 3, 3, 2)), np.ones((2, 2, 2, 1)), np.zeros((1, 1, 1, 1)),
+    ...                     {"stride": 1, "pad": 0})
+    >>> Z.shape, float(Z[0, 0, 0, 0])
+    ((1, 2, 2, 1), 8.0)
+    """
+    cache = (A_prev, W, b, hparameters)
+    A_prev, W, b, stride, pad, (m, n_H, n_W, n_C) = _conv_args(
+        "conv_forward", A_prev, W, b, hparameters
+    )
+    f = W.shape[0]
+    A_prev_pad = zero_pad(A_prev, pad)
+    Z = np.zeros((m, n_H, n_W, n_C))
+    for i in range(m):
+        for h in range(n_H):
+            vert_start = h * stride
+            for w in range(n_W):
+                horiz_start = w * stride
+                a_slice = A_prev_pad[
+                    i, vert_start : vert_start + f, horiz_start : horiz_start + f, :
+                ]
+                for c in range(n_C):
+                    Z[i, h, w, c] = conv_single_step(a_slice, W[:, :, :, c], b[:, :, :, c])
+    return Z, cache
+
+
+def pool_forward(A_prev, hparameters, mode="max"):
+    """The forward pass of a pooling layer: the max or the mean of each window, per channel.
+
+    Args:
+        A_prev: ``(m, n_H_prev, n_W_prev, n_C)``.
+        hparameters: ``{"f": f, "stride": s}``, ints ``>= 1``.
+        mode: ``"max"`` or ``"average"``.
+
+    Returns:
+        ``(A, cache)``: ``A (m, n_H, n_W, n_C)`` with ``n_H = (n_H_prev - f) // s + 1`` (and
+        likewise ``n_W``); ``cache = (A_prev, hparameters)``.
+
+    >>> A, _ = pool_forward(np.arange(9.0).reshape(1, 3, 3, 1), {"f": 2, "stride": 1}, "average")
+    >>> A[0, :, :, 0].tolist()
+    [[2.0, 3.0], [5.0, 6.0]]
+    """
+    fn = "pool_forward"
+    cache = (A_prev, hparameters)
+    mode = _mode(fn, mode)
+    A_prev, f, stride, (m, n_H, n_W, n_C) = _pool_args(fn, A_prev, hparameters)
+    pool = np.max if mode == "max" else np.mean
+    A = np.zeros((m, n_H, n_W, n_C))
+    for i in range(m):
+        for h in range(n_H):
+            vert_start = h * stride
+            for w in range(n_W):
+                horiz_start = w * stride
+                for c in range(n_C):
+                    window = A_prev[
+                        i, vert_start : vert_start + f, horiz_start : horiz_start + f, c
+                    ]
+                    A[i, h, w, c] = pool(window)
+    return A, cache
+
+
+def conv_backward(dZ, cache):
+    """The backward pass of :func:`conv_forward`.
+
+    Args:
+        dZ: ``(m, n_H, n_W, n_C)``, the gradient of the cost with respect to ``Z``.
+        cache: ``(A_prev, W, b, hparameters)``, as :func:`conv_forward` returned it.
+
+    Returns:
+        ``(dA_prev, dW, db)``: ``dA_prev (m, n_H_prev, n_W_prev, n_C_prev)``,
+        ``dW (f, f, n_C_prev, n_C)``, ``db (1, 1, 1, n_C)``.
+
+    >>> Z, cache = conv_forward(np.ones((1, 3, 3, 1)), np.ones((2, 2, 1, 1)),
+    ...                         np.zeros((1, 1, 1, 1)), {"stride": 1, "pad": 0})
+    >>> dA_prev, dW, db = conv_backward(np.ones_like(Z), cache)
+    >>> dA_prev[0, :, :, 0].tolist(), db.ravel().tolist()
+    ([[1.0, 2.0, 1.0], [2.0, 4.0, 2.0], [1.0, 2.0, 1.0]], [4.0])
+    """
+    fn = "conv_backward"
+    cache = _cache(fn, cache, 4, "(A_prev, W, b, hparameters)")
+    A_prev, W, b, stride, pad, out_shape = _conv_args(fn, *cache)
+    dZ = _grad(fn, "dZ", dZ, out_shape)
+    m, n_H, n_W, n_C = out_shape
+    _, n_H_prev, n_W_prev, _ = A_prev.shape
+    f = W.shape[0]
+
+    A_prev_pad = zero_pad(A_prev, pad)
+    dA_prev_pad = np.zeros(A_prev_pad.shape)
+    dW = np.zeros(W.shape)
+    db = np.zeros(b.shape)
+    for i in range(m):
+        for h in range(n_H):
+            rows = slice(h * stride, h * stride + f)
+            for w in range(n_W):
+                cols = slice(w * stride, w * stride + f)
+                for c in range(n_C):
+                    g = dZ[i, h, w, c]
+                    dA_prev_pad[i, rows, cols, :] += W[:, :, :, c] * g
+                    dW[:, :, :, c] += A_prev_pad[i, rows, cols, :] * g
+                    db[:, :, :, c] += g
+    dA_prev = dA_prev_pad[:, pad : pad + n_H_prev, pad : pad + n_W_prev, :].copy()
+    return dA_prev, dW, db
+
+
+def create_mask_from_window(x):
+    """``True`` at every maximum of ``x``: the course's rule, ties included.
+
+    Args:
+        x: ``(f, f)``, one window of one channel.
+
+    Returns:
+        ``mask (f, f)`` of bools.
+
+    >>> create_mask_from_window([[1, 3], [3, 2]]).tolist()
+    [[False, True], [True, False]]
+    """
+    x = _array("create_mask_from_window", "x", x, 2, "(f, f)")
+    return x == np.max(x)
+
+
+def distribute_value(dz, shape):
+    """Spread ``dz`` evenly over a window of ``shape``: every entry ``dz / (n_H * n_W)``.
+
+    Args:
+        dz: a number, the gradient of one average-pooling output.
+        shape: ``(n_H, n_W)``, the window's shape.
+
+    Returns:
+        ``a (n_H, n_W)``.
+
+    >>> distribute_value(6.0, (2, 3)).tolist()
+    [[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]]
+    """
+    fn = "distribute_value"
+    dz = np.asarray(dz, dtype=np.float64)
+    if dz.size != 1:
+        raise ValueError(f"{fn}: dz must be one number; got shape {dz.shape}")
+    if not isinstance(shape, tuple | list) or len(shape) != 2:
+        raise TypeError(f"{fn}: shape must be a pair (n_H, n_W); got {shape!r:.80}")
+    n_H, n_W = (_int(fn, name, v, 1) for name, v in zip(("shape[0]", "shape[1]"), shape))
+    return np.full((n_H, n_W), dz.item() / (n_H * n_W))
+
+
+def pool_backward(dA, cache, mode="max"):
+    """The backward pass of :func:`pool_forward`.
+
+    Max pooling sends each ``dA[i, h, w, c]`` to every maximum of its window (the course's rule,
+    :func:`create_mask_from_window`); average pooling spreads it evenly
+    (:func:`distribute_value`). Overlapping windows (``stride < f``) add up.
+
+    Args:
+        dA: ``(m, n_H, n_W, n_C)``, the gradient of the cost with respect to ``A``.
+        cache: ``(A_prev, hparameters)``, as :func:`pool_forward` returned it.
+        mode: ``"max"`` or ``"average"``, as in the forward pass.
+
+    Returns:
+        ``dA_prev (m, n_H_prev, n_W_prev, n_C)``.
+
+    >>> A_prev = np.array([1.0, 3, 3, 2]).reshape(1, 2, 2, 1)
+    >>> pool_backward(np.ones((1, 1, 1, 1)), (A_prev, {"f": 2, "stride": 1}))[0, :, :, 0].tolist()
+    [[0.0, 1.0], [1.0, 0.0]]
+    """
+    fn = "pool_backward"
+    mode = _mode(fn, mode)
+    A_prev, f, stride, out_shape = _pool_args(fn, *_cache(fn, cache, 2, "(A_prev, hparameters)"))
+    dA = _grad(fn, "dA", dA, out_shape)
+    m, n_H, n_W, n_C = out_shape
+
+    dA_prev = np.zeros(A_prev.shape)
+    for i in range(m):
+        for h in range(n_H):
+            rows = slice(h * stride, h * stride + f)
+            for w in range(n_W):
+                cols = slice(w * stride, w * stride + f)
+                for c in range(n_C):
+                    if mode == "max":
+                        mask = create_mask_from_window(A_prev[i, rows, cols, c])
+                        dA_prev[i, rows, cols, c] += mask * dA[i, h, w, c]
+                    else:
+                        dA_prev[i, rows, cols, c] += distribute_value(dA[i, h, w, c], (f, f))
+    return dA_prev
+
+
+# --- the battery: inputs the notebook's template accepts, each exposing something --------------
+
+
+def _conv_case(name, about, seed, shape, f, n_C, stride, pad, grad=False):
+    m, n_H_prev, n_W_prev, n_C_prev = shape
+    A_prev, W = normal(seed, *shape), normal(seed + 1, f, f, n_C_prev, n_C)
+    b = normal(seed + 2, 1, 1, 1, n_C)
+    hparameters = {"stride": stride, "pad": pad}
+    if not grad:
+        return Case(name, about, (A_prev, W, b, hparameters))
+    n_H = (n_H_prev + 2 * pad - f) // stride + 1
+    n_W = (n_W_prev + 2 * pad - f) // stride + 1
+    dZ = normal(seed + 3, m, n_H, n_W, n_C)
+    return Case(name, about, (dZ, (A_prev, W, b, hparameters)))
+
+
+def _pool_case(name, about, values, f, stride, mode, grad=False):
+    hparameters = {"f": f, "stride": stride}
+    if not grad:
+        return Case(name, about, (values, hparameters), {"mode": mode})
+    m, n_H_prev, n_W_prev, n_C = values.shape
+    dA = normal(7, m, (n_H_prev - f) // stride + 1, (n_W_prev - f) // stride + 1, n_C)
+    return Case(name, about, (dA, (values, hparameters)), {"mode": mode})
+
+
+def battery(function: str) -> list[Case]:
+    """The test inputs for ``function`` (fresh arrays on every call), each with what it exercises.
+
+    >>> [case.name for case in battery("distribute_value")]
+    ['square 2x2', 'square 3x3', 'non-square 2x3']
+    """
+    if function == "zero_pad":
+        return [
+            Case("pad 2", "a batch of two images, three channels", (normal(1, 2, 3, 3, 3), 2)),
+            Case("pad 0", "no padding at all: X comes back unchanged", (normal(2, 1, 2, 3, 2), 0)),
+            Case("non-square", "height, width and channels all differ", (normal(3, 1, 2, 4, 3), 1)),
+        ]
+    if function == "conv_single_step":
+        return [
+            Case(
+                "3 channels",
+                "a 4x4 window of three channels",
+                (normal(4, 4, 4, 3), normal(5, 4, 4, 3), normal(6, 1, 1, 1)),
+            ),
+            Case(
+                "1x1x1",
+                "a single number times a single weight",
+                (normal(7, 1, 1, 1), normal(8, 1, 1, 1), normal(9, 1, 1, 1)),
+            ),
+            Case(
+                "negative bias",
+                "the bias added once, not once per element",
+                (normal(10, 3, 3, 2), normal(11, 3, 3, 2), np.full((1, 1, 1), -2.5)),
+            ),
+        ]
+    if function in ("conv_forward", "conv_backward"):
+        grad = function == "conv_backward"
+        return [
+            _conv_case(
+                "pad 2, stride 2",
+                "the notebook's test: padding and stride both 2",
+                20,
+                (2, 4, 4, 3),
+                2,
+                4,
+                2,
+                2,
+                grad,
+            ),
+            _conv_case(
+                "pad 0",
+                "no padding: a crop with [pad:-pad] is empty here",
+                21,
+                (2, 5, 5, 2),
+                3,
+                3,
+                1,
+                0,
+                grad,
+            ),
+            _conv_case(
+                "pad 1, stride 2",
+                "stride 2 with a 3x3 filter: windows overlap",
+                22,
+                (1, 5, 7, 4),
+                3,
+                2,
+                2,
+                1,
+                grad,
+            ),
+            _conv_case(
+                "non-square, stride 1",
+                "height != width, every window overlaps",
+                23,
+                (1, 4, 6, 2),
+                2,
+                3,
+                1,
+                1,
+                grad,
+            ),
+            _conv_case(
+                "stride 3",
+                "the stride does not divide: the last rows are never read",
+                24,
+                (1, 7, 8, 2),
+                3,
+                2,
+                3,
+                0,
+                grad,
+            ),
+            _conv_case(
+                "one channel",
+                "n_C_prev = n_C = 1, a 1x1 filter",
+                25,
+                (2, 3, 3, 1),
+                1,
+                1,
+                1,
+                0,
+                grad,
+            ),
+        ]
+    if function in ("pool_forward", "pool_backward"):
+        grad = function == "pool_backward"
+        return [
+            _pool_case(
+                "max, f 3, stride 2",
+                "overlapping windows, distinct values",
+                normal(30, 2, 5, 5, 3),
+                3,
+                2,
+                "max",
+                grad,
+            ),
+            _pool_case(
+                "max, ties, stride 1",
+                "2x2 windows at stride 1 holding tied maxima",
+                tied(31, 1, 4, 4, 2),
+                2,
+                1,
+                "max",
+                grad,
+            ),
+            _pool_case(
+                "max, ties, stride 2",
+                "windows side by side, tied maxima",
+                tied(32, 2, 4, 6, 2),
+                2,
+                2,
+                "max",
+                grad,
+            ),
+            _pool_case(
+                "max, non-square",
+                "height != width, the stride does not divide",
+                normal(33, 1, 5, 8, 2),
+                2,
+                3,
+                "max",
+                grad,
+            ),
+            _pool_case(
+                "average, f 2, stride 1",
+                "overlapping windows: gradients add up",
+                normal(34, 1, 4, 5, 2),
+                2,
+                1,
+                "average",
+                grad,
+            ),
+            _pool_case(
+                "average, f 3, stride 3",
+                "each dA spread over 9 cells, not 6 or 1",
+                normal(35, 2, 6, 9, 1),
+                3,
+                3,
+                "average",
+                grad,
+            ),
+        ]
+    if function == "create_mask_from_window":
+        return [
+            Case(
+                "unique maximum",
+                "one maximum, away from the first row",
+                (np.array([[1.0, -2.0, 0.5], [0.0, 3.0, -1.0], [2.0, 1.5, 2.5]]),),
+            ),
+            Case(
+                "tied maxima",
+                "two cells hold the maximum: both are marked",
+                (np.array([[2.0, 0.0, 1.0], [-1.0, 2.0, 0.0], [1.0, 1.0, -1.0]]),),
+            ),
+            Case("2x2", "the notebook's window size", (normal(41, 2, 2),)),
+        ]
+    if function == "distribute_value":
+        return [
+            Case("square 2x2", "the notebook's test, where n_H + n_W = n_H * n_W", (2.0, (2, 2))),
+            Case("square 3x3", "9 cells: n_H + n_W = 6 differs from n_H * n_W", (-1.5, (3, 3))),
+            Case("non-square 2x3", "height != width", (3.0, (2, 3))),
+        ]
+    raise ValueError(f"battery: deeplearning.ai has no function {function!r}")
+
+
+# --- the catalogue of real bugs, one buggy variant each -----------------------------------------
+#
+# Each variant is the reference with one mistake learners make, switched on by its id; its
+# docstring (the entry in _BUGS) says what the mistake is.
+
+_BUGS = {
+    "zero_pad": {
+        "pads_channels": "pads the last two axes, (n_W, n_C), as for channels-first data",
+        "pads_batch": "pads the first two axes, (m, n_H), instead of (n_H, n_W)",
+        "one_side": "pads after only, (0, pad), not on both sides",
+    },
+    "conv_single_step": {
+        "bias_inside_sum": "adds b to every product before the sum: b counted f*f*n_C times",
+        "no_bias": "never adds b",
+    },
+    "conv_forward": {
+        "vert_start_no_stride": "vert_start = h (and horiz_start = w): the stride is forgotten",
+        "out_size_parenthesis": "n_H = int((1 + n_H_prev + 2 * pad - f) / stride): 1 added "
+        "before the division",
+        "bias_whole": "passes the whole b (1, 1, 1, n_C) on instead of b[..., c]: fails for "
+        "n_C > 1",
+        "no_padding": "slides over A_prev instead of the padded A_prev_pad",
+    },
+    "pool_forward": {
+        "vert_start_no_stride": "vert_start = h (and horiz_start = w): the stride is forgotten",
+        "out_size_parenthesis": "n_H = int((1 + n_H_prev - f) / stride): 1 added before the "
+        "division",
+        "all_channels": "pools the window over every channel, A_prev[i, rows, cols, :]",
+    },
+    "conv_backward": {
+        "crop_pad_minus_pad": "crops with dA_prev_pad[pad:-pad, pad:-pad], empty when pad = 0 "
+        "(the notebook's hint)",
+        "vert_start_no_stride": "vert_start = h (and horiz_start = w): the stride is forgotten",
+        "dA_prev_overwrite": "da_prev_pad[window] = ... instead of +=: overlapping windows lost",
+        "dW_overwrite": "dW[..., c] = ... instead of +=: only the last window counts",
+        "db_overwrite": "db[..., c] = ... instead of +=: only the last window counts",
+        "dA_prev_uses_input": "da_prev_pad[window] += a_slice * dZ: the input, not the weights",
+    },
+    "create_mask_from_window": {
+        "first_max_only": "marks only the first maximum (argmax): ties get no gradient",
+        "max_per_column": "compares with np.max(x, axis=0): the maximum of each column",
+    },
+    "distribute_value": {
+        "divided_by_sum": "dz / (n_H + n_W) instead of dz / (n_H * n_W)",
+        "not_divided": "every entry dz: the average's 1 / (n_H * n_W) forgotten",
+        "shape_transposed": "an (n_W, n_H) array: the shape's axes swapped",
+    },
+    "pool_backward": {
+        "overwrite": "dA_prev[window] = ... instead of +=: overlapping windows lost",
+        "first_max_only": "sends the gradient to the first maximum only (argmax), not to every "
+        "tied maximum as the course's create_mask_from_window does",
+        "mask_window_no_stride": "builds the mask from the window at (h, w) without the stride, "
+        "then adds it at the strided window",
+        "average_not_divided": "average mode spreads dz itself, not dz / (f * f)",
+        "vert_start_no_stride": "vert_start = h (and horiz_start = w): the stride is forgotten",
+        "average_divided_by_sum": "average mode spreads dz / (f + f), not dz / (f * f)",
+    },
+}
+
+
+def _variant(function: str, bug: str) -> Callable[..., object]:
+    if function == "zero_pad":
+        widths = {
+            "pads_channels": lambda p: ((0, 0), (0, 0), (p, p), (p, p)),
+            "pads_batch": lambda p: ((p, p), (p, p), (0, 0), (0, 0)),
+            "one_side": lambda p: ((0, 0), (0, p), (0, p), (0, 0)),
+        }[bug]
+
+        def variant(X, pad):
+            return np.pad(np.array(X, dtype=np.float64), widths(pad))
+
+    elif function == "conv_single_step":
+
+        def variant(a_slice_prev, W, b):
+            a, W = np.asarray(a_slice_prev, dtype=float), np.asarray(W, dtype=float)
+            if bug == "no_bias":
+                return float(np.sum(a * W))
+            return float(np.sum(a * W + np.asarray(b, dtype=float).item()))
+
+    elif function == "conv_forward":
+        variant = _conv_forward_variant(bug)
+    elif function == "pool_forward":
+        variant = _pool_forward_variant(bug)
+    elif function == "conv_backward":
+        variant = _conv_backward_variant(bug)
+    elif function == "create_mask_from_window":
+
+        def variant(x):
+            x = np.array(x, dtype=np.float64)
+            if bug == "max_per_column":
+                return x == np.max(x, axis=0)
+            mask = np.zeros(x.shape, dtype=bool)
+            mask[np.unravel_index(np.argmax(x), x.shape)] = True
+            return mask
+
+    elif function == "distribute_value":
+
+        def variant(dz, shape):
+            n_H, n_W = shape
+            if bug == "shape_transposed":
+                return np.full((n_W, n_H), dz / (n_H * n_W))
+            return np.full((n_H, n_W), dz if bug == "not_divided" else dz / (n_H + n_W))
+
+    else:
+        variant = _pool_backward_variant(bug)
+    variant.__name__ = function
+    variant.__doc__ = _BUGS[function][bug]
+    return variant
+
+
+def _conv_forward_variant(bug: str) -> Callable[..., object]:
+    def variant(A_prev, W, b, hparameters):
+        A_prev, W, b, stride, pad, (m, n_H, n_W, n_C) = _conv_args(
+            "conv_forward", A_prev, W, b, hparameters
+        )
+        f = W.shape[0]
+        step = 1 if bug == "vert_start_no_stride" else stride
+        if bug == "out_size_parenthesis":
+            n_H = int((1 + A_prev.shape[1] + 2 * pad - f) / stride)
+            n_W = int((1 + A_prev.shape[2] + 2 * pad - f) / stride)
+        A_pad = A_prev if bug == "no_padding" else zero_pad(A_prev, pad)
+        Z = np.zeros((m, n_H, n_W, n_C))
+        for i, h, w, c in np.ndindex(m, n_H, n_W, n_C):
+            a_slice = A_pad[i, h * step : h * step + f, w * step : w * step + f, :]
+            bias = b.item() if bug == "bias_whole" else b[0, 0, 0, c]  # item() fails for n_C > 1
+            Z[i, h, w, c] = np.sum(a_slice * W[:, :, :, c]) + bias
+        return Z, (A_prev, W, b, hparameters)
+
+    return variant
+
+
+def _pool_forward_variant(bug: str) -> Callable[..., object]:
+    def variant(A_prev, hparameters, mode="max"):
+        A_prev, f, stride, (m, n_H, n_W, n_C) = _pool_args("pool_forward", A_prev, hparameters)
+        step = 1 if bug == "vert_start_no_stride" else stride
+        if bug == "out_size_parenthesis":
+            n_H = int((1 + A_prev.shape[1] - f) / stride)
+            n_W = int((1 + A_prev.shape[2] - f) / stride)
+        pool = np.max if mode == "max" else np.mean
+        A = np.zeros((m, n_H, n_W, n_C))
+        for i, h, w, c in np.ndindex(m, n_H, n_W, n_C):
+            window = A_prev[i, h * step : h * step + f, w * step : w * step + f]
+            A[i, h, w, c] = pool(window if bug == "all_channels" else window[..., c])
+        return A, (A_prev, hparameters)
+
+    return variant
+
+
+def _conv_backward_variant(bug: str) -> Callable[..., object]:
+    def variant(dZ, cache):
+        A_prev, W, b, stride, pad, (m, n_H, n_W, n_C) = _conv_args("conv_backward", *cache)
+        dZ = np.asarray(dZ, dtype=np.float64)
+        f = W.shape[0]
+        step = 1 if bug == "vert_start_no_stride" else stride
+        A_pad = zero_pad(A_prev, pad)
+        dA_pad, dW, db = np.zeros(A_pad.shape), np.zeros(W.shape), np.zeros(b.shape)
+        for i, h, w, c in np.ndindex(m, n_H, n_W, n_C):
+            rows, cols = slice(h * step, h * step + f), slice(w * step, w * step + f)
+            g = dZ[i, h, w, c]
+            if bug == "dA_prev_overwrite":
+                dA_pad[i, rows, cols, :] = W[:, :, :, c] * g
+            elif bug == "dA_prev_uses_input":
+                dA_pad[i, rows, cols, :] += A_pad[i, rows, cols, :] * g
+            else:
+                dA_pad[i, rows, cols, :] += W[:, :, :, c] * g
+            if bug == "dW_overwrite":
+                dW[:, :, :, c] = A_pad[i, rows, cols, :] * g
+            else:
+                dW[:, :, :, c] += A_pad[i, rows, cols, :] * g
+            if bug == "db_overwrite":
+                db[:, :, :, c] = g
+            else:
+                db[:, :, :, c] += g
+        if bug == "crop_pad_minus_pad":
+            return dA_pad[:, pad:-pad, pad:-pad, :], dW, db
+        return dA_pad[:, pad : pad + A_prev.shape[1], pad : pad + A_prev.shape[2], :], dW, db
+
+    return variant
+
+
+def _pool_backward_variant(bug: str) -> Callable[..., object]:
+    def variant(dA, cache, mode="max"):
+        A_prev, f, stride, (m, n_H, n_W, n_C) = _pool_args("pool_backward", *cache)
+        dA = np.asarray(dA, dtype=np.float64)
+        step = 1 if bug == "vert_start_no_stride" else stride
+        dA_prev = np.zeros(A_prev.shape)
+        for i, h, w, c in np.ndindex(m, n_H, n_W, n_C):
+            rows, cols = slice(h * step, h * step + f), slice(w * step, w * step + f)
+            if mode == "max":
+                window = A_prev[i, rows, cols, c]
+                if bug == "mask_window_no_stride":
+                    window = A_prev[i, h : h + f, w : w + f, c]
+                if bug == "first_max_only":
+                    mask = _variant("create_mask_from_window", "first_max_only")(window)
+                else:
+                    mask = window == np.max(window)
+                share = mask * dA[i, h, w, c]
+            else:
+                divisor = {"average_not_divided": 1, "average_divided_by_sum": f + f}
+                share = np.full((f, f), dA[i, h, w, c] / divisor.get(bug, f * f))
+            if bug == "overwrite":
+                dA_prev[i, rows, cols, c] = share
+            else:
+                dA_prev[i, rows, cols, c] += share
+        return dA_prev
+
+    return variant
+
+
+_VARIANTS: dict[str, dict[str, Callable[..., object]]] = {
+    function: {bug: _variant(function, bug) for bug in bugs} for function, bugs in _BUGS.items()
+}
