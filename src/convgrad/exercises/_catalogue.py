@@ -13,7 +13,9 @@ buggy version of the reference with the reference's signature and the bug in its
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import copy
+import warnings
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -74,6 +76,13 @@ def same_result(a: object, b: object, rtol: float = 1e-7, atol: float = 1e-9) ->
     >>> same_result(np.ones((2, 1)), np.ones(2))
     False
     """
+    if isinstance(a, Mapping) or isinstance(b, Mapping):
+        return (
+            isinstance(a, Mapping)
+            and isinstance(b, Mapping)
+            and a.keys() == b.keys()
+            and all(same_result(a[k], b[k], rtol, atol) for k in a)
+        )
     if isinstance(a, tuple | list) or isinstance(b, tuple | list):
         if not (isinstance(a, tuple | list) and isinstance(b, tuple | list)) or len(a) != len(b):
             return False
@@ -85,3 +94,41 @@ def same_result(a: object, b: object, rtol: float = 1e-7, atol: float = 1e-9) ->
     if (x.ndim == 0 and y.size == 1) or (y.ndim == 0 and x.size == 1):
         x, y = x.reshape(()), y.reshape(())
     return x.shape == y.shape and bool(np.allclose(x, y, rtol=rtol, atol=atol, equal_nan=True))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one call did: the compared part of what it returned, or the exception it raised,
+    and whether it changed its arguments."""
+
+    returned: object = None
+    raised: str = ""
+    modified_inputs: bool = False
+
+
+def call(fn: Callable[..., object], case: Case, exercise: Exercise) -> Outcome:
+    """Run ``fn`` on a deep copy of ``case``'s arguments; NumPy's floating-point warnings are
+    silenced (an overflow shows as inf or nan in the result).
+
+    >>> call(np.max, Case("one", "", ([[1.0, 2.0]],)), Exercise("max", "", "")).returned
+    np.float64(2.0)
+    """
+    args, kwargs = copy.deepcopy(case.args), copy.deepcopy(dict(case.kwargs))
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore", RuntimeWarning)
+            returned = exercise.compared(fn(*args, **kwargs))
+    except Exception as err:  # a variant (or a learner) may fail in any way: that is its outcome
+        return Outcome(raised=type(err).__name__)
+    modified = not same_result(list(args), list(case.args)) or any(
+        not same_result(kwargs[k], v) for k, v in case.kwargs.items() if not isinstance(v, str)
+    )
+    return Outcome(returned=returned, modified_inputs=modified)
+
+
+def same_outcome(a: Outcome, b: Outcome) -> bool:
+    """Whether two calls did the same: both raised, or both returned the same result and both
+    left (or both changed) their arguments."""
+    if a.raised or b.raised:
+        return bool(a.raised) and bool(b.raised)
+    return a.modified_inputs == b.modified_inputs and same_result(a.returned, b.returned)

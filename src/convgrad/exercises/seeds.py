@@ -47,9 +47,12 @@ float64, integers and bools are computed and returned in float64 (the rule of
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from .. import _args
+from ._catalogue import Case, Exercise, normal
 
 
 def _check(fn: str, x: object, W: object) -> tuple[np.ndarray, np.ndarray]:
@@ -147,3 +150,395 @@ def conv2d_backward(grad_out: object, x: object, W: object) -> tuple[np.ndarray,
                 dW[o] += g * x[:, i : i + kH, j : j + kW]
                 dx[:, i : i + kH, j : j + kW] += g * W[o]
     return dx.astype(out_dtype, copy=False), dW.astype(out_dtype, copy=False)
+
+
+# --- The rest of the series: step 02, the helpers, and the capstone (step 06) -------------------
+#
+# Step 02 adds zero padding and a stride to step 01: pad x with `padding` zeros on every side,
+# then move the window `stride` cells at a time, so
+#     out_H = (H + 2 * padding - kH) // stride + 1      (floor: a last partial window is dropped)
+# The capstone chains conv3x3 -> ReLU -> max pool 2x2 stride 2 -> flatten -> @ W_fc -> softmax:
+# x (1, 8, 8) -> (C_out, 6, 6) -> (C_out, 6, 6) -> (C_out, 3, 3) -> (C_out * 9,) -> (2,) -> (2,).
+# The flatten is row-major over (C_out, 3, 3): entry c * 9 + i * 3 + j of the vector is pooled
+# cell (i, j) of channel c, the layout W_fc's rows follow.
+
+
+def _image(fn: str, name: str, value: object, layout: str = "(C, H, W)") -> np.ndarray:
+    array = _args.as_array(fn, name, value)
+    if array.ndim != 3 or 0 in array.shape:
+        raise ValueError(
+            f"{fn}: {name} must be 3-D {layout} with no empty dimension; got shape {array.shape}"
+        )
+    return array
+
+
+def conv2d(x, W, padding=0, stride=1):
+    """Step 02: :func:`conv2d_naive` with zero padding and a stride.
+
+    Args:
+        x: ``(C_in, H, W)``, one image.
+        W: ``(C_out, C_in, kH, kW)``, the kernel.
+        padding: int ``>= 0``, zeros added on every side of ``x``.
+        stride: int ``>= 1``, the step between windows.
+
+    Returns:
+        ``y (C_out, out_H, out_W)`` with ``out_H = (H + 2 * padding - kH) // stride + 1`` (and
+        likewise ``out_W``).
+
+    >>> conv2d(np.ones((1, 4, 4)), np.ones((1, 1, 3, 3)), padding=1, stride=2)[0].tolist()
+    [[4.0, 6.0], [6.0, 9.0]]
+    """
+    fn = "conv2d"
+    padding = _args.ntuple(fn, "padding", padding, 1, 0)[0]
+    stride = _args.ntuple(fn, "stride", stride, 1, 1)[0]
+    x = _image(fn, "x", x, "(C_in, H, W)")
+    W = _args.as_array(fn, "W", W)
+    if W.ndim != 4 or 0 in W.shape or W.shape[1] != x.shape[0]:
+        raise ValueError(
+            f"{fn}: W must be 4-D (C_out, C_in, kH, kW) with C_in = {x.shape[0]} from x; "
+            f"got shape {W.shape}"
+        )
+    C_out, C_in, kH, kW = W.shape
+    _, H, W_ = x.shape
+    if kH > H + 2 * padding or kW > W_ + 2 * padding:
+        raise ValueError(
+            f"{fn}: the kernel (kH, kW) = {(kH, kW)} must fit inside the padded x "
+            f"{(H + 2 * padding, W_ + 2 * padding)}"
+        )
+    compute, out_dtype = _args.result_dtype(x, W)
+    W = W.astype(compute, copy=False)
+    xp = np.pad(x.astype(compute), ((0, 0), (padding, padding), (padding, padding)))
+    out_H = (H + 2 * padding - kH) // stride + 1
+    out_W = (W_ + 2 * padding - kW) // stride + 1
+
+    y = np.zeros((C_out, out_H, out_W), dtype=compute)
+    for o in range(C_out):
+        for i in range(out_H):
+            for j in range(out_W):
+                top, left = i * stride, j * stride
+                y[o, i, j] = np.sum(W[o] * xp[:, top : top + kH, left : left + kW])
+    return y.astype(out_dtype, copy=False)
+
+
+def relu(x):
+    """``max(x, 0)`` element by element, any shape; a new array.
+
+    >>> relu([-1.5, 0.0, 2.0]).tolist()
+    [0.0, 0.0, 2.0]
+    """
+    x = _args.as_array("relu", "x", x)
+    compute, out_dtype = _args.result_dtype(x)
+    return np.maximum(x.astype(compute), 0).astype(out_dtype, copy=False)
+
+
+def max_pool_2d(x):
+    """Max pooling with 2x2 windows at stride 2, channel by channel.
+
+    Args:
+        x: ``(C, H, W)`` with ``H, W >= 2``.
+
+    Returns:
+        ``(C, H // 2, W // 2)``: an odd last row or column is dropped (floor, as in PyTorch).
+
+    >>> max_pool_2d(np.arange(16).reshape(1, 4, 4))[0].tolist()
+    [[5.0, 7.0], [13.0, 15.0]]
+    """
+    x = _image("max_pool_2d", "x", x)
+    C, H, W = x.shape
+    if H < 2 or W < 2:
+        raise ValueError(
+            f"max_pool_2d: x (C, H, W) needs H, W >= 2 for a 2x2 window; got {x.shape}"
+        )
+    compute, out_dtype = _args.result_dtype(x)
+    x = x.astype(compute, copy=False)
+    out = np.zeros((C, H // 2, W // 2), dtype=compute)
+    for c in range(C):
+        for i in range(H // 2):
+            for j in range(W // 2):
+                out[c, i, j] = np.max(x[c, 2 * i : 2 * i + 2, 2 * j : 2 * j + 2])
+    return out.astype(out_dtype, copy=False)
+
+
+def softmax(z):
+    """``exp(z) / sum(exp(z))`` along the last axis, with the maximum subtracted first.
+
+    ``exp(z - max(z))`` is ``exp(z)`` times the same constant in numerator and denominator, so
+    the result is unchanged, and it cannot overflow: the largest exponent is 0.
+
+    >>> softmax([1000.0, 1000.0]).tolist()
+    [0.5, 0.5]
+    """
+    z = _args.as_array("softmax", "z", z)
+    if z.ndim == 0 or 0 in z.shape:
+        raise ValueError(f"softmax: z must be a vector (or have a last axis); got shape {z.shape}")
+    compute, out_dtype = _args.result_dtype(z)
+    e = np.exp(z.astype(compute) - np.max(z, axis=-1, keepdims=True))
+    return (e / np.sum(e, axis=-1, keepdims=True)).astype(out_dtype, copy=False)
+
+
+def mini_cnn_forward(x, W_conv, W_fc):
+    """Step 06: conv3x3 -> ReLU -> max pool 2x2 stride 2 -> flatten -> ``@ W_fc`` -> softmax.
+
+    Args:
+        x: ``(1, 8, 8)``, one grey image (any ``(C_in, H, W)`` whose shapes chain works).
+        W_conv: ``(C_out, 1, 3, 3)``.
+        W_fc: ``(C_out * 3 * 3, 2)``; row ``c * 9 + i * 3 + j`` weighs pooled cell ``(i, j)``
+            of channel ``c``.
+
+    Returns:
+        ``p (2,)``, class probabilities that sum to 1.
+
+    >>> p = mini_cnn_forward(np.ones((1, 8, 8)), np.ones((2, 1, 3, 3)), np.zeros((18, 2)))
+    >>> p.tolist()
+    [0.5, 0.5]
+    """
+    fn = "mini_cnn_forward"
+    W_fc = _args.as_array(fn, "W_fc", W_fc)
+    h = max_pool_2d(relu(conv2d_naive(x, W_conv)))  # (C_out, 3, 3)
+    if W_fc.ndim != 2 or W_fc.shape[0] != h.size:
+        raise ValueError(
+            f"{fn}: W_fc must be 2-D (C_out * 3 * 3, n_classes) = ({h.size}, n_classes) for the "
+            f"pooled shape {h.shape}; got shape {W_fc.shape}"
+        )
+    return softmax(h.reshape(-1) @ W_fc)  # (C_out * 9,) @ (C_out * 9, 2) -> (2,)
+
+
+EXERCISES = (
+    Exercise(
+        "conv2d_naive",
+        "x (C_in, H, W), W (C_out, C_in, kH, kW)",
+        "y (C_out, H - kH + 1, W - kW + 1)",
+    ),
+    Exercise(
+        "conv2d",
+        "x (C_in, H, W), W (C_out, C_in, kH, kW), padding int >= 0, stride int >= 1",
+        "y (C_out, (H + 2 padding - kH) // stride + 1, (W + 2 padding - kW) // stride + 1)",
+    ),
+    Exercise("relu", "x, any shape", "max(x, 0), the same shape"),
+    Exercise("max_pool_2d", "x (C, H, W)", "(C, H // 2, W // 2): the max of each 2x2 window"),
+    Exercise("softmax", "z (n,), a vector of logits", "p (n,), positive, summing to 1"),
+    Exercise(
+        "conv2d_backward",
+        "grad_out (C_out, out_H, out_W), x (C_in, H, W), W (C_out, C_in, kH, kW)",
+        "(dx (C_in, H, W), dW (C_out, C_in, kH, kW))",
+    ),
+    Exercise(
+        "mini_cnn_forward",
+        "x (1, 8, 8), W_conv (C_out, 1, 3, 3), W_fc (C_out * 3 * 3, 2)",
+        "p (2,): conv3x3 -> ReLU -> max pool 2x2 -> flatten -> @ W_fc -> softmax",
+    ),
+)
+
+
+def battery(function: str) -> list[Case]:
+    """The test inputs for the series' functions after step 01 (fresh arrays on every call);
+    ``conv2d_backward``'s battery lives in :mod:`convgrad.grading.battery`.
+
+    >>> [case.name for case in battery("softmax")][:2]
+    ['two logits', 'large logits']
+    """
+    if function == "conv2d":
+        return [
+            Case(
+                "padding 1",
+                "zeros around the image, stride 1",
+                (normal(60, 2, 5, 5), normal(61, 3, 2, 3, 3)),
+                {"padding": 1, "stride": 1},
+            ),
+            Case(
+                "stride 2",
+                "windows 2 apart, no padding",
+                (normal(62, 1, 7, 7), normal(63, 2, 1, 3, 3)),
+                {"padding": 0, "stride": 2},
+            ),
+            Case(
+                "padding 2, stride 3",
+                "the stride does not divide: floor",
+                (normal(64, 2, 6, 5), normal(65, 2, 2, 2, 3)),
+                {"padding": 2, "stride": 3},
+            ),
+            Case(
+                "defaults",
+                "padding=0, stride=1 by default: step 01's answer",
+                (normal(66, 1, 4, 6), normal(67, 1, 1, 2, 2)),
+            ),
+            Case(
+                "non-square kernel",
+                "kH != kW with padding and stride",
+                (normal(68, 1, 6, 8), normal(69, 2, 1, 2, 4)),
+                {"padding": 1, "stride": 2},
+            ),
+        ]
+    if function == "relu":
+        return [
+            Case(
+                "vector", "negatives, zero and positives", (np.array([-2.0, -0.5, 0.0, 0.5, 3.0]),)
+            ),
+            Case(
+                "feature map", "a (C, H, W) array, as the capstone calls it", (normal(70, 2, 3, 4),)
+            ),
+        ]
+    if function == "max_pool_2d":
+        return [
+            Case("4x4", "two windows a side", (normal(71, 2, 4, 4),)),
+            Case("6x6", "the capstone's shape, three channels", (normal(72, 3, 6, 6),)),
+            Case(
+                "odd 5x7", "odd sizes: the last row and column are dropped", (normal(73, 1, 5, 7),)
+            ),
+        ]
+    if function == "softmax":
+        return [
+            Case("two logits", "the capstone's two classes", (np.array([0.3, -1.2]),)),
+            Case(
+                "large logits",
+                "exp overflows without subtracting the max",
+                (np.array([1000.0, 998.0, 1001.0]),),
+            ),
+            Case("negative logits", "all below zero", (np.array([-3.0, -1.0, -2.0, -4.0]),)),
+        ]
+    if function == "mini_cnn_forward":
+        big = normal(76, 3 * 9, 2) * 400  # logits in the thousands
+        return [
+            Case(
+                "2 filters",
+                "the capstone's shapes with two filters",
+                (normal(74, 1, 8, 8), normal(75, 2, 1, 3, 3), normal(77, 18, 2)),
+            ),
+            Case(
+                "large logits",
+                "logits in the thousands: softmax must subtract the max",
+                (normal(78, 1, 8, 8), normal(79, 3, 1, 3, 3), big),
+            ),
+            Case(
+                "negative responses",
+                "filters that respond negatively: ReLU zeroes whole windows",
+                (
+                    np.abs(normal(80, 1, 8, 8)),
+                    -np.abs(normal(81, 4, 1, 3, 3)) + 0.3,
+                    normal(82, 36, 2),
+                ),
+            ),
+            Case(
+                "one filter",
+                "C_out = 1",
+                (normal(83, 1, 8, 8), normal(84, 1, 1, 3, 3), normal(85, 9, 2)),
+            ),
+        ]
+    raise ValueError(f"battery: the seeds' series has no battery for {function!r}")
+
+
+_BUGS = {
+    "conv2d": {
+        "padding_ignored": "never pads: the padding argument is read but x is used as it is",
+        "stride_ignored": "the window starts at (i, j), not (i * stride, j * stride)",
+        "pad_one_side": "pads before only, ((padding, 0), (padding, 0))",
+        "out_size_without_padding": "out_H = (H - kH) // stride + 1: the padding left out of the "
+        "output size",
+        "kernel_flipped": "flips the kernel (a true convolution), where the series correlates",
+    },
+    "relu": {
+        "max_along_axis": "np.max(x, 0): the maximum along axis 0, not max(x, 0) element-wise",
+        "modifies_input": "x[x < 0] = 0; return x: the caller's array is changed",
+    },
+    "max_pool_2d": {
+        "stride_1": "moves the 2x2 window one cell at a time: overlapping windows",
+        "max_over_channels": "the max of x[:, window], over every channel at once",
+        "windows_off_edge": "loops over range(0, H, 2): for odd sizes a last window runs off the "
+        "edge and is cut short",
+    },
+    "softmax": {
+        "no_max_subtraction": "exp(z) / sum(exp(z)) without subtracting max(z): overflows to "
+        "inf / inf = nan for large logits",
+        "sum_of_logits": "exp(z) / sum(z): divides by the sum of the logits, not of their exps",
+    },
+    "mini_cnn_forward": {
+        "softmax_no_max_subtraction": "the softmax does not subtract the max: nan for large logits",
+        "flatten_channels_last": "flattens (3, 3, C_out), transposed, against W_fc's "
+        "(C_out, 3, 3) rows",
+        "flatten_spatial_transposed": "flattens each channel column by column (j before i)",
+        "no_relu": "skips the ReLU",
+        "relu_after_fc": "applies the ReLU to the logits as well",
+    },
+}
+
+
+def _seed_variant(function: str, bug: str):
+    """The reference for ``function`` with the bug ``bug``; its docstring is the bug's."""
+
+    def conv(x, W, padding=0, stride=1):
+        x, W = np.asarray(x, dtype=np.float64), np.asarray(W, dtype=np.float64)
+        C_out, _, kH, kW = W.shape
+        _, H, W_ = x.shape
+        pads = {"padding_ignored": (0, 0), "pad_one_side": (padding, 0)}.get(bug, (padding,) * 2)
+        xp = np.pad(x, ((0, 0), pads, pads))
+        grow = 0 if bug == "out_size_without_padding" else 2 * padding
+        out_H, out_W = (H + grow - kH) // stride + 1, (W_ + grow - kW) // stride + 1
+        step = 1 if bug == "stride_ignored" else stride
+        K = W[:, :, ::-1, ::-1] if bug == "kernel_flipped" else W
+        y = np.zeros((C_out, out_H, out_W))
+        for o, i, j in np.ndindex(C_out, out_H, out_W):
+            y[o, i, j] = np.sum(K[o] * xp[:, i * step : i * step + kH, j * step : j * step + kW])
+        return y
+
+    def relu_(x):
+        if bug == "max_along_axis":
+            return np.max(x, 0)
+        x[x < 0] = 0
+        return x
+
+    def pool(x):
+        x = np.asarray(x, dtype=np.float64)
+        C, H, W = x.shape
+        step = 1 if bug == "stride_1" else 2
+        rows = range(0, H - 1, step) if bug != "windows_off_edge" else range(0, H, 2)
+        cols = range(0, W - 1, step) if bug != "windows_off_edge" else range(0, W, 2)
+        out = np.zeros((C, len(rows), len(cols)))
+        for c, (a, i), (b, j) in itertools.product(range(C), enumerate(rows), enumerate(cols)):
+            window = (
+                x[:, i : i + 2, j : j + 2]
+                if bug == "max_over_channels"
+                else x[c, i : i + 2, j : j + 2]
+            )
+            out[c, a, b] = np.max(window)
+        return out
+
+    def soft(z):
+        z = np.asarray(z, dtype=np.float64)
+        if bug == "sum_of_logits":
+            return np.exp(z) / np.sum(z)
+        return np.exp(z) / np.sum(np.exp(z))
+
+    def mini(x, W_conv, W_fc):
+        h = conv2d_naive(x, W_conv)
+        if bug != "no_relu":
+            h = relu(h)
+        h = max_pool_2d(h)
+        if bug == "flatten_channels_last":
+            flat = h.transpose(1, 2, 0).reshape(-1)
+        elif bug == "flatten_spatial_transposed":
+            flat = h.transpose(0, 2, 1).reshape(-1)
+        else:
+            flat = h.reshape(-1)
+        logits = flat @ np.asarray(W_fc, dtype=np.float64)
+        if bug == "relu_after_fc":
+            logits = relu(logits)
+        if bug == "softmax_no_max_subtraction":
+            return np.exp(logits) / np.sum(np.exp(logits))
+        return softmax(logits)
+
+    variant = {
+        "conv2d": conv,
+        "relu": relu_,
+        "max_pool_2d": pool,
+        "softmax": soft,
+        "mini_cnn_forward": mini,
+    }[function]
+    variant.__name__ = function
+    variant.__doc__ = _BUGS[function][bug]
+    return variant
+
+
+_VARIANTS = {
+    function: {bug: _seed_variant(function, bug) for bug in bugs}
+    for function, bugs in _BUGS.items()
+}
