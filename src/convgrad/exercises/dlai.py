@@ -720,6 +720,7 @@ _BUGS = {
 
 
 def _variant(function: str, bug: str) -> Callable[..., object]:
+    variant: Callable[..., object]
     if function == "zero_pad":
         widths = {
             "pads_channels": lambda p: ((0, 0), (0, 0), (p, p), (p, p)),
@@ -727,16 +728,20 @@ def _variant(function: str, bug: str) -> Callable[..., object]:
             "one_side": lambda p: ((0, 0), (0, p), (0, p), (0, 0)),
         }[bug]
 
-        def variant(X, pad):
+        def pad_(X, pad):
             return np.pad(np.array(X, dtype=np.float64), widths(pad))
+
+        variant = pad_
 
     elif function == "conv_single_step":
 
-        def variant(a_slice_prev, W, b):
+        def single_step(a_slice_prev, W, b):
             a, W = np.asarray(a_slice_prev, dtype=float), np.asarray(W, dtype=float)
             if bug == "no_bias":
                 return float(np.sum(a * W))
             return float(np.sum(a * W + np.asarray(b, dtype=float).item()))
+
+        variant = single_step
 
     elif function == "conv_forward":
         variant = _conv_forward_variant(bug)
@@ -746,21 +751,25 @@ def _variant(function: str, bug: str) -> Callable[..., object]:
         variant = _conv_backward_variant(bug)
     elif function == "create_mask_from_window":
 
-        def variant(x):
+        def mask(x):
             x = np.array(x, dtype=np.float64)
             if bug == "max_per_column":
                 return x == np.max(x, axis=0)
-            mask = np.zeros(x.shape, dtype=bool)
-            mask[np.unravel_index(np.argmax(x), x.shape)] = True
-            return mask
+            first = np.zeros(x.shape, dtype=bool)
+            first[np.unravel_index(np.argmax(x), x.shape)] = True
+            return first
+
+        variant = mask
 
     elif function == "distribute_value":
 
-        def variant(dz, shape):
+        def spread(dz, shape):
             n_H, n_W = shape
             if bug == "shape_transposed":
                 return np.full((n_W, n_H), dz / (n_H * n_W))
             return np.full((n_H, n_W), dz if bug == "not_divided" else dz / (n_H + n_W))
+
+        variant = spread
 
     else:
         variant = _pool_backward_variant(bug)
