@@ -5,4 +5,4 @@ Each module has ``add_parser(commands)``, which adds its subparser and sets ``ru
 tqdm, PyTorch) inside ``run``, so that ``convgrad --help`` and ``convgrad check`` need NumPy alone.
 """
 
-COMMANDS = ("train", "check", "bench", "grade", "explain")
+COMMANDS = ("train", "check", "bench", "grade", "explain", "exercises")

@@ -392,8 +392,8 @@ EXERCISES = (
     Exercise(
         "conv_forward_naive",
         'x (N, C, H, W), w (F, C, HH, WW), b (F,), conv_param {"stride", "pad"}',
-        "(out (N, F, 1 + (H + 2 pad - HH) // stride, 1 + (W + 2 pad - WW) // stride), "
-        "cache (x, w, b, conv_param))",
+        "(out (N, F, H_out, W_out), cache (x, w, b, conv_param)); "
+        "H_out = 1 + (H + 2 pad - HH) // stride, W_out likewise",
         cached=True,
     ),
     Exercise(
@@ -404,8 +404,8 @@ EXERCISES = (
     Exercise(
         "max_pool_forward_naive",
         'x (N, C, H, W), pool_param {"pool_height", "pool_width", "stride"}',
-        "(out (N, C, 1 + (H - pool_height) // stride, 1 + (W - pool_width) // stride), "
-        "cache (x, pool_param))",
+        "(out (N, C, H_out, W_out), cache (x, pool_param)); "
+        "H_out = 1 + (H - pool_height) // stride, W_out likewise",
         cached=True,
     ),
     Exercise(
