@@ -504,6 +504,8 @@ _BUGS = {
     "max_pool_backward_naive": {
         "all_ties": "every tied maximum gets the full gradient (mask = window == max)",
         "overwrite": "dx[window] = mask * dout instead of +=: overlapping windows lost",
+        "index_overwrite": "dx[n, c, top + u, left + v] = dout[n, c, i, j] instead of +=: a cell "
+        "that is the maximum of two overlapping windows keeps only the last gradient",
         "mask_wrong_window": "the mask comes from the window at (i, j) without the stride, the "
         "gradient goes to the strided window",
         "stride_ignored": "the window starts at (i, j), not (i * stride, j * stride)",
@@ -557,6 +559,9 @@ def _backward_variant(bug: str):
             g = dout[n, c, j, i] if bug == "dout_transposed" else dout[n, c, i, j]
             if bug == "overwrite":
                 dx[n, c, rows, cols] = mask * g
+            elif bug == "index_overwrite":
+                u, v = np.unravel_index(np.argmax(window), window.shape)
+                dx[n, c, i * step + u, j * step + v] = g
             else:
                 dx[n, c, rows, cols] += mask * g
         return dx

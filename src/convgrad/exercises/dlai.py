@@ -841,8 +841,10 @@ def _conv_backward_variant(bug: str) -> Callable[..., object]:
                 db[:, :, :, c] = g
             else:
                 db[:, :, :, c] += g
-        if bug == "crop_pad_minus_pad":
-            return dA_pad[:, pad:-pad, pad:-pad, :], dW, db
+        if bug == "crop_pad_minus_pad":  # the notebook's form: fails to broadcast when pad = 0
+            dA_prev = np.zeros(A_prev.shape)
+            dA_prev[:] = dA_pad[:, pad:-pad, pad:-pad, :]
+            return dA_prev, dW, db
         return dA_pad[:, pad : pad + A_prev.shape[1], pad : pad + A_prev.shape[2], :], dW, db
 
     return variant

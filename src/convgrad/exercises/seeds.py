@@ -449,7 +449,8 @@ _BUGS = {
     "softmax": {
         "no_max_subtraction": "exp(z) / sum(exp(z)) without subtracting max(z): overflows to "
         "inf / inf = nan for large logits",
-        "sum_of_logits": "exp(z) / sum(z): divides by the sum of the logits, not of their exps",
+        "sum_of_logits": "exp(z - max(z)) / sum(z): divides by the sum of the logits, not of "
+        "their exps",
     },
     "mini_cnn_forward": {
         "softmax_no_max_subtraction": "the softmax does not subtract the max: nan for large logits",
@@ -505,7 +506,7 @@ def _seed_variant(function: str, bug: str):
     def soft(z):
         z = np.asarray(z, dtype=np.float64)
         if bug == "sum_of_logits":
-            return np.exp(z) / np.sum(z)
+            return np.exp(z - np.max(z)) / np.sum(z)
         return np.exp(z) / np.sum(np.exp(z))
 
     def mini(x, W_conv, W_fc):
