@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convgrad.exercises import cs231n, dlai, seeds
-from convgrad.exercises._catalogue import call, same_outcome, tied
+from convgrad.exercises._catalogue import call, same_outcome, same_result, tied
 
 COURSES = {"seeds": seeds, "cs231n": cs231n, "dlai": dlai}
 
@@ -440,3 +440,70 @@ def test_every_listed_exercise_is_a_reference_function(course):
     for exercise in module.EXERCISES:
         assert callable(getattr(module, exercise.name)), exercise.name
         assert exercise.takes and exercise.returns
+
+
+# --- PyTorch's answer for any battery case (the corpus test checks its pass files with it) -------
+
+
+def torch_expected(course, function, case):
+    """PyTorch's result for ``case``, or None where the course's rule is not PyTorch's (a tied
+    maximum in deeplearning.ai's max pooling)."""
+    args, kwargs = case.args, dict(case.kwargs)
+    if course == "seeds":
+        simple = {
+            "relu": torch.relu,
+            "softmax": lambda z: torch.softmax(z, dim=-1),
+            "max_pool_2d": lambda x: F.max_pool2d(x[None], 2, 2)[0],
+        }
+        if function in simple:
+            return simple[function](t(args[0])).detach().numpy()
+        return {"conv2d": torch_conv2d, "mini_cnn_forward": torch_mini_cnn}[function](
+            *args, **kwargs
+        )
+    if course == "cs231n":
+        if function == "max_pool_forward_naive":
+            return torch_max_pool(*args)
+        dout, (x, pool_param) = args
+        return torch_max_pool(x, pool_param, dout)
+    if function == "zero_pad":
+        X, pad = args
+        return F.pad(t(X), (0, 0, pad, pad, pad, pad)).detach().numpy()
+    if function == "conv_single_step":
+        a, W, b = args
+        return float(((t(a) * t(W)).sum() + t(b).sum()).item())
+    if function == "conv_forward":
+        return torch_dlai_conv(*args)
+    if function == "conv_backward":
+        dZ, cache = args
+        return tuple(torch_dlai_conv(*cache, dZ=dZ))
+    if function == "pool_forward":
+        return torch_dlai_pool(*args, kwargs["mode"])
+    if function == "pool_backward":
+        dA, (A_prev, hparameters) = args
+        if kwargs["mode"] == "max" and has_ties(A_prev, hparameters["f"], hparameters["stride"]):
+            return None
+        return torch_dlai_pool(A_prev, hparameters, kwargs["mode"], dA)
+    if function == "create_mask_from_window":
+        tx = t(args[0])
+        F.max_pool2d(tx[None, None], tx.shape).sum().backward()
+        grad = tx.grad.numpy()
+        return grad == 1 if np.count_nonzero(args[0] == args[0].max()) == 1 else None
+    dz, shape = args
+    window = t(np.zeros(shape))
+    (F.avg_pool2d(window[None, None], shape).sum() * dz).backward()
+    return window.grad.numpy()
+
+
+def test_torch_expected_agrees_with_every_reference_on_its_battery():
+    checked = 0
+    for course, module in COURSES.items():
+        for function in module._VARIANTS:
+            for case in module.battery(function):
+                expected = torch_expected(course, function, case)
+                if expected is None:
+                    continue
+                exercise = {e.name: e for e in module.EXERCISES}[function]
+                got = call(getattr(module, function), case, exercise).returned
+                assert same_result(got, expected), (course, function, case.name)
+                checked += 1
+    assert checked >= 60  # all but the tie cases PyTorch does not share (62 of 70 today)

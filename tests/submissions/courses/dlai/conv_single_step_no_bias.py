@@ -1,0 +1,11 @@
+# expect: fail
+# function: conv_single_step
+# bug: no_bias
+# line: 10
+import numpy as np
+
+
+def conv_single_step(a_slice_prev, W, b):
+    s = np.multiply(a_slice_prev, W)
+    Z = np.sum(s)
+    return Z

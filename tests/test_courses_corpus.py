@@ -1,0 +1,127 @@
+"""The corpus of course submissions in tests/submissions/courses/, checked against itself.
+
+Each file there is a submission written for these tests (in the styles learners write, none
+copied), with a header the grading engine is later measured against::
+
+    # expect: pass | fail
+    # function: NAME          (one line per function the file is graded on)
+    # bug: ID                 (fail files: one line per bug, an id of the course's catalogue)
+    # line: N                 (fail files: the line holding each bug, in the same order)
+
+Here: a pass file agrees with the reference (and with PyTorch where the course's rule is
+PyTorch's) on every battery input; a fail file disagrees on at least one, and a file with one bug
+behaves exactly like that bug's variant on the whole battery; each ``line`` points at code inside a
+function; every bug of every catalogue has a file.
+"""
+
+import ast
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from convgrad.exercises import cs231n, dlai, seeds
+from convgrad.exercises._catalogue import call, same_outcome, same_result
+from test_courses import torch_expected
+
+CORPUS = Path(__file__).parent / "submissions" / "courses"
+COURSES = {"seeds": seeds, "cs231n": cs231n, "dlai": dlai}
+FILES = sorted(CORPUS.glob("*/*.py"))
+
+
+def header(path):
+    """The header's fields: ``expect`` and lists ``function``, ``bug``, ``line``."""
+    fields = {"expect": [], "function": [], "bug": [], "line": []}
+    for text in path.read_text().splitlines():
+        match = re.match(r"# (expect|function|bug|line): (\S+)$", text)
+        if not match:
+            break
+        fields[match.group(1)].append(match.group(2))
+    return fields
+
+
+def load(path):
+    spec = importlib.util.spec_from_file_location(f"corpus_{path.parent.name}_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def exercise(course, function):
+    return {e.name: e for e in COURSES[course].EXERCISES}[function]
+
+
+def by_expect(expect):
+    return [
+        pytest.param(p, id=f"{p.parent.name}/{p.name}")
+        for p in FILES
+        if header(p)["expect"] == [expect]
+    ]
+
+
+@pytest.mark.parametrize("course", COURSES)
+def test_every_course_has_a_corpus_that_covers_its_catalogue(course):
+    headers = [header(p) for p in FILES if p.parent.name == course]
+    assert sum(h["expect"] == ["pass"] for h in headers) >= 4
+    assert sum(h["expect"] == ["fail"] for h in headers) >= 12
+    covered = {
+        (h["function"][0], bug) for h in headers if h["expect"] == ["fail"] for bug in h["bug"]
+    }
+    catalogue = {(f, bug) for f, bugs in COURSES[course]._BUGS.items() for bug in bugs}
+    assert catalogue - covered == set()
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=f"{p.parent.name}/{p.name}") for p in FILES])
+def test_the_header_is_well_formed_and_its_lines_point_at_code(path):
+    fields, module = header(path), COURSES[path.parent.name]
+    assert fields["expect"] in (["pass"], ["fail"])
+    assert fields["function"] and all(f in module._BUGS for f in fields["function"])
+    if fields["expect"] == ["pass"]:
+        assert fields["bug"] == fields["line"] == []
+        return
+    assert len(fields["function"]) == 1 and fields["bug"]
+    assert len(fields["line"]) == len(fields["bug"])
+    assert all(bug in module._BUGS[fields["function"][0]] for bug in fields["bug"])
+    source = path.read_text()
+    lines = source.splitlines()
+    spans = [
+        (node.body[0].lineno, node.end_lineno)
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef)
+    ]
+    for number in map(int, fields["line"]):
+        text = lines[number - 1].strip()
+        assert text and not text.startswith("#"), f"line {number} is not code: {text!r}"
+        assert any(start <= number <= end for start, end in spans), (
+            f"line {number} is outside a function"
+        )
+
+
+@pytest.mark.parametrize("path", by_expect("pass"))
+def test_a_pass_file_agrees_with_the_reference_and_torch(path):
+    course, submission = path.parent.name, load(path)
+    module = COURSES[course]
+    for function in header(path)["function"]:
+        for case in module.battery(function):
+            got = call(getattr(submission, function), case, exercise(course, function))
+            expected = call(getattr(module, function), case, exercise(course, function))
+            assert same_outcome(got, expected), f"{function}: {case.name}: {got}"
+            oracle = torch_expected(course, function, case)
+            if oracle is not None:
+                assert same_result(got.returned, oracle), f"{function}: {case.name} (torch)"
+
+
+@pytest.mark.parametrize("path", by_expect("fail"))
+def test_a_fail_file_disagrees_and_behaves_like_its_bug(path):
+    course, submission, fields = path.parent.name, load(path), header(path)
+    module, (function,) = COURSES[course], fields["function"]
+    ex, reference = exercise(course, function), getattr(module, function)
+    outcomes = [
+        (case, call(getattr(submission, function), case, ex)) for case in module.battery(function)
+    ]
+    assert any(not same_outcome(got, call(reference, case, ex)) for case, got in outcomes)
+    if len(fields["bug"]) == 1:
+        variant = module._VARIANTS[function][fields["bug"][0]]
+        for case, got in outcomes:
+            assert same_outcome(got, call(variant, case, ex)), f"{case.name}: {got}"
