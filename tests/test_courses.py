@@ -506,4 +506,4 @@ def test_torch_expected_agrees_with_every_reference_on_its_battery():
                 got = call(getattr(module, function), case, exercise).returned
                 assert same_result(got, expected), (course, function, case.name)
                 checked += 1
-    assert checked >= 60  # all but the tie cases PyTorch does not share (62 of 70 today)
+    assert checked >= 60  # every case but the ties torch does not share: 62 today

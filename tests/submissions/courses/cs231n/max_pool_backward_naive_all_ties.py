@@ -1,0 +1,24 @@
+# expect: fail
+# function: max_pool_backward_naive
+# bug: all_ties
+# line: 20
+import numpy as np
+
+
+def max_pool_backward_naive(dout, cache):
+    x, pool_param = cache
+    N, C, H, W = x.shape
+    HH, WW, stride = pool_param["pool_height"], pool_param["pool_width"], pool_param["stride"]
+    H_out = 1 + (H - HH) // stride
+    W_out = 1 + (W - WW) // stride
+    dx = np.zeros_like(x)
+    for n in range(N):
+        for c in range(C):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = x[n, c, i * stride : i * stride + HH, j * stride : j * stride + WW]
+                    mask = window == np.max(window)
+                    dx[n, c, i * stride : i * stride + HH, j * stride : j * stride + WW] += (
+                        mask * dout[n, c, i, j]
+                    )
+    return dx

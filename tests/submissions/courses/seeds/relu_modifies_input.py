@@ -1,0 +1,10 @@
+# expect: fail
+# function: relu
+# bug: modifies_input
+# line: 9
+import numpy as np
+
+
+def relu(x):
+    x[x < 0] = 0
+    return x
