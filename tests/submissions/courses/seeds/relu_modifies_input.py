@@ -6,5 +6,5 @@ import numpy as np
 
 
 def relu(x):
-    x[x < 0] = 0
+    np.putmask(x, x < 0, 0)
     return x
