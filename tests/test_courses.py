@@ -64,8 +64,8 @@ def torch_max_pool(x, pool_param, dout=None):
 def torch_dlai_conv(A_prev, W, b, hparameters, dZ=None):
     tA, tW, tb = t(A_prev), t(W), t(b)
     Z = F.conv2d(
-        nhwc(tA),
-        tW.permute(3, 2, 0, 1),  # (f, f, n_C_prev, n_C) -> (n_C, n_C_prev, f, f)
+        nhwc(tA).contiguous(),  # torch's CPU conv backward wants contiguous operands
+        tW.permute(3, 2, 0, 1).contiguous(),  # (f, f, n_C_prev, n_C) -> (n_C, n_C_prev, f, f)
         tb.reshape(-1),
         stride=hparameters["stride"],
         padding=hparameters["pad"],
@@ -507,3 +507,91 @@ def test_torch_expected_agrees_with_every_reference_on_its_battery():
                 assert same_result(got, expected), (course, function, case.name)
                 checked += 1
     assert checked >= 60  # every case but the ties torch does not share: 62 today
+
+
+# --- random configurations against PyTorch ------------------------------------------------------
+
+
+@given(
+    m=st.integers(1, 2),
+    H=st.integers(1, 6),
+    W=st.integers(1, 6),
+    C_prev=st.integers(1, 3),
+    n_C=st.integers(1, 3),
+    f=st.integers(1, 4),
+    stride=st.integers(1, 3),
+    pad=st.integers(0, 2),
+    seed=st.integers(0, 2**16),
+)
+def test_dlai_conv_forward_and_backward_match_torch(m, H, W, C_prev, n_C, f, stride, pad, seed):
+    f = min(f, H + 2 * pad, W + 2 * pad)
+    rng = np.random.default_rng(seed)
+    A_prev, Wt = rng.standard_normal((m, H, W, C_prev)), rng.standard_normal((f, f, C_prev, n_C))
+    b, hparameters = rng.standard_normal((1, 1, 1, n_C)), {"stride": stride, "pad": pad}
+    Z, cache = dlai.conv_forward(A_prev, Wt, b, hparameters)
+    close(Z, torch_dlai_conv(A_prev, Wt, b, hparameters))
+    dZ = rng.standard_normal(Z.shape)
+    for got, expected in zip(dlai.conv_backward(dZ, cache), torch_dlai_conv(*cache, dZ=dZ)):
+        close(got, expected)
+
+
+@given(
+    H=st.integers(1, 7),
+    W=st.integers(1, 7),
+    f=st.integers(1, 4),
+    stride=st.integers(1, 3),
+    mode=st.sampled_from(["max", "average"]),
+    seed=st.integers(0, 2**16),
+)
+def test_dlai_pooling_matches_torch_without_ties(H, W, f, stride, mode, seed):
+    f = min(f, H, W)
+    rng = np.random.default_rng(seed)
+    A_prev, hparameters = rng.standard_normal((2, H, W, 2)), {"f": f, "stride": stride}
+    A, cache = dlai.pool_forward(A_prev, hparameters, mode)
+    close(A, torch_dlai_pool(A_prev, hparameters, mode))
+    dA = rng.standard_normal(A.shape)
+    close(dlai.pool_backward(dA, cache, mode), torch_dlai_pool(A_prev, hparameters, mode, dA))
+
+
+@given(
+    H=st.integers(1, 7),
+    W=st.integers(1, 7),
+    ph=st.integers(1, 4),
+    pw=st.integers(1, 4),
+    stride=st.integers(1, 3),
+    seed=st.integers(0, 2**16),
+    ties=st.booleans(),
+)
+def test_cs231n_max_pooling_matches_torch(H, W, ph, pw, stride, seed, ties):
+    ph, pw = min(ph, H), min(pw, W)
+    rng = np.random.default_rng(seed)
+    x = (
+        rng.integers(-1, 2, (2, 2, H, W)).astype(float)
+        if ties
+        else rng.standard_normal((2, 2, H, W))
+    )
+    pool_param = {"pool_height": ph, "pool_width": pw, "stride": stride}
+    out, cache = cs231n.max_pool_forward_naive(x, pool_param)
+    close(out, torch_max_pool(x, pool_param))
+    dout = rng.standard_normal(out.shape)
+    close(cs231n.max_pool_backward_naive(dout, cache), torch_max_pool(x, pool_param, dout))
+
+
+def test_the_batteries_hold_only_inputs_the_templates_accept():
+    # cs231n's pooling template may assume the stride divides (H - pool_height), (W - pool_width)
+    for case in cs231n.battery("max_pool_forward_naive"):
+        x, p = case.args
+        assert (x.shape[2] - p["pool_height"]) % p["stride"] == 0, case.name
+        assert (x.shape[3] - p["pool_width"]) % p["stride"] == 0, case.name
+    # the capstone's template: x (1, 8, 8), W_conv (C_out, 1, 3, 3), W_fc (C_out * 3 * 3, 2)
+    for case in seeds.battery("mini_cnn_forward"):
+        x, W_conv, W_fc = case.args
+        assert x.shape == (1, 8, 8) and W_conv.shape[1:] == (1, 3, 3), case.name
+        assert W_fc.shape == (W_conv.shape[0] * 9, 2), case.name
+    # deeplearning.ai: W (f, f, n_C_prev, n_C), b (1, 1, 1, n_C), the notebook's keys and modes
+    for case in dlai.battery("conv_forward"):
+        A_prev, W, b, hparameters = case.args
+        assert W.shape[0] == W.shape[1] and W.shape[2] == A_prev.shape[3], case.name
+        assert b.shape == (1, 1, 1, W.shape[3]) and set(hparameters) == {"stride", "pad"}
+    for case in dlai.battery("pool_forward"):
+        assert set(case.args[1]) == {"f", "stride"} and case.kwargs["mode"] in ("max", "average")
