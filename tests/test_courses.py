@@ -595,3 +595,11 @@ def test_the_batteries_hold_only_inputs_the_templates_accept():
         assert b.shape == (1, 1, 1, W.shape[3]) and set(hparameters) == {"stride", "pad"}
     for case in dlai.battery("pool_forward"):
         assert set(case.args[1]) == {"f", "stride"} and case.kwargs["mode"] in ("max", "average")
+
+
+def test_dlai_reads_avg_as_average():
+    A_prev = np.random.default_rng(3).standard_normal((1, 4, 4, 2))
+    hp = {"f": 2, "stride": 2}
+    A, cache = dlai.pool_forward(A_prev, hp, mode="avg")
+    close(A, dlai.pool_forward(A_prev, hp, mode="average")[0])
+    close(dlai.pool_backward(A, cache, "avg"), dlai.pool_backward(A, cache, "average"))

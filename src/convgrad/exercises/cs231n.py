@@ -500,6 +500,8 @@ _BUGS = {
         "windows_off_edge": "H_out = H // stride: windows that start near the edge run off it "
         "and are cut short",
         "max_over_channels": "the max of x[n, :, rows, cols], over every channel at once",
+        "float_output_size": "H_out = 1 + (H - pool_height) / stride: Python 2's division, a "
+        "float in Python 3 that np.zeros and range refuse",
     },
     "max_pool_backward_naive": {
         "all_ties": "every tied maximum gets the full gradient (mask = window == max)",
@@ -525,6 +527,8 @@ def _forward_variant(bug: str):
         H_out, W_out = 1 + (H - ph) // s, 1 + (W - pw) // s
         if bug == "windows_off_edge":
             H_out, W_out = H // s, W // s
+        if bug == "float_output_size":
+            H_out, W_out = 1 + (H - ph) / s, 1 + (W - pw) / s
         step = 1 if bug == "stride_ignored" else s
         out = np.zeros((N, C, H_out, W_out))
         for n, c, i, j in np.ndindex(N, C, H_out, W_out):

@@ -33,7 +33,9 @@ Variants across the course's years, all accepted here:
 - caches are ``(A_prev, W, b, hparameters)`` for the convolution and ``(A_prev, hparameters)``
   for pooling, as a tuple or a list; ``hparameters`` may hold keys beyond the ones a function
   reads (``{"stride", "pad"}`` or ``{"f", "stride"}``);
-- ``mode`` is ``"max"`` or ``"average"``, ``"max"`` by default.
+- ``mode`` is ``"max"`` or ``"average"``, ``"max"`` by default; ``"avg"``, which some public
+  copies of the notebook write instead, is read as ``"average"``. The battery passes the
+  notebook's ``"average"``.
 
 Inputs may be nested lists or arrays of real numbers and are never modified; results are new
 float64 arrays (the course works in float64).
@@ -103,6 +105,7 @@ EXERCISES = (
 )
 
 MODES = ("max", "average")
+MODE_ALIASES = {"avg": "average"}  # some public copies of the notebook rename "average" "avg"
 
 
 # --- checking the arguments -------------------------------------------------------------------
@@ -150,6 +153,8 @@ def _hparameters(fn: str, hparameters: object, keys: tuple[str, ...]) -> list[in
 
 
 def _mode(fn: str, mode: object) -> str:
+    if isinstance(mode, str):
+        mode = MODE_ALIASES.get(mode, mode)
     if mode not in MODES:
         raise ValueError(f"{fn}: mode must be 'max' or 'average'; got {mode!r:.80}")
     return str(mode)
@@ -715,6 +720,8 @@ _BUGS = {
         "average_not_divided": "average mode spreads dz itself, not dz / (f * f)",
         "vert_start_no_stride": "vert_start = h (and horiz_start = w): the stride is forgotten",
         "average_divided_by_sum": "average mode spreads dz / (f + f), not dz / (f * f)",
+        "dA_indexed_by_corner": "reads dA[i, vert_start, horiz_start, c], the window's corner, "
+        "instead of dA[i, h, w, c]: the same only at stride 1, where the notebook tests it",
     },
 }
 
@@ -858,6 +865,7 @@ def _pool_backward_variant(bug: str) -> Callable[..., object]:
         dA_prev = np.zeros(A_prev.shape)
         for i, h, w, c in np.ndindex(m, n_H, n_W, n_C):
             rows, cols = slice(h * step, h * step + f), slice(w * step, w * step + f)
+            g = dA[i, h * step, w * step, c] if bug == "dA_indexed_by_corner" else dA[i, h, w, c]
             if mode == "max":
                 window = A_prev[i, rows, cols, c]
                 if bug == "mask_window_no_stride":
@@ -866,10 +874,10 @@ def _pool_backward_variant(bug: str) -> Callable[..., object]:
                     mask = _variant("create_mask_from_window", "first_max_only")(window)
                 else:
                     mask = window == np.max(window)
-                share = mask * dA[i, h, w, c]
+                share = mask * g
             else:
                 divisor = {"average_not_divided": 1, "average_divided_by_sum": f + f}
-                share = np.full((f, f), dA[i, h, w, c] / divisor.get(bug, f * f))
+                share = np.full((f, f), g / divisor.get(bug, f * f))
             if bug == "overwrite":
                 dA_prev[i, rows, cols, c] = share
             else:
