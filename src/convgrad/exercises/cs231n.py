@@ -513,6 +513,8 @@ _BUGS = {
         "stride_ignored": "the window starts at (i, j), not (i * stride, j * stride)",
         "height_width_swapped": "the window is pool_width tall and pool_height wide",
         "dout_transposed": "reads dout[n, c, j, i] for output cell (i, j)",
+        "unravel_by_height": "turns the flat argmax k into (k // pool_height, k % pool_height): "
+        "right only for square windows",
     },
 }
 
@@ -557,6 +559,10 @@ def _backward_variant(bug: str):
                 window = x[n, c, i : i + ph, j : j + pw]
             if bug == "all_ties":
                 mask = window == np.max(window)
+            elif bug == "unravel_by_height":  # the cell may fall outside the window, or x
+                k = int(np.argmax(window))
+                dx[n, c, i * step + k // ph, j * step + k % ph] += dout[n, c, i, j]
+                continue
             else:
                 mask = np.zeros(window.shape)
                 mask[np.unravel_index(np.argmax(window), window.shape)] = 1

@@ -674,6 +674,7 @@ _BUGS = {
         "pads_channels": "pads the last two axes, (n_W, n_C), as for channels-first data",
         "pads_batch": "pads the first two axes, (m, n_H), instead of (n_H, n_W)",
         "one_side": "pads after only, (0, pad), not on both sides",
+        "pads_every_axis": "np.pad(X, pad): pads all four axes, the batch and channels too",
     },
     "conv_single_step": {
         "bias_inside_sum": "adds b to every product before the sum: b counted f*f*n_C times",
@@ -733,6 +734,7 @@ def _variant(function: str, bug: str) -> Callable[..., object]:
             "pads_channels": lambda p: ((0, 0), (0, 0), (p, p), (p, p)),
             "pads_batch": lambda p: ((p, p), (p, p), (0, 0), (0, 0)),
             "one_side": lambda p: ((0, 0), (0, p), (0, p), (0, 0)),
+            "pads_every_axis": lambda p: p,
         }[bug]
 
         def pad_(X, pad):

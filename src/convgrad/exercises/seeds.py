@@ -435,6 +435,7 @@ _BUGS = {
         "out_size_without_padding": "out_H = (H - kH) // stride + 1: the padding left out of the "
         "output size",
         "kernel_flipped": "flips the kernel (a true convolution), where the series correlates",
+        "pads_channel_axis": "np.pad(x, padding): pads the channel axis too",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0): the maximum along axis 0, not max(x, 0) element-wise",
@@ -471,7 +472,7 @@ def _seed_variant(function: str, bug: str):
         C_out, _, kH, kW = W.shape
         _, H, W_ = x.shape
         pads = {"padding_ignored": (0, 0), "pad_one_side": (padding, 0)}.get(bug, (padding,) * 2)
-        xp = np.pad(x, ((0, 0), pads, pads))
+        xp = np.pad(x, padding) if bug == "pads_channel_axis" else np.pad(x, ((0, 0), pads, pads))
         grow = 0 if bug == "out_size_without_padding" else 2 * padding
         out_H, out_W = (H + grow - kH) // stride + 1, (W_ + grow - kW) // stride + 1
         step = 1 if bug == "stride_ignored" else stride
