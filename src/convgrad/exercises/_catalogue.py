@@ -14,6 +14,7 @@ buggy version of the reference with the reference's signature and the bug in its
 from __future__ import annotations
 
 import copy
+import numbers
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -49,6 +50,31 @@ class Case:
     about: str
     args: tuple[object, ...]
     kwargs: Mapping[str, object] = field(default_factory=dict)
+
+
+def int_params(fn: str, name: str, params: object, smallest: Mapping[str, int]) -> list[int]:
+    """The ints ``params[key]``, each at least ``smallest[key]``, from a course's dict of
+    hyperparameters (keys it does not read are allowed), or one clear error.
+
+    >>> int_params("f", "pool_param", {"stride": 2, "extra": None}, {"stride": 1})
+    [2]
+    """
+    keys = tuple(smallest)
+    if not isinstance(params, Mapping):
+        raise TypeError(f"{fn}: {name} must be a dict with the keys {keys}; got {params!r:.80}")
+    values = []
+    for key, least in smallest.items():
+        if key not in params:
+            raise ValueError(
+                f"{fn}: {name} is missing the key {key!r}; it needs {keys}, got {tuple(params)}"
+            )
+        value = params[key]
+        if not isinstance(value, numbers.Integral) or isinstance(value, bool):
+            raise TypeError(f"{fn}: {name}[{key!r}] must be an int; got {value!r:.80}")
+        if value < least:
+            raise ValueError(f"{fn}: {name}[{key!r}] must be >= {least}; got {value}")
+        values.append(int(value))
+    return values
 
 
 def rng(seed: int) -> np.random.Generator:

@@ -55,7 +55,7 @@ import numpy as np
 
 from .. import _args
 from ..convolution import conv2d, conv2d_backward
-from ._catalogue import Case, Exercise, normal, tied
+from ._catalogue import Case, Exercise, int_params, normal, tied
 
 _CONV_PARAM = {"stride": 1, "pad": 0}  # each key and its smallest value
 
@@ -276,21 +276,7 @@ _POOL_PARAM = ("pool_height", "pool_width", "stride")
 
 def _pool_param(fn: str, pool_param: object) -> tuple[int, int, int]:
     """``(pool_height, pool_width, stride)`` from ``pool_param``, checked (all ints >= 1)."""
-    if not isinstance(pool_param, Mapping):
-        raise TypeError(
-            f"{fn}: pool_param must be a dict with the keys {_POOL_PARAM}; got {pool_param!r:.80}"
-        )
-    values = []
-    for key in _POOL_PARAM:
-        if key not in pool_param:
-            raise ValueError(f"{fn}: pool_param is missing the key {key!r}; it needs {_POOL_PARAM}")
-        value = pool_param[key]
-        if not isinstance(value, numbers.Integral) or isinstance(value, bool):
-            raise TypeError(f"{fn}: pool_param[{key!r}] must be an int; got {value!r:.80}")
-        if value < 1:
-            raise ValueError(f"{fn}: pool_param[{key!r}] must be >= 1; got {value}")
-        values.append(int(value))
-    ph, pw, stride = values
+    ph, pw, stride = int_params(fn, "pool_param", pool_param, dict.fromkeys(_POOL_PARAM, 1))
     return ph, pw, stride
 
 
@@ -416,7 +402,10 @@ EXERCISES = (
 )
 
 
-def _pool_case(name, about, x, ph, pw, stride, grad):
+def _pool_case(name, about, x, window, grad):
+    """A case for the forward pass, or for the backward pass with a random ``dout``;
+    ``window = (pool_height, pool_width, stride)``."""
+    ph, pw, stride = window
     pool_param = {"pool_height": ph, "pool_width": pw, "stride": stride}
     if not grad:
         return Case(name, about, (x, pool_param))
@@ -427,7 +416,9 @@ def _pool_case(name, about, x, ph, pw, stride, grad):
 
 def battery(function: str) -> list[Case]:
     """The pooling functions' test inputs (fresh arrays on every call), each with what it
-    exercises; the conv layer's battery lives in :mod:`convgrad.grading.battery`.
+    exercises; the conv layer's battery lives in :mod:`convgrad.grading.battery`. Every input
+    meets the assignment's assumption that the stride divides ``H - pool_height`` and
+    ``W - pool_width``.
 
     >>> [case.name for case in battery("max_pool_backward_naive")][:2]
     ['2x2, stride 2', '2x2, stride 1, overlapping']
@@ -435,62 +426,21 @@ def battery(function: str) -> list[Case]:
     if function not in ("max_pool_forward_naive", "max_pool_backward_naive"):
         raise ValueError(f"battery: cs231n's pooling has no function {function!r}")
     grad = function == "max_pool_backward_naive"
-    return [
-        _pool_case(
-            "2x2, stride 2",
-            "the assignment's own test: windows side by side",
-            normal(51, 2, 3, 4, 4),
-            2,
-            2,
-            2,
-            grad,
-        ),
-        _pool_case(
-            "2x2, stride 1, overlapping",
-            "windows share cells: gradients add up",
-            normal(52, 1, 2, 4, 5),
-            2,
-            2,
-            1,
-            grad,
-        ),
-        _pool_case(
-            "ties",
-            "tied maxima: the gradient goes to one of them, not to each",
-            tied(53, 2, 2, 4, 4),
-            2,
-            2,
-            2,
-            grad,
-        ),
-        _pool_case(
-            "ties, overlapping",
-            "tied maxima in windows that overlap",
-            tied(54, 1, 2, 5, 5),
-            3,
-            3,
-            1,
-            grad,
-        ),
-        _pool_case(
-            "3x2 window, stride 2",
-            "pool_height != pool_width, non-square input",
-            normal(55, 1, 2, 7, 6),
-            3,
-            2,
-            2,
-            grad,
-        ),
-        _pool_case(
-            "1x3 window, stride 1",
-            "a flat window on a wide input",
-            normal(56, 2, 1, 3, 6),
-            1,
-            3,
-            1,
-            grad,
-        ),
-    ]
+    cases = [
+        ("2x2, stride 2", "the assignment's own test: windows side by side",
+         normal(51, 2, 3, 4, 4), (2, 2, 2)),
+        ("2x2, stride 1, overlapping", "windows share cells: gradients add up",
+         normal(52, 1, 2, 4, 5), (2, 2, 1)),
+        ("ties", "tied maxima: the gradient goes to one of them, not to each",
+         tied(53, 2, 2, 4, 4), (2, 2, 2)),
+        ("ties, overlapping", "tied maxima in windows that overlap",
+         tied(54, 1, 2, 5, 5), (3, 3, 1)),
+        ("3x2 window, stride 2", "pool_height != pool_width, non-square input",
+         normal(55, 1, 2, 7, 6), (3, 2, 2)),
+        ("1x3 window, stride 1", "a flat window on a wide input",
+         normal(56, 2, 1, 3, 6), (1, 3, 1)),
+    ]  # fmt: skip
+    return [_pool_case(*case, grad) for case in cases]
 
 
 _BUGS = {

@@ -52,11 +52,11 @@ float64 arrays (the course works in float64).
 from __future__ import annotations
 
 import numbers
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 import numpy as np
 
-from ._catalogue import Case, Exercise, normal, tied
+from ._catalogue import Case, Exercise, int_params, normal, tied
 
 EXERCISES = (
     Exercise(
@@ -137,19 +137,8 @@ def _int(fn: str, name: str, value: object, smallest: int) -> int:
 
 def _hparameters(fn: str, hparameters: object, keys: tuple[str, ...]) -> list[int]:
     """The ints ``hparameters[key]`` for ``keys`` (``"pad"`` >= 0, the others >= 1)."""
-    if not isinstance(hparameters, Mapping):
-        raise TypeError(
-            f"{fn}: hparameters must be a dict with the keys {keys}; got {hparameters!r:.80}"
-        )
-    values = []
-    for key in keys:
-        if key not in hparameters:
-            raise ValueError(
-                f"{fn}: hparameters is missing the key {key!r}; it needs {keys}, "
-                f"got the keys {tuple(hparameters)}"
-            )
-        values.append(_int(fn, f"hparameters[{key!r}]", hparameters[key], 0 if key == "pad" else 1))
-    return values
+    smallest = {key: 0 if key == "pad" else 1 for key in keys}
+    return int_params(fn, "hparameters", hparameters, smallest)
 
 
 def _mode(fn: str, mode: object) -> str:
@@ -461,8 +450,11 @@ def pool_backward(dA, cache, mode="max"):
 # --- the battery: inputs the notebook's template accepts, each exposing something --------------
 
 
-def _conv_case(name, about, seed, shape, f, n_C, stride, pad, grad=False):
+def _conv_case(name, about, seed, shape, filters, grad):
+    """A conv case: ``A_prev`` of ``shape``, ``filters = (f, n_C, stride, pad)``, and for the
+    backward pass a random ``dZ`` and the cache."""
     m, n_H_prev, n_W_prev, n_C_prev = shape
+    f, n_C, stride, pad = filters
     A_prev, W = normal(seed, *shape), normal(seed + 1, f, f, n_C_prev, n_C)
     b = normal(seed + 2, 1, 1, 1, n_C)
     hparameters = {"stride": stride, "pad": pad}
@@ -474,7 +466,10 @@ def _conv_case(name, about, seed, shape, f, n_C, stride, pad, grad=False):
     return Case(name, about, (dZ, (A_prev, W, b, hparameters)))
 
 
-def _pool_case(name, about, values, f, stride, mode, grad=False):
+def _pool_case(name, about, values, window, grad):
+    """A pooling case: ``window = (f, stride, mode)``, and for the backward pass a random
+    ``dA`` and the cache."""
+    f, stride, mode = window
     hparameters = {"f": f, "stride": stride}
     if not grad:
         return Case(name, about, (values, hparameters), {"mode": mode})
@@ -489,6 +484,7 @@ def battery(function: str) -> list[Case]:
     >>> [case.name for case in battery("distribute_value")]
     ['square 2x2', 'square 3x3', 'non-square 2x3']
     """
+    grad = function.endswith("backward")
     if function == "zero_pad":
         return [
             Case("pad 2", "a batch of two images, three channels", (normal(1, 2, 3, 3, 3), 2)),
@@ -496,163 +492,55 @@ def battery(function: str) -> list[Case]:
             Case("non-square", "height, width and channels all differ", (normal(3, 1, 2, 4, 3), 1)),
         ]
     if function == "conv_single_step":
+        a, W, b = (4, 4, 3), (1, 1, 1), (3, 3, 2)
         return [
-            Case(
-                "3 channels",
-                "a 4x4 window of three channels",
-                (normal(4, 4, 4, 3), normal(5, 4, 4, 3), normal(6, 1, 1, 1)),
-            ),
-            Case(
-                "1x1x1",
-                "a single number times a single weight",
-                (normal(7, 1, 1, 1), normal(8, 1, 1, 1), normal(9, 1, 1, 1)),
-            ),
-            Case(
-                "negative bias",
-                "the bias added once, not once per element",
-                (normal(10, 3, 3, 2), normal(11, 3, 3, 2), np.full((1, 1, 1), -2.5)),
-            ),
-        ]
+            Case("3 channels", "a 4x4 window of three channels",
+                 (normal(4, *a), normal(5, *a), normal(6, 1, 1, 1))),
+            Case("1x1x1", "a single number times a single weight",
+                 (normal(7, *W), normal(8, *W), normal(9, 1, 1, 1))),
+            Case("negative bias", "the bias added once, not once per element",
+                 (normal(10, *b), normal(11, *b), np.full((1, 1, 1), -2.5))),
+        ]  # fmt: skip
     if function in ("conv_forward", "conv_backward"):
-        grad = function == "conv_backward"
-        return [
-            _conv_case(
-                "pad 2, stride 2",
-                "the notebook's test: padding and stride both 2",
-                20,
-                (2, 4, 4, 3),
-                2,
-                4,
-                2,
-                2,
-                grad,
-            ),
-            _conv_case(
-                "pad 0",
-                "no padding: a crop with [pad:-pad] is empty here",
-                21,
-                (2, 5, 5, 2),
-                3,
-                3,
-                1,
-                0,
-                grad,
-            ),
-            _conv_case(
-                "pad 1, stride 2",
-                "stride 2 with a 3x3 filter: windows overlap",
-                22,
-                (1, 5, 7, 4),
-                3,
-                2,
-                2,
-                1,
-                grad,
-            ),
-            _conv_case(
-                "non-square, stride 1",
-                "height != width, every window overlaps",
-                23,
-                (1, 4, 6, 2),
-                2,
-                3,
-                1,
-                1,
-                grad,
-            ),
-            _conv_case(
-                "stride 3",
-                "the stride does not divide: the last rows are never read",
-                24,
-                (1, 7, 8, 2),
-                3,
-                2,
-                3,
-                0,
-                grad,
-            ),
-            _conv_case(
-                "one channel",
-                "n_C_prev = n_C = 1, a 1x1 filter",
-                25,
-                (2, 3, 3, 1),
-                1,
-                1,
-                1,
-                0,
-                grad,
-            ),
-        ]
+        # (name, what it exercises, seed, A_prev's shape, (f, n_C, stride, pad))
+        cases = [
+            ("pad 2, stride 2", "the notebook's test: padding and stride both 2",
+             20, (2, 4, 4, 3), (2, 4, 2, 2)),
+            ("pad 0", "no padding: a crop with [pad:-pad] is empty here",
+             21, (2, 5, 5, 2), (3, 3, 1, 0)),
+            ("pad 1, stride 2", "stride 2 with a 3x3 filter: windows overlap",
+             22, (1, 5, 7, 4), (3, 2, 2, 1)),
+            ("non-square, stride 1", "height != width, every window overlaps",
+             23, (1, 4, 6, 2), (2, 3, 1, 1)),
+            ("stride 3", "the stride does not divide: the last rows are never read",
+             24, (1, 7, 8, 2), (3, 2, 3, 0)),
+            ("one channel", "n_C_prev = n_C = 1, a 1x1 filter",
+             25, (2, 3, 3, 1), (1, 1, 1, 0)),
+        ]  # fmt: skip
+        return [_conv_case(*case, grad) for case in cases]
     if function in ("pool_forward", "pool_backward"):
-        grad = function == "pool_backward"
-        return [
-            _pool_case(
-                "max, f 3, stride 2",
-                "overlapping windows, distinct values",
-                normal(30, 2, 5, 5, 3),
-                3,
-                2,
-                "max",
-                grad,
-            ),
-            _pool_case(
-                "max, ties, stride 1",
-                "2x2 windows at stride 1 holding tied maxima",
-                tied(31, 1, 4, 4, 2),
-                2,
-                1,
-                "max",
-                grad,
-            ),
-            _pool_case(
-                "max, ties, stride 2",
-                "windows side by side, tied maxima",
-                tied(32, 2, 4, 6, 2),
-                2,
-                2,
-                "max",
-                grad,
-            ),
-            _pool_case(
-                "max, non-square",
-                "height != width, the stride does not divide",
-                normal(33, 1, 5, 8, 2),
-                2,
-                3,
-                "max",
-                grad,
-            ),
-            _pool_case(
-                "average, f 2, stride 1",
-                "overlapping windows: gradients add up",
-                normal(34, 1, 4, 5, 2),
-                2,
-                1,
-                "average",
-                grad,
-            ),
-            _pool_case(
-                "average, f 3, stride 3",
-                "each dA spread over 9 cells, not 6 or 1",
-                normal(35, 2, 6, 9, 1),
-                3,
-                3,
-                "average",
-                grad,
-            ),
-        ]
+        # (name, what it exercises, A_prev, (f, stride, mode))
+        pool_cases = [
+            ("max, f 3, stride 2", "overlapping windows, distinct values",
+             normal(30, 2, 5, 5, 3), (3, 2, "max")),
+            ("max, ties, stride 1", "2x2 windows at stride 1 holding tied maxima",
+             tied(31, 1, 4, 4, 2), (2, 1, "max")),
+            ("max, ties, stride 2", "windows side by side, tied maxima",
+             tied(32, 2, 4, 6, 2), (2, 2, "max")),
+            ("max, non-square", "height != width, the stride does not divide",
+             normal(33, 1, 5, 8, 2), (2, 3, "max")),
+            ("average, f 2, stride 1", "overlapping windows: gradients add up",
+             normal(34, 1, 4, 5, 2), (2, 1, "average")),
+            ("average, f 3, stride 3", "each dA spread over 9 cells, not 6 or 1",
+             normal(35, 2, 6, 9, 1), (3, 3, "average")),
+        ]  # fmt: skip
+        return [_pool_case(*case, grad) for case in pool_cases]
     if function == "create_mask_from_window":
+        unique = np.array([[1.0, -2.0, 0.5], [0.0, 3.0, -1.0], [2.0, 1.5, 2.5]])
+        ties = np.array([[2.0, 0.0, 1.0], [-1.0, 2.0, 0.0], [1.0, 1.0, -1.0]])
         return [
-            Case(
-                "unique maximum",
-                "one maximum, away from the first row",
-                (np.array([[1.0, -2.0, 0.5], [0.0, 3.0, -1.0], [2.0, 1.5, 2.5]]),),
-            ),
-            Case(
-                "tied maxima",
-                "two cells hold the maximum: both are marked",
-                (np.array([[2.0, 0.0, 1.0], [-1.0, 2.0, 0.0], [1.0, 1.0, -1.0]]),),
-            ),
+            Case("unique maximum", "one maximum, away from the first row", (unique,)),
+            Case("tied maxima", "two cells hold the maximum: both are marked", (ties,)),
             Case("2x2", "the notebook's window size", (normal(41, 2, 2),)),
         ]
     if function == "distribute_value":
