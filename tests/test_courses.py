@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convgrad.exercises import cs231n, dlai, seeds
-from convgrad.exercises._catalogue import call, same_outcome, same_result, tied
+from convgrad.exercises._catalogue import call, numpy1, same_outcome, same_result, tied
 
 COURSES = {"seeds": seeds, "cs231n": cs231n, "dlai": dlai}
 
@@ -603,3 +603,14 @@ def test_dlai_reads_avg_as_average():
     A, cache = dlai.pool_forward(A_prev, hp, mode="avg")
     close(A, dlai.pool_forward(A_prev, hp, mode="average")[0])
     close(dlai.pool_backward(A, cache, "avg"), dlai.pool_backward(A, cache, "average"))
+
+
+def test_numpy1_arrays_convert_to_a_float_and_store_in_one_cell():
+    b = numpy1((np.full((1, 1, 1, 2), 0.5), {"stride": 1}))[0]
+    assert float(b[..., 1]) == 0.5
+    Z = np.zeros(2)
+    Z[0] = np.sum(np.ones((2, 2))) + b[..., 0]  # the older notebook's (1, 1, 1) result
+    assert Z.tolist() == [4.5, 0.0]
+    with pytest.raises(TypeError, match="one element"):
+        float(b)
+    assert numpy1([np.arange(3), "max"])[0].dtype.kind == "i"  # only float arrays change

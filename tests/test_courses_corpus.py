@@ -21,6 +21,7 @@ import importlib.util
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from convgrad.exercises import cs231n, dlai, seeds
@@ -29,6 +30,8 @@ from test_courses import torch_expected
 
 CORPUS = Path(__file__).parent / "submissions" / "courses"
 COURSES = {"seeds": seeds, "cs231n": cs231n, "dlai": dlai}
+# deeplearning.ai's learners wrote for NumPy 1: their arrays come as NumPy1Array (see call())
+AS_NUMPY1 = {"seeds": False, "cs231n": False, "dlai": True}
 FILES = sorted(CORPUS.glob("*/*.py"))
 
 
@@ -106,8 +109,9 @@ def test_a_pass_file_agrees_with_the_reference_and_torch(path):
     module = COURSES[course]
     for function in header(path)["function"]:
         for case in module.battery(function):
-            got = call(getattr(submission, function), case, exercise(course, function))
-            expected = call(getattr(module, function), case, exercise(course, function))
+            ex, numpy1 = exercise(course, function), AS_NUMPY1[course]
+            got = call(getattr(submission, function), case, ex, numpy1)
+            expected = call(getattr(module, function), case, ex, numpy1)
             assert same_outcome(got, expected), f"{function}: {case.name}: {got}"
             oracle = torch_expected(course, function, case)
             if oracle is not None:
@@ -119,15 +123,37 @@ def test_a_fail_file_disagrees_and_behaves_like_its_bug(path):
     course, submission, fields = path.parent.name, load(path), header(path)
     module, (function,) = COURSES[course], fields["function"]
     ex, reference = exercise(course, function), getattr(module, function)
+    numpy1 = AS_NUMPY1[course]
     outcomes = [
-        (case, call(getattr(submission, function), case, ex)) for case in module.battery(function)
+        (case, call(getattr(submission, function), case, ex, numpy1))
+        for case in module.battery(function)
     ]
-    assert any(not same_outcome(got, call(reference, case, ex)) for case, got in outcomes)
+    assert any(not same_outcome(got, call(reference, case, ex, numpy1)) for case, got in outcomes)
     if len(fields["bug"]) == 1:  # it fails exactly where its bug's variant fails
         variant = module._VARIANTS[function][fields["bug"][0]]
         for case, got in outcomes:
-            right = call(reference, case, ex)
-            assert same_outcome(got, right) == same_outcome(call(variant, case, ex), right), (
+            right = call(reference, case, ex, numpy1)
+            failed = not same_outcome(call(variant, case, ex, numpy1), right)
+            assert (not same_outcome(got, right)) == failed, (
                 f"{case.name}: the file and the variant {fields['bug'][0]!r} disagree on "
                 f"whether this case fails"
             )
+
+
+def numpy_refuses_float_of_an_array():
+    try:
+        float(np.ones((1, 1, 1)))
+    except TypeError:
+        return True
+    return False
+
+
+def test_the_notebooks_own_hint_runs_only_with_numpy1_arrays():
+    # conv_single_step's hint, Z = Z + float(b) with b (1, 1, 1), is a TypeError on NumPy 2:
+    # a grader that hands deeplearning.ai learners plain arrays fails their right answers.
+    submission = load(CORPUS / "dlai" / "notebook_float_b.py")
+    ex, case = exercise("dlai", "conv_forward"), dlai.battery("conv_forward")[0]
+    right = call(dlai.conv_forward, case, ex)
+    assert same_outcome(call(submission.conv_forward, case, ex, as_numpy1=True), right)
+    plain = call(submission.conv_forward, case, ex)
+    assert plain.raised if numpy_refuses_float_of_an_array() else same_outcome(plain, right)

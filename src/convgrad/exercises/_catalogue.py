@@ -122,6 +122,39 @@ def same_result(a: object, b: object, rtol: float = 1e-7, atol: float = 1e-9) ->
     return x.shape == y.shape and bool(np.allclose(x, y, rtol=rtol, atol=atol, equal_nan=True))
 
 
+class Numpy1Array(np.ndarray):
+    """An array that, holding one element, converts to a Python float, as NumPy 1.x arrays did.
+
+    NumPy 2 refuses ``float(b)`` for ``b`` of shape ``(1, 1, 1)``, and refuses to store such an
+    array in one cell (``Z[i, h, w, c] = b``), with a ``TypeError`` or ``ValueError``. The
+    deeplearning.ai notebook relies on both: its hint for ``conv_single_step`` is
+    ``Z = Z + float(b)``, and in its older years ``conv_single_step`` returned a ``(1, 1, 1)`` array
+    that ``conv_forward`` stored in ``Z``. A learner's right answer written for NumPy 1.x runs on
+    NumPy 2 when its arrays come in this type; slices and results of arithmetic keep the type.
+
+    >>> b = np.full((1, 1, 1), 0.5).view(Numpy1Array)
+    >>> float(b) + 1
+    1.5
+    """
+
+    def __float__(self) -> float:
+        if self.size != 1:
+            raise TypeError(f"only arrays of one element convert to float; got shape {self.shape}")
+        return float(np.asarray(self).reshape(()))
+
+
+def numpy1(value: object) -> object:
+    """``value`` with every float array in it (in tuples, lists and dicts too) viewed as a
+    :class:`Numpy1Array`; anything else as it is."""
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        return value.view(Numpy1Array)
+    if isinstance(value, tuple | list):
+        return type(value)(numpy1(v) for v in value)
+    if isinstance(value, dict):
+        return {k: numpy1(v) for k, v in value.items()}
+    return value
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What one call did: the compared part of what it returned, or the exception it raised,
@@ -132,14 +165,20 @@ class Outcome:
     modified_inputs: bool = False
 
 
-def call(fn: Callable[..., object], case: Case, exercise: Exercise) -> Outcome:
+def call(
+    fn: Callable[..., object], case: Case, exercise: Exercise, as_numpy1: bool = False
+) -> Outcome:
     """Run ``fn`` on a deep copy of ``case``'s arguments, warnings silenced: a warning is not a
-    wrong answer (an overflow shows as inf or nan in the result, and is judged there).
+    wrong answer (an overflow shows as inf or nan in the result, and is judged there). With
+    ``as_numpy1``, the float arrays come as :class:`Numpy1Array` (for code written for NumPy 1).
 
     >>> call(np.max, Case("one", "", ([[1.0, 2.0]],)), Exercise("max", "", "")).returned
     np.float64(2.0)
     """
     args, kwargs = copy.deepcopy(case.args), copy.deepcopy(dict(case.kwargs))
+    if as_numpy1:
+        args = tuple(numpy1(a) for a in args)
+        kwargs = {k: numpy1(v) for k, v in kwargs.items()}
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
