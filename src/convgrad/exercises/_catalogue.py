@@ -5,7 +5,12 @@
 - :class:`Case`: one named input to such a function, with a line saying what it exercises. A
   course module's ``battery(function)`` returns its list of cases, fresh arrays on every call, all
   of them inputs the course's own template accepts;
-- :func:`same_result`: whether two results (arrays, scalars, or tuples of them) agree.
+- :func:`same_result`: whether two results (arrays, scalars, or tuples of them) agree;
+- :func:`call` and :func:`same_outcome`: run a function on a case (on copies of its inputs) and
+  compare what two calls did, an exception or a change to the inputs included;
+- :class:`Numpy1Array`: arrays that behave as NumPy 1.x's did where deeplearning.ai's notebook
+  relies on it (``float(b)`` of a ``(1, 1, 1)`` array), for answers written before NumPy 2;
+- :func:`int_params`: a course's dict of int hyperparameters, checked.
 
 A course module also keeps, private, ``_VARIANTS``: for each function, a dict from bug id to a
 buggy version of the reference with the reference's signature and the bug in its docstring.
