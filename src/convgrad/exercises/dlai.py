@@ -28,8 +28,10 @@ accumulates with ``+=``.
 
 Variants across the course's years, all accepted here:
 
-- ``conv_single_step`` returned a ``(1, 1, 1)`` array until about 2020 and a float since (the
-  notebook now says to cast ``b`` with ``float``); this returns a float;
+- ``conv_single_step`` returned a ``(1, 1, 1)`` array in older years and a float in newer ones
+  (the notebook now says ``Z = Z + float(b)``); this returns a float. Both older and newer
+  answers need NumPy 1.x's leniency, which NumPy 2 dropped: see
+  :class:`convgrad.exercises._catalogue.Numpy1Array`;
 - caches are ``(A_prev, W, b, hparameters)`` for the convolution and ``(A_prev, hparameters)``
   for pooling, as a tuple or a list; ``hparameters`` may hold keys beyond the ones a function
   reads (``{"stride", "pad"}`` or ``{"f", "stride"}``);
@@ -56,6 +58,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from .. import _args
 from ._catalogue import Case, Exercise, int_params, normal, tied
 
 EXERCISES = (
@@ -113,12 +116,7 @@ MODE_ALIASES = {"avg": "average"}  # some public copies of the notebook rename "
 
 def _array(fn: str, name: str, value: object, ndim: int, layout: str) -> np.ndarray:
     """``value`` as a float64 array with ``ndim`` dimensions, none empty, or a clear error."""
-    try:
-        array = np.asarray(value)
-    except (TypeError, ValueError) as err:
-        raise TypeError(f"{fn}: {name} must be an array of numbers; got {value!r:.80}") from err
-    if array.dtype.kind not in "biuf":
-        raise TypeError(f"{fn}: {name} must hold real numbers; got dtype {array.dtype}")
+    array = _args.as_array(fn, name, value)
     if array.ndim != ndim or 0 in array.shape:
         raise ValueError(
             f"{fn}: {name} must be {ndim}-D {layout} with no empty dimension; "
