@@ -12,8 +12,9 @@ import pytest
 from convgrad import cs231n
 from convgrad.cli import main
 from convgrad.grading import format_summary, format_text, grade_file
-from convgrad.grading.battery import CS231N, EXERCISE
-from convgrad.grading.bugs import BUGS, buggy_backward, variant
+from convgrad.exercises.cs231n import COURSE as CS231N
+from convgrad.exercises.cs231n import buggy_backward
+from convgrad.exercises.seeds import COURSE as EXERCISE
 
 SUBMISSIONS = Path(__file__).parent / "submissions"
 
@@ -81,7 +82,8 @@ def test_a_failing_test_reports_the_worst_element_with_both_values():
     (check,) = test.arrays[1:]
     assert check.name == "dW" and not check.ok
     right = EXERCISE.reference(case.inputs, case.params)["dW"]
-    got = variant(EXERCISE, BUGS[0], case.inputs, case.params)["dW"]  # the same bug, by hand
+    (overwrite,) = [v for v in EXERCISE.variants if v.bug == "dw_overwrite"]
+    got = overwrite.run(case.inputs, case.params)["dW"]  # the same bug, by hand
     worst = np.unravel_index(np.argmax(np.abs(got - right)), right.shape)
     assert check.worst_index == tuple(int(i) for i in worst)
     assert check.expected_value == pytest.approx(right[worst])
@@ -184,25 +186,26 @@ def test_every_known_bug_is_caught_by_the_battery_and_the_clean_loop_is_right():
         buggy_backward("", dout, x, w, 2, 1), cs231n.conv_backward_naive(dout, cache)
     ):
         np.testing.assert_allclose(got, want, rtol=1e-12)
-    for bug in BUGS:
-        api = EXERCISE if "exercise" in bug.apis else CS231N
-        differs = False
-        for case in api.cases():
-            right = api.reference(case.inputs, case.params)
-            out = variant(api, bug, case.inputs, case.params)
-            differs |= out is not None and any(
-                out[k].shape != right[k].shape or not np.allclose(out[k], right[k]) for k in out
-            )
-        assert differs, bug.id
+    for api in (EXERCISE, CS231N):
+        for v in api.variants:
+            differs = False
+            for case in api.cases():
+                right = api.reference(case.inputs, case.params)
+                out = v.run(case.inputs, case.params)
+                differs |= out is not None and any(
+                    out[k].shape != right[k].shape or not np.allclose(out[k], right[k])
+                    for k in out
+                )
+            assert differs, (api.name, v.name)
 
 
 def test_the_command_exit_status_and_json(tmp_path, capsys):
     assert main(["grade", str(SUBMISSIONS / "correct.py")]) == 0
-    assert "all 11 tests passed" in capsys.readouterr().out
+    assert "all 12 tests passed" in capsys.readouterr().out
     assert main(["grade", str(SUBMISSIONS / "dx_overwrite.py"), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["passed"] is False and data["bugs"] == ["dx_overwrite"]
-    assert data["score"] == [3, 11] and len(data["tests"]) == 11
+    assert data["score"] == [3, 12] and len(data["tests"]) == 12
     failing = [t for t in data["tests"] if t["status"] == "fail"]
     assert failing[0]["diagnoses"][0]["bug"] == "dx_overwrite"
     assert "smallest" in failing[0] and "seconds" in failing[0]
@@ -223,4 +226,4 @@ def test_the_command_exit_status_and_json(tmp_path, capsys):
 def test_the_summary_names_each_files_bugs():
     reports = [grade("correct"), grade("dw_overwrite")]
     lines = format_summary(reports).splitlines()
-    assert "PASS  11/11" in lines[0] and lines[1].endswith("FAIL   3/11  dw_overwrite")
+    assert "PASS  12/12" in lines[0] and lines[1].endswith("FAIL   3/12  dw_overwrite")

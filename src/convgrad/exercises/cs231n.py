@@ -54,6 +54,7 @@ computed in float64, mixed floats promote.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import numbers
 from collections.abc import Iterator, Mapping
@@ -420,6 +421,15 @@ def _cases() -> list[Case]:
             1,
         ),
         _case(
+            "taller than wide",
+            "H = 6 > W = 5 with a 2x3 filter (pad 1): catches an output height taken from a width",
+            16,
+            (2, 2, 6, 5),
+            (2, 2, 2, 3),
+            1,
+            1,
+        ),
+        _case(
             "several channels in and out",
             "C = 3, F = 4: each filter's gradient stays in its own channels",
             13,
@@ -447,21 +457,22 @@ def _cases() -> list[Case]:
 def _notes() -> list[Case]:
     """A stride that does not divide: outside the template (which asserts), so only a note."""
     generator = rng(15)
-    x, w = generator.standard_normal((1, 1, 6, 6)), generator.standard_normal((1, 1, 3, 3))
-    dout = generator.standard_normal((1, 1, 2, 2))
+    x, w = generator.standard_normal((1, 1, 4, 4)), generator.standard_normal((1, 1, 3, 3))
+    dout = generator.standard_normal((1, 1, 1, 1))
     return [
         Case(
             "a stride that does not divide",
-            "6x6, 3x3 filter, stride 2, pad 0: 6 - 3 is odd; PyTorch floors the output size",
+            "with a stride that does not divide H + 2 * pad - HH (4x4 input, 3x3 filter, "
+            "stride 2, pad 0; the template asserts against it, PyTorch floors the output size)",
             {"x": x, "w": w, "b": np.zeros(1), "dout": dout},
             {"stride": 2, "pad": 0},
         )
     ]
 
 
-def _candidates(case: Case) -> Iterator[tuple[Arrays, Params]]:
-    """Small inputs the template accepts, smallest first, with the case's dtype."""
-    dtype = case.inputs["x"].dtype
+@functools.cache
+def _configs() -> list[tuple]:
+    """The small configurations the template accepts, smallest first."""
     configs = []
     for N, C, F, H, W, HH, WW, stride, pad in itertools.product(
         (1, 2), (1, 2), (1, 2), (2, 3, 4), (2, 3, 4), (1, 2, 3), (1, 2, 3), (1, 2, 3), (0, 1, 2)
@@ -474,6 +485,13 @@ def _candidates(case: Case) -> Iterator[tuple[Arrays, Params]]:
         size = N * C * H * W + F * C * HH * WW + int(np.prod(dout))
         configs.append((size, stride, pad, (N, C, H, W), (F, C, HH, WW), dout))
     configs.sort()
+    return configs
+
+
+def _candidates(case: Case) -> Iterator[tuple[Arrays, Params]]:
+    """Small inputs the template accepts, smallest first, with the case's dtype."""
+    dtype = case.inputs["x"].dtype
+    configs = _configs()
     for k, (_, stride, pad, x, w, dout) in enumerate(configs):
         generator = rng(1000 + k)
         yield (

@@ -244,6 +244,11 @@ def _cases() -> list[Case]:
             _inputs(7, (1, 4, 6), (1, 1, 2, 3)),
         ),
         Case(
+            "taller than wide",
+            "H > W and kH > kW: catches an output width computed from a height",
+            _inputs(12, (1, 6, 4), (1, 1, 3, 2)),
+        ),
+        Case(
             "several channels in and out",
             "C_in = 3, C_out = 2: each kernel's gradient stays in its own channels",
             _inputs(8, (3, 4, 4), (2, 3, 2, 2)),
@@ -344,8 +349,6 @@ MISTAKES = (
     "out_size_wrong_dim/kernel",
     "out_size_wrong_dim/kernel-rows",
     "out_size_wrong_dim/input",
-    "hw_swapped/loops",
-    "hw_swapped/crop",
 )
 
 BUGS = {

@@ -24,7 +24,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from . import bugs, probing, static
-from .battery import Api, Arrays, Case, Params, course
+from .battery import Api, Arrays, Case, Params, Probe, course
 from .report import ArrayCheck, Diagnosis, Example, FileReport, TestResult
 from .sandbox import Reply, Sandbox
 
@@ -113,6 +113,9 @@ class _Grader:
         self.shrink_left = SHRINK_SECONDS
         self._memo: dict[tuple[int, str], Reply] = {}
         self._variants: dict[tuple[object, str], Arrays | None] = {}
+        self._weak: dict[int, bool] = {}  # id(diagnosis): named only from all-zero results
+        self._probed: list[tuple[Probe, Reply]] = []
+        self._examples: dict[tuple, Example | None] = {}  # by failure signature and dtypes
 
     def battery(self, report: FileReport) -> None:
         stopped = False
@@ -126,12 +129,19 @@ class _Grader:
                     result = self.run(case)
                 stopped = result.status == "timeout"
             report.tests.append(result)
-        if stopped or report.passed:
+        if stopped:
             return
         with np.errstate(all="ignore"):
+            if report.passed:
+                report.notes += self.notes()
+                return
             report.probes = self.probe()
             report.pattern = probing.summarise(report.probes)
-            report.notes += self.notes()
+            self.tidy(report)
+            cases = {c.name: c for c in self.api.cases()}
+            for t in report.tests:
+                if t.status == "fail" and t.name in cases:
+                    t.smallest = self.shrink(cases[t.name], t)
         self.attach_findings(report)
 
     # --- one test -----------------------------------------------------------------------------
@@ -164,8 +174,9 @@ class _Grader:
         result.status = "fail"
         right = self.api.reference(case.inputs, case.params)
         got = {n: a for n, a in reply.outputs.items() if n in right}
-        result.diagnoses += self.diagnose(("case", case.name), case.inputs, case.params, got, right, wrong)
-        result.smallest = self.shrink(case, result)
+        result.diagnoses += self.diagnose(
+            ("case", case.name), case.inputs, case.params, got, right, wrong
+        )
         return result
 
     def failed_call(self, result: TestResult, reply: Reply) -> TestResult:
@@ -207,29 +218,31 @@ class _Grader:
                 if right["dx"].shape != right["dW"].shape:
                     return [self.named("swapped_outputs", None)]
 
-        def add(bug: str, name: str) -> None:
+        def add(bug: str, name: str, weak: bool) -> None:
             same = [d for d in found if d.bug == bug]
             if same:  # one bug, several arrays: name it once
                 same[0].array = f"{same[0].array}, {name}"
+                self._weak[id(same[0])] = self._weak.get(id(same[0]), True) and weak
             else:
                 found.append(self.named(bug, name))
+                self._weak[id(found[-1])] = weak
 
         for name in wrong:
             if name not in got:
                 found.append(Diagnosis(name, None, f"{name} is missing or not numbers", ""))
                 continue
             mine, want = got[name], right[name]
-            if _unfinished(mine, want, inputs):
-                add("not_implemented", name)
-                continue
+            zeros = mine.shape == want.shape and not np.any(mine) and bool(np.any(want))
             matched = bugs.matching_bugs(
-                api, name, mine, want, lambda v: self.variant(key, v, inputs, params)
+                api, name, mine, want, lambda v: self.variant(key, v, inputs, params), zeros
             )
             for bug in matched:
-                add(bug, name)
+                add(bug, name, zeros)
             if matched:
                 continue
-            if mine.shape != want.shape:
+            if zeros or _handed_back(mine, inputs):
+                add("not_implemented", name, zeros)
+            elif mine.shape != want.shape:
                 found.append(
                     Diagnosis(
                         name,
@@ -258,14 +271,21 @@ class _Grader:
         """The smallest candidate input on which the learner's code fails the way it failed
         ``case``: the same arrays wrong (each with a wrong shape, or wrong values, as there) and
         the same bugs named; None when none is found in the budget."""
-        want = _signature(result)
+        want = _signature(result, self._weak)
         start = time.perf_counter()
         dtypes = ",".join(str(a.dtype) for a in case.inputs.values())
+        if (want.key(), dtypes) in self._examples:
+            return self._examples[want.key(), dtypes]
         found = None
         for k, (inputs, params) in enumerate(self.api.candidates(case)):
-            if k >= SHRINK_CANDIDATES or time.perf_counter() - start > self.shrink_left:
+            if k >= SHRINK_CANDIDATES:
                 break
             key = (k, dtypes)
+            out_of_time = time.perf_counter() - start > max(0.1, self.shrink_left / 2)
+            if out_of_time and key not in self._memo:
+                continue  # past the budget, only the inputs already run are looked at
+            if want.bugs and not self.can_show(key, want, inputs, params):
+                continue
             if key not in self._memo:
                 self._memo[key] = self.call(inputs, params)
             reply = self._memo[key]
@@ -277,7 +297,7 @@ class _Grader:
             checks = [_compare(n, reply.outputs.get(n), right[n], case) for n in want.arrays]
             others = [
                 n
-                for n in right
+                for n in case.compare or right
                 if n not in want.arrays
                 and (n in reply.outputs or n not in self.api.optional)
                 and not _compare(n, reply.outputs.get(n), right[n], case).ok
@@ -289,13 +309,32 @@ class _Grader:
                 continue  # wrong where the answer is all zeros: not instructive
             got = {n: a for n, a in reply.outputs.items() if n in right}
             named = self.diagnose(("candidate", key), inputs, params, got, right, list(want.arrays))
-            if {d.bug for d in named if d.bug} - {"in_place"} != want.bugs:
+            if _named(named, self._weak) != want.bugs:
                 continue
             wrong = list(want.arrays) + (["inputs"] if reply.modified else [])
             found = Example(inputs, params, right, got, wrong)
             break
         self.shrink_left -= time.perf_counter() - start
+        self._examples[want.key(), dtypes] = found
         return found
+
+    def can_show(self, key: object, want: _Signature, inputs: Arrays, params: Params) -> bool:
+        """Whether each bug of ``want`` changes one of its arrays on these inputs."""
+        right = self.api.reference(inputs, params)
+        for bug in want.bugs:
+            shows = False
+            for v in self.api.variants:
+                if v.bug != bug or not set(v.changes) & set(want.arrays):
+                    continue
+                out = self.variant(("candidate", key), v, inputs, params)
+                shows = out is None or any(
+                    n in out and not bugs.close(out[n], right[n], 1e-6, 1e-8) for n in want.arrays
+                )
+                if shows:
+                    break
+            if not shows and any(v.bug == bug for v in self.api.variants):
+                return False
+        return True
 
     # --- probes, notes, static findings -------------------------------------------------------
 
@@ -305,6 +344,7 @@ class _Grader:
             reply = self.call(p.inputs, p.params)
             if reply.kind == "timeout":
                 break
+            self._probed.append((p, reply))
             if not reply.ok:
                 results.append(probing.ProbeResult(p.parameter, p.value, p.base, False, ["raises"]))
                 continue
@@ -329,13 +369,65 @@ class _Grader:
                 continue
             right = self.api.reference(case.inputs, case.params)
             bad = [
-                f"{n} {tuple(reply.outputs[n].shape)} (PyTorch: {right[n].shape})"
+                f"{n} {_compare(n, reply.outputs.get(n), right[n], case).got_shape}"
                 for n in right
-                if n in reply.outputs and not _compare(n, reply.outputs[n], right[n], case).ok
+                if (n in reply.outputs or n not in self.api.optional)
+                and not _compare(n, reply.outputs.get(n), right[n], case).ok
             ]
             if bad:
-                out.append(f"{case.about}; yours differs: {', '.join(bad)} (a note, not a fail)")
-        return out
+                out.append(f"{case.about}: your results differ from PyTorch's: {', '.join(bad)}")
+        return [f"{n} (a note, not a fail)" for n in out]
+
+    def tidy(self, report: FileReport) -> None:
+        """Drop what the whole file contradicts: a bug named only from an all-zero result where
+        another test names a bug for that array, and, where several bugs give the same wrong
+        result, those that reproduce fewer of the probes."""
+        strong: dict[str, set[str]] = {}  # array: the bugs named for it from nonzero results
+        for t in report.tests:
+            for d in t.diagnoses:
+                if d.bug and not self._weak.get(id(d), False):
+                    for a in _arrays(d):
+                        strong.setdefault(a, set()).add(d.bug)
+        unfinished = {
+            a
+            for t in report.tests
+            for d in t.diagnoses
+            if d.bug == "not_implemented" and self._weak.get(id(d), False)
+            for a in _arrays(d)
+        }
+        for t in report.tests:
+            weak = [d for d in t.diagnoses if d.bug and self._weak.get(id(d), False)]
+            drop = {
+                id(d)
+                for d in weak
+                if any(a in strong and d.bug not in strong[a] for a in _arrays(d))
+            }
+            drop |= {
+                id(d) for d in weak if d.bug != "not_implemented" and set(_arrays(d)) & unfinished
+            }
+            t.diagnoses = [d for d in t.diagnoses if id(d) not in drop]
+            named = [d for d in t.diagnoses if d.bug and d.bug in _VARIANT_BUGS(self.api)]
+            if len(named) < 2:
+                continue
+            scores = {d.bug: self.probe_score(d.bug) for d in named if d.bug}
+            best = max(scores.values())
+            t.diagnoses = [d for d in t.diagnoses if d not in named or scores[d.bug] == best]
+
+    def probe_score(self, bug: str) -> int:
+        """How many probes one of ``bug``'s variants reproduces (results, or raising)."""
+        score = 0
+        variants = [v for v in self.api.variants if v.bug == bug]
+        for k, (p, reply) in enumerate(self._probed):
+            outs = [self.variant(("probe", k), v, p.inputs, p.params) for v in variants]
+            if not reply.ok:
+                score += any(o is None for o in outs)
+                continue
+            score += any(
+                o is not None
+                and all(n in reply.outputs and bugs.close(reply.outputs[n], o[n], 1e-6, 1e-8) for n in o)
+                for o in outs
+            )
+        return score
 
     def attach_findings(self, report: FileReport) -> None:
         """Quote the lines the static reading flagged under the diagnoses that name their bug;
@@ -377,6 +469,14 @@ class _Grader:
 _PROBE = Case("probe", "", {}, rtol=1e-6, atol=1e-8)
 
 
+def _VARIANT_BUGS(api: Api) -> set[str]:
+    return {v.bug for v in api.variants}
+
+
+def _arrays(d: Diagnosis) -> list[str]:
+    return (d.array or "").split(", ") if d.array else []
+
+
 def _quote(f: static.Finding) -> str:
     return f"line {f.line}: {f.code}"
 
@@ -414,10 +514,8 @@ def _as_numbers(value: object) -> np.ndarray | None:
     return array if array.dtype.kind in "biuf" else None
 
 
-def _unfinished(got: np.ndarray, right: np.ndarray, inputs: Arrays) -> bool:
-    """All zeros where the answer is not, or one of the inputs handed back unchanged."""
-    if got.shape == right.shape and got.size and not np.any(got) and np.any(right):
-        return True
+def _handed_back(got: np.ndarray, inputs: Arrays) -> bool:
+    """One of the inputs handed back unchanged, as a result."""
     return any(
         a.shape == got.shape and got.size > 1 and bugs.close(got, a, 1e-12, 0.0)
         for a in inputs.values()
@@ -428,10 +526,18 @@ class _Signature:
     def __init__(self, arrays: tuple[str, ...], kinds: tuple[str, ...], bugs_: set[str], modified: bool):
         self.arrays, self.kinds, self.bugs, self.modified = arrays, kinds, bugs_, modified
 
+    def key(self) -> tuple:
+        return self.arrays, self.kinds, tuple(sorted(self.bugs)), self.modified
 
-def _signature(result: TestResult) -> _Signature:
+
+def _named(diagnoses: list[Diagnosis], weak: dict[int, bool]) -> set[str]:
+    """The bugs named from the results (not the likely causes, not the modified inputs)."""
+    return {d.bug for d in diagnoses if d.bug and not d.likely} - {"in_place"}
+
+
+def _signature(result: TestResult, weak: dict[int, bool]) -> _Signature:
     wrong = [c for c in result.arrays if not c.ok]
-    named = {d.bug for d in result.diagnoses if d.bug and not d.likely} - {"in_place"}
+    named = _named(result.diagnoses, weak)
     modified = any(d.bug == "in_place" for d in result.diagnoses)
     return _Signature(tuple(c.name for c in wrong), tuple(_kind(c) for c in wrong), named, modified)
 

@@ -48,7 +48,7 @@ def summarise(results: list[ProbeResult]) -> list[str]:
                 right = [r.value for r in series if r.right]
                 lines.append(f"right for {'; '.join(right)}, where the base is wrong")
             continue
-        values = [(base.base, base.right)] + [(r.value, r.right) for r in series]
+        values = [(series[0].base, base.right)] + [(r.value, r.right) for r in series]
         right_values = [v for v, ok in values if ok]
         wrong_values = [v for v, ok in values if not ok]
         if not wrong_values or not right_values:

@@ -266,7 +266,12 @@ def _example(e: Example, pad: str) -> list[str]:
             label = f"expected {name} = "
             lines.append(inner + label + _array(e.expected[name], inner + " " * len(label)))
             label = f"yours    {name} = "
-            lines.append(inner + label + _array(e.got[name], inner + " " * len(label)))
+            got = e.got.get(name)
+            if got is None:
+                lines.append(inner + label + "(missing, or not numbers)")
+                continue
+            shape = f"  (shape {got.shape})" if got.shape != e.expected[name].shape else ""
+            lines.append(inner + label + _array(got, inner + " " * len(label)) + shape)
     return lines
 
 
