@@ -495,7 +495,8 @@ def _normalise(reply: Any) -> Reply:
             float(getattr(reply, "seconds", 0.0) or 0.0),
         )
     outputs: dict[str, np.ndarray] = {}
-    for name, value in (reply.outputs or {}).items():
+    given = reply.outputs if isinstance(reply.outputs, dict) else {}
+    for name, value in given.items():
         array = _as_numbers(value)
         if array is not None:
             outputs[str(name)] = array

@@ -53,10 +53,10 @@ def summarise(results: list[ProbeResult]) -> list[str]:
         wrong_values = [v for v, ok in values if not ok]
         if not wrong_values or not right_values:
             continue  # all right, or all wrong: this parameter does not decide
-        if len(right_values) == 1:
-            lines.append(f"right only for {p} = {right_values[0]}")
-        elif p == "stride" and all(v != "1" for v in wrong_values) and "1" in right_values:
+        if p == "stride" and all(v != "1" for v in wrong_values) and "1" in right_values:
             lines.append(f"wrong whenever stride > 1 ({what})")
+        elif len(right_values) == 1:
+            lines.append(f"right only for {p} = {right_values[0]}")
         elif len(wrong_values) == 1:
             lines.append(f"wrong only for {p} = {wrong_values[0]} ({what})")
         else:
