@@ -12,11 +12,11 @@ import pytest
 
 from convgrad import cs231n
 from convgrad.cli import main
-from convgrad.grading import bugs, format_summary, format_text, grade_file
-from convgrad.grading.sandbox import Sandbox
 from convgrad.exercises.cs231n import COURSE as CS231N
 from convgrad.exercises.cs231n import buggy_backward
 from convgrad.exercises.seeds import COURSE as EXERCISE
+from convgrad.grading import bugs, format_summary, format_text, grade_file
+from convgrad.grading.sandbox import Sandbox
 
 SUBMISSIONS = Path(__file__).parent / "submissions"
 
@@ -124,7 +124,10 @@ def test_more_exercise_bugs_are_named(name, bug):
         ("cs231n_hardcoded_crop", ["right only for pad = 1"]),
         ("cs231n_stride_ignored", ["wrong whenever stride > 1 (dx, dw)"]),
         ("cs231n_wrong_dim", ["wrong whenever HH != WW (out, raises)"]),
-        ("cs231n_dw_mean", ["wrong already in the base configuration (dw, db)", "right only for N = 1"]),
+        (
+            "cs231n_dw_mean",
+            ["wrong already in the base configuration (dw, db)", "right only for N = 1"],
+        ),
     ],
 )
 def test_the_probes_say_which_values_break_it(name, pattern):
@@ -204,7 +207,7 @@ def test_every_smallest_input_shows_the_failure_of_its_test(name, api):
                 if got.shape == right[n].shape and not np.any(got):
                     continue  # all zeros: named from the whole file, not from one input
                 found = bugs.matching_bugs(
-                    spec, n, got, right[n], lambda v: v.run(example.inputs, example.params)
+                    spec, n, got, right[n], lambda v, e=example: v.run(e.inputs, e.params)
                 )
                 assert named & set(found) or not named, (t.name, n, found, named)
     assert shown
@@ -328,8 +331,7 @@ def test_every_known_bug_is_caught_by_the_battery_and_the_clean_loop_is_right():
                 right = api.reference(case.inputs, case.params)
                 out = v.run(case.inputs, case.params)
                 differs |= out is not None and any(
-                    out[k].shape != right[k].shape or not np.allclose(out[k], right[k])
-                    for k in out
+                    out[k].shape != right[k].shape or not np.allclose(out[k], right[k]) for k in out
                 )
             assert differs, (api.name, v.name)
 

@@ -24,7 +24,7 @@ def conv_forward_naive(x, w, b, conv_param):
 
 def conv_backward_naive(dout, cache):
     x, w, b, conv_param = cache
-    stride, pad = conv_param["stride"], conv_param["pad"]
+    stride = conv_param["stride"]
     N, C, H, W = x.shape
     F, _, HH, WW = w.shape
     _, _, H_out, W_out = dout.shape

@@ -196,7 +196,11 @@ def _cases() -> list[Case]:
     zero["grad_out"] = np.zeros_like(zero["grad_out"])
     one = np.zeros((1, 3, 3))
     one[0, 0, 0] = 1
-    example = {"grad_out": one, "x": np.arange(16).reshape(1, 4, 4), "W": np.array([[[[1, 2], [3, 4]]]])}
+    example = {
+        "grad_out": one,
+        "x": np.arange(16).reshape(1, 4, 4),
+        "W": np.array([[[[1, 2], [3, 4]]]]),
+    }
     asymmetric = _inputs(9, (1, 4, 5), (1, 1, 3, 3))
     asymmetric["W"] = np.arange(1.0, 10.0).reshape(1, 1, 3, 3)
     integers = _inputs(11, (1, 4, 5), (2, 1, 2, 2))

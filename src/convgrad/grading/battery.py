@@ -104,7 +104,9 @@ def rng(seed: int) -> np.random.Generator:
     return np.random.default_rng(seed)
 
 
-def small_values(generator: np.random.Generator, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+def small_values(
+    generator: np.random.Generator, shape: tuple[int, ...], dtype: np.dtype
+) -> np.ndarray:
     """Readable nonzero numbers: integers 1..3 with a sign for integer dtypes, else halves."""
     magnitude = generator.integers(1, 4 if dtype.kind in "biu" else 5, size=shape)
     values = magnitude * generator.choice([-1, 1], size=shape)

@@ -278,8 +278,8 @@ def _where(name: str, got: np.ndarray, right: np.ndarray, rtol: float, atol: flo
     if not wrong.any():
         return f"{name} is slightly off everywhere {count}"
     if wrong.ndim < 2:
-        where = [int(i) for i in np.flatnonzero(wrong)]
-        return f"{name} is wrong at {where[:8]}{' ...' if len(where) > 8 else ''} {count}"
+        at = [int(i) for i in np.flatnonzero(wrong)]
+        return f"{name} is wrong at {at[:8]}{' ...' if len(at) > 8 else ''} {count}"
     plane = wrong.reshape(-1, *wrong.shape[-2:]).any(axis=0)
     rows, cols = np.flatnonzero(plane.any(axis=1)), np.flatnonzero(plane.any(axis=0))
     h, w = plane.shape

@@ -209,7 +209,13 @@ class _Grader:
         )
 
     def diagnose(
-        self, key: object, inputs: Arrays, params: Params, got: Arrays, right: Arrays, wrong: list[str]
+        self,
+        key: object,
+        inputs: Arrays,
+        params: Params,
+        got: Arrays,
+        right: Arrays,
+        wrong: list[str],
     ) -> list[Diagnosis]:
         """What is wrong with the results ``wrong`` (names) of ``got``: named bugs, else hints."""
         api, found = self.api, list[Diagnosis]()
@@ -256,7 +262,9 @@ class _Grader:
                     found.append(Diagnosis(name, None, hint, ""))
         return found
 
-    def variant(self, key: object, v: bugs.Variant, inputs: Arrays, params: Params) -> Arrays | None:
+    def variant(
+        self, key: object, v: bugs.Variant, inputs: Arrays, params: Params
+    ) -> Arrays | None:
         memo = (key, v.name)
         if memo not in self._variants:
             try:
@@ -411,7 +419,9 @@ class _Grader:
                 continue
             scores = {d.bug: self.probe_score(d.bug) for d in named if d.bug}
             best = max(scores.values())
-            t.diagnoses = [d for d in t.diagnoses if d not in named or scores[d.bug] == best]
+            t.diagnoses = [
+                d for d in t.diagnoses if d not in named or scores.get(d.bug or "") == best
+            ]
 
     def probe_score(self, bug: str) -> int:
         """How many probes one of ``bug``'s variants reproduces (results, or raising)."""
@@ -424,7 +434,9 @@ class _Grader:
                 continue
             score += any(
                 o is not None
-                and all(n in reply.outputs and bugs.close(reply.outputs[n], o[n], 1e-6, 1e-8) for n in o)
+                and all(
+                    n in reply.outputs and bugs.close(reply.outputs[n], o[n], 1e-6, 1e-8) for n in o
+                )
                 for o in outs
             )
         return score
@@ -444,8 +456,10 @@ class _Grader:
             if t.passed or t.status == "not run":
                 continue
             for d in t.diagnoses:
-                if d.bug in by_bug:
+                if d.bug in by_bug and not d.lines:
                     d.lines = [_quote(f) for f in by_bug[d.bug]]
+                    messages = dict.fromkeys(f.message for f in by_bug[d.bug])
+                    d.explanation = " ".join([*messages, d.explanation])
             wrong = {c.name.lower() for c in t.arrays if not c.ok}
             for bug, found in by_bug.items():
                 if bug in named:
@@ -524,7 +538,9 @@ def _handed_back(got: np.ndarray, inputs: Arrays) -> bool:
 
 
 class _Signature:
-    def __init__(self, arrays: tuple[str, ...], kinds: tuple[str, ...], bugs_: set[str], modified: bool):
+    def __init__(
+        self, arrays: tuple[str, ...], kinds: tuple[str, ...], bugs_: set[str], modified: bool
+    ):
         self.arrays, self.kinds, self.bugs, self.modified = arrays, kinds, bugs_, modified
 
     def key(self) -> tuple:
@@ -566,7 +582,9 @@ def _shape_hint(name: str, got: tuple, want: tuple, params: Params) -> str:
 
 def _compare(name: str, got: np.ndarray | None, want: np.ndarray, case: Case) -> ArrayCheck:
     if got is None:
-        return ArrayCheck(name, False, tuple(want.shape), None, "", problem="missing or not numbers")
+        return ArrayCheck(
+            name, False, tuple(want.shape), None, "", problem="missing or not numbers"
+        )
     check = ArrayCheck(name, True, tuple(want.shape), tuple(got.shape), str(got.dtype))
     if got.shape != want.shape:
         check.ok = False
@@ -583,4 +601,3 @@ def _compare(name: str, got: np.ndarray | None, want: np.ndarray, case: Case) ->
         check.max_error = float(error[index])
         check.expected_value, check.got_value = float(want[index]), float(got[index])
     return check
-

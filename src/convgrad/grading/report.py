@@ -106,7 +106,7 @@ class FileReport:
         """The ids of the bugs named, in order of first appearance: those the results show first,
         then the likely causes the static reading found."""
         found = [d for t in self.tests for d in t.diagnoses if d.bug]
-        return list(dict.fromkeys(d.bug for d in sorted(found, key=lambda d: d.likely)))
+        return list(dict.fromkeys(d.bug for d in sorted(found, key=lambda d: d.likely) if d.bug))
 
     def to_json(self) -> dict[str, Any]:
         return _plain(
