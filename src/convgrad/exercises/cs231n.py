@@ -587,7 +587,7 @@ def buggy_backward(
     F, _, HH, WW = w.shape
     _, _, H_out, W_out = dout.shape
     floats = np.result_type(dout, x, w, np.float16)
-    used = 1 if bug == "hardcoded_pad/both" else pad
+    used = 1 if bug in ("hardcoded_pad/both", "hardcoded_pad/pad") else pad
     xp = np.pad(x.astype(floats), ((0, 0), (0, 0), (used, used), (used, used)))
     dxp, dw, db = np.zeros(xp.shape, floats), np.zeros(w.shape, floats), np.zeros(F, floats)
     kernel = w.astype(floats)  # what dx multiplies
@@ -697,6 +697,7 @@ BACKWARD_MISTAKES = (
     "crop_negative_pad",
     "hardcoded_pad/crop",
     "hardcoded_pad/both",
+    "hardcoded_pad/pad",
     "dx_overwrite",
     "dw_overwrite",
     "db_overwrite",

@@ -16,6 +16,7 @@ same for a familiar exception message.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -332,8 +333,28 @@ EXCEPTION_HINTS: tuple[tuple[str, str | None, str], ...] = (
 )
 
 
+def _shapes(message: str) -> list[tuple[int, ...]]:
+    """The shapes written in a NumPy message: ``(3,0,0)``, ``(3, 2, 3)``."""
+    found = re.findall(r"\(((?:\d+, ?)+\d+),?\)", message)
+    return [tuple(int(n) for n in text.split(",")) for text in found]
+
+
 def exception_hint(message: str) -> tuple[str | None, str] | None:
-    """``(bug id or None, hint)`` for a learner's exception message, when it is a familiar one."""
+    """``(bug id or None, hint)`` for a learner's exception message, when it is a familiar one.
+
+    >>> exception_hint("could not broadcast input array from shape (3,0,0) into shape (3,4,4)")
+    ('crop_negative_pad', '')
+    >>> exception_hint("operands could not be broadcast together with shapes (2,3,2) (2,2,3) ")
+    ('hw_swapped', '')
+    """
+    if "broadcast" in message:
+        shapes = [s for s in _shapes(message) if len(s) >= 2]
+        if any(0 in s[-2:] for s in shapes) and any(0 not in s for s in shapes):
+            return "crop_negative_pad", ""  # an empty crop: [pad:-pad] with pad = 0
+        for a in shapes:
+            for b in shapes:
+                if len(a) == len(b) and a[-2] != a[-1] and a[-2:] == b[-1:-3:-1]:
+                    return "hw_swapped", ""  # a window and a kernel with the axes swapped
     for needle, bug, hint in EXCEPTION_HINTS:
         if needle in message:
             return bug, hint
