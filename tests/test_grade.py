@@ -12,8 +12,8 @@ import pytest
 
 from convgrad import cs231n
 from convgrad.cli import main
+from convgrad.exercises.cs231n import BACKWARD_MISTAKES, buggy_backward
 from convgrad.exercises.cs231n import COURSE as CS231N
-from convgrad.exercises.cs231n import buggy_backward
 from convgrad.exercises.seeds import COURSE as EXERCISE
 from convgrad.grading import bugs, format_summary, format_text, grade_file
 from convgrad.grading.sandbox import Sandbox
@@ -336,6 +336,20 @@ def test_every_known_bug_is_caught_by_the_battery_and_the_clean_loop_is_right():
                     out[k].shape != right[k].shape or not np.allclose(out[k], right[k]) for k in out
                 )
             assert differs, (api.name, v.name)
+
+
+@pytest.mark.parametrize("stride, pad", [(1, 0), (2, 1), (1, 2)])
+def test_the_catalogue_computes_each_mistake_as_the_plain_four_loops_do(stride, pad):
+    rng = np.random.default_rng(stride + pad)
+    x, w = rng.standard_normal((2, 3, 5, 5)), rng.standard_normal((2, 3, 3, 3))
+    out, _ = cs231n.conv_forward_naive(x, w, np.zeros(2), {"stride": stride, "pad": pad})
+    dout = rng.standard_normal(out.shape)
+    for mistake in ("", *BACKWARD_MISTAKES):
+        fast = buggy_backward(mistake, dout, x, w, stride, pad)
+        slow = buggy_backward(mistake, dout, x, w, stride, pad, _loops=True)
+        assert (fast is None) == (slow is None), mistake
+        for a, b in zip(fast or (), slow or ()):
+            np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12, err_msg=mistake)
 
 
 def test_the_command_exit_status_and_json(tmp_path, capsys):

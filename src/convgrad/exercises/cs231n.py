@@ -577,12 +577,83 @@ def buggy_forward(
     return out
 
 
+_IN_ORDER = {"dx_overwrite", "dw_overwrite", "db_overwrite", "dx_reset", "dw_last_image"}
+
+
+def _backward_loops(bug, dout, xp, kernel, dxp, dw, db, rows, cols, step) -> bool:
+    """The assignment's loop over (n, f, i, j), for the mistakes whose result depends on the
+    order of the cells; False where the learner's code would raise."""
+    N, F = dout.shape[:2]
+    HH, WW = kernel.shape[2:]
+    for n in range(N):
+        if bug == "dw_last_image":
+            dw[...] = 0
+        for f in range(F):
+            for i in range(rows):
+                for j in range(cols):
+                    r, c = slice(i * step, i * step + HH), slice(j * step, j * step + WW)
+                    window = xp[n, :, r, c]
+                    if _short(window, HH, WW):
+                        return False
+                    g = dout[n, f, i, j]
+                    dw_term = g * (kernel[f] if bug == "dw_uses_w" else window)
+                    if bug == "dw_transposed":
+                        dw_term = dw_term.swapaxes(1, 2)
+                    dx_term = g * (window if bug == "dx_uses_x" else kernel[f])
+                    if bug == "dw_overwrite":
+                        dw[f] = dw_term
+                    else:
+                        dw[f] += dw_term
+                    if bug == "dx_reset":
+                        dxp[...] = 0
+                    if bug == "dx_overwrite":
+                        dxp[n, :, r, c] = dx_term
+                    else:
+                        dxp[n, :, r, c] += dx_term
+                    if bug == "db_overwrite":
+                        db[f] = g
+                    else:
+                        db[f] += g
+    return True
+
+
+def _backward_cells(bug, dout, xp, kernel, dxp, dw, db, rows, cols, step) -> bool:
+    """The same sums, one output cell (i, j) at a time for all images and filters at once."""
+    HH, WW = kernel.shape[2:]
+    for i in range(rows):
+        for j in range(cols):
+            r, c = slice(i * step, i * step + HH), slice(j * step, j * step + WW)
+            window = xp[:, :, r, c]  # (N, C, HH, WW)
+            if _short(window, HH, WW):
+                return False
+            g = dout[:, :, i, j]  # (N, F)
+            db += g.sum(axis=0)
+            if bug == "dw_uses_w":
+                dw += g.sum(axis=0)[:, None, None, None] * kernel
+            elif bug == "dw_transposed":
+                dw += np.einsum("nf,nchw->fcwh", g, window)
+            else:
+                dw += np.einsum("nf,nchw->fchw", g, window)
+            if bug == "dx_uses_x":
+                dxp[:, :, r, c] += g.sum(axis=1)[:, None, None, None] * window
+            else:
+                dxp[:, :, r, c] += np.einsum("nf,fchw->nchw", g, kernel)
+    return True
+
+
 def buggy_backward(
-    bug: str, dout: np.ndarray, x: np.ndarray, w: np.ndarray, stride: int, pad: int
+    bug: str,
+    dout: np.ndarray,
+    x: np.ndarray,
+    w: np.ndarray,
+    stride: int,
+    pad: int,
+    _loops: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """:func:`conv_backward_naive` (``dout (N, F, H_out, W_out)``, ``x (N, C, H, W)``,
     ``w (F, C, HH, WW)``) with the mistake ``bug`` in it (``""``: none); None where such code
-    raises."""
+    raises. ``_loops`` runs the plain four loops for every mistake (the test of the faster
+    path)."""
     N, C, H, W = x.shape
     F, _, HH, WW = w.shape
     _, _, H_out, W_out = dout.shape
@@ -614,35 +685,12 @@ def buggy_backward(
     if rows > H_out or cols > W_out:
         return None  # dout[n, f, i, j] out of bounds
     step = 1 if bug == "stride_ignored" else stride
-    for n in range(N):
-        if bug == "dw_last_image":
-            dw[...] = 0
-        for f in range(F):
-            for i in range(rows):
-                for j in range(cols):
-                    r, c = slice(i * step, i * step + HH), slice(j * step, j * step + WW)
-                    window = xp[n, :, r, c]
-                    if _short(window, HH, WW):
-                        return None
-                    g = dout[n, f, i, j]
-                    dw_term = g * (kernel[f] if bug == "dw_uses_w" else window)
-                    if bug == "dw_transposed":
-                        dw_term = dw_term.swapaxes(1, 2)
-                    dx_term = g * (window if bug == "dx_uses_x" else kernel[f])
-                    if bug == "dw_overwrite":
-                        dw[f] = dw_term
-                    else:
-                        dw[f] += dw_term
-                    if bug == "dx_reset":
-                        dxp[...] = 0
-                    if bug == "dx_overwrite":
-                        dxp[n, :, r, c] = dx_term
-                    else:
-                        dxp[n, :, r, c] += dx_term
-                    if bug == "db_overwrite":
-                        db[f] = g
-                    else:
-                        db[f] += g
+    if bug in _IN_ORDER or _loops:
+        ok = _backward_loops(bug, dout, xp, kernel, dxp, dw, db, rows, cols, step)
+    else:
+        ok = _backward_cells(bug, dout, xp, kernel, dxp, dw, db, rows, cols, step)
+    if not ok:
+        return None
     crops = {
         "dx_not_cropped": (slice(None), slice(None)),
         "crop_end_only": (slice(0, H), slice(0, W)),
