@@ -81,6 +81,7 @@ def test_planted_exercise_bugs_are_named(name, bug):
         ("cs231n_crop_negative_pad", {"crop_negative_pad"}),
         ("cs231n_crop_negative_pad_per_image", {"crop_negative_pad"}),  # raises at pad = 0
         ("cs231n_kernel_swapped", {"hw_swapped"}),  # raises when HH != WW
+        ("cs231n_bias_inside_sum", {"bias_wrong"}),
         ("cs231n_hardcoded_pad", {"hardcoded_pad"}),
         ("cs231n_hardcoded_crop", {"hardcoded_pad"}),
         ("cs231n_float_out_size", {"round_out_size"}),

@@ -573,7 +573,10 @@ def buggy_forward(
             window = xp[:, :, i * step : i * step + HH, j * step : j * step + WW]
             if _short(window, HH, WW):
                 return None
-            out[:, :, i, j] = np.einsum("nchw,fchw->nf", window, w) + b
+            bias = 0 if bug == "bias_wrong/missing" else b
+            if bug == "bias_wrong/inside_sum":  # np.sum(window * w[f] + b[f])
+                bias = b * (C * HH * WW)
+            out[:, :, i, j] = np.einsum("nchw,fchw->nf", window, w) + bias
     return out
 
 
@@ -730,6 +733,8 @@ def _backward_variant(name: str) -> Variant:
 
 
 FORWARD_MISTAKES = (
+    "bias_wrong/missing",
+    "bias_wrong/inside_sum",
     "hardcoded_pad/pad",
     "hardcoded_pad/sizes",
     "stride_ignored",
@@ -792,6 +797,15 @@ BUGS = {
                 "`dx_pad[:, :, 1:-1, 1:-1]`) is right only for pad = 1. Pad with "
                 f"`(pad, pad)` and crop with {_CROP}.",
                 ("out", "dx", "dw", "db"),
+            ),
+            Bug(
+                "bias_wrong",
+                "the bias is added wrongly in the forward pass",
+                "Each output cell gets its filter's bias once: "
+                "`out[n, f, i, j] = np.sum(window * w[f]) + b[f]`. Inside the sum "
+                "(`np.sum(window * w[f] + b[f])`) it is added once per element of the window; "
+                "left out, it is not added at all.",
+                ("out",),
             ),
             Bug(
                 "dx_not_cropped",

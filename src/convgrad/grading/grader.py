@@ -414,7 +414,7 @@ class _Grader:
                 id(d) for d in weak if d.bug != "not_implemented" and set(_arrays(d)) & unfinished
             }
             t.diagnoses = [d for d in t.diagnoses if id(d) not in drop]
-            named = [d for d in t.diagnoses if d.bug and d.bug in _VARIANT_BUGS(self.api)]
+            named = [d for d in t.diagnoses if d.bug and d.bug in _variant_bugs(self.api)]
             if len(named) < 2:
                 continue
             scores = {d.bug: self.probe_score(d.bug) for d in named if d.bug}
@@ -483,7 +483,7 @@ class _Grader:
 _PROBE = Case("probe", "", {}, rtol=1e-6, atol=1e-8)
 
 
-def _VARIANT_BUGS(api: Api) -> set[str]:
+def _variant_bugs(api: Api) -> set[str]:
     return {v.bug for v in api.variants}
 
 
