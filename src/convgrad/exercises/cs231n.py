@@ -787,7 +787,9 @@ BUGS = {
                 "dx is cropped with [pad:-pad], which is empty when pad = 0",
                 "`dx_pad[:, :, pad:-pad, pad:-pad]` is right for pad >= 1, but with pad = 0 the "
                 "slice is `[0:-0]`, that is `[0:0]`: empty, so dx comes back with 0 rows and 0 "
-                f"columns instead of x's shape. Crop with an end that counts up from pad: {_CROP}.",
+                "columns instead of x's shape (or assigning it raises), and only when pad = 0. "
+                f"Crop with an end that counts up from pad: {_CROP} (and fill a padded array's "
+                "middle with `x_pad[:, :, pad:pad + H, pad:pad + W] = x`, or use `np.pad`).",
                 ("dx",),
             ),
             Bug(
