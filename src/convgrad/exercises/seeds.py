@@ -361,8 +361,8 @@ BUGS = {
         "int_truncation",
         "the gradients are stored in integer arrays",
         "`np.zeros_like(x)` has x's dtype: with integer x (as in the exercise's example) every "
-        "sum written into it is truncated to a whole number. Create the gradients as floats: "
-        "`np.zeros(x.shape)`.",
+        "sum written into it is truncated to a whole number, or `+=` refuses to cast the float "
+        "into it. Create the gradients as floats: `np.zeros(x.shape)`.",
         ("dx", "dw"),
     ),
 }

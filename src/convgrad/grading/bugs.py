@@ -314,7 +314,7 @@ EXCEPTION_HINTS: tuple[tuple[str, str | None, str], ...] = (
     ("values to unpack", "cache_scrambled", ""),
     (
         "Cannot cast ufunc",
-        None,
+        "int_truncation",
         "a gradient array has an integer dtype (np.zeros_like of an integer input?): create it "
         "with np.zeros(shape) so it holds floats",
     ),
