@@ -321,7 +321,9 @@ class _Grader:
                 continue  # wrong where the answer is all zeros: not instructive
             got = {n: a for n, a in reply.outputs.items() if n in right}
             named = self.diagnose(("candidate", key), inputs, params, got, right, list(want.arrays))
-            if _named(named, self._weak) != want.bugs:
+            zeros = all(n in got and not np.any(got[n]) for n in want.arrays)
+            unfinished = zeros and want.bugs == {"not_implemented"}  # zeros: whatever else fits
+            if _named(named, self._weak) != want.bugs and not unfinished:
                 continue
             wrong = list(want.arrays) + (["inputs"] if reply.modified else [])
             found = Example(inputs, params, right, got, wrong)
