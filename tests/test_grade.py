@@ -1,6 +1,7 @@
 """``convgrad grade``: planted-bug submissions are failed with their bug named, correct ones pass,
 and whatever the learner's code does (loop, crash, raise, allocate) the grader comes back."""
 
+import itertools
 import json
 import shutil
 import time
@@ -11,9 +12,11 @@ import pytest
 
 from convgrad import cs231n
 from convgrad.cli import main
-from convgrad.grading import format_summary, format_text, grade_file
-from convgrad.grading.battery import CS231N, EXERCISE
-from convgrad.grading.bugs import BUGS, buggy_backward, variant
+from convgrad.exercises.cs231n import BACKWARD_MISTAKES, buggy_backward
+from convgrad.exercises.cs231n import COURSE as CS231N
+from convgrad.exercises.seeds import COURSE as EXERCISE
+from convgrad.grading import bugs, format_summary, format_text, grade_file
+from convgrad.grading.sandbox import Sandbox
 
 SUBMISSIONS = Path(__file__).parent / "submissions"
 
@@ -24,7 +27,16 @@ def grade(name, **kw):
 
 @pytest.mark.parametrize(
     "name, api",
-    [("correct", "exercise"), ("correct_by_taps", "exercise"), ("cs231n_correct", "cs231n")],
+    [
+        ("correct", "exercise"),
+        ("correct_by_taps", "exercise"),
+        ("correct_einsum", "exercise"),
+        ("cs231n_correct", "cs231n"),
+        ("cs231n_correct_im2col", "cs231n"),  # asserts that the stride divides, as the template
+        ("cs231n_correct_windows", "cs231n"),
+        ("cs231n_correct_batch", "cs231n"),
+        ("cs231n_round_out_size", "cs231n"),  # round() equals // whenever the stride divides
+    ],
 )
 def test_correct_solutions_pass(name, api):
     report = grade(name, api=api)
@@ -66,12 +78,142 @@ def test_planted_exercise_bugs_are_named(name, bug):
         ("cs231n_not_cropped", {"dx_not_cropped"}),
         ("cs231n_crop_end", {"crop_end_only"}),
         ("cs231n_dw_mean", {"dw_mean_batch", "db_mean_batch"}),
+        ("cs231n_crop_negative_pad", {"crop_negative_pad"}),
+        ("cs231n_crop_negative_pad_per_image", {"crop_negative_pad"}),  # raises at pad = 0
+        ("cs231n_kernel_swapped", {"hw_swapped"}),  # raises when HH != WW
+        ("cs231n_bias_inside_sum", {"bias_wrong"}),
+        ("cs231n_hardcoded_pad", {"hardcoded_pad"}),
+        ("cs231n_hardcoded_crop", {"hardcoded_pad"}),
+        ("cs231n_float_out_size", {"round_out_size"}),
+        ("cs231n_wrong_dim", {"out_size_wrong_dim"}),
+        ("cs231n_loop_unpadded", {"loop_unpadded"}),
+        ("cs231n_fixed_reshape", {"fixed_reshape"}),
+        ("cs231n_dx_overwrite", {"dx_overwrite"}),
+        ("cs231n_dw_overwrite", {"dw_overwrite"}),
+        ("cs231n_db_overwrite", {"db_overwrite"}),
+        ("cs231n_not_implemented", {"not_implemented"}),
+        ("cs231n_zeros", {"not_implemented"}),
+        ("cs231n_cache_scrambled", {"cache_scrambled"}),
     ],
 )
 def test_planted_cs231n_bugs_are_named(name, bugs):
     report = grade(name, api="cs231n")
     assert not report.passed
     assert set(report.bugs) == bugs, format_text(report)
+    assert all(f"[{bug}]" in format_text(report) for bug in bugs)
+
+
+def test_a_square_input_assumed_is_named_with_what_breaks_it():
+    # W_out = H_out gives the same results as an output width taken from the filter's height
+    # on every input here but those with H != W, where it raises: both names stay.
+    report = grade("cs231n_square", api="cs231n")
+    assert "hw_swapped" in report.bugs and set(report.bugs) <= {"hw_swapped", "out_size_wrong_dim"}
+    assert report.pattern[0].startswith("wrong whenever H != W")
+
+
+@pytest.mark.parametrize(
+    "name, bug",
+    [("exercise_wrong_dim", "out_size_wrong_dim"), ("exercise_todo", "not_implemented")],
+)
+def test_more_exercise_bugs_are_named(name, bug):
+    report = grade(name)
+    assert report.bugs == [bug], format_text(report)
+
+
+@pytest.mark.parametrize(
+    "name, pattern",
+    [
+        ("cs231n_crop_negative_pad", ["wrong only for pad = 0 (dx)"]),
+        ("cs231n_hardcoded_crop", ["right only for pad = 1"]),
+        ("cs231n_stride_ignored", ["wrong whenever stride > 1 (dx, dw)"]),
+        ("cs231n_wrong_dim", ["wrong whenever HH != WW (out, raises)"]),
+        (
+            "cs231n_dw_mean",
+            ["wrong already in the base configuration (dw, db)", "right only for N = 1"],
+        ),
+    ],
+)
+def test_the_probes_say_which_values_break_it(name, pattern):
+    report = grade(name, api="cs231n")
+    assert report.pattern == pattern
+    assert "which inputs break it" in format_text(report)
+
+
+def test_the_crop_with_minus_pad_says_it_breaks_at_pad_0_only():
+    report = grade("cs231n_crop_negative_pad", api="cs231n")
+    failing = [t for t in report.tests if not t.passed]
+    assert failing and all(t.status == "fail" for t in failing)
+    cases = {c.name: c for c in CS231N.cases()}
+    assert {cases[t.name].params["pad"] for t in failing} == {0}
+    text = format_text(report)
+    assert "empty when pad = 0" in text and "pad:pad + H" in text
+    assert failing[0].smallest is not None and failing[0].smallest.params["pad"] == 0
+    assert failing[0].smallest.got["dx"].size == 0
+
+
+def test_a_stride_that_does_not_divide_is_at_most_a_note():
+    # The template asserts (stride divides H + 2 * pad - HH): the battery holds only such inputs,
+    # and the candidates and probes too; an input outside it is a note on a passing file.
+    cases = CS231N.cases()
+    assert len({c.about for c in cases}) == len(cases) and all(c.about for c in cases)
+    for case in cases:
+        H, W = case.inputs["x"].shape[2:]
+        HH, WW = case.inputs["w"].shape[2:]
+        s, p = case.params["stride"], case.params["pad"]
+        assert (H + 2 * p - HH) % s == 0 and (W + 2 * p - WW) % s == 0, case.name
+    probes = [(p.inputs, p.params) for p in CS231N.probes()]
+    for inputs, params in [*itertools.islice(CS231N.candidates(cases[0]), 400), *probes]:
+        H, W = inputs["x"].shape[2:]
+        HH, WW = inputs["w"].shape[2:]
+        s, p = params["stride"], params["pad"]
+        assert (H + 2 * p - HH) % s == 0 and (W + 2 * p - WW) % s == 0
+    report = grade("cs231n_round_out_size", api="cs231n")
+    assert report.passed and report.bugs == []
+    assert any("does not divide" in n and "not a fail" in n for n in report.notes)
+    assert not grade("cs231n_correct_im2col", api="cs231n").notes  # its assert: no note
+
+
+@pytest.mark.parametrize(
+    "name, api",
+    [
+        ("cs231n_crop_negative_pad", "cs231n"),
+        ("cs231n_hardcoded_pad", "cs231n"),
+        ("cs231n_crop_end", "cs231n"),
+        ("cs231n_dw_mean", "cs231n"),
+        ("cs231n_zeros", "cs231n"),
+        ("dx_last_cell", "exercise"),
+        ("off_by_one", "exercise"),
+        ("in_place", "exercise"),
+    ],
+)
+def test_every_smallest_input_shows_the_failure_of_its_test(name, api):
+    report = grade(name, api=api)
+    spec = CS231N if api == "cs231n" else EXERCISE
+    cases = {c.name: c for c in spec.cases()}
+    shown = 0
+    with Sandbox(SUBMISSIONS / f"{name}.py", api, spec.function) as box:
+        assert box.start().ok
+        for t in report.tests:
+            if t.smallest is None:
+                continue
+            shown += 1
+            example, case = t.smallest, cases[t.name]
+            reply = box.call(example.inputs, example.params)
+            right = spec.reference(example.inputs, example.params)
+            names = case.compare or [n for n in right if n in reply.outputs]
+            wrong = [n for n in names if not bugs.close(reply.outputs[n], right[n], 1e-6, 1e-8)]
+            assert wrong == [c.name for c in t.arrays if not c.ok], t.name
+            assert example.wrong == wrong + (["inputs"] if reply.modified else [])
+            named = {d.bug for d in t.diagnoses if d.bug and d.bug != "in_place"}
+            for n in wrong:
+                got = reply.outputs[n]
+                if got.shape == right[n].shape and not np.any(got):
+                    continue  # all zeros: named from the whole file, not from one input
+                found = bugs.matching_bugs(
+                    spec, n, got, right[n], lambda v, e=example: v.run(e.inputs, e.params)
+                )
+                assert named & set(found) or not named, (t.name, n, found, named)
+    assert shown
 
 
 def test_a_failing_test_reports_the_worst_element_with_both_values():
@@ -81,7 +223,8 @@ def test_a_failing_test_reports_the_worst_element_with_both_values():
     (check,) = test.arrays[1:]
     assert check.name == "dW" and not check.ok
     right = EXERCISE.reference(case.inputs, case.params)["dW"]
-    got = variant(EXERCISE, BUGS[0], case.inputs, case.params)["dW"]  # the same bug, by hand
+    (overwrite,) = [v for v in EXERCISE.variants if v.bug == "dw_overwrite"]
+    got = overwrite.run(case.inputs, case.params)["dW"]  # the same bug, by hand
     worst = np.unravel_index(np.argmax(np.abs(got - right)), right.shape)
     assert check.worst_index == tuple(int(i) for i in worst)
     assert check.expected_value == pytest.approx(right[worst])
@@ -184,25 +327,39 @@ def test_every_known_bug_is_caught_by_the_battery_and_the_clean_loop_is_right():
         buggy_backward("", dout, x, w, 2, 1), cs231n.conv_backward_naive(dout, cache)
     ):
         np.testing.assert_allclose(got, want, rtol=1e-12)
-    for bug in BUGS:
-        api = EXERCISE if "exercise" in bug.apis else CS231N
-        differs = False
-        for case in api.cases():
-            right = api.reference(case.inputs, case.params)
-            out = variant(api, bug, case.inputs, case.params)
-            differs |= out is not None and any(
-                out[k].shape != right[k].shape or not np.allclose(out[k], right[k]) for k in out
-            )
-        assert differs, bug.id
+    for api in (EXERCISE, CS231N):
+        for v in api.variants:
+            differs = False
+            for case in api.cases():
+                right = api.reference(case.inputs, case.params)
+                out = v.run(case.inputs, case.params)
+                differs |= out is not None and any(
+                    out[k].shape != right[k].shape or not np.allclose(out[k], right[k]) for k in out
+                )
+            assert differs, (api.name, v.name)
+
+
+@pytest.mark.parametrize("stride, pad", [(1, 0), (2, 1), (1, 2)])
+def test_the_catalogue_computes_each_mistake_as_the_plain_four_loops_do(stride, pad):
+    rng = np.random.default_rng(stride + pad)
+    x, w = rng.standard_normal((2, 3, 5, 5)), rng.standard_normal((2, 3, 3, 3))
+    out, _ = cs231n.conv_forward_naive(x, w, np.zeros(2), {"stride": stride, "pad": pad})
+    dout = rng.standard_normal(out.shape)
+    for mistake in ("", *BACKWARD_MISTAKES):
+        fast = buggy_backward(mistake, dout, x, w, stride, pad)
+        slow = buggy_backward(mistake, dout, x, w, stride, pad, _loops=True)
+        assert (fast is None) == (slow is None), mistake
+        for a, b in zip(fast or (), slow or ()):
+            np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12, err_msg=mistake)
 
 
 def test_the_command_exit_status_and_json(tmp_path, capsys):
     assert main(["grade", str(SUBMISSIONS / "correct.py")]) == 0
-    assert "all 11 tests passed" in capsys.readouterr().out
+    assert "all 12 tests passed" in capsys.readouterr().out
     assert main(["grade", str(SUBMISSIONS / "dx_overwrite.py"), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["passed"] is False and data["bugs"] == ["dx_overwrite"]
-    assert data["score"] == [3, 11] and len(data["tests"]) == 11
+    assert data["score"] == [3, 12] and len(data["tests"]) == 12
     failing = [t for t in data["tests"] if t["status"] == "fail"]
     assert failing[0]["diagnoses"][0]["bug"] == "dx_overwrite"
     assert "smallest" in failing[0] and "seconds" in failing[0]
@@ -223,4 +380,4 @@ def test_the_command_exit_status_and_json(tmp_path, capsys):
 def test_the_summary_names_each_files_bugs():
     reports = [grade("correct"), grade("dw_overwrite")]
     lines = format_summary(reports).splitlines()
-    assert "PASS  11/11" in lines[0] and lines[1].endswith("FAIL   3/11  dw_overwrite")
+    assert "PASS  12/12" in lines[0] and lines[1].endswith("FAIL   3/12  dw_overwrite")

@@ -33,6 +33,12 @@ delegate to :func:`convgrad.conv2d` and :func:`convgrad.conv2d_backward`: drop-i
 the assignment's Cython-built fast layers that need no compiler. Their cache is the naive one, so
 the naive and fast functions mix freely.
 
+The second half of the module is what ``convgrad grade --api cs231n`` grades against
+(:data:`COURSE`): the battery, with only inputs the assignment's template accepts (the stride
+divides ``H + 2 * pad - HH``); the probes; and the bug catalogue, :func:`buggy_forward` and
+:func:`buggy_backward` (the loops above with one mistake switched on, the mistakes real students
+make).
+
 Dtypes follow :mod:`convgrad._args`: float32 stays float32, float64 stays float64, integers are
 computed in float64, mixed floats promote.
 
@@ -48,14 +54,19 @@ computed in float64, mixed floats promote.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import numbers
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import numpy as np
 
 from .. import _args
 from ..convolution import conv2d, conv2d_backward
-from ._catalogue import Case, Exercise, int_params, normal, tied
+from ..grading.battery import Api, Arrays, Case, Params, Probe, rng, small_values
+from ..grading.bugs import KNOWN, Bug, Variant
+from ._catalogue import Case as CourseCase
+from ._catalogue import Exercise, int_params, normal, tied
 
 _CONV_PARAM = {"stride": 1, "pad": 0}  # each key and its smallest value
 
@@ -408,13 +419,13 @@ def _pool_case(name, about, x, window, grad):
     ph, pw, stride = window
     pool_param = {"pool_height": ph, "pool_width": pw, "stride": stride}
     if not grad:
-        return Case(name, about, (x, pool_param))
+        return CourseCase(name, about, (x, pool_param))
     N, C, H, W = x.shape
     dout = normal(50, N, C, 1 + (H - ph) // stride, 1 + (W - pw) // stride)
-    return Case(name, about, (dout, (x, pool_param)))
+    return CourseCase(name, about, (dout, (x, pool_param)))
 
 
-def battery(function: str) -> list[Case]:
+def battery(function: str) -> list[CourseCase]:
     """The pooling functions' test inputs (fresh arrays on every call), each with what it
     exercises; the conv layer's battery lives in :mod:`convgrad.grading.battery`. Every input
     meets the assignment's assumption that the stride divides ``H - pool_height`` and
@@ -469,7 +480,7 @@ _BUGS = {
 }
 
 
-def _forward_variant(bug: str):
+def _pool_forward_variant(bug: str):
     def max_pool_forward_naive(x, pool_param):
         x = np.asarray(x, dtype=np.float64)
         ph, pw, s = pool_param["pool_height"], pool_param["pool_width"], pool_param["stride"]
@@ -492,7 +503,7 @@ def _forward_variant(bug: str):
     return max_pool_forward_naive
 
 
-def _backward_variant(bug: str):
+def _pool_backward_variant(bug: str):
     def max_pool_backward_naive(dout, cache):
         x, pool_param = cache
         x, dout = np.asarray(x, dtype=np.float64), np.asarray(dout, dtype=np.float64)
@@ -536,11 +547,614 @@ def _with_doc(function, text):
 
 _VARIANTS = {
     "max_pool_forward_naive": {
-        bug: _with_doc(_forward_variant(bug), text)
+        bug: _with_doc(_pool_forward_variant(bug), text)
         for bug, text in _BUGS["max_pool_forward_naive"].items()
     },
     "max_pool_backward_naive": {
-        bug: _with_doc(_backward_variant(bug), text)
+        bug: _with_doc(_pool_backward_variant(bug), text)
         for bug, text in _BUGS["max_pool_backward_naive"].items()
     },
 }
+# --- grading: the battery, the probes and the bug catalogue ---------------------------------------
+
+
+def out_size(size: int, kernel: int, stride: int, pad: int) -> int:
+    """The assignment's ``1 + (H + 2 * pad - HH) // stride``."""
+    return 1 + (size + 2 * pad - kernel) // stride
+
+
+def _reference(inputs: Arrays, params: Params) -> Arrays:
+    out, cache = conv_forward_naive(inputs["x"], inputs["w"], inputs["b"], dict(params))
+    dx, dw, db = conv_backward_naive(inputs["dout"], cache)
+    return {"out": out, "dx": dx, "dw": dw, "db": db}
+
+
+def _inputs(seed: int, x: tuple, w: tuple, stride: int, pad: int, dtype=np.float64):
+    generator = rng(seed)
+    N, _, H, W = x
+    F, _, HH, WW = w
+    assert (H + 2 * pad - HH) % stride == 0 and (W + 2 * pad - WW) % stride == 0, (x, w, stride)
+    dout = (N, F, out_size(H, HH, stride, pad), out_size(W, WW, stride, pad))
+    inputs = {
+        "x": generator.standard_normal(x).astype(dtype),
+        "w": generator.standard_normal(w).astype(dtype),
+        "b": generator.standard_normal(F).astype(dtype),
+        "dout": generator.standard_normal(dout).astype(dtype),
+    }
+    return inputs, {"stride": stride, "pad": pad}
+
+
+def _case(name: str, about: str, seed: int, x, w, stride, pad, **kw) -> Case:
+    dtype = kw.pop("dtype", np.float64)
+    inputs, params = _inputs(seed, x, w, stride, pad, dtype)
+    return Case(name, about, inputs, params, **kw)
+
+
+def _cases() -> list[Case]:
+    zero = _case(
+        "zero dout gives zero gradients",
+        "dout = 0 (pad 1): no upstream signal, so dx, dw and db are exactly zero",
+        3,
+        (1, 2, 4, 4),
+        (2, 2, 3, 3),
+        1,
+        1,
+    )
+    zero.inputs["dout"][...] = 0
+    one = _case(
+        "one nonzero dout position",
+        "one dout cell set (pad 0, stride 1): dw[f] is that cell's x window, dx one filter",
+        4,
+        (1, 1, 4, 4),
+        (1, 1, 2, 2),
+        1,
+        0,
+    )
+    one.inputs["dout"][...] = 0
+    one.inputs["dout"][0, 0, 1, 2] = 1
+    asymmetric = _case(
+        "asymmetric filter",
+        "a 3x3 filter with no symmetry (pad 1): catches a flipped or transposed kernel",
+        12,
+        (1, 1, 5, 5),
+        (1, 1, 3, 3),
+        1,
+        1,
+    )
+    asymmetric.inputs["w"][...] = np.arange(1.0, 10.0).reshape(1, 1, 3, 3)
+    return [
+        _case(
+            "returns three arrays of the right shapes",
+            "dx shaped like x, dw like w, db like b (N = 2, stride 2, pad 1)",
+            1,
+            (2, 3, 5, 5),
+            (4, 3, 3, 3),
+            2,
+            1,
+            check="shapes",
+        ),
+        _case(
+            "stride 1, no padding",
+            "the plain loop, pad 0: also a crop that assumes pad > 0 ([pad:-pad] is empty here)",
+            2,
+            (1, 2, 4, 4),
+            (2, 2, 2, 2),
+            1,
+            0,
+        ),
+        zero,
+        one,
+        _case(
+            "overlapping windows",
+            "3x3 filters at stride 1, pad 0: a pixel in several windows sums their gradients",
+            5,
+            (1, 1, 5, 5),
+            (1, 1, 3, 3),
+            1,
+            0,
+        ),
+        _case(
+            "padding 1",
+            "pad 1: the windows run over the padded x and the padding is cropped off dx",
+            6,
+            (1, 2, 4, 4),
+            (2, 2, 3, 3),
+            1,
+            1,
+        ),
+        _case(
+            "stride 2, padding 1",
+            "stride 2: window (i, j) starts at (i * stride, j * stride), forward and backward",
+            7,
+            (1, 2, 5, 5),
+            (2, 2, 3, 3),
+            2,
+            1,
+        ),
+        _case(
+            "padding 2",
+            "pad 2: two rows and columns cropped on every side, not a pad hard-coded to 1",
+            8,
+            (1, 1, 4, 4),
+            (1, 1, 3, 3),
+            1,
+            2,
+        ),
+        _case(
+            "stride 3, padding 2",
+            "stride 3 and pad 2 together on 8x8 (the stride divides 8 + 2 * 2 - 3)",
+            9,
+            (1, 2, 8, 8),
+            (2, 2, 3, 3),
+            3,
+            2,
+        ),
+        _case(
+            "several images",
+            "N = 3: dw and db are summed over the images, not averaged or overwritten",
+            10,
+            (3, 2, 4, 4),
+            (2, 2, 3, 3),
+            1,
+            1,
+        ),
+        _case(
+            "non-square input and filter",
+            "H = 5, W = 6 and a 3x2 filter: heights and widths kept apart everywhere",
+            11,
+            (2, 2, 5, 6),
+            (3, 2, 3, 2),
+            2,
+            1,
+        ),
+        _case(
+            "taller than wide",
+            "H = 6 > W = 5 with a 2x3 filter (pad 1): catches an output height taken from a width",
+            16,
+            (2, 2, 6, 5),
+            (2, 2, 2, 3),
+            1,
+            1,
+        ),
+        _case(
+            "several channels in and out",
+            "C = 3, F = 4: each filter's gradient stays in its own channels",
+            13,
+            (2, 3, 4, 4),
+            (4, 3, 2, 2),
+            1,
+            0,
+        ),
+        asymmetric,
+        _case(
+            "float32 input",
+            "float32 arrays: no precision lost to a cast",
+            14,
+            (2, 2, 5, 5),
+            (2, 2, 3, 3),
+            2,
+            1,
+            dtype=np.float32,
+            rtol=1e-4,
+            atol=1e-5,
+        ),
+    ]
+
+
+def _notes() -> list[Case]:
+    """A stride that does not divide: outside the template (which asserts), so only a note."""
+    generator = rng(15)
+    x, w = generator.standard_normal((1, 1, 4, 4)), generator.standard_normal((1, 1, 3, 3))
+    dout = generator.standard_normal((1, 1, 1, 1))
+    return [
+        Case(
+            "a stride that does not divide",
+            "with a stride that does not divide H + 2 * pad - HH (4x4 input, 3x3 filter, "
+            "stride 2, pad 0; the template asserts against it, PyTorch floors the output size)",
+            {"x": x, "w": w, "b": np.zeros(1), "dout": dout},
+            {"stride": 2, "pad": 0},
+        )
+    ]
+
+
+@functools.cache
+def _configs() -> list[tuple]:
+    """The small configurations the template accepts, smallest first."""
+    configs = []
+    for N, C, F, H, W, HH, WW, stride, pad in itertools.product(
+        (1, 2), (1, 2), (1, 2), (2, 3, 4), (2, 3, 4), (1, 2, 3), (1, 2, 3), (1, 2, 3), (0, 1, 2)
+    ):
+        if HH > H + 2 * pad or WW > W + 2 * pad:
+            continue
+        if (H + 2 * pad - HH) % stride or (W + 2 * pad - WW) % stride:
+            continue
+        dout = (N, F, out_size(H, HH, stride, pad), out_size(W, WW, stride, pad))
+        size = N * C * H * W + F * C * HH * WW + int(np.prod(dout))
+        configs.append((size, stride, pad, (N, C, H, W), (F, C, HH, WW), dout))
+    configs.sort()
+    return configs
+
+
+def _candidates(case: Case) -> Iterator[tuple[Arrays, Params]]:
+    """Small inputs the template accepts, smallest first, with the case's dtype."""
+    dtype = case.inputs["x"].dtype
+    configs = _configs()
+    for k, (_, stride, pad, x, w, dout) in enumerate(configs):
+        generator = rng(1000 + k)
+        yield (
+            {
+                "x": small_values(generator, x, dtype),
+                "w": small_values(generator, w, dtype),
+                "b": small_values(generator, (w[0],), dtype),
+                "dout": small_values(generator, dout, dtype),
+            },
+            {"stride": stride, "pad": pad},
+        )
+
+
+_BASE = {"N": 2, "C": 2, "F": 2, "H": 5, "W": 5, "HH": 3, "WW": 3, "stride": 1, "pad": 1}
+
+
+def _probes() -> list[Probe]:
+    """The base configuration, then one parameter changed at a time (sizes the stride divides)."""
+    series: list[tuple[str, str, dict[str, int]]] = [("", "", {})]
+    series += [("pad", str(p), {"pad": p}) for p in (0, 2)]
+    series += [("stride", "2", {"stride": 2}), ("stride", "3", {"stride": 3, "H": 7, "W": 7})]
+    series += [("H != W", "H = 5, W = 7", {"W": 7}), ("H != W", "H = 7, W = 5", {"H": 7})]
+    series += [("HH != WW", "HH = 3, WW = 2", {"WW": 2}), ("HH != WW", "HH = 2, WW = 3", {"HH": 2})]
+    series += [(k, str(v), {k: v}) for k in ("C", "F", "N") for v in (1, 3)]
+    probes = []
+    for k, (parameter, value, change) in enumerate(series):
+        c = {**_BASE, **change}
+        inputs, params = _inputs(
+            200 + k,
+            (c["N"], c["C"], c["H"], c["W"]),
+            (c["F"], c["C"], c["HH"], c["WW"]),
+            c["stride"],
+            c["pad"],
+        )
+        base = {"H != W": "H = W", "HH != WW": "HH = WW"}.get(parameter, str(_BASE.get(parameter)))
+        probes.append(Probe(parameter, value, inputs, params, base))
+    return probes
+
+
+def _short(window: np.ndarray, HH: int, WW: int) -> bool:
+    return window.shape[-2:] != (HH, WW)
+
+
+def buggy_forward(
+    bug: str, x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int, pad: int
+) -> np.ndarray | None:
+    """:func:`conv_forward_naive`'s ``out (N, F, H_out, W_out)`` with the mistake ``bug`` in it
+    (``""``: none); None where such code raises."""
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
+    floats = np.result_type(x, w, b, np.float16)
+    used = 1 if bug.startswith("hardcoded_pad") else pad
+    xp = np.pad(x.astype(floats), ((0, 0), (0, 0), (used, used), (used, used)))
+    H_out, W_out = out_size(H, HH, stride, pad), out_size(W, WW, stride, pad)
+    if bug == "hardcoded_pad/sizes":
+        H_out, W_out = out_size(H, HH, stride, 1), out_size(W, WW, stride, 1)
+    elif bug == "out_size_wrong_dim/kernel":
+        W_out = out_size(W, HH, stride, pad)
+    elif bug == "out_size_wrong_dim/kernel-rows":
+        H_out = out_size(H, WW, stride, pad)
+    elif bug == "out_size_wrong_dim/input":
+        W_out = out_size(H, WW, stride, pad)
+    elif bug == "hw_swapped/x":
+        H_out, W_out = out_size(W, HH, stride, pad), out_size(H, WW, stride, pad)
+    elif bug == "hw_swapped/square":
+        W_out = H_out
+    if min(H_out, W_out) < 0:
+        return None
+    rows, cols = H_out, W_out  # the cells the loops reach
+    if bug == "loop_unpadded":
+        rows = max(0, min(H_out, out_size(H, HH, stride, 0)))
+        cols = max(0, min(W_out, out_size(W, WW, stride, 0)))
+    elif bug == "skip_last":
+        rows, cols = H_out - 1, W_out - 1
+    step = 1 if bug == "stride_ignored" else stride
+    out = np.zeros((N, F, H_out, W_out), floats)
+    for i in range(rows):
+        for j in range(cols):
+            window = xp[:, :, i * step : i * step + HH, j * step : j * step + WW]
+            if _short(window, HH, WW):
+                return None
+            bias = 0 if bug == "bias_wrong/missing" else b
+            if bug == "bias_wrong/inside_sum":  # np.sum(window * w[f] + b[f])
+                bias = b * (C * HH * WW)
+            out[:, :, i, j] = np.einsum("nchw,fchw->nf", window, w) + bias
+    return out
+
+
+_IN_ORDER = {"dx_overwrite", "dw_overwrite", "db_overwrite", "dx_reset", "dw_last_image"}
+
+
+def _backward_loops(bug, dout, xp, kernel, dxp, dw, db, rows, cols, step) -> bool:
+    """The assignment's loop over (n, f, i, j), for the mistakes whose result depends on the
+    order of the cells; False where the learner's code would raise."""
+    N, F = dout.shape[:2]
+    HH, WW = kernel.shape[2:]
+    for n in range(N):
+        if bug == "dw_last_image":
+            dw[...] = 0
+        for f in range(F):
+            for i in range(rows):
+                for j in range(cols):
+                    r, c = slice(i * step, i * step + HH), slice(j * step, j * step + WW)
+                    window = xp[n, :, r, c]
+                    if _short(window, HH, WW):
+                        return False
+                    g = dout[n, f, i, j]
+                    dw_term = g * (kernel[f] if bug == "dw_uses_w" else window)
+                    if bug == "dw_transposed":
+                        dw_term = dw_term.swapaxes(1, 2)
+                    dx_term = g * (window if bug == "dx_uses_x" else kernel[f])
+                    if bug == "dw_overwrite":
+                        dw[f] = dw_term
+                    else:
+                        dw[f] += dw_term
+                    if bug == "dx_reset":
+                        dxp[...] = 0
+                    if bug == "dx_overwrite":
+                        dxp[n, :, r, c] = dx_term
+                    else:
+                        dxp[n, :, r, c] += dx_term
+                    if bug == "db_overwrite":
+                        db[f] = g
+                    else:
+                        db[f] += g
+    return True
+
+
+def _backward_cells(bug, dout, xp, kernel, dxp, dw, db, rows, cols, step) -> bool:
+    """The same sums, one output cell (i, j) at a time for all images and filters at once."""
+    HH, WW = kernel.shape[2:]
+    for i in range(rows):
+        for j in range(cols):
+            r, c = slice(i * step, i * step + HH), slice(j * step, j * step + WW)
+            window = xp[:, :, r, c]  # (N, C, HH, WW)
+            if _short(window, HH, WW):
+                return False
+            g = dout[:, :, i, j]  # (N, F)
+            db += g.sum(axis=0)
+            if bug == "dw_uses_w":
+                dw += g.sum(axis=0)[:, None, None, None] * kernel
+            elif bug == "dw_transposed":
+                dw += np.einsum("nf,nchw->fcwh", g, window)
+            else:
+                dw += np.einsum("nf,nchw->fchw", g, window)
+            if bug == "dx_uses_x":
+                dxp[:, :, r, c] += g.sum(axis=1)[:, None, None, None] * window
+            else:
+                dxp[:, :, r, c] += np.einsum("nf,fchw->nchw", g, kernel)
+    return True
+
+
+def buggy_backward(
+    bug: str,
+    dout: np.ndarray,
+    x: np.ndarray,
+    w: np.ndarray,
+    stride: int,
+    pad: int,
+    _loops: bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """:func:`conv_backward_naive` (``dout (N, F, H_out, W_out)``, ``x (N, C, H, W)``,
+    ``w (F, C, HH, WW)``) with the mistake ``bug`` in it (``""``: none); None where such code
+    raises. ``_loops`` runs the plain four loops for every mistake (the test of the faster
+    path)."""
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
+    _, _, H_out, W_out = dout.shape
+    floats = np.result_type(dout, x, w, np.float16)
+    used = 1 if bug in ("hardcoded_pad/both", "hardcoded_pad/pad") else pad
+    xp = np.pad(x.astype(floats), ((0, 0), (0, 0), (used, used), (used, used)))
+    dxp, dw, db = np.zeros(xp.shape, floats), np.zeros(w.shape, floats), np.zeros(F, floats)
+    kernel = w.astype(floats)  # what dx multiplies
+    if bug == "dx_flipped_kernel":
+        kernel = kernel[:, :, ::-1, ::-1]
+    if bug in ("dx_transposed_kernel", "dw_transposed") and HH != WW:
+        return None
+    if bug == "dx_transposed_kernel":
+        kernel = kernel.swapaxes(2, 3)
+    rows, cols = H_out, W_out  # the cells the loops visit
+    if bug == "skip_last":
+        rows, cols = H_out - 1, W_out - 1
+    elif bug == "out_size_wrong_dim/kernel":
+        cols = out_size(W, HH, stride, pad)
+    elif bug == "out_size_wrong_dim/kernel-rows":
+        rows = out_size(H, WW, stride, pad)
+    elif bug == "out_size_wrong_dim/input":
+        cols = out_size(H, WW, stride, pad)
+    elif bug == "hw_swapped/loops":
+        rows, cols = out_size(W, HH, stride, pad), out_size(H, WW, stride, pad)
+    elif bug == "loop_unpadded":
+        rows = max(0, min(H_out, out_size(H, HH, stride, 0)))
+        cols = max(0, min(W_out, out_size(W, WW, stride, 0)))
+    if rows > H_out or cols > W_out:
+        return None  # dout[n, f, i, j] out of bounds
+    step = 1 if bug == "stride_ignored" else stride
+    if bug in _IN_ORDER or _loops:
+        ok = _backward_loops(bug, dout, xp, kernel, dxp, dw, db, rows, cols, step)
+    else:
+        ok = _backward_cells(bug, dout, xp, kernel, dxp, dw, db, rows, cols, step)
+    if not ok:
+        return None
+    crops = {
+        "dx_not_cropped": (slice(None), slice(None)),
+        "crop_end_only": (slice(0, H), slice(0, W)),
+        "crop_start_only": (slice(2 * pad, None), slice(2 * pad, None)),
+        "crop_negative_pad": (slice(pad, -pad), slice(pad, -pad)),
+        "hardcoded_pad/crop": (slice(1, -1), slice(1, -1)),
+        "hardcoded_pad/both": (slice(1, -1), slice(1, -1)),
+        "hw_swapped/crop": (slice(pad, pad + W), slice(pad, pad + H)),
+    }
+    r, c = crops.get(bug, (slice(pad, pad + H), slice(pad, pad + W)))
+    dx = dxp[:, :, r, c]
+    if bug == "dw_mean_batch":
+        dw /= N
+    if bug == "db_mean_batch":
+        db /= N
+    return dx, dw, db
+
+
+def _forward_variant(name: str) -> Variant:
+    def run(inputs: Arrays, params: Params) -> Arrays | None:
+        out = buggy_forward(
+            name, inputs["x"], inputs["w"], inputs["b"], params["stride"], params["pad"]
+        )
+        return None if out is None else {"out": out}
+
+    return Variant(name.split("/")[0], name, ("out",), run)
+
+
+def _backward_variant(name: str) -> Variant:
+    def run(inputs: Arrays, params: Params) -> Arrays | None:
+        result = buggy_backward(
+            name, inputs["dout"], inputs["x"], inputs["w"], params["stride"], params["pad"]
+        )
+        return None if result is None else dict(zip(("dx", "dw", "db"), result))
+
+    return Variant(name.split("/")[0], name, ("dx", "dw", "db"), run)
+
+
+FORWARD_MISTAKES = (
+    "bias_wrong/missing",
+    "bias_wrong/inside_sum",
+    "hardcoded_pad/pad",
+    "hardcoded_pad/sizes",
+    "stride_ignored",
+    "out_size_wrong_dim/kernel",
+    "out_size_wrong_dim/kernel-rows",
+    "out_size_wrong_dim/input",
+    "hw_swapped/x",
+    "hw_swapped/square",
+    "loop_unpadded",
+    "skip_last",
+)
+BACKWARD_MISTAKES = (
+    "crop_negative_pad",
+    "hardcoded_pad/crop",
+    "hardcoded_pad/both",
+    "hardcoded_pad/pad",
+    "dx_overwrite",
+    "dw_overwrite",
+    "db_overwrite",
+    "stride_ignored",
+    "loop_unpadded",
+    "out_size_wrong_dim/kernel",
+    "out_size_wrong_dim/kernel-rows",
+    "out_size_wrong_dim/input",
+    "hw_swapped/crop",
+    "hw_swapped/loops",
+    "dx_not_cropped",
+    "crop_end_only",
+    "crop_start_only",
+    "dx_flipped_kernel",
+    "dx_transposed_kernel",
+    "dw_transposed",
+    "dx_uses_x",
+    "dw_uses_w",
+    "skip_last",
+    "dx_reset",
+    "dw_mean_batch",
+    "db_mean_batch",
+    "dw_last_image",
+)
+
+_CROP = "`dx = dx_pad[:, :, pad:pad + H, pad:pad + W]`"
+BUGS = {
+    **KNOWN,
+    **{
+        b.id: b
+        for b in (
+            Bug(
+                "crop_negative_pad",
+                "dx is cropped with [pad:-pad], which is empty when pad = 0",
+                "`dx_pad[:, :, pad:-pad, pad:-pad]` is right for pad >= 1, but with pad = 0 the "
+                "slice is `[0:-0]`, that is `[0:0]`: empty, so dx comes back with 0 rows and 0 "
+                "columns instead of x's shape (or assigning it raises), and only when pad = 0. "
+                f"Crop with an end that counts up from pad: {_CROP} (and fill a padded array's "
+                "middle with `x_pad[:, :, pad:pad + H, pad:pad + W] = x`, or use `np.pad`).",
+                ("dx",),
+            ),
+            Bug(
+                "hardcoded_pad",
+                "the padding or the crop is hard-coded to 1 instead of pad",
+                "A `1` where `pad` belongs (`np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)))`, or "
+                "`dx_pad[:, :, 1:-1, 1:-1]`) is right only for pad = 1. Pad with "
+                f"`(pad, pad)` and crop with {_CROP}.",
+                ("out", "dx", "dw", "db"),
+            ),
+            Bug(
+                "bias_wrong",
+                "the bias is added wrongly in the forward pass",
+                "Each output cell gets its filter's bias once: "
+                "`out[n, f, i, j] = np.sum(window * w[f]) + b[f]`. Inside the sum "
+                "(`np.sum(window * w[f] + b[f])`) it is added once per element of the window; "
+                "left out, it is not added at all.",
+                ("out",),
+            ),
+            Bug(
+                "dx_not_cropped",
+                "dx still has the padding",
+                "dx must be shaped like x: the gradient that lands on the zero padding is "
+                f"dropped, {_CROP}.",
+                ("dx",),
+            ),
+            Bug(
+                "crop_end_only",
+                "the padding is cropped from the wrong side",
+                "`dx_pad[:, :, :H, :W]` drops 2 * pad rows at the bottom and none at the top; "
+                f"the padding is on both sides: {_CROP}.",
+                ("dx",),
+            ),
+            Bug(
+                "crop_start_only",
+                "the padding is cropped from the wrong side",
+                "`dx_pad[:, :, 2 * pad:, 2 * pad:]` drops 2 * pad rows at the top and none at "
+                f"the bottom; the padding is on both sides: {_CROP}.",
+                ("dx",),
+            ),
+            Bug(
+                "dw_mean_batch",
+                "dw is averaged over the images",
+                "The loss is a sum over the batch as far as this layer knows (any 1/N lives in "
+                "the loss's own gradient, already inside dout): sum dw over the images, do not "
+                "divide by N.",
+                ("dw",),
+            ),
+            Bug(
+                "db_mean_batch",
+                "db is averaged over the images",
+                "db[f] is the sum of dout[:, f] over the images and positions: do not divide by N.",
+                ("db",),
+            ),
+            Bug(
+                "dw_last_image",
+                "dw is reset for each image",
+                "dw is set back to zeros inside the loop over images, so only the last image "
+                "counts. Create dw once, before the loops, and add every image's contribution.",
+                ("dw",),
+            ),
+        )
+    },
+}
+
+COURSE = Api(
+    name="cs231n",
+    function="conv_backward_naive",
+    inputs=("x", "w", "b", "dout"),
+    outputs=("out", "dx", "dw", "db"),
+    optional=("out",),
+    names={"dW": "dw", "W": "w", "o": "f", "g": "dout", "dx": "dx", "x": "x"},
+    reference=_reference,
+    cases=_cases,
+    candidates=_candidates,
+    probes=_probes,
+    variants=tuple(_forward_variant(m) for m in FORWARD_MISTAKES)
+    + tuple(_backward_variant(m) for m in BACKWARD_MISTAKES),
+    bugs=BUGS,
+    notes=_notes,
+)

@@ -34,6 +34,11 @@ float64, integers and bools are computed and returned in float64 (the rule of
 :mod:`convgrad._args`). Inputs are never modified. The fast, batched equivalents are
 :func:`convgrad.conv2d` and :func:`convgrad.conv2d_backward`.
 
+The second half of the module is what ``convgrad grade`` grades against (:data:`COURSE`): the
+exercise's own five tests, then cases that expose the classic bugs; the probes; and the bug
+catalogue (the mistakes of :mod:`convgrad.exercises.cs231n`'s catalogue that fit one image at
+stride 1 without padding, and integer gradients).
+
 >>> import numpy as np
 >>> x = np.arange(16).reshape(1, 4, 4)
 >>> W = [[[[1, 2], [3, 4]]]]
@@ -48,11 +53,15 @@ float64, integers and bools are computed and returned in float64 (the rule of
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 
 import numpy as np
 
 from .. import _args
-from ._catalogue import Case, Exercise, normal
+from ..grading.battery import Api, Arrays, Case, Params, Probe, numeric_gradient, rng, small_values
+from ..grading.bugs import KNOWN, Bug, Variant
+from ._catalogue import Case as CourseCase
+from ._catalogue import Exercise, normal
 
 
 def _check(fn: str, x: object, W: object) -> tuple[np.ndarray, np.ndarray]:
@@ -330,7 +339,7 @@ EXERCISES = (
 )
 
 
-def battery(function: str) -> list[Case]:
+def battery(function: str) -> list[CourseCase]:
     """The test inputs for the series' functions after step 01 (fresh arrays on every call);
     ``conv2d_backward``'s battery lives in :mod:`convgrad.grading.battery`.
 
@@ -339,30 +348,30 @@ def battery(function: str) -> list[Case]:
     """
     if function == "conv2d":
         return [
-            Case(
+            CourseCase(
                 "padding 1",
                 "zeros around the image, stride 1",
                 (normal(60, 2, 5, 5), normal(61, 3, 2, 3, 3)),
                 {"padding": 1, "stride": 1},
             ),
-            Case(
+            CourseCase(
                 "stride 2",
                 "windows 2 apart, no padding",
                 (normal(62, 1, 7, 7), normal(63, 2, 1, 3, 3)),
                 {"padding": 0, "stride": 2},
             ),
-            Case(
+            CourseCase(
                 "padding 2, stride 3",
                 "the stride does not divide: floor",
                 (normal(64, 2, 6, 5), normal(65, 2, 2, 2, 3)),
                 {"padding": 2, "stride": 3},
             ),
-            Case(
+            CourseCase(
                 "defaults",
                 "padding=0, stride=1 by default: step 01's answer",
                 (normal(66, 1, 4, 6), normal(67, 1, 1, 2, 2)),
             ),
-            Case(
+            CourseCase(
                 "non-square kernel",
                 "kH != kW with padding and stride",
                 (normal(68, 1, 6, 8), normal(69, 2, 1, 2, 4)),
@@ -371,45 +380,45 @@ def battery(function: str) -> list[Case]:
         ]
     if function == "relu":
         return [
-            Case(
+            CourseCase(
                 "vector", "negatives, zero and positives", (np.array([-2.0, -0.5, 0.0, 0.5, 3.0]),)
             ),
-            Case(
+            CourseCase(
                 "feature map", "a (C, H, W) array, as the capstone calls it", (normal(70, 2, 3, 4),)
             ),
         ]
     if function == "max_pool_2d":
         return [
-            Case("4x4", "two windows a side", (normal(71, 2, 4, 4),)),
-            Case("6x6", "the capstone's shape, three channels", (normal(72, 3, 6, 6),)),
-            Case(
+            CourseCase("4x4", "two windows a side", (normal(71, 2, 4, 4),)),
+            CourseCase("6x6", "the capstone's shape, three channels", (normal(72, 3, 6, 6),)),
+            CourseCase(
                 "odd 5x7", "odd sizes: the last row and column are dropped", (normal(73, 1, 5, 7),)
             ),
         ]
     if function == "softmax":
         return [
-            Case("two logits", "the capstone's two classes", (np.array([0.3, -1.2]),)),
-            Case(
+            CourseCase("two logits", "the capstone's two classes", (np.array([0.3, -1.2]),)),
+            CourseCase(
                 "large logits",
                 "exp overflows without subtracting the max",
                 (np.array([1000.0, 998.0, 1001.0]),),
             ),
-            Case("negative logits", "all below zero", (np.array([-3.0, -1.0, -2.0, -4.0]),)),
+            CourseCase("negative logits", "all below zero", (np.array([-3.0, -1.0, -2.0, -4.0]),)),
         ]
     if function == "mini_cnn_forward":
         big = normal(76, 3 * 9, 2) * 400  # logits in the thousands
         return [
-            Case(
+            CourseCase(
                 "2 filters",
                 "the capstone's shapes with two filters",
                 (normal(74, 1, 8, 8), normal(75, 2, 1, 3, 3), normal(77, 18, 2)),
             ),
-            Case(
+            CourseCase(
                 "large logits",
                 "logits in the thousands: softmax must subtract the max",
                 (normal(78, 1, 8, 8), normal(79, 3, 1, 3, 3), big),
             ),
-            Case(
+            CourseCase(
                 "negative responses",
                 "filters that respond negatively: ReLU zeroes whole windows",
                 (
@@ -418,7 +427,7 @@ def battery(function: str) -> list[Case]:
                     normal(82, 36, 2),
                 ),
             ),
-            Case(
+            CourseCase(
                 "one filter",
                 "C_out = 1",
                 (normal(83, 1, 8, 8), normal(84, 1, 1, 3, 3), normal(85, 9, 2)),
@@ -544,3 +553,226 @@ _VARIANTS = {
     function: {bug: _seed_variant(function, bug) for bug in bugs}
     for function, bugs in _BUGS.items()
 }
+# --- grading: the battery, the probes and the bug catalogue ---------------------------------------
+
+
+def _reference(inputs: Arrays, params: Params) -> Arrays:
+    dx, dW = conv2d_backward(inputs["grad_out"], inputs["x"], inputs["W"])
+    return {"dx": dx, "dW": dW}
+
+
+def _finite_differences(inputs: Arrays) -> Arrays:
+    """dx and dW of ``conv2d_naive(x, W).sum()``, as the exercise's own tests compute them."""
+    x = inputs["x"].astype(np.float64)
+    W = inputs["W"].astype(np.float64)
+
+    def loss() -> float:
+        return float(conv2d_naive(x, W).sum())
+
+    return {"dx": numeric_gradient(loss, x), "dW": numeric_gradient(loss, W)}
+
+
+def _inputs(seed: int, x: tuple, W: tuple, dtype=np.float64) -> Arrays:
+    generator = rng(seed)
+    C_out, _, kH, kW = W
+    grad_out = (C_out, x[1] - kH + 1, x[2] - kW + 1)
+    return {
+        "grad_out": generator.standard_normal(grad_out).astype(dtype),
+        "x": generator.standard_normal(x).astype(dtype),
+        "W": generator.standard_normal(W).astype(dtype),
+    }
+
+
+def _cases() -> list[Case]:
+    fd = _inputs(2, (2, 4, 5), (2, 2, 2, 3))
+    fd["grad_out"] = np.ones_like(fd["grad_out"])  # the exercise differentiates y.sum()
+    zero = _inputs(4, (1, 4, 4), (1, 1, 2, 2))
+    zero["grad_out"] = np.zeros_like(zero["grad_out"])
+    one = np.zeros((1, 3, 3))
+    one[0, 0, 0] = 1
+    example = {
+        "grad_out": one,
+        "x": np.arange(16).reshape(1, 4, 4),
+        "W": np.array([[[[1, 2], [3, 4]]]]),
+    }
+    asymmetric = _inputs(9, (1, 4, 5), (1, 1, 3, 3))
+    asymmetric["W"] = np.arange(1.0, 10.0).reshape(1, 1, 3, 3)
+    integers = _inputs(11, (1, 4, 5), (2, 1, 2, 2))
+    integers["x"] = np.arange(20).reshape(1, 4, 5)
+    integers["W"] = np.array([[[[1, 2], [3, 4]]], [[[-2, 1], [0, 3]]]])
+    return [
+        Case(
+            "returns two arrays of the right shapes",
+            "dx is shaped like x (C_in, H, W), dW like W (C_out, C_in, kH, kW)",
+            _inputs(1, (2, 5, 6), (3, 2, 3, 2)),
+            check="shapes",
+        ),
+        Case(
+            "dW matches finite differences",
+            "the exercise's test: dW of conv2d_naive(x, W).sum(), atol=1e-3",
+            fd,
+            compare=("dW",),
+            atol=1e-3,
+            rtol=0.0,
+            expected=_finite_differences,
+        ),
+        Case(
+            "dx matches finite differences",
+            "the exercise's test: dx of conv2d_naive(x, W).sum(), atol=1e-3",
+            fd,
+            compare=("dx",),
+            atol=1e-3,
+            rtol=0.0,
+            expected=_finite_differences,
+        ),
+        Case("zero grad_out gives zero gradients", "no upstream signal, no gradient", zero),
+        Case(
+            "one nonzero grad_out position",
+            "the exercise's example: dW[0, 0] is the top-left x patch, dx the kernel there",
+            example,
+        ),
+        Case(
+            "overlapping windows",
+            "a 3x3 kernel on 5x5: each pixel is in up to 9 windows, whose gradients add up",
+            _inputs(6, (1, 5, 5), (1, 1, 3, 3)),
+        ),
+        Case(
+            "non-square input and kernel",
+            "H != W and kH != kW: catches rows and columns mixed up",
+            _inputs(7, (1, 4, 6), (1, 1, 2, 3)),
+        ),
+        Case(
+            "taller than wide",
+            "H > W and kH > kW: catches an output width computed from a height",
+            _inputs(12, (1, 6, 4), (1, 1, 3, 2)),
+        ),
+        Case(
+            "several channels in and out",
+            "C_in = 3, C_out = 2: each kernel's gradient stays in its own channels",
+            _inputs(8, (3, 4, 4), (2, 3, 2, 2)),
+        ),
+        Case(
+            "asymmetric kernel",
+            "a kernel with no symmetry: catches a flipped or transposed kernel in dx",
+            asymmetric,
+        ),
+        Case(
+            "float32 input",
+            "float32 x, W and grad_out: no precision lost to an integer or float16 array",
+            _inputs(10, (2, 5, 5), (2, 2, 3, 3), np.float32),
+            rtol=1e-4,
+            atol=1e-5,
+        ),
+        Case(
+            "integer x and W",
+            "integer inputs, as in the exercise's example: the gradients still hold fractions",
+            integers,
+        ),
+    ]
+
+
+def _candidates(case: Case) -> Iterator[tuple[Arrays, Params]]:
+    """Small inputs, smallest first, with the case's dtypes: the shrinking search space."""
+    dtypes = {k: v.dtype for k, v in case.inputs.items()}
+    shapes = []
+    for C_in, C_out, H, W_, kH, kW in itertools.product(
+        (1, 2), (1, 2), (1, 2, 3, 4), (1, 2, 3, 4), (1, 2, 3), (1, 2, 3)
+    ):
+        if kH <= H and kW <= W_:
+            g = (C_out, H - kH + 1, W_ - kW + 1)
+            shapes.append(((C_in, H, W_), (C_out, C_in, kH, kW), g))
+    shapes.sort(key=lambda s: (sum(int(np.prod(a)) for a in s), s))
+    for k, (x, W, g) in enumerate(shapes):
+        generator = rng(100 + k)
+        yield (
+            {
+                "grad_out": small_values(generator, g, dtypes["grad_out"]),
+                "x": small_values(generator, x, dtypes["x"]),
+                "W": small_values(generator, W, dtypes["W"]),
+            },
+            {},
+        )
+
+
+def _probes() -> list[Probe]:
+    """The base configuration (C_in = C_out = 2, 5x5, 3x3 kernel), then one change at a time."""
+    series = [("", "", (2, 5, 5), (2, 2, 3, 3))]
+    series += [("H != W", "H = 5, W = 7", (2, 5, 7), (2, 2, 3, 3))]
+    series += [("H != W", "H = 7, W = 5", (2, 7, 5), (2, 2, 3, 3))]
+    series += [("kH != kW", "kH = 3, kW = 2", (2, 5, 5), (2, 2, 3, 2))]
+    series += [("kH != kW", "kH = 2, kW = 3", (2, 5, 5), (2, 2, 2, 3))]
+    series += [("C_in", str(c), (c, 5, 5), (2, c, 3, 3)) for c in (1, 3)]
+    series += [("C_out", str(c), (2, 5, 5), (c, 2, 3, 3)) for c in (1, 3)]
+    bases = {"H != W": "H = W", "kH != kW": "kH = kW", "C_in": "2", "C_out": "2"}
+    return [
+        Probe(p, v, _inputs(300 + k, x, W), {}, bases.get(p, ""))
+        for k, (p, v, x, W) in enumerate(series)
+    ]
+
+
+def _int_truncation(inputs: Arrays, params: Params) -> Arrays | None:
+    """The loop with ``dx = np.zeros_like(x)``: integer x gives an integer dx."""
+    g, x, W = inputs["grad_out"], inputs["x"], inputs["W"]
+    C_out, _, kH, kW = W.shape
+    dx, dW = np.zeros_like(x), np.zeros_like(W)
+    for o in range(C_out):
+        for i in range(g.shape[1]):
+            for j in range(g.shape[2]):
+                dW[o] = dW[o] + g[o, i, j] * x[:, i : i + kH, j : j + kW]  # truncates if int
+                dx[:, i : i + kH, j : j + kW] = dx[:, i : i + kH, j : j + kW] + g[o, i, j] * W[o]
+    return {"dx": dx, "dW": dW}
+
+
+def _variant(name: str) -> Variant:
+    from .cs231n import buggy_backward
+
+    def run(inputs: Arrays, params: Params) -> Arrays | None:
+        g, x, W = inputs["grad_out"], inputs["x"], inputs["W"]
+        result = buggy_backward(name, g[None], x[None], W, 1, 0)
+        return None if result is None else {"dx": result[0][0], "dW": result[1]}
+
+    return Variant(name.split("/")[0], name, ("dx", "dW"), run)
+
+
+MISTAKES = (
+    "dx_overwrite",
+    "dw_overwrite",
+    "dx_reset",
+    "dx_flipped_kernel",
+    "dx_transposed_kernel",
+    "dw_transposed",
+    "dx_uses_x",
+    "dw_uses_w",
+    "skip_last",
+    "out_size_wrong_dim/kernel",
+    "out_size_wrong_dim/kernel-rows",
+    "out_size_wrong_dim/input",
+)
+
+BUGS = {
+    **KNOWN,
+    "int_truncation": Bug(
+        "int_truncation",
+        "the gradients are stored in integer arrays",
+        "`np.zeros_like(x)` has x's dtype: with integer x (as in the exercise's example) every "
+        "sum written into it is truncated to a whole number, or `+=` refuses to cast the float "
+        "into it. Create the gradients as floats: `np.zeros(x.shape)`.",
+        ("dx", "dw"),
+    ),
+}
+
+COURSE = Api(
+    name="exercise",
+    function="conv2d_backward",
+    inputs=("grad_out", "x", "W"),
+    outputs=("dx", "dW"),
+    optional=(),
+    names={"dW": "dW", "W": "W", "o": "o", "g": "grad_out", "dx": "dx", "x": "x"},
+    reference=_reference,
+    cases=_cases,
+    candidates=_candidates,
+    probes=_probes,
+    variants=tuple(_variant(m) for m in MISTAKES)
+    + (Variant("int_truncation", "int_truncation", ("dx", "dW"), _int_truncation),),
+    bugs=BUGS,
+)

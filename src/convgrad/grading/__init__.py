@@ -1,10 +1,14 @@
 """Grade a learner's hand-written convolution backward pass: ``convgrad grade FILE.py``.
 
-- :mod:`.battery`: the test cases (the exercise's own five tests, then the classic-bug cases) and
-  the expected answers, from :mod:`convgrad.exercises` and :mod:`convgrad.cs231n`;
+The engine, shared by every course; each course (its reference answers, battery, probes and bug
+catalogue) is one module of :mod:`convgrad.exercises`, found by :func:`.battery.course`.
+
+- :mod:`.battery`: what a course provides (:class:`~.battery.Api`, its cases and probes);
 - :mod:`.sandbox`: the learner's code in a child process with a time and a memory limit;
-- :mod:`.bugs`: known buggy variants, matched against a wrong result to name the bug;
-- :mod:`.grader`: runs, compares, diagnoses, and shrinks to the smallest failing input;
+- :mod:`.bugs`: matching a wrong result against the buggy variants to name the bug, and hints;
+- :mod:`.static`: the lines of the learner's source that hold a known mistake;
+- :mod:`.probing`: which parameter values break the code, in words;
+- :mod:`.grader`: runs, compares, diagnoses, probes, and shrinks to the smallest failing input;
 - :mod:`.report`: the results as data, text and JSON.
 """
 

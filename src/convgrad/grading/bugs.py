@@ -1,20 +1,23 @@
-"""Known buggy backward passes, and how to recognise a learner's bug from its output.
+"""Naming a learner's bug from a wrong result: the mistakes, the matching, the plain-words hints.
 
-Each :class:`Bug` is a classic mistake written as code: :func:`buggy_backward` is the assignment's
-loop with one mistake switched on. When a learner's result is wrong, :func:`diagnose` runs every
-buggy variant on the same inputs; a variant whose result matches the learner's (``allclose``) while
-differing from the right answer names the bug. Each result array is matched on its own, so two
-bugs in one submission (say, in dx and in dW) are both named. When no variant matches,
-:func:`hints` describes the error's shape: a constant factor, a transpose, a flip, which rows and
-columns are wrong.
+Each course's catalogue (``COURSE.variants`` in :mod:`convgrad.exercises`) holds buggy versions of
+its reference, one :class:`Variant` per way of writing a mistake. When a learner's result is
+wrong, :func:`matching_bugs` runs every variant on the same inputs; a variant whose result has the
+learner's shape and values (``allclose``) while differing from the right answer names the bug.
+Each result array is matched on its own, so two bugs in one submission (say, in dx and in dw) are
+both named. :data:`KNOWN` says in words what each mistake shared by the courses is and how to fix
+it; a course adds its own. When no variant matches, :func:`hints` describes the error: a constant
+factor, a transpose, a flip, which rows and columns are wrong; :func:`exception_hint` does the
+same for a familiar exception message.
 
->>> x = np.arange(9.0).reshape(1, 1, 3, 3); w = np.ones((1, 1, 2, 2)); dout = np.ones((1, 1, 2, 2))
->>> buggy_backward("dw_overwrite", dout, x, w, 1, 0)[1][0, 0].tolist()
-[[4.0, 5.0], [7.0, 8.0]]
+>>> close(np.zeros((1, 0)), np.ones((1, 0)), 1e-7, 1e-9), close(np.ones(2), np.ones(3), 1e-7, 1e-9)
+(True, False)
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,283 +27,192 @@ from .battery import Api, Arrays, Params
 
 @dataclass(frozen=True)
 class Bug:
-    """A classic mistake: ``id``, a title and an explanation with the fix (``{dW}``, ``{W}``,
-    ``{o}``, ``{g}`` are filled in with the API's names), the APIs it applies to and the results
-    it changes (lower case: ``dx``, ``dw``, ``db``)."""
+    """A mistake: ``id``, a title and an explanation with the fix (``{dW}``, ``{W}``, ``{o}``,
+    ``{g}``, ``{dx}``, ``{x}`` are filled in with the course's names) and the results it can
+    change (lower case: ``out``, ``dx``, ``dw``, ``db``; empty: any)."""
 
     id: str
     title: str
     explanation: str
-    apis: tuple[str, ...]
+    changes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way of writing bug ``bug``: ``run(inputs, params)`` gives the results (those named in
+    ``changes``) that code with this mistake returns, or None where that code would raise."""
+
+    bug: str
+    name: str
     changes: tuple[str, ...]
+    run: Callable[[Arrays, Params], Arrays | None]
 
 
-BOTH = ("exercise", "cs231n")
-CS = ("cs231n",)
-
-BUGS = (
-    Bug(
-        "dw_overwrite",
-        "{dW} is overwritten instead of accumulated",
-        "`{dW}[{o}] = ...` keeps only the last output cell's contribution. Each weight is used at "
-        "every output position, so its gradient is a sum over all of them: write "
-        "`{dW}[{o}] += {g}[...] * patch`.",
-        BOTH,
-        ("dw",),
-    ),
-    Bug(
-        "dx_overwrite",
-        "dx is overwritten instead of accumulated",
-        "`dx[window] = ...` replaces what earlier output cells sent to the pixels where windows "
-        "overlap. A pixel lies in several windows and its gradient is the sum: write "
-        "`dx[window] += {g}[...] * {W}[{o}]`.",
-        BOTH,
-        ("dx",),
-    ),
-    Bug(
-        "dx_reset",
-        "dx is reset inside the loop",
-        "dx is set back to zeros inside the loop over output cells, so only the last cell's "
-        "contribution survives. Create dx once, before the loops.",
-        BOTH,
-        ("dx",),
-    ),
-    Bug(
-        "dx_flipped_kernel",
-        "dx uses the flipped kernel",
-        "The forward pass is a cross-correlation (no flip), so each output cell sends "
-        "`{g}[...] * {W}[{o}]` back to its window unflipped. Drop the `[::-1, ::-1]` (the flip "
-        "belongs to the formula written as a full convolution, not to the window loop).",
-        BOTH,
-        ("dx",),
-    ),
-    Bug(
-        "dx_transposed_kernel",
-        "dx uses the kernel transposed",
-        "Kernel tap (u, v) goes back to window position (u, v), not (v, u): rows and columns "
-        "of {W} are swapped in dx.",
-        BOTH,
-        ("dx",),
-    ),
-    Bug(
-        "dw_transposed",
-        "{dW}'s kernel indices are swapped",
-        "Tap (u, v) of {dW} gets the window pixel at row u, column v; yours has row and column "
-        "swapped (`{dW}[..., v, u]`).",
-        BOTH,
-        ("dw",),
-    ),
-    Bug(
-        "dx_uses_x",
-        "dx accumulates the input instead of the kernel",
-        "The derivative of `sum({W}[{o}] * patch)` with respect to the patch is `{W}[{o}]`: "
-        "write `dx[window] += {g}[...] * {W}[{o}]`, not `... * x[window]`.",
-        BOTH,
-        ("dx",),
-    ),
-    Bug(
-        "dw_uses_w",
-        "{dW} accumulates the kernel instead of the input patch",
-        "The derivative of `sum({W}[{o}] * patch)` with respect to `{W}[{o}]` is the patch: write "
-        "`{dW}[{o}] += {g}[...] * x[window]`.",
-        BOTH,
-        ("dw",),
-    ),
-    Bug(
-        "skip_last",
-        "the loop misses the last row and column of output cells",
-        "The output has `H - kH + 1` rows and `W - kW + 1` columns (with padding and stride, "
-        "`1 + (H + 2 * pad - HH) // stride`); a loop over `range(H - kH)` stops one short.",
-        BOTH,
-        ("dx", "dw", "db"),
-    ),
-    Bug(
-        "int_truncation",
-        "the gradients are stored in integer arrays",
-        "`np.zeros_like(x)` has x's dtype: with integer x (as in the exercise's example) every "
-        "sum written into it is truncated to a whole number. Create the gradients as floats: "
-        "`np.zeros(x.shape)`.",
-        ("exercise",),
-        ("dx", "dw"),
-    ),
-    Bug(
-        "stride_ignored",
-        "the stride is ignored in the backward pass",
-        "Output cell (i, j) read the window starting at row `i * stride`, column "
-        "`j * stride`; the backward pass must send its gradient to that same window.",
-        CS,
-        ("dx", "dw"),
-    ),
-    Bug(
-        "dx_not_cropped",
-        "dx still has the padding",
-        "dx must be shaped like x: the gradient that lands on the zero padding is dropped, "
-        "`dx = dx_padded[:, :, pad:pad + H, pad:pad + W]`.",
-        CS,
-        ("dx",),
-    ),
-    Bug(
-        "crop_end_only",
-        "the padding is cropped from the wrong side",
-        "`dx_padded[:, :, :H, :W]` drops 2 * pad rows at the bottom and none at the top; the "
-        "padding is on both sides: `dx_padded[:, :, pad:pad + H, pad:pad + W]`.",
-        CS,
-        ("dx",),
-    ),
-    Bug(
-        "crop_start_only",
-        "the padding is cropped from the wrong side",
-        "`dx_padded[:, :, 2 * pad:, 2 * pad:]` drops 2 * pad rows at the top and none at the "
-        "bottom; the padding is on both sides: `dx_padded[:, :, pad:pad + H, pad:pad + W]`.",
-        CS,
-        ("dx",),
-    ),
-    Bug(
-        "dw_mean_batch",
-        "dw is averaged over the images",
-        "The loss is a sum over the batch as far as this layer knows (any 1/N lives in the "
-        "loss's own gradient, already inside dout): sum dw over the images, do not divide by N.",
-        CS,
-        ("dw",),
-    ),
-    Bug(
-        "db_mean_batch",
-        "db is averaged over the images",
-        "db[f] is the sum of dout[:, f] over the images and positions: do not divide by N.",
-        CS,
-        ("db",),
-    ),
-    Bug(
-        "dw_last_image",
-        "dw is reset for each image",
-        "dw is set back to zeros inside the loop over images, so only the last image counts. "
-        "Create dw once, before the loops, and add every image's contribution.",
-        CS,
-        ("dw",),
-    ),
-    Bug(
-        "db_overwrite",
-        "db is overwritten instead of accumulated",
-        "`db[f] = dout[n, f, i, j]` keeps only the last cell; `db[f] += ...`, or "
-        "`db = dout.sum(axis=(0, 2, 3))`.",
-        CS,
-        ("db",),
-    ),
-)
-BY_ID = {bug.id: bug for bug in BUGS}
-
-IN_PLACE = Bug(
-    "in_place",
-    "the input was modified",
-    "A backward pass must leave its inputs as they were: the caller still needs them. Something "
-    "like `dx = x` does not copy, so writing into dx writes into x; start from `np.zeros(x.shape)` "
-    "and pad with `np.pad` (which returns a new array).",
-    BOTH,
-    (),
-)
-SWAPPED = Bug(
-    "swapped_outputs",
-    "the results are returned in the wrong order",
-    "Return `(dx, {dW})`: the gradient with respect to the input first, then the kernel's.",
-    BOTH,
-    (),
-)
+def _bug(id: str, title: str, explanation: str, changes: tuple[str, ...] = ()) -> Bug:
+    return Bug(id, title, explanation, changes)
 
 
-def buggy_backward(
-    bug: str, dout: np.ndarray, x: np.ndarray, w: np.ndarray, stride: int, pad: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """cs231n's naive backward pass (``dout (N, F, H_out, W_out)``, ``x (N, C, H, W)``,
-    ``w (F, C, HH, WW)``) with the mistake ``bug`` in it; ``None`` where it cannot run."""
-    N, C, H, W = x.shape
-    F, _, HH, WW = w.shape
-    _, _, H_out, W_out = dout.shape
-    floats = np.result_type(dout, x, w, np.float16)
-    x = x.astype(floats)
-    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
-    dxp, dw, db = np.zeros(xp.shape, floats), np.zeros(w.shape, floats), np.zeros(F, floats)
-    kernel = w.astype(floats)  # what dx multiplies
-    if bug == "dx_flipped_kernel":
-        kernel = kernel[:, :, ::-1, ::-1]
-    if bug == "dx_transposed_kernel" or bug == "dw_transposed":
-        if HH != WW:
-            return None
-        kernel = kernel.swapaxes(2, 3) if bug == "dx_transposed_kernel" else kernel
-    step = 1 if bug == "stride_ignored" else stride
-    last = 1 if bug == "skip_last" else 0
-    for n in range(N):
-        if bug == "dw_last_image":
-            dw[...] = 0
-        for f in range(F):
-            for i in range(H_out - last):
-                for j in range(W_out - last):
-                    rows, cols = slice(i * step, i * step + HH), slice(j * step, j * step + WW)
-                    window = xp[n, :, rows, cols]
-                    if window.shape[1:] != (HH, WW):
-                        return None  # the learner's code would have crashed
-                    g = dout[n, f, i, j]
-                    dw_term = g * (kernel[f] if bug == "dw_uses_w" else window)
-                    if bug == "dw_transposed":
-                        dw_term = dw_term.swapaxes(1, 2)
-                    dx_term = g * (window if bug == "dx_uses_x" else kernel[f])
-                    if bug == "dw_overwrite":
-                        dw[f] = dw_term
-                    else:
-                        dw[f] += dw_term
-                    if bug == "dx_reset":
-                        dxp[...] = 0
-                    if bug == "dx_overwrite":
-                        dxp[n, :, rows, cols] = dx_term
-                    else:
-                        dxp[n, :, rows, cols] += dx_term
-                    if bug == "db_overwrite":
-                        db[f] = g
-                    else:
-                        db[f] += g
-    crops = {
-        "dx_not_cropped": (slice(None), slice(None)),
-        "crop_end_only": (slice(0, H), slice(0, W)),
-        "crop_start_only": (slice(2 * pad, None), slice(2 * pad, None)),
-    }
-    rows, cols = crops.get(bug, (slice(pad, pad + H), slice(pad, pad + W)))
-    dx = dxp[:, :, rows, cols]
-    if bug == "dw_mean_batch":
-        dw /= N
-    if bug == "db_mean_batch":
-        db /= N
-    return dx, dw, db
-
-
-def _int_truncation(g: np.ndarray, x: np.ndarray, W: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The exercise's loop with ``dx = np.zeros_like(x)``: integer x gives an integer dx."""
-    C_out, _, kH, kW = W.shape
-    dx, dW = np.zeros_like(x), np.zeros_like(W)
-    for o in range(C_out):
-        for i in range(g.shape[1]):
-            for j in range(g.shape[2]):
-                dW[o] = dW[o] + g[o, i, j] * x[:, i : i + kH, j : j + kW]  # truncates if int
-                dx[:, i : i + kH, j : j + kW] = dx[:, i : i + kH, j : j + kW] + g[o, i, j] * W[o]
-    return dx, dW
-
-
-def variant(api: Api, bug: Bug, inputs: Arrays, params: Params) -> Arrays | None:
-    """The results of the buggy variant ``bug`` on ``inputs``, named as ``api`` names them."""
-    if api.name == "exercise":
-        g, x, W = inputs["grad_out"], inputs["x"], inputs["W"]
-        if bug.id == "int_truncation":
-            dx, dW = _int_truncation(g, x, W)
-            return {"dx": dx, "dW": dW}
-        result = buggy_backward(bug.id, g[None], x[None], W, 1, 0)
-        return None if result is None else {"dx": result[0][0], "dW": result[1]}
-    x, w, dout = inputs["x"], inputs["w"], inputs["dout"]
-    result = buggy_backward(bug.id, dout, x, w, params["stride"], params["pad"])
-    return None if result is None else dict(zip(("dx", "dw", "db"), result))
+KNOWN = {
+    b.id: b
+    for b in (
+        _bug(
+            "dw_overwrite",
+            "{dW} is overwritten instead of accumulated",
+            "`{dW}[{o}] = ...` keeps only the last output cell's contribution. Each weight is used "
+            "at every output position, so its gradient is a sum over all of them: write "
+            "`{dW}[{o}] += {g}[...] * patch`.",
+            ("dw",),
+        ),
+        _bug(
+            "dx_overwrite",
+            "dx is overwritten instead of accumulated",
+            "`dx[window] = ...` replaces what earlier output cells sent to the pixels where "
+            "windows overlap. A pixel lies in several windows and its gradient is the sum: write "
+            "`dx[window] += {g}[...] * {W}[{o}]`.",
+            ("dx",),
+        ),
+        _bug(
+            "db_overwrite",
+            "db is overwritten instead of accumulated",
+            "`db[f] = dout[n, f, i, j]` keeps only the last cell; write `db[f] += ...`, or "
+            "`db = dout.sum(axis=(0, 2, 3))`.",
+            ("db",),
+        ),
+        _bug(
+            "dx_reset",
+            "dx is reset inside the loop",
+            "dx is set back to zeros inside the loop over output cells, so only the last cell's "
+            "contribution survives. Create dx once, before the loops.",
+            ("dx",),
+        ),
+        _bug(
+            "dx_flipped_kernel",
+            "dx uses the flipped kernel",
+            "The forward pass is a cross-correlation (no flip), so each output cell sends "
+            "`{g}[...] * {W}[{o}]` back to its window unflipped. Drop the `[::-1, ::-1]` (the flip "
+            "belongs to the formula written as a full convolution, not to the window loop).",
+            ("dx",),
+        ),
+        _bug(
+            "dx_transposed_kernel",
+            "dx uses the kernel transposed",
+            "Kernel tap (u, v) goes back to window position (u, v), not (v, u): rows and columns "
+            "of {W} are swapped in dx.",
+            ("dx",),
+        ),
+        _bug(
+            "dw_transposed",
+            "{dW}'s kernel indices are swapped",
+            "Tap (u, v) of {dW} gets the window pixel at row u, column v; yours has row and "
+            "column swapped (`{dW}[..., v, u]`).",
+            ("dw",),
+        ),
+        _bug(
+            "dx_uses_x",
+            "dx accumulates the input instead of the kernel",
+            "The derivative of `sum({W}[{o}] * patch)` with respect to the patch is `{W}[{o}]`: "
+            "write `dx[window] += {g}[...] * {W}[{o}]`, not `... * x[window]`.",
+            ("dx",),
+        ),
+        _bug(
+            "dw_uses_w",
+            "{dW} accumulates the kernel instead of the input patch",
+            "The derivative of `sum({W}[{o}] * patch)` with respect to `{W}[{o}]` is the patch: "
+            "write `{dW}[{o}] += {g}[...] * x[window]`.",
+            ("dw",),
+        ),
+        _bug(
+            "skip_last",
+            "the loop misses the last row and column of output cells",
+            "The output has `H - kH + 1` rows and `W - kW + 1` columns (with padding and stride, "
+            "`1 + (H + 2 * pad - HH) // stride`); a loop over `range(H - kH)` stops one short.",
+            ("out", "dx", "dw", "db"),
+        ),
+        _bug(
+            "stride_ignored",
+            "the stride is ignored",
+            "Output cell (i, j) reads the window starting at row `i * stride`, column "
+            "`j * stride`, not at (i, j); the backward pass must send its gradient to that same "
+            "window. It shows only when stride > 1.",
+            ("out", "dx", "dw"),
+        ),
+        _bug(
+            "out_size_wrong_dim",
+            "an output size is computed from the wrong dimension",
+            "The output height comes from the heights alone and the width from the widths alone: "
+            "`H_out = 1 + (H + 2 * pad - HH) // stride`, `W_out = 1 + (W + 2 * pad - WW) // "
+            "stride` (no pad and stride 1: `H - kH + 1`, `W - kW + 1`). Using the kernel's height "
+            "or the input's height for the width is invisible on square inputs and kernels only.",
+            ("out", "dx", "dw", "db"),
+        ),
+        _bug(
+            "hw_swapped",
+            "height and width are swapped (or a square input or kernel is assumed)",
+            "`x.shape` is `(N, C, H, W)` and `w.shape` is `(F, C, HH, WW)`: rows first, then "
+            "columns. Unpack them in that order, and use the height for rows and the width for "
+            "columns everywhere (sizes, loops, windows, the crop). Square test inputs hide this.",
+            ("out", "dx", "dw", "db"),
+        ),
+        _bug(
+            "loop_unpadded",
+            "the loops are bounded by the unpadded size",
+            "With padding, the windows slide over the padded input, `H + 2 * pad` rows: loop over "
+            "the output cells, `for i in range(H_out)` with "
+            "`H_out = 1 + (H + 2 * pad - HH) // stride`, not over `range(H - HH + 1)`. The cells "
+            "your loop never reaches stay zero; it shows only when pad > 0.",
+            ("out", "dx", "dw", "db"),
+        ),
+        _bug(
+            "round_out_size",
+            "the output size is computed with / (or round()) instead of //",
+            "`(H + 2 * pad - HH) / stride` is a float in Python 3 (np.zeros and range reject it), "
+            "and round() rounds where the formula floors: write "
+            "`H_out = 1 + (H + 2 * pad - HH) // stride`.",
+            ("out",),
+        ),
+        _bug(
+            "fixed_reshape",
+            "a window or kernel is reshaped to a fixed size",
+            "A reshape to fixed sizes such as `(3, 3)` only fits one kernel size and one channel "
+            "count: take the sizes from the arrays (`F, C, HH, WW = w.shape`) or avoid the reshape "
+            "(`np.sum(window * w[f])` needs none).",
+        ),
+        _bug(
+            "not_implemented",
+            "the function is not finished",
+            "It returns None, zeros or one of its inputs: a `pass` or TODO is still there, or "
+            "the result is never written into the array returned. Compute each gradient and "
+            "return the arrays you filled.",
+        ),
+        _bug(
+            "cache_scrambled",
+            "the cache does not hold what the backward pass reads from it",
+            "The forward pass stores something different from what the backward pass unpacks "
+            "(a reshaped or transposed kernel, a padded x, a different order). Keep the cache "
+            "`(x, w, b, conv_param)` with the arrays as given, and reshape inside the backward "
+            "pass if you need to.",
+        ),
+        _bug(
+            "in_place",
+            "the input was modified",
+            "A backward pass must leave its inputs as they were: the caller still needs them. "
+            "Something like `dx = x` does not copy, so writing into dx writes into x; start from "
+            "`np.zeros(x.shape)` and pad with `np.pad` (which returns a new array).",
+        ),
+        _bug(
+            "swapped_outputs",
+            "the results are returned in the wrong order",
+            "Return `(dx, {dW})`: the gradient with respect to the input first, then the kernel's.",
+        ),
+    )
+}
 
 
 def close(a: np.ndarray, b: np.ndarray, rtol: float, atol: float) -> bool:
     """Same shape and ``allclose``, with ``atol`` scaled by the size of ``b``."""
     if a.shape != b.shape:
         return False
+    a, b = a.astype(np.float64), b.astype(np.float64)
     scale = max(1.0, float(np.max(np.abs(b), initial=0.0)))
     return bool(np.allclose(a, b, rtol=rtol, atol=atol * scale))
 
@@ -309,57 +221,66 @@ def matching_bugs(
     api: Api,
     name: str,
     got: np.ndarray,
-    inputs: Arrays,
-    params: Params,
     right: np.ndarray,
+    run: Callable[[Variant], Arrays | None],
+    zeros: bool = False,
     rtol: float = 1e-6,
     atol: float = 1e-8,
-) -> list[Bug]:
-    """The known bugs whose variant gives ``got`` for result ``name`` where the right answer is
-    ``right``."""
-    found = []
-    for bug in BUGS:
-        if api.name not in bug.apis or name.lower() not in bug.changes:
+) -> list[str]:
+    """The ids of the bugs one of whose variants gives ``got`` for result ``name`` where the right
+    answer is ``right``; ``run(variant)`` gives a variant's results on the same inputs. A variant
+    that gives all zeros names its bug only when ``zeros`` says the learner's result is all zeros
+    too (a weak match: unfinished code gives zeros as well)."""
+    found: list[str] = []
+    for v in api.variants:
+        if name not in v.changes or v.bug in found:
             continue
-        out = variant(api, bug, inputs, params)
-        if out is None or close(out[name], right, rtol, atol) or not np.any(out[name]):
-            continue  # the bug does not show here, or gives zeros: too common to name a bug
-        if close(got.astype(np.float64), out[name].astype(np.float64), rtol, atol):
-            found.append(bug)
+        out = run(v)
+        mine = None if out is None else out.get(name)
+        if mine is None or close(mine, right, rtol, atol):
+            continue  # that code would raise, or the bug does not show on these inputs
+        if mine.shape == right.shape and not np.any(mine) and not zeros:
+            continue  # all zeros: too common to name a bug
+        if close(got, mine, rtol, atol):
+            found.append(v.bug)
     return found
 
 
 def hints(name: str, got: np.ndarray, right: np.ndarray, rtol: float, atol: float) -> list[str]:
-    """Plain-words descriptions of how ``got`` differs from ``right`` (same shape)."""
+    """Plain-words descriptions of how ``got`` differs from ``right`` (the same shape)."""
+    if got.shape != right.shape:
+        return [f"{name} has shape {got.shape}, expected {right.shape}"]
     if not np.all(np.isfinite(got)):
         return [f"{name} holds NaN or infinite values: an uninitialised array (np.empty)?"]
     if got.dtype.kind in "biu" and not np.all(right == np.round(right)):
         return [f"{name} is an integer array ({got.dtype}): fractions were truncated"]
-    if not np.any(got) and np.any(right):
-        return [f"{name} is all zeros: nothing was added into it, or the wrong array returned"]
-    out = []
     flat_g, flat_r = got.ravel().astype(np.float64), right.ravel().astype(np.float64)
     k = float(flat_g @ flat_r) / float(flat_r @ flat_r) if np.any(flat_r) else 0.0
-    if k and close(got, k * right, rtol, atol):
-        out.append(f"{name} is off by a constant factor: yours = {k:.4g} x the right one")
-    elif got.ndim >= 2 and close(got, np.swapaxes(right, -1, -2), rtol, atol):
-        out.append(f"{name} is transposed: rows and columns swapped")
-    elif close(got, right[..., ::-1, ::-1], rtol, atol):
-        out.append(f"{name} is flipped upside down and left to right")
-    elif np.isclose(got.sum(), right.sum(), rtol=1e-6) and got.ndim >= 2:
-        out.append(
+    if k and np.isfinite(k) and close(got, k * right, rtol, atol):
+        return [f"{name} is off by a constant factor: yours = {k:.4g} x the right one"]
+    if got.ndim >= 2 and close(got, np.swapaxes(right, -1, -2), rtol, atol):
+        return [f"{name} is transposed: rows and columns swapped"]
+    if got.ndim >= 2 and close(got, right[..., ::-1, ::-1], rtol, atol):
+        return [f"{name} is flipped upside down and left to right"]
+    if got.ndim >= 2 and np.isclose(flat_g.sum(), flat_r.sum(), rtol=1e-6):
+        return [
             f"{name} has the right total but it lands in the wrong places: a window "
             "offset or index bug"
-        )
-    if got.ndim >= 2 and not out:
-        out.append(_where(name, got, right, rtol, atol))
-    return out
+        ]
+    return [_where(name, got, right, rtol, atol)]
 
 
 def _where(name: str, got: np.ndarray, right: np.ndarray, rtol: float, atol: float) -> str:
     """Which rows and columns (last two axes) and which leading indices hold the wrong values."""
+    got, right = got.astype(np.float64), right.astype(np.float64)
     scale = max(1.0, float(np.max(np.abs(right), initial=0.0)))
     wrong = ~np.isclose(got, right, rtol=rtol, atol=atol * scale)
+    count = f"({int(wrong.sum())} of {wrong.size} elements)"
+    if not wrong.any():
+        return f"{name} is slightly off everywhere {count}"
+    if wrong.ndim < 2:
+        at = [int(i) for i in np.flatnonzero(wrong)]
+        return f"{name} is wrong at {at[:8]}{' ...' if len(at) > 8 else ''} {count}"
     plane = wrong.reshape(-1, *wrong.shape[-2:]).any(axis=0)
     rows, cols = np.flatnonzero(plane.any(axis=1)), np.flatnonzero(plane.any(axis=0))
     h, w = plane.shape
@@ -377,39 +298,64 @@ def _where(name: str, got: np.ndarray, right: np.ndarray, rtol: float, atol: flo
     if lead.ndim and not lead.all():
         which = [tuple(int(v) for v in i) for i in np.argwhere(lead)]
         where += f"; only at leading indices {which[:6]}{' ...' if len(which) > 6 else ''}"
-    return f"{name} is wrong {where} ({int(wrong.sum())} of {wrong.size} elements)"
+    return f"{name} is wrong {where} {count}"
 
 
 def _list(indices: np.ndarray, size: int) -> str:
     values = [int(i) for i in indices]
-    if values == list(range(values[0], values[-1] + 1)) and len(values) > 2:
+    if len(values) > 2 and values == list(range(values[0], values[-1] + 1)):
         return f"{values[0]}..{values[-1]} (of 0..{size - 1})"
     return f"{values} (of 0..{size - 1})"
 
 
-EXCEPTION_HINTS = (
+EXCEPTION_HINTS: tuple[tuple[str, str | None, str], ...] = (
+    ("object cannot be interpreted as an integer", "round_out_size", ""),
+    ("cannot reshape array of size", "fixed_reshape", ""),
+    ("values to unpack", "cache_scrambled", ""),
     (
         "Cannot cast ufunc",
-        "a gradient array has an integer dtype (np.zeros_like of an integer "
-        "input?): create it with np.zeros(shape) so it holds floats",
+        "int_truncation",
+        "a gradient array has an integer dtype (np.zeros_like of an integer input?): create it "
+        "with np.zeros(shape) so it holds floats",
     ),
     (
         "could not be broadcast",
-        "a window and the kernel have different shapes: check the window "
-        "bounds (i * stride to i * stride + HH) and that x was padded before slicing it",
+        None,
+        "a window and the kernel have different shapes: check the window bounds (i * stride to "
+        "i * stride + HH), the padding (pad, not a number) and that x was padded before slicing",
     ),
     (
         "out of bounds",
-        "an index runs past the end of an array: check the loop ranges against "
-        "the output size (H - kH + 1, or 1 + (H + 2 * pad - HH) // stride)",
+        None,
+        "an index runs past the end of an array: check the loop ranges against the output size "
+        "(H - kH + 1, or 1 + (H + 2 * pad - HH) // stride)",
     ),
-    ("not enough values to unpack", "check what the cache holds and how many values you unpack"),
 )
 
 
-def exception_hint(message: str) -> str | None:
-    """A plain-words hint for a learner's exception message, when it is a familiar one."""
-    for needle, hint in EXCEPTION_HINTS:
+def _shapes(message: str) -> list[tuple[int, ...]]:
+    """The shapes written in a NumPy message: ``(3,0,0)``, ``(3, 2, 3)``."""
+    found = re.findall(r"\(((?:\d+, ?)+\d+),?\)", message)
+    return [tuple(int(n) for n in text.split(",")) for text in found]
+
+
+def exception_hint(message: str) -> tuple[str | None, str] | None:
+    """``(bug id or None, hint)`` for a learner's exception message, when it is a familiar one.
+
+    >>> exception_hint("could not broadcast input array from shape (3,0,0) into shape (3,4,4)")
+    ('crop_negative_pad', '')
+    >>> exception_hint("operands could not be broadcast together with shapes (2,3,2) (2,2,3) ")
+    ('hw_swapped', '')
+    """
+    if "broadcast" in message:
+        shapes = [s for s in _shapes(message) if len(s) >= 2]
+        if any(0 in s[-2:] for s in shapes) and any(0 not in s for s in shapes):
+            return "crop_negative_pad", ""  # an empty crop: [pad:-pad] with pad = 0
+        for a in shapes:
+            for b in shapes:
+                if len(a) == len(b) and a[-2] != a[-1] and a[-2:] == b[-1:-3:-1]:
+                    return "hw_swapped", ""  # a window and a kernel with the axes swapped
+    for needle, bug, hint in EXCEPTION_HINTS:
         if needle in message:
-            return hint
+            return bug, hint
     return None

@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from .probing import ProbeResult
+
 
 @dataclass
 class ArrayCheck:
@@ -22,8 +24,9 @@ class ArrayCheck:
     name: str
     ok: bool
     expected_shape: tuple[int, ...]
-    got_shape: tuple[int, ...]
+    got_shape: tuple[int, ...] | None  # None: nothing numeric came back (see ``problem``)
     got_dtype: str
+    problem: str = ""
     wrong: int = 0
     size: int = 0
     worst_index: tuple[int, ...] | None = None
@@ -34,12 +37,19 @@ class ArrayCheck:
 
 @dataclass
 class Diagnosis:
-    """A named bug (``bug`` is its id) or a plain hint (``bug`` is None), for result ``array``."""
+    """A named bug (``bug`` is its id) or a plain hint (``bug`` is None), for result ``array``.
+
+    ``lines`` quotes the learner's lines that hold the bug (``"line 42: dx = ..."``), from the
+    static reading; ``likely`` marks a bug found only there, shown under a failing test it could
+    explain.
+    """
 
     array: str | None
     bug: str | None
     title: str
     explanation: str
+    lines: list[str] = field(default_factory=list)
+    likely: bool = False
 
 
 @dataclass
@@ -84,6 +94,8 @@ class FileReport:
     load_error: str | None = None
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    probes: list[ProbeResult] = field(default_factory=list)
+    pattern: list[str] = field(default_factory=list)  # the probes in words
 
     @property
     def passed(self) -> bool:
@@ -91,8 +103,10 @@ class FileReport:
 
     @property
     def bugs(self) -> list[str]:
-        """The ids of the bugs named, in order of first appearance."""
-        return list(dict.fromkeys(d.bug for t in self.tests for d in t.diagnoses if d.bug))
+        """The ids of the bugs named, in order of first appearance: those the results show first,
+        then the likely causes the static reading found."""
+        found = [d for t in self.tests for d in t.diagnoses if d.bug]
+        return list(dict.fromkeys(d.bug for d in sorted(found, key=lambda d: d.likely) if d.bug))
 
     def to_json(self) -> dict[str, Any]:
         return _plain(
@@ -105,6 +119,8 @@ class FileReport:
                 "bugs": self.bugs,
                 "load_error": self.load_error,
                 "notes": self.notes,
+                "pattern": self.pattern,
+                "probes": [vars(p) for p in self.probes],
                 "seconds": round(self.seconds, 3),
                 "tests": [_test_json(t) for t in self.tests],
             }
@@ -194,7 +210,9 @@ def format_text(report: FileReport) -> str:
         for a in t.arrays:
             if a.ok:
                 continue
-            if a.got_shape != a.expected_shape:
+            if a.problem:
+                lines.append(pad + f"{a.name}: {a.problem}")
+            elif a.got_shape != a.expected_shape:
                 lines.append(
                     pad + f"{a.name}: expected shape {a.expected_shape}, got {a.got_shape}"
                 )
@@ -214,6 +232,7 @@ def format_text(report: FileReport) -> str:
             else:
                 explained.add(d.bug + (d.array or ""))
                 lines.append(pad + f"diagnosis: {d.title} [{d.bug}]")
+                lines += [pad + "  " + q for q in d.lines]
                 lines += textwrap.wrap(
                     d.explanation, 100, initial_indent=pad + "  ", subsequent_indent=pad + "  "
                 )
@@ -223,6 +242,9 @@ def format_text(report: FileReport) -> str:
             else:
                 shown.add(t.smallest.key())
                 lines += _example(t.smallest, pad)
+    if report.pattern:
+        lines.append("  which inputs break it (one parameter changed at a time):")
+        lines += [f"    {p}" for p in report.pattern]
     passed = sum(t.passed for t in report.tests)
     total = len(report.tests)
     lines.append(
@@ -244,7 +266,12 @@ def _example(e: Example, pad: str) -> list[str]:
             label = f"expected {name} = "
             lines.append(inner + label + _array(e.expected[name], inner + " " * len(label)))
             label = f"yours    {name} = "
-            lines.append(inner + label + _array(e.got[name], inner + " " * len(label)))
+            got = e.got.get(name)
+            if got is None:
+                lines.append(inner + label + "(missing, or not numbers)")
+                continue
+            shape = f"  (shape {got.shape})" if got.shape != e.expected[name].shape else ""
+            lines.append(inner + label + _array(got, inner + " " * len(label)) + shape)
     return lines
 
 
