@@ -203,6 +203,32 @@ def test_each_rule_names_its_bug_on_its_line(old, new, bug):
     assert {b for b, _ in found} == {bug}, found
 
 
+def test_height_and_width_swapped():
+    source, line = changed(
+        "out = np.zeros((N, F, H_out, W_out))", "out = np.zeros((N, F, W_out, H_out))"
+    )
+    assert bugs(source) == [("hw_swapped", line)]
+    window = "x_pad[n, :, i * stride:i * stride + HH, j * stride:j * stride + WW]\n        "
+    source, line = changed(
+        window + "            out",
+        window.replace("+ HH", "+ @").replace("+ WW", "+ HH").replace("@", "WW")
+        + "            out",
+    )
+    assert bugs(source) == [("hw_swapped", line)]
+    unpack = "    N, C, H, W = x.shape\n    F, _, HH, WW = w.shape\n    H_out = 1"
+    source, line = changed(unpack, unpack.replace("H, W = x", "W, H = x"))
+    assert ("hw_swapped", line) in bugs(source)
+    # rows and columns are a height and a width too
+    source = (
+        CORRECT.replace("N, C, H, W = x.shape", "N, C, rows, cols = x.shape")
+        .replace("H +", "rows +")
+        .replace("W +", "cols +")
+        .replace("+ H,", "+ rows,")
+        .replace("+ W]", "+ cols]")
+    )
+    assert bugs(source) == []
+
+
 def test_a_finding_quotes_its_line_and_speaks_to_the_learner():
     source, line = changed("pad:pad + H, pad:pad + W]", "pad:-pad, pad:-pad]")
     (finding,) = read_source(source, "cs231n")

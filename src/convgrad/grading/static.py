@@ -121,6 +121,14 @@ MESSAGES = {
         "`{e}` stands for both the height and the width here, so the input is assumed square: "
         "use the height for the rows and the width for the columns."
     ),
+    "hw_swapped_kernel": (
+        "The rows of this window span the kernel's width and the columns its height: rows go "
+        "with HH (w.shape[2]) and columns with WW (w.shape[3])."
+    ),
+    "hw_swapped_order": (
+        "Height and width are swapped here: arrays are (N, C, H, W), so the height comes before "
+        "the width (`N, C, H, W = x.shape`, `F, C, HH, WW = w.shape`)."
+    ),
     "dx_reset": (
         "dx is created anew inside the loop, so only the last window's contribution survives: "
         "create it once, before the loops."
@@ -272,9 +280,9 @@ def _targets(node: ast.AST) -> list[str]:
 def _side(name: str) -> str | None:
     """Whether a size's name says height ("h") or width ("w"): H_out, out_w, Wo, width_out."""
     low = name.lower()
-    if "width" in low:
+    if "width" in low or "col" in low:
         return "w"
-    if "height" in low:
+    if "height" in low or "row" in low:
         return "h"
     for word in ("new", "out", "prime", "pad"):
         low = low.replace(word, "")
@@ -331,6 +339,7 @@ class _Function:
         self.dims: dict[str, str] = {}  # name -> "N", "H", "W", "HH", "WW", "OH", "OW"
         self.padded_dims: set[str] = set()
         self.sizes: set[str] = set()  # names bound to an output size, such as H_out
+        self.swapped: set[ast.AST] = set()  # shape unpacks that name a height W or a width H
         if role == "backward":
             self.padded.update(n for n in cache_names[:1] if "pad" in n.lower())
         self._read_bindings(params)
@@ -429,6 +438,9 @@ class _Function:
             return
         for elt, role in zip(elts, roles):
             if isinstance(elt, ast.Name) and role is not None:
+                side = _side(elt.id)
+                if side is not None and side != ("w" if role in ("W", "WW", "OW") else "h"):
+                    self.swapped.add(elt)
                 self.dims.setdefault(elt.id, role)
                 if array in self.padded and role in ("H", "W"):
                     self.padded_dims.add(elt.id)
@@ -625,6 +637,8 @@ class _Reading:
         if kinds[0] in ("HH", "WW") and _same(extents[0], extents[1]):
             k = ast.unparse(extents[0])
             self.add("hw_swapped", pair[0], MESSAGES["hw_swapped_window"].format(k=k))
+        elif kinds == ["WW", "HH"]:
+            self.add("hw_swapped", pair[0], MESSAGES["hw_swapped_kernel"])
         if self.course != "cs231n" or not fn.stride_names:
             return
         if not all(k in ("HH", "WW") for k in kinds):
@@ -869,7 +883,10 @@ class _Reading:
                     self.add("dx_reset", stmt, MESSAGES["dx_reset"])
 
     def shapes(self, fn: _Function) -> None:
-        """``np.zeros((N, C, H, H))`` and ``W_out = H_out``: a square input assumed."""
+        """``np.zeros((N, C, H, H))`` and ``W_out = H_out``: a square input assumed; a shape
+        unpacked or built with the height and the width swapped."""
+        for elt in fn.swapped:
+            self.add("hw_swapped", elt, MESSAGES["hw_swapped_order"])
         for node in ast.walk(fn.node):
             if isinstance(node, ast.Call) and _call_name(node) in ("zeros", "empty", "ones"):
                 shape = node.args[0] if node.args else None
@@ -878,6 +895,9 @@ class _Reading:
                     if _same(a, b) and _is_spatial_expr(fn, a):
                         msg = MESSAGES["hw_swapped_shape"].format(e=ast.unparse(a))
                         self.add("hw_swapped", node, msg)
+                    sides = [_side(e.id) if isinstance(e, ast.Name) else None for e in (a, b)]
+                    if sides == ["w", "h"] and _is_spatial_expr(fn, a) and _is_spatial_expr(fn, b):
+                        self.add("hw_swapped", node, MESSAGES["hw_swapped_order"])
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
                 target, value = node.targets[0], node.value
                 if isinstance(target, ast.Name) and isinstance(value, ast.Name):
