@@ -229,6 +229,28 @@ def test_height_and_width_swapped():
     assert bugs(source) == []
 
 
+def test_window_starts_bounded_by_the_unpadded_size():
+    loops = "            for i in range(H_out):\n                for j in range(W_out):\n"
+    old = loops + "                    win = x_pad[n, :, i * stride:i * stride + HH, "
+    new = (
+        "            for i in range(0, H, stride):\n                for j in range(0, W, stride):\n"
+        "                    win = x_pad[n, :, i:i + HH, "
+    )
+    forward = FORWARD.replace(old, new).replace("j * stride:j * stride + WW]", "j:j + WW]")
+    line = forward[: forward.index(new)].count("\n") + 1
+    found = bugs(forward + BACKWARD)
+    assert ("loop_unpadded", line) in found and ("loop_unpadded", line + 1) in found
+    # a gather over the input's own pixels is bounded by the input's size, rightly
+    gather = CORRECT.replace(
+        "    dx = dx_pad[:, :, pad:pad + H, pad:pad + W]\n",
+        (
+            "    dx = np.zeros_like(x)\n    for h in range(H):\n        for k in range(W):\n"
+            "            dx[:, :, h, k] = dx_pad[:, :, h + pad, k + pad]\n"
+        ),
+    )
+    assert bugs(gather) == []
+
+
 def test_a_finding_quotes_its_line_and_speaks_to_the_learner():
     source, line = changed("pad:pad + H, pad:pad + W]", "pad:-pad, pad:-pad]")
     (finding,) = read_source(source, "cs231n")

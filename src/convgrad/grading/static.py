@@ -51,6 +51,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+RANGE = ("range", "xrange")  # xrange: the Python 2 files some learners still hand in
 NOTE = ""  # the ``bug`` of a finding that claims no bug: a remark the learner may take or leave
 
 ENTRIES = {
@@ -681,7 +682,7 @@ class _Reading:
                 if isinstance(left, ast.Name) and self._is_size(fn, right):
                     self.size(fn, left.id, right)
         for call in ast.walk(fn.node):
-            if isinstance(call, ast.Call) and _call_name(call) == "range":
+            if isinstance(call, ast.Call) and _call_name(call) in RANGE:
                 for arg in call.args:
                     self.division(fn, arg, None)
                 if fn.role != "helper" or fn.dims:
@@ -778,6 +779,7 @@ class _Reading:
         for outer in ast.walk(fn.node):
             if not isinstance(outer, ast.For):
                 continue
+            self.window_loop(fn, outer)
             for inner in outer.body:
                 if isinstance(inner, ast.For) and _range_arg(outer) is not None:
                     bound = _range_arg(outer)
@@ -787,6 +789,28 @@ class _Reading:
                     if _is_spatial(fn, bound):
                         msg = MESSAGES["hw_swapped_loops"].format(bound=ast.unparse(bound))
                         self.add("hw_swapped", inner, msg)
+
+    def window_loop(self, fn: _Function, loop: ast.For) -> None:
+        """``for r in range(0, H, stride)`` sliding ``x_pad[..., r:r + HH, ...]``: window starts
+        bounded by the unpadded height, in code that pads."""
+        if self.course != "cs231n" or not fn.pad_names or not _pads(fn):
+            return
+        it = loop.iter
+        if not (isinstance(it, ast.Call) and _call_name(it) in RANGE and it.args):
+            return
+        stop = it.args[0] if len(it.args) == 1 else it.args[1]
+        if not isinstance(stop, ast.Name) or fn.dims.get(stop.id) not in ("H", "W"):
+            return
+        if stop.id in fn.padded_dims or not isinstance(loop.target, ast.Name):
+            return
+        var = loop.target.id
+        for part in ast.walk(loop):
+            if isinstance(part, ast.Slice) and isinstance(part.lower, ast.Name):
+                up = part.upper
+                if part.lower.id == var and isinstance(up, ast.BinOp):
+                    if fn._dim_of(up.right) in ("HH", "WW") or fn._dim_of(up.left) in ("HH", "WW"):
+                        self.add("loop_unpadded", loop, MESSAGES["loop_unpadded"])
+                        return
 
     def reshapes(self, fn: _Function) -> None:
         for call in ast.walk(fn.node):
@@ -967,7 +991,7 @@ def _range_arg(loop: ast.For) -> ast.AST | None:
     it = loop.iter
     if _call_name(it) == "enumerate" and it.args:  # type: ignore[attr-defined]
         it = it.args[0]  # type: ignore[attr-defined]
-    if isinstance(it, ast.Call) and _call_name(it) == "range" and len(it.args) == 1:
+    if isinstance(it, ast.Call) and _call_name(it) in RANGE and len(it.args) == 1:
         return it.args[0]
     return None
 
@@ -1002,7 +1026,7 @@ def _loop_var(fn: _Function, name: str, node: ast.AST) -> bool:
         if _call_name(it) == "enumerate" and isinstance(target, ast.Tuple):
             continue  # for i, start in enumerate(range(0, ..., stride))
         if isinstance(target, ast.Name) and target.id == name:
-            return _call_name(it) == "range" and len(it.args) < 3  # type: ignore[attr-defined]
+            return _call_name(it) in RANGE and len(it.args) < 3  # type: ignore[attr-defined]
     return False
 
 
