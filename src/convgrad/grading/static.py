@@ -84,6 +84,7 @@ DETECTED = frozenset(
         "dw_mean_batch",
         "db_mean_batch",
         "dx_reset",
+        "param_key_swapped",
     }
 )
 
@@ -129,6 +130,10 @@ MESSAGES = {
     "hw_swapped_order": (
         "Height and width are swapped here: arrays are (N, C, H, W), so the height comes before "
         "the width (`N, C, H, W = x.shape`, `F, C, HH, WW = w.shape`)."
+    ),
+    "param_key_swapped": (
+        "`{name}` reads conv_param['{key}'] instead of conv_param['{says}']: right only when "
+        "the stride and the pad happen to be equal; read the '{says}' key."
     ),
     "dx_reset": (
         "dx is created anew inside the loop, so only the last window's contribution survives: "
@@ -570,6 +575,7 @@ class _Reading:
         self.reshapes(fn)
         self.gradients(fn)
         self.shapes(fn)
+        self.params(fn)
         if fn.role != "helper":
             self.unfinished(fn)
 
@@ -905,6 +911,27 @@ class _Reading:
                     continue
                 if _call_name(stmt.value) in ("zeros", "zeros_like", "empty", "empty_like"):
                     self.add("dx_reset", stmt, MESSAGES["dx_reset"])
+
+    def params(self, fn: _Function) -> None:
+        """``pad = conv_param['stride']``: the other key read."""
+        for stmt in ast.walk(fn.node):
+            if not isinstance(stmt, ast.Assign):
+                continue
+            pairs: list[tuple[ast.AST, ast.AST]] = []
+            for target in stmt.targets:
+                if isinstance(target, ast.Tuple) and isinstance(stmt.value, ast.Tuple):
+                    pairs += zip(target.elts, stmt.value.elts)
+                else:
+                    pairs.append((target, stmt.value))
+            for left, right in pairs:
+                if not isinstance(left, ast.Name):
+                    continue
+                low, key = left.id.lower(), fn._param_key(right)
+                says = "pad" if low in ("p", "pd") or low.startswith("pad") else None
+                says = "stride" if low == "s" or low.startswith("stride") else says
+                if key is not None and says is not None and key != says:
+                    msg = MESSAGES["param_key_swapped"].format(name=left.id, key=key, says=says)
+                    self.add("param_key_swapped", stmt, msg)
 
     def shapes(self, fn: _Function) -> None:
         """``np.zeros((N, C, H, H))`` and ``W_out = H_out``: a square input assumed; a shape
