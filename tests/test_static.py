@@ -290,6 +290,11 @@ def test_a_finding_quotes_its_line_and_speaks_to_the_learner():
             "W_out = 1 + (W + 2 * pad - WW) // stride",
             "W_out = 1 + (W + 2 * pad - WW) / stride\n    W_out = int(W_out)",
         ),
+        # a wrong size that nothing uses
+        (
+            "    _, _, H_out, W_out = dout.shape",
+            "    H_new = 1 + (H + 2 * pad - HH) / stride\n    _, _, H_out, W_out = dout.shape",
+        ),
         # = that writes each element once, or the same value again
         ("db[f] += dout[n, f, i, j]", "db[f] = np.sum(dout[:, f])"),
         ("db[f] += dout[n, f, i, j]", "db[f] = db[f] + dout[n, f, i, j]"),

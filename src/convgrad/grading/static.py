@@ -706,6 +706,8 @@ class _Reading:
         return has_sub and bool(roles & {"HH", "WW"}) and bool(roles & {"H", "W"})
 
     def size(self, fn: _Function, name: str, value: ast.AST) -> None:
+        if not _used(fn, name):  # a size computed and never used cannot be wrong
+            return
         self.division(fn, value, name)
         roles = {r for r in (fn._dim_of(n) for n in ast.walk(value)) if r}
         side = _side(name)
@@ -998,6 +1000,13 @@ class _Reading:
 
 
 # --- small readings used above ---------------------------------------------------------------
+
+
+def _used(fn: _Function, name: str) -> bool:
+    return any(
+        isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+        for n in ast.walk(fn.node)
+    )
 
 
 def _literal_ints(node: ast.AST) -> list[int]:
