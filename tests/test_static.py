@@ -397,6 +397,17 @@ def test_exercise_correct_and_unfinished():
     assert ("not_implemented", zeros.count("\n", 0, zeros.index("return dx")) + 1) in bugs(
         zeros, "exercise"
     )
+    # a helper defined inside the function has returns of its own
+    inner = EXERCISE.replace(
+        "    return dx, dW", "    def unused():\n        return None\n\n    return dx, dW"
+    )
+    assert bugs(inner, "exercise") == []
+    # dx padded into a new array, which gets the gradient, and dx returned as it was
+    forgot = EXERCISE.replace(
+        "    dW = np.zeros(W.shape)\n", "    dW = np.zeros(W.shape)\n    d = np.pad(dx, 0)\n"
+    )
+    forgot = forgot.replace("dx[:, i:i + kH", "d[:, i:i + kH")
+    assert [b for b, _ in bugs(forgot, "exercise")] == ["not_implemented"]
     # only what the code returns counts: the template's TODO comments are not evidence
     assert bugs("# TODO: implement\n" + EXERCISE, "exercise") == []
 

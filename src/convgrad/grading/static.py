@@ -961,7 +961,11 @@ class _Reading:
     # unfinished work: None, or the zeros it started from
     def unfinished(self, fn: _Function) -> None:
         body = [s for s in fn.node.body if not _is_docstring(s)]
-        returns = [s for s in ast.walk(fn.node) if isinstance(s, ast.Return)]
+        returns = [
+            s
+            for s in ast.walk(fn.node)
+            if isinstance(s, ast.Return) and _enclosing_def(fn, s) is fn.node
+        ]
         self.returned(fn, returns)
         if not returns:
             last = body[-1] if body else fn.node
@@ -1000,6 +1004,13 @@ class _Reading:
 
 
 # --- small readings used above ---------------------------------------------------------------
+
+
+def _enclosing_def(fn: _Function, node: ast.AST) -> ast.AST | None:
+    for a in fn.ancestors(node):
+        if isinstance(a, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            return a
+    return None
 
 
 def _used(fn: _Function, name: str) -> bool:
@@ -1145,7 +1156,7 @@ def _never_computed(fn: _Function, value: ast.AST | None, ret: ast.Return) -> st
         n for n in ast.walk(fn.node) if isinstance(n, ast.Name) and n.id == name and n is not value
     ]
     stores = [n for n in uses if isinstance(n.ctx, ast.Store)]
-    loads = [n for n in uses if not isinstance(n.ctx, ast.Store)]
+    loads = [n for n in uses if not isinstance(n.ctx, ast.Store) and not _reads_only(fn, n)]
     if name in [a.arg for a in fn.node.args.args]:
         return None
     if not binds or loads or len(stores) != len(binds):
@@ -1164,6 +1175,19 @@ def _never_computed(fn: _Function, value: ast.AST | None, ret: ast.Return) -> st
     ):
         return f"`{name}` as the zeros it was created as"
     return None
+
+
+READ_ONLY = ("pad", "zeros_like", "ones_like", "empty_like", "copy", "array", "shape")
+
+
+def _reads_only(fn: _Function, use: ast.Name) -> bool:
+    """Whether this use of an array cannot change it: ``dx.shape``, ``np.pad(dx, ...)``."""
+    parent = fn.parent.get(use)
+    if isinstance(parent, ast.Attribute):
+        return parent.attr in ("shape", "dtype", "ndim", "size")
+    if isinstance(parent, ast.Call) and use in parent.args:
+        return _call_name(parent) in READ_ONLY
+    return False
 
 
 def _bound_value(stmt: ast.Assign, name: str) -> ast.AST | None:
