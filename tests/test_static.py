@@ -320,6 +320,13 @@ def test_int_of_a_division_gets_a_note():
     assert bugs(source) == [] and notes(source) == [line]
 
 
+def test_python_2_and_numpy_1_names_get_notes():
+    source = CORRECT.replace("in range(N)", "in xrange(N)").replace("np.pad(", "np.lib.pad(")
+    found = read_source(source, "cs231n")
+    assert found and {f.bug for f in found} == {NOTE}
+    assert {f.code.split()[0] for f in found} == {"for", "x_pad"}
+
+
 def test_only_the_graded_functions_and_their_helpers_are_read():
     pool = """
     def max_pool_backward_naive(dout, cache):

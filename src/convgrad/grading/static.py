@@ -142,6 +142,11 @@ MESSAGES = {
         "`{name}` reads conv_param['{key}'] instead of conv_param['{says}']: right only when "
         "the stride and the pad happen to be equal; read the '{says}' key."
     ),
+    "xrange": "Note: `xrange` is Python 2; in Python 3 it is a NameError: write `range`.",
+    "np_lib_pad": (
+        "Note: NumPy 2 removed `np.lib.pad` (an AttributeError): write `np.pad`, which takes the "
+        "same arguments."
+    ),
     "dx_reset": (
         "dx is created anew inside the loop, so only the last window's contribution survives: "
         "create it once, before the loops."
@@ -577,8 +582,19 @@ class _Reading:
         self.gradients(fn)
         self.shapes(fn)
         self.params(fn)
+        self.python2(fn)
         if fn.role != "helper":
             self.unfinished(fn)
+
+    def python2(self, fn: _Function) -> None:
+        """Notes on names that Python 3 or NumPy 2 removed: the file fails before any bug."""
+        for node in ast.walk(fn.node):
+            if isinstance(node, ast.Name) and node.id == "xrange":
+                self.add(NOTE, node, MESSAGES["xrange"])
+            elif isinstance(node, ast.Attribute) and node.attr == "pad":
+                inner = node.value
+                if isinstance(inner, ast.Attribute) and inner.attr == "lib":
+                    self.add(NOTE, node, MESSAGES["np_lib_pad"])
 
     # slices: crops and windows
     def slices(self, fn: _Function) -> None:
