@@ -320,6 +320,25 @@ def test_int_of_a_division_gets_a_note():
     assert bugs(source) == [] and notes(source) == [line]
 
 
+def test_dimensions_unpacked_from_a_shape_slice():
+    source = CORRECT.replace("F, _, HH, WW = w.shape", "F = w.shape[0]\n    HH, WW = w.shape[2:]")
+    assert bugs(source) == []
+    wrong = source.replace("W_out = 1 + (W + 2 * pad - WW)", "W_out = 1 + (W + 2 * pad - HH)")
+    assert [b for b, _ in bugs(wrong)] == ["out_size_wrong_dim"]
+
+
+def test_a_full_correlation_gather_over_dout_is_not_an_unpadded_loop():
+    gather = CORRECT.replace(
+        "    dx = dx_pad[:, :, pad:pad + H, pad:pad + W]\n",
+        "    g = np.pad(dout, ((0, 0), (0, 0), (HH - 1, HH - 1), (WW - 1, WW - 1)))\n"
+        "    dx = np.zeros_like(x)\n"
+        "    for h in range(H):\n"
+        "        for k in range(W):\n"
+        "            dx[:, :, h, k] = np.einsum('nfuv,fcuv->nc', g[:, :, h:h + HH, k:k + WW], w)\n",
+    )
+    assert bugs(gather) == []
+
+
 def test_python_2_and_numpy_1_names_get_notes():
     source = CORRECT.replace("in range(N)", "in xrange(N)").replace("np.pad(", "np.lib.pad(")
     found = read_source(source, "cs231n")

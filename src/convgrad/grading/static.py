@@ -389,6 +389,12 @@ class _Function:
         if isinstance(target, ast.Tuple | ast.List):
             if isinstance(value, ast.Attribute) and value.attr == "shape":
                 self._bind_shape(target.elts, _base(value.value))
+            elif isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice):
+                shape, part = value.value, value.slice  # H, W = x.shape[2:]
+                start = _int(part.lower) if part.lower is not None else 0
+                if isinstance(shape, ast.Attribute) and shape.attr == "shape":
+                    if start is not None and part.upper is None and part.step is None:
+                        self._bind_shape(target.elts, _base(shape.value), start)
             return
         if not isinstance(target, ast.Name):
             return
@@ -442,13 +448,13 @@ class _Function:
     def _ndim(self, family: str) -> int:
         return 3 if self.course == "exercise" and family in ("x", "g") else 4
 
-    def _bind_shape(self, elts: list[ast.expr], array: str | None) -> None:
+    def _bind_shape(self, elts: list[ast.expr], array: str | None, start: int = 0) -> None:
         family = self.family.get(array or "")
         if family is None:
             return
         starred = [i for i, e in enumerate(elts) if isinstance(e, ast.Starred)]
-        ndim = self._ndim(family)
-        roles = self._shape_roles(family, ndim)
+        roles = self._shape_roles(family, self._ndim(family))[start:]
+        ndim = len(roles)
         if starred:  # *_, kh, kw = W.shape: count from the end
             roles = roles[len(roles) - (len(elts) - starred[0] - 1) :]
             elts = elts[starred[0] + 1 :]
@@ -667,6 +673,9 @@ class _Reading:
             return
         if not all(k in ("HH", "WW") for k in kinds):
             return
+        base = _base(sub) or ""
+        if _value_family(fn, base) != "x" and _grad_kind(fn, base) != "dx":
+            return  # a window of the input or of its gradient, not of dout
         for part in pair:
             if isinstance(part.lower, ast.Name) and _bare_loop_var(fn, part.lower.id, sub):
                 msg = MESSAGES["stride_ignored"].format(v=part.lower.id)
@@ -829,13 +838,17 @@ class _Reading:
         if stop.id in fn.padded_dims or not isinstance(loop.target, ast.Name):
             return
         var = loop.target.id
-        for part in ast.walk(loop):
-            if isinstance(part, ast.Slice) and isinstance(part.lower, ast.Name):
-                up = part.upper
-                if part.lower.id == var and isinstance(up, ast.BinOp):
-                    if fn._dim_of(up.right) in ("HH", "WW") or fn._dim_of(up.left) in ("HH", "WW"):
-                        self.add("loop_unpadded", loop, MESSAGES["loop_unpadded"])
-                        return
+        for sub in ast.walk(loop):
+            if not isinstance(sub, ast.Subscript) or _value_family(fn, _base(sub) or "") != "x":
+                continue  # only windows of the input: a gather over dout is bounded by H rightly
+            for part in ast.walk(sub.slice):
+                if isinstance(part, ast.Slice) and isinstance(part.lower, ast.Name):
+                    up = part.upper
+                    if part.lower.id == var and isinstance(up, ast.BinOp):
+                        kernel = {fn._dim_of(up.right), fn._dim_of(up.left)} & {"HH", "WW"}
+                        if kernel:
+                            self.add("loop_unpadded", loop, MESSAGES["loop_unpadded"])
+                            return
 
     def reshapes(self, fn: _Function) -> None:
         for call in ast.walk(fn.node):
@@ -1181,19 +1194,12 @@ def _never_computed(fn: _Function, value: ast.AST | None, ret: ast.Return) -> st
     sources = [_bound_value(s, name) for s in binds]
     if all(isinstance(v, ast.Constant) and v.value is None for v in sources):
         return f"`{name}` as None"
-    if (
-        len(binds) == 1
-        and sources[0] is not None
-        and _call_name(sources[0])
-        in (
-            "zeros",
-            "zeros_like",
-        )
-    ):
+    if len(binds) == 1 and sources[0] is not None and _call_name(sources[0]) in ZEROS:
         return f"`{name}` as the zeros it was created as"
     return None
 
 
+ZEROS = ("zeros", "zeros_like")
 READ_ONLY = ("pad", "zeros_like", "ones_like", "empty_like", "copy", "array", "shape")
 
 
