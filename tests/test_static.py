@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -491,3 +492,29 @@ def test_most_corpus_bugs_are_read_statically():
     annotated = [bug for e in corpus() for bug in e.bugs]
     read = [bug for bug in annotated if bug in DETECTED]
     assert len(read) / len(annotated) >= 0.9
+
+
+PLANTED = Path(__file__).parent / "submissions"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("correct", set()),
+        ("correct_by_taps", set()),
+        ("cs231n_correct", set()),
+        ("dw_overwrite", {"dw_overwrite"}),
+        ("dx_overwrite", {"dx_overwrite"}),
+        ("dx_flipped_kernel", {"dx_flipped_kernel"}),
+        ("dx_last_cell", {"dx_reset"}),
+        ("dx_uses_x", {"dx_uses_x"}),
+        ("off_by_one", {"skip_last"}),
+        ("cs231n_stride_ignored", {"stride_ignored"}),
+        ("cs231n_crop_end", {"crop_end_only"}),
+        ("cs231n_dw_mean", {"dw_mean_batch", "db_mean_batch"}),
+    ],
+)
+def test_the_planted_submissions_of_test_grade(name, expected):
+    course = "cs231n" if name.startswith("cs231n") else "exercise"
+    found = read_source((PLANTED / f"{name}.py").read_text(), course)
+    assert {f.bug for f in found} == expected
