@@ -16,6 +16,7 @@ it is right.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 from dataclasses import dataclass
@@ -123,10 +124,11 @@ def same(got, want) -> bool:
     return got.shape == want.shape and np.allclose(got, want, rtol=1e-9, atol=1e-10)
 
 
-def cs231n_mismatches(module) -> list[str]:
-    """The grid configurations on which the learner's forward or backward pass is wrong."""
+@functools.cache
+def cs231n_cases() -> tuple:
+    """Each grid configuration's inputs and PyTorch's ``(out, dx, dw, db)``, computed once."""
     rng = np.random.default_rng(0)
-    wrong = []
+    cases = []
     for N, C, H, W, F, HH, WW, stride, pad in CS231N_GRID:
         x = rng.standard_normal((N, C, H, W))
         w = rng.standard_normal((F, C, HH, WW))
@@ -135,10 +137,37 @@ def cs231n_mismatches(module) -> list[str]:
         dout = rng.standard_normal((N, F, H_out, W_out))
         padding = ((pad, pad), (pad, pad))
         want = torch_conv(2, x, w, b, dout, (stride, stride), padding, (1, 1), 1, "zeros")
-        conv_param = {"stride": stride, "pad": pad}
         label = f"x {x.shape} w {w.shape} stride {stride} pad {pad}"
+        cases.append((label, x, w, b, {"stride": stride, "pad": pad}, dout, want))
+    return tuple(cases)
+
+
+@functools.cache
+def exercise_cases() -> tuple:
+    """Each grid configuration's inputs and PyTorch's ``(dx, dW)``, computed once."""
+    rng = np.random.default_rng(0)
+    cases = []
+    for C_in, H, W, C_out, kH, kW, integers in EXERCISE_GRID:
+        if integers:
+            x = rng.integers(-5, 6, (C_in, H, W))
+            w = rng.integers(-3, 4, (C_out, C_in, kH, kW))
+        else:
+            x = rng.standard_normal((C_in, H, W))
+            w = rng.standard_normal((C_out, C_in, kH, kW))
+        grad_out = rng.standard_normal((C_out, H - kH + 1, W - kW + 1))
+        _, want_dx, want_dw, _ = torch_conv(
+            2, x, w, None, grad_out, (1, 1), ((0, 0), (0, 0)), (1, 1), 1, "zeros"
+        )
+        cases.append((f"x {x.shape} {x.dtype} W {w.shape}", x, w, grad_out, (want_dx, want_dw)))
+    return tuple(cases)
+
+
+def cs231n_mismatches(module) -> list[str]:
+    """The grid configurations on which the learner's forward or backward pass is wrong."""
+    wrong = []
+    for label, x, w, b, conv_param, dout, want in cs231n_cases():
         try:
-            out, cache = module.conv_forward_naive(x.copy(), w.copy(), b.copy(), conv_param)
+            out, cache = module.conv_forward_naive(x.copy(), w.copy(), b.copy(), dict(conv_param))
             dx, dw, db = module.conv_backward_naive(dout.copy(), cache)
             ok = all(same(g, t) for g, t in zip((out, dx, dw, db), want))
         except Exception as error:  # a learner's crash is a wrong answer here
@@ -151,20 +180,8 @@ def cs231n_mismatches(module) -> list[str]:
 
 def exercise_mismatches(module) -> list[str]:
     """The grid configurations on which the learner's ``conv2d_backward`` is wrong."""
-    rng = np.random.default_rng(0)
     wrong = []
-    for C_in, H, W, C_out, kH, kW, integers in EXERCISE_GRID:
-        if integers:
-            x = rng.integers(-5, 6, (C_in, H, W))
-            w = rng.integers(-3, 4, (C_out, C_in, kH, kW))
-        else:
-            x = rng.standard_normal((C_in, H, W))
-            w = rng.standard_normal((C_out, C_in, kH, kW))
-        grad_out = rng.standard_normal((C_out, H - kH + 1, W - kW + 1))
-        _, want_dx, want_dw, _ = torch_conv(
-            2, x, w, None, grad_out, (1, 1), ((0, 0), (0, 0)), (1, 1), 1, "zeros"
-        )
-        label = f"x {x.shape} {x.dtype} W {w.shape}"
+    for label, x, w, grad_out, (want_dx, want_dw) in exercise_cases():
         try:
             dx, dW = module.conv2d_backward(grad_out.copy(), x.copy(), w.copy())
             ok = same(dx, want_dx) and same(dW, want_dw)
