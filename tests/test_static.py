@@ -281,6 +281,15 @@ def test_a_finding_quotes_its_line_and_speaks_to_the_learner():
             "    dx = dx_pad[:, :, pad:pad + H, pad:pad + W]",
             "    dx = dx_pad[:, :, pad:-pad or None, pad:-pad or None]",
         ),
+        (
+            "    dx = dx_pad[:, :, pad:pad + H, pad:pad + W]",
+            "    if not pad:\n        dx = dx_pad\n"
+            "    else:\n        dx = dx_pad[:, :, pad:-pad, pad:-pad]",
+        ),
+        (
+            "    dx = dx_pad[:, :, pad:pad + H, pad:pad + W]",
+            "    if 0 < pad:\n        dx_pad = dx_pad[:, :, pad:-pad, pad:-pad]\n    dx = dx_pad",
+        ),
         # int() and round() of an exact division: a note, not a bug
         (
             "H_out = 1 + (H + 2 * pad - HH) // stride",
@@ -312,6 +321,17 @@ def test_a_finding_quotes_its_line_and_speaks_to_the_learner():
 def test_correct_variants_get_no_bug(old, new):
     source, _ = changed(old, new)
     assert bugs(source) == []
+
+
+@pytest.mark.parametrize(
+    "guard", ["if pad >= 0:", "if pad == 0:", "if not pad != 0:", "if pad <= 0:", "if 0 <= pad:"]
+)
+def test_a_guard_that_lets_pad_0_through_guards_nothing(guard):
+    source, line = changed(
+        "    dx = dx_pad[:, :, pad:pad + H, pad:pad + W]",
+        f"    dx = dx_pad\n    {guard}\n        dx = dx_pad[:, :, pad:-pad, pad:-pad]",
+    )
+    assert bugs(source) == [("crop_negative_pad", line + 2)]
 
 
 def test_int_of_a_division_gets_a_note():

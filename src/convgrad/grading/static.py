@@ -508,16 +508,62 @@ class _Function:
         return [a for a in self.ancestors(node) if isinstance(a, ast.For)]
 
     def guarded(self, node: ast.AST, names: set[str]) -> bool:
-        """Whether an ``if`` on one of ``names`` encloses the node, or returns before it."""
+        """Whether an ``if`` on one of ``names`` keeps the node from running when it is 0: the
+        node in the branch that excludes 0, or after an ``if`` that returns when it is 0. A test
+        this cannot read (``if pad in ok:``) counts as a guard: no claim without evidence."""
+        child = node
         for a in self.ancestors(node):
             if isinstance(a, ast.If | ast.IfExp | ast.While) and _names(a.test) & names:
-                return True
+                branch = "body" if _in_branch(a, child, "body") else "orelse"
+                if _excludes_zero(a.test, names) in (branch, None):
+                    return True
+            child = a
         line = getattr(node, "lineno", 0)
         for stmt in ast.walk(self.node):
             if isinstance(stmt, ast.If) and stmt.lineno < line and _names(stmt.test) & names:
                 if any(isinstance(s, ast.Return | ast.Raise) for s in stmt.body):
-                    return True
+                    if _excludes_zero(stmt.test, names) in ("orelse", None):
+                        return True
         return False
+
+
+def _in_branch(node: ast.If | ast.IfExp | ast.While, child: ast.AST, branch: str) -> bool:
+    part = getattr(node, branch)
+    return child is part or (isinstance(part, list) and child in part)
+
+
+def _excludes_zero(test: ast.AST, names: set[str]) -> str | None:
+    """Which branch of ``if test:`` never runs with the pad at 0: "body" when the test is false
+    at 0 (``pad > 0``, ``pad != 0``, ``pad``), "orelse" when it is true at 0 (``pad == 0``,
+    ``not pad``, and ``pad >= 0``, which guards nothing); None when this reading cannot tell."""
+    if isinstance(test, ast.Name) and test.id in names:
+        return "body"
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _excludes_zero(test.operand, names)
+        return {"body": "orelse", "orelse": "body"}.get(inner or "")
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        parts = [_excludes_zero(v, names) for v in test.values]
+        return "body" if "body" in parts else None
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return None
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+    if isinstance(right, ast.Name) and right.id in names:  # 0 < pad: read as pad > 0
+        flip = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}
+        left, right, op = right, left, flip.get(type(op), type(op))()
+    c = _int(right)
+    if not (isinstance(left, ast.Name) and left.id in names) or c is None:
+        return None
+    at_zero = {
+        ast.Gt: 0 > c,
+        ast.GtE: 0 >= c,
+        ast.Lt: 0 < c,
+        ast.LtE: 0 <= c,
+        ast.Eq: c == 0,
+        ast.NotEq: c != 0,
+    }.get(type(op))
+    if at_zero is None:
+        return None
+    return "orelse" if at_zero else "body"
 
 
 # --- the reading -----------------------------------------------------------------------------
