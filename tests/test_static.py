@@ -538,3 +538,10 @@ def test_the_planted_submissions_of_test_grade(name, expected):
     course = "cs231n" if name.startswith("cs231n") else "exercise"
     found = read_source((PLANTED / f"{name}.py").read_text(), course)
     assert {f.bug for f in found} == expected
+
+
+def test_the_reference_answers_get_no_finding():
+    from convgrad.exercises import cs231n, seeds
+
+    for module, course in ((cs231n, "cs231n"), (seeds, "exercise")):
+        assert read_source(Path(module.__file__).read_text(), course) == []
