@@ -1054,6 +1054,8 @@ class _Reading:
                 if what is not None:
                     msg = MESSAGES["not_implemented"].format(what=what)
                     self.add("not_implemented", ret, msg)
+                    for stub in (s for s in body if isinstance(s, ast.Pass)):
+                        self.add("not_implemented", stub, msg)  # the template's placeholder
                     break
 
     # the cache between the two passes

@@ -1,6 +1,8 @@
 # expect: fail
 # bug: not_implemented
-# line: 43
+# bug: not_implemented
+# line: 41
+# line: 45
 import numpy as np
 
 
