@@ -529,6 +529,8 @@ PLANTED = Path(__file__).parent / "submissions"
         ("dx_last_cell", {"dx_reset"}),
         ("dx_uses_x", {"dx_uses_x"}),
         ("off_by_one", {"skip_last"}),
+        ("swapped_outputs", {"swapped_outputs"}),
+        ("cs231n_not_cropped", {"dx_not_cropped"}),
         ("cs231n_stride_ignored", {"stride_ignored"}),
         ("cs231n_crop_end", {"crop_end_only"}),
         ("cs231n_dw_mean", {"dw_mean_batch", "db_mean_batch"}),

@@ -92,6 +92,8 @@ DETECTED = frozenset(
         "db_mean_batch",
         "dx_reset",
         "param_key_swapped",
+        "swapped_outputs",
+        "dx_not_cropped",
     }
 )
 
@@ -146,6 +148,14 @@ MESSAGES = {
     "np_lib_pad": (
         "Note: NumPy 2 removed `np.lib.pad` (an AttributeError): write `np.pad`, which takes the "
         "same arguments."
+    ),
+    "swapped_outputs": (
+        "The gradients are returned in the wrong order: return dx first, then dw (then db), "
+        "in the order of the inputs."
+    ),
+    "dx_not_cropped": (
+        "This returns the padded gradient: dx must be shaped like x, so crop the padding off, "
+        "`dx = dx_pad[:, :, pad:pad + H, pad:pad + W]`."
     ),
     "dx_reset": (
         "dx is created anew inside the loop, so only the last window's contribution survives: "
@@ -969,10 +979,20 @@ class _Reading:
                 self.add(f"{kind}_mean_batch", stmt, MESSAGES[f"{kind}_mean_batch"])
 
     def returned(self, fn: _Function, returns: list[ast.Return]) -> None:
-        """``return dx, dw / N, db / N``, and a returned dx created anew inside the loops."""
+        """``return dx, dw / N, db / N``, ``return dw, dx``, ``return dx_pad, ...`` (uncropped),
+        and a returned dx created anew inside the loops."""
         names = set()
         for ret in returns:
             values = ret.value.elts if isinstance(ret.value, ast.Tuple) else [ret.value]
+            if fn.role in ("entry", "backward") and len(values) in (2, 3):
+                kinds = [_grad_kind(fn, _base(v) or "") or "" if v else "" for v in values]
+                expected = ["dx", "dw", "db"][: len(values)]
+                if sorted(kinds) == sorted(expected) and kinds != expected:
+                    self.add("swapped_outputs", ret, MESSAGES["swapped_outputs"])
+                first = values[0]
+                if fn.role == "backward" and isinstance(first, ast.Name):
+                    if _padded_dx(fn, first.id) and not fn.guarded(ret, fn.pad_names):
+                        self.add("dx_not_cropped", ret, MESSAGES["dx_not_cropped"])
             for value in values:
                 if isinstance(value, ast.Name):
                     names.add(value.id)
@@ -1082,6 +1102,29 @@ class _Reading:
 
 
 # --- small readings used above ---------------------------------------------------------------
+
+
+def _padded_dx(fn: _Function, name: str, depth: int = 0) -> bool:
+    """Whether ``name`` is only ever the padded gradient: created like the padded input (or
+    named so) and never cropped; ``dx = dxp`` follows the alias."""
+    if _grad_kind(fn, name) != "dx" or depth > 3:
+        return False
+    binds = [
+        s
+        for s in ast.walk(fn.node)
+        if isinstance(s, ast.Assign) and any(name in _targets(t) for t in s.targets)
+    ]
+    if not binds:
+        return False
+    for stmt in binds:
+        value = _bound_value(stmt, name)
+        if isinstance(value, ast.Name) and len(binds) == 1:
+            return _padded_dx(fn, value.id, depth + 1)
+        if value is None or _call_name(value) not in ZEROS + ("empty", "empty_like", "pad"):
+            return False  # a crop, or a computation this reading does not follow
+        if not (_names(value) & fn.padded or fn._mentions_pad(value) or "pad" in name.lower()):
+            return False
+    return True
 
 
 def _enclosing_def(fn: _Function, node: ast.AST) -> ast.AST | None:
