@@ -109,6 +109,10 @@ MESSAGES = {
         "variable instead (`np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))`, "
         "`pad:pad + H`)."
     ),
+    "hardcoded_pad_exercise": (
+        "The padding is fixed to {n} here, right only for one kernel size: pad by the kernel's "
+        "size less one, `kH - 1` rows and `kW - 1` columns."
+    ),
     "round_float": (
         "`/` is true division, so this size is a float and NumPy refuses it as a shape or a range: "
         "compute the output size with integer division, `1 + (H + 2 * pad - HH) // stride`."
@@ -119,7 +123,7 @@ MESSAGES = {
     ),
     "out_size_wrong_dim": (
         "This {side} output size is computed from {used}: the {side} comes from the input's "
-        "{side} and the kernel's {side}, `1 + ({inp} + 2 * pad - {ker}) // stride`."
+        "{side} and the kernel's {side}, `{formula}`."
     ),
     "hw_swapped_loops": (
         "Both loops run over `{bound}`, so the input is assumed square: loop over the output "
@@ -127,7 +131,8 @@ MESSAGES = {
     ),
     "hw_swapped_window": (
         "This window is `{k}` wide and `{k}` tall, so the kernel is assumed square: use the "
-        "kernel's height for the rows and its width for the columns (`HH, WW = w.shape[2:]`)."
+        "kernel's height for the rows and its width for the columns "
+        "(`{HH}, {WW} = {wname}.shape[2:]`)."
     ),
     "hw_swapped_shape": (
         "`{e}` stands for both the height and the width here, so the input is assumed square: "
@@ -135,11 +140,11 @@ MESSAGES = {
     ),
     "hw_swapped_kernel": (
         "The rows of this window span the kernel's width and the columns its height: rows go "
-        "with HH (w.shape[2]) and columns with WW (w.shape[3])."
+        "with {HH} ({wname}.shape[2]) and columns with {WW} ({wname}.shape[3])."
     ),
     "hw_swapped_order": (
-        "Height and width are swapped here: arrays are (N, C, H, W), so the height comes before "
-        "the width (`N, C, H, W = x.shape`, `F, C, HH, WW = w.shape`)."
+        "Height and width are swapped here: arrays are {shape}, so the height comes before "
+        "the width ({unpack})."
     ),
     "param_key_swapped": (
         "`{name}` reads conv_param['{key}'] instead of conv_param['{says}']: right only when "
@@ -151,8 +156,8 @@ MESSAGES = {
         "same arguments."
     ),
     "swapped_outputs": (
-        "The gradients are returned in the wrong order: return dx first, then dw (then db), "
-        "in the order of the inputs."
+        "The gradients are returned in the wrong order: return dx first, then {dW}{db}, in the "
+        "order of the inputs."
     ),
     "dx_not_cropped": (
         "This returns the padded gradient: dx must be shaped like x, so crop the padding off, "
@@ -168,15 +173,15 @@ MESSAGES = {
     ),
     "fixed_reshape": (
         "`reshape` to a fixed size only works for one kernel size (a 3x3 window): use the "
-        "shapes, e.g. `.reshape(C, HH, WW)` or `.reshape(F, -1)`."
+        "shapes, e.g. `.reshape(C, {HH}, {WW})` or `.reshape(len({wname}), -1)`."
     ),
     "dx_overwrite": (
         "`=` replaces what earlier windows sent to these pixels; windows overlap and several "
         "filters use each pixel, so the gradient is a sum: write `+=`."
     ),
     "dw_overwrite": (
-        "`=` keeps only the last window's contribution; each weight is used at every output "
-        "position and for every image, so its gradient is a sum: write `+=`."
+        "`=` keeps only the last window's contribution; each weight is used at {every}, so its "
+        "gradient is a sum: write `+=`."
     ),
     "db_overwrite": (
         "`=` keeps only the last contribution; the bias is added at every output position of "
@@ -206,15 +211,15 @@ MESSAGES = {
     ),
     "dx_uses_x": (
         "dx accumulates the input window, but the derivative of `sum(w * window)` with respect "
-        "to the window is the kernel: add `dout[...] * w[f]`."
+        "to the window is the kernel: add `{g} * {kernel}`."
     ),
     "dw_uses_w": (
         "dw accumulates the kernel, but the derivative of `sum(w * window)` with respect to w is "
-        "the window: add `dout[...] * window`."
+        "the window: add `{g} * window`."
     ),
     "dx_flipped_kernel": (
         "The forward pass is a cross-correlation (no flip), so each output cell sends "
-        "`dout * w[f]` back to its window unflipped: drop the flip here."
+        "`{g} * {kernel}` back to its window unflipped: drop the flip here."
     ),
     "dw_mean_batch": (
         "The loss sums over the batch already (dout carries any averaging), so dw is a plain sum "
@@ -223,6 +228,39 @@ MESSAGES = {
     "db_mean_batch": (
         "db is the sum of dout over the images and positions, not their mean: use `.sum(...)`."
     ),
+}
+
+
+CS231N_NAMES = {
+    "g": "dout[n, f, i, j]",
+    "kernel": "w[f]",
+    "dW": "dw",
+    "x": "x",
+    "HH": "HH",
+    "WW": "WW",
+    "shape": "(N, C, H, W)",
+    "unpack": "`N, C, H, W = x.shape`, `F, C, HH, WW = w.shape`",
+    "size": "1 + ({inp} + 2 * pad - {ker}) // stride",
+    "every": "every output position of every image",
+    "wname": "w",
+    "db": ", then db",
+}
+COURSE_NAMES = {
+    "cs231n": CS231N_NAMES,
+    "exercise": {
+        "g": "grad_out[o, i, j]",
+        "kernel": "W[o]",
+        "dW": "dW",
+        "x": "x",
+        "HH": "kH",
+        "WW": "kW",
+        "shape": "(C, H, W)",
+        "unpack": "`C, H, W_in = x.shape`, `C_out, C_in, kH, kW = W.shape`",
+        "size": "{inp} - {ker} + 1",
+        "every": "every output position",
+        "wname": "W",
+        "db": "",
+    },
 }
 
 
@@ -644,6 +682,15 @@ class _Reading:
         self.lines, self.course = lines, course
         self.findings: list[Finding] = []
 
+    def msg(self, which: str, /, **fields: object) -> str:
+        """The message ``which``, in the course's own names (``dout`` or ``grad_out``, ...)."""
+        names = COURSE_NAMES.get(self.course, CS231N_NAMES)
+        return MESSAGES[which].format(**{**names, **fields})
+
+    def hardcoded(self, n: int) -> str:
+        key = "hardcoded_pad" if self.course == "cs231n" else "hardcoded_pad_exercise"
+        return self.msg(key, n=n)
+
     def add(self, bug: str, node: ast.AST, message: str) -> None:
         line = getattr(node, "lineno", 0)
         code = self.lines[line - 1].strip()[:120] if 0 < line <= len(self.lines) else ""
@@ -666,11 +713,11 @@ class _Reading:
         """Notes on names that Python 3 or NumPy 2 removed: the file fails before any bug."""
         for node in fn.nodes:
             if isinstance(node, ast.Name) and node.id == "xrange":
-                self.add(NOTE, node, MESSAGES["xrange"])
+                self.add(NOTE, node, self.msg("xrange"))
             elif isinstance(node, ast.Attribute) and node.attr == "pad":
                 inner = node.value
                 if isinstance(inner, ast.Attribute) and inner.attr == "lib":
-                    self.add(NOTE, node, MESSAGES["np_lib_pad"])
+                    self.add(NOTE, node, self.msg("np_lib_pad"))
 
     # slices: crops and windows
     def slices(self, fn: _Function) -> None:
@@ -691,17 +738,17 @@ class _Reading:
         if lower is not None and isinstance(upper, ast.UnaryOp) and isinstance(upper.op, ast.USub):
             n = _int(lower)
             if n is not None and n >= 1 and _int(upper) == -n:
-                self.add("hardcoded_pad", part, MESSAGES["hardcoded_pad"].format(n=n))
+                self.add("hardcoded_pad", part, self.hardcoded(n))
             elif n is None and _same(lower, upper.operand):
                 if not fn.guarded(part, _names(lower)):
                     a = ast.unparse(lower)
-                    self.add("crop_negative_pad", part, MESSAGES["crop_negative_pad"].format(a=a))
+                    self.add("crop_negative_pad", part, self.msg("crop_negative_pad", a=a))
             return
         n = _int(lower)
         if n is not None and n >= 1 and isinstance(upper, ast.BinOp):
             if isinstance(upper.op, ast.Add) and _int(upper.right) == n:
                 if fn.dims.get(_base(upper.left) or "") in ("H", "W"):
-                    self.add("hardcoded_pad", part, MESSAGES["hardcoded_pad"].format(n=n))
+                    self.add("hardcoded_pad", part, self.hardcoded(n))
             return
         base = _base(sub.value) or ""
         if self.course != "cs231n" or _grad_kind(fn, base) != "dx" or not fn.pad_names:
@@ -710,9 +757,9 @@ class _Reading:
             return
         if lower is None and upper is not None and fn.dims.get(_base(upper) or "") in ("H", "W"):
             if (_base(upper) or "") not in fn.padded_dims:
-                self.add("crop_end_only", part, MESSAGES["crop_end_only"])
+                self.add("crop_end_only", part, self.msg("crop_end_only"))
         elif upper is None and lower is not None and _names(lower) & fn.pad_names:
-            self.add("crop_start_only", part, MESSAGES["crop_start_only"])
+            self.add("crop_start_only", part, self.msg("crop_start_only"))
 
     def window(self, fn: _Function, sub: ast.Subscript, pair: list[ast.Slice]) -> None:
         """``a[..., i:i + HH, j:j + WW]``: a square window, or one that ignores the stride."""
@@ -736,9 +783,9 @@ class _Reading:
         kinds = [fn.dims.get(e.id) if isinstance(e, ast.Name) else None for e in extents]
         if kinds[0] in ("HH", "WW") and _same(extents[0], extents[1]):
             k = ast.unparse(extents[0])
-            self.add("hw_swapped", pair[0], MESSAGES["hw_swapped_window"].format(k=k))
+            self.add("hw_swapped", pair[0], self.msg("hw_swapped_window", k=k))
         elif kinds == ["WW", "HH"]:
-            self.add("hw_swapped", pair[0], MESSAGES["hw_swapped_kernel"])
+            self.add("hw_swapped", pair[0], self.msg("hw_swapped_kernel"))
         if self.course != "cs231n" or not fn.stride_names:
             return
         if not all(k in ("HH", "WW") for k in kinds):
@@ -748,7 +795,7 @@ class _Reading:
             return  # a window of the input or of its gradient, not of dout
         for part in pair:
             if isinstance(part.lower, ast.Name) and _bare_loop_var(fn, part.lower.id, sub):
-                msg = MESSAGES["stride_ignored"].format(v=part.lower.id)
+                msg = self.msg("stride_ignored", v=part.lower.id)
                 self.add("stride_ignored", part, msg)
                 return
 
@@ -766,8 +813,7 @@ class _Reading:
             values = [_int(n) for n in ast.walk(width)]
             literal = [v for v in values if v is not None and v >= 1]
             if literal:
-                msg = MESSAGES["hardcoded_pad"].format(n=literal[0])
-                self.add("hardcoded_pad", call, msg)
+                self.add("hardcoded_pad", call, self.hardcoded(literal[0]))
 
     # output sizes
     def sizes(self, fn: _Function) -> None:
@@ -818,14 +864,21 @@ class _Reading:
                 wrong = "a mix of the height and the width"
             if wrong is not None:
                 full = "width" if side == "w" else "height"
-                inp, ker = ("W", "WW") if side == "w" else ("H", "HH")
+                names = COURSE_NAMES.get(self.course, CS231N_NAMES)
+                inp, ker = ("W", names["WW"]) if side == "w" else ("H", names["HH"])
+                formula = names["size"].format(inp=inp, ker=ker)
+                off = {"w": ("H", "HH"), "h": ("W", "WW")}.get(side or "", ("H", "W", "HH", "WW"))
                 used = ", ".join(
-                    ast.unparse(n)
-                    for n in ast.walk(value)
-                    if isinstance(n, ast.Name | ast.Subscript) and fn._dim_of(n)
+                    sorted(
+                        {
+                            ast.unparse(n)
+                            for n in ast.walk(value)
+                            if isinstance(n, ast.Name | ast.Subscript) and fn._dim_of(n) in off
+                        }
+                    )
                 )
-                msg = MESSAGES["out_size_wrong_dim"].format(
-                    side=full, used=f"{wrong} ({used})", inp=inp, ker=ker
+                msg = self.msg(
+                    "out_size_wrong_dim", side=full, used=f"{wrong} ({used})", formula=formula
                 )
                 self.add("out_size_wrong_dim", value, msg)
         self.unpadded(fn, value)
@@ -846,12 +899,12 @@ class _Reading:
                 func = node.func if isinstance(node, ast.Call) else None
                 float_result = isinstance(func, ast.Attribute) and _base(func) in ("np", "numpy")
                 if wrapper in ("int", "round") or not float_result:
-                    msg = MESSAGES["round_note"].format(fn=wrapper)
+                    msg = self.msg("round_note", fn=wrapper)
                     self.add(NOTE, div, msg)
                     return
             if name is not None and _converted_later(fn, name):
                 return
-            self.add("round_out_size", div, MESSAGES["round_float"])
+            self.add("round_out_size", div, self.msg("round_float"))
             return
 
     def unpadded(self, fn: _Function, node: ast.AST) -> None:
@@ -866,7 +919,7 @@ class _Reading:
                 if left and left <= {"H", "W"} and right in ("HH", "WW"):
                     if names & fn.padded_dims or not _pads(fn):
                         continue
-                    self.add("loop_unpadded", sub, MESSAGES["loop_unpadded"])
+                    self.add("loop_unpadded", sub, self.msg("loop_unpadded"))
                     return
 
     def short_range(self, fn: _Function, call: ast.Call) -> None:
@@ -876,7 +929,7 @@ class _Reading:
         if isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Sub):
             if fn._dim_of(arg.right) in ("HH", "WW") and fn._dim_of(arg.left) in ("H", "W"):
                 e = ast.unparse(arg)
-                self.add("skip_last", call, MESSAGES["skip_last"].format(e=e))
+                self.add("skip_last", call, self.msg("skip_last", e=e))
 
     # loops
     def loops(self, fn: _Function) -> None:
@@ -891,7 +944,7 @@ class _Reading:
                     if bound is None or other is None or not _same(bound, other):
                         continue
                     if _is_spatial(fn, bound):
-                        msg = MESSAGES["hw_swapped_loops"].format(bound=ast.unparse(bound))
+                        msg = self.msg("hw_swapped_loops", bound=ast.unparse(bound))
                         self.add("hw_swapped", inner, msg)
 
     def window_loop(self, fn: _Function, loop: ast.For) -> None:
@@ -917,7 +970,7 @@ class _Reading:
                     if part.lower.id == var and isinstance(up, ast.BinOp):
                         kernel = {fn._dim_of(up.right), fn._dim_of(up.left)} & {"HH", "WW"}
                         if kernel:
-                            self.add("loop_unpadded", loop, MESSAGES["loop_unpadded"])
+                            self.add("loop_unpadded", loop, self.msg("loop_unpadded"))
                             return
 
     def reshapes(self, fn: _Function) -> None:
@@ -931,7 +984,7 @@ class _Reading:
                 else call.args
             )
             if any(v >= 2 for a in args for v in _literal_ints(a)):
-                self.add("fixed_reshape", call, MESSAGES["fixed_reshape"])
+                self.add("fixed_reshape", call, self.msg("fixed_reshape"))
 
     # gradients: =, the wrong factor, a division by N
     def gradients(self, fn: _Function) -> None:
@@ -947,7 +1000,7 @@ class _Reading:
                 if isinstance(stmt.target, ast.Name) and isinstance(stmt.op, ast.Div):
                     kind = _grad_kind(fn, stmt.target.id)
                     if kind in ("dw", "db") and _is_batch(fn, stmt.value):
-                        self.add(f"{kind}_mean_batch", stmt, MESSAGES[f"{kind}_mean_batch"])
+                        self.add(f"{kind}_mean_batch", stmt, self.msg(f"{kind}_mean_batch"))
 
     def overwrite(self, fn: _Function, stmt: ast.Assign, target: ast.Subscript) -> None:
         base = _base(target) or ""
@@ -959,7 +1012,7 @@ class _Reading:
         index_deps = _depends(target.slice, deps)
         value_deps = _depends(stmt.value, deps)
         if value_deps - index_deps:
-            self.add(f"{kind}_overwrite", stmt, MESSAGES[f"{kind}_overwrite"])
+            self.add(f"{kind}_overwrite", stmt, self.msg(f"{kind}_overwrite"))
 
     def factor(self, fn: _Function, stmt: ast.AugAssign) -> None:
         kind = _grad_kind(fn, _base(stmt.target) or "")
@@ -967,9 +1020,9 @@ class _Reading:
             return
         families = {_value_family(fn, n) for n in _names(stmt.value)} - {None}
         if kind == "dx" and families == {"x"}:
-            self.add("dx_uses_x", stmt, MESSAGES["dx_uses_x"])
+            self.add("dx_uses_x", stmt, self.msg("dx_uses_x"))
         elif kind == "dw" and families == {"w"}:
-            self.add("dw_uses_w", stmt, MESSAGES["dw_uses_w"])
+            self.add("dw_uses_w", stmt, self.msg("dw_uses_w"))
         if kind == "dx" and isinstance(stmt.target, ast.Subscript) and fn.loops(stmt):
             for sub in ast.walk(stmt.value):
                 flips = isinstance(sub, ast.Subscript) and any(
@@ -977,20 +1030,20 @@ class _Reading:
                 )
                 flips = flips or _call_name(sub) in ("flip", "fliplr", "flipud", "rot90")
                 if flips and _value_family(fn, _base(sub) or "") == "w":
-                    self.add("dx_flipped_kernel", stmt, MESSAGES["dx_flipped_kernel"])
+                    self.add("dx_flipped_kernel", stmt, self.msg("dx_flipped_kernel"))
                     return
                 if flips and isinstance(sub, ast.Call) and sub.args:
                     if _value_family(fn, _base(sub.args[0]) or "") == "w":
-                        self.add("dx_flipped_kernel", stmt, MESSAGES["dx_flipped_kernel"])
+                        self.add("dx_flipped_kernel", stmt, self.msg("dx_flipped_kernel"))
                         return
 
     def mean(self, fn: _Function, stmt: ast.Assign, name: str, value: ast.AST) -> None:
         kind = _grad_kind(fn, name)
         if kind == "db" and _call_name(value) == "mean":
-            self.add("db_mean_batch", stmt, MESSAGES["db_mean_batch"])
+            self.add("db_mean_batch", stmt, self.msg("db_mean_batch"))
         if kind in ("dw", "db") and isinstance(value, ast.BinOp) and isinstance(value.op, ast.Div):
             if _names(value.left) == {name} and _is_batch(fn, value.right):
-                self.add(f"{kind}_mean_batch", stmt, MESSAGES[f"{kind}_mean_batch"])
+                self.add(f"{kind}_mean_batch", stmt, self.msg(f"{kind}_mean_batch"))
 
     def returned(self, fn: _Function, returns: list[ast.Return]) -> None:
         """``return dx, dw / N, db / N``, ``return dw, dx``, ``return dx_pad, ...`` (uncropped),
@@ -1002,18 +1055,18 @@ class _Reading:
                 kinds = [_grad_kind(fn, _base(v) or "") or "" if v else "" for v in values]
                 expected = ["dx", "dw", "db"][: len(values)]
                 if sorted(kinds) == sorted(expected) and kinds != expected:
-                    self.add("swapped_outputs", ret, MESSAGES["swapped_outputs"])
+                    self.add("swapped_outputs", ret, self.msg("swapped_outputs"))
                 first = values[0]
                 if fn.role == "backward" and isinstance(first, ast.Name):
                     if _padded_dx(fn, first.id) and not fn.guarded(ret, fn.pad_names):
-                        self.add("dx_not_cropped", ret, MESSAGES["dx_not_cropped"])
+                        self.add("dx_not_cropped", ret, self.msg("dx_not_cropped"))
             for value in values:
                 if isinstance(value, ast.Name):
                     names.add(value.id)
                 if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Div):
                     kind = _grad_kind(fn, _base(value.left) or "")
                     if kind in ("dw", "db") and _is_batch(fn, value.right):
-                        self.add(f"{kind}_mean_batch", ret, MESSAGES[f"{kind}_mean_batch"])
+                        self.add(f"{kind}_mean_batch", ret, self.msg(f"{kind}_mean_batch"))
         for stmt in fn.nodes:
             if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
                 target = stmt.targets[0]
@@ -1022,7 +1075,7 @@ class _Reading:
                 if _grad_kind(fn, target.id) != "dx" or not fn.loops(stmt):
                     continue
                 if _call_name(stmt.value) in ("zeros", "zeros_like", "empty", "empty_like"):
-                    self.add("dx_reset", stmt, MESSAGES["dx_reset"])
+                    self.add("dx_reset", stmt, self.msg("dx_reset"))
 
     def params(self, fn: _Function) -> None:
         """``pad = conv_param['stride']``: the other key read."""
@@ -1042,30 +1095,30 @@ class _Reading:
                 says = "pad" if low in ("p", "pd") or low.startswith("pad") else None
                 says = "stride" if low == "s" or low.startswith("stride") else says
                 if key is not None and says is not None and key != says:
-                    msg = MESSAGES["param_key_swapped"].format(name=left.id, key=key, says=says)
+                    msg = self.msg("param_key_swapped", name=left.id, key=key, says=says)
                     self.add("param_key_swapped", stmt, msg)
 
     def shapes(self, fn: _Function) -> None:
         """``np.zeros((N, C, H, H))`` and ``W_out = H_out``: a square input assumed; a shape
         unpacked or built with the height and the width swapped."""
         for elt in fn.swapped:
-            self.add("hw_swapped", elt, MESSAGES["hw_swapped_order"])
+            self.add("hw_swapped", elt, self.msg("hw_swapped_order"))
         for node in fn.nodes:
             if isinstance(node, ast.Call) and _call_name(node) in ("zeros", "empty", "ones"):
                 shape = node.args[0] if node.args else None
                 if isinstance(shape, ast.Tuple | ast.List) and len(shape.elts) >= 3:
                     a, b = shape.elts[-2:]
                     if _same(a, b) and _is_spatial_expr(fn, a):
-                        msg = MESSAGES["hw_swapped_shape"].format(e=ast.unparse(a))
+                        msg = self.msg("hw_swapped_shape", e=ast.unparse(a))
                         self.add("hw_swapped", node, msg)
                     sides = [_side(e.id) if isinstance(e, ast.Name) else None for e in (a, b)]
                     if sides == ["w", "h"] and _is_spatial_expr(fn, a) and _is_spatial_expr(fn, b):
-                        self.add("hw_swapped", node, MESSAGES["hw_swapped_order"])
+                        self.add("hw_swapped", node, self.msg("hw_swapped_order"))
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
                 target, value = node.targets[0], node.value
                 if isinstance(target, ast.Name) and isinstance(value, ast.Name):
                     if value.id in fn.sizes and {_side(target.id), _side(value.id)} == {"h", "w"}:
-                        msg = MESSAGES["hw_swapped_shape"].format(e=value.id)
+                        msg = self.msg("hw_swapped_shape", e=value.id)
                         self.add("hw_swapped", node, msg)
 
     # unfinished work: None, or the zeros it started from
@@ -1077,14 +1130,14 @@ class _Reading:
         self.returned(fn, returns)
         if not returns:
             last = body[-1] if body else fn.node
-            self.add("not_implemented", last, MESSAGES["not_implemented"].format(what="None"))
+            self.add("not_implemented", last, self.msg("not_implemented", what="None"))
             return
         for ret in returns:
             values = ret.value.elts if isinstance(ret.value, ast.Tuple) else [ret.value]
             for value in values:
                 what = _never_computed(fn, value, ret)
                 if what is not None:
-                    msg = MESSAGES["not_implemented"].format(what=what)
+                    msg = self.msg("not_implemented", what=what)
                     self.add("not_implemented", ret, msg)
                     for stub in (s for s in body if isinstance(s, ast.Pass)):
                         self.add("not_implemented", stub, msg)  # the template's placeholder
@@ -1110,7 +1163,7 @@ class _Reading:
                             rebound = elt.id in params[:2]
                             where = s if rebound else stmt
             if where is not None and _unpacked_4d(backward, names[i]):
-                self.add("cache_scrambled", where, MESSAGES["cache_scrambled"])
+                self.add("cache_scrambled", where, self.msg("cache_scrambled"))
 
 
 # --- small readings used above ---------------------------------------------------------------
