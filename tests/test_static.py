@@ -547,3 +547,12 @@ def test_the_reference_answers_get_no_finding():
 
     for module, course in ((cs231n, "cs231n"), (seeds, "exercise")):
         assert read_source(Path(module.__file__).read_text(), course) == []
+
+
+def test_exercise_messages_use_the_exercise_names():
+    messages = [
+        f.message for e in corpus("exercise") for f in read_source(e.path.read_text(), "exercise")
+    ]
+    assert messages
+    for message in messages:
+        assert not any(word in message for word in ("dout", "w[f]", "conv_param", "HH", "stride"))
