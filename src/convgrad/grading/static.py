@@ -1187,9 +1187,20 @@ def _padded_dx(fn: _Function, name: str, depth: int = 0) -> bool:
             return _padded_dx(fn, value.id, depth + 1)
         if value is None or _call_name(value) not in ZEROS + ("empty", "empty_like", "pad"):
             return False  # a crop, or a computation this reading does not follow
-        if not (_names(value) & fn.padded or fn._mentions_pad(value) or "pad" in name.lower()):
+        grown = any(  # a size grown by the pad: H + 2 * pad
+            isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) and fn._mentions_pad(n)
+            for n in ast.walk(value)
+        )
+        low = name.lower()
+        named = "pad" in low and not any(w in low for w in ("nopad", "unpad", "no_pad"))
+        if not (_names(value) & fn.padded or grown or _call_name(value) == "pad" or named):
             return False
-    return True
+    filled = any(  # dx[...] = a crop of another array
+        isinstance(n, ast.Assign)
+        and any(isinstance(t, ast.Subscript) and _base(t) == name for t in n.targets)
+        for n in fn.nodes
+    )
+    return not filled
 
 
 def _enclosing_def(fn: _Function, node: ast.AST) -> ast.AST | None:
