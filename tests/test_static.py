@@ -436,6 +436,25 @@ def test_exercise_rules(old, new, bug):
     assert bug in {b for b, _ in found}, found
 
 
+def test_a_gather_with_the_flipped_kernel_is_right():
+    gather = """
+    import numpy as np
+
+
+    def conv2d_backward(grad_out, x, W):
+        C_out, C_in, kH, kW = W.shape
+        _, H, Wd = x.shape
+        g = np.pad(grad_out, ((0, 0), (kH - 1, kH - 1), (kW - 1, kW - 1)))
+        dx = np.zeros(x.shape)
+        for c in range(C_in):
+            for p in range(H):
+                for q in range(Wd):
+                    dx[c, p, q] += np.sum(g[:, p:p + kH, q:q + kW] * W[:, c, ::-1, ::-1])
+        return dx, np.zeros(W.shape) + 1
+    """
+    assert bugs(gather, "exercise") == []
+
+
 def test_exercise_correct_and_unfinished():
     assert read_source(EXERCISE, "exercise") == []
     stub = "def conv2d_backward(grad_out, x, W):\n    '''TODO'''\n    pass\n"

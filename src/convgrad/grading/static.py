@@ -1023,7 +1023,11 @@ class _Reading:
             self.add("dx_uses_x", stmt, self.msg("dx_uses_x"))
         elif kind == "dw" and families == {"w"}:
             self.add("dw_uses_w", stmt, self.msg("dw_uses_w"))
-        if kind == "dx" and isinstance(stmt.target, ast.Subscript) and fn.loops(stmt):
+        window = isinstance(stmt.target, ast.Subscript) and any(
+            isinstance(p, ast.Slice) and p.lower is not None and p.upper is not None
+            for p in ast.walk(stmt.target.slice)
+        )  # a scatter into a window; a gather dx[c, p, q] += ... may flip rightly
+        if kind == "dx" and window and fn.loops(stmt):
             for sub in ast.walk(stmt.value):
                 flips = isinstance(sub, ast.Subscript) and any(
                     isinstance(p, ast.Slice) and _int(p.step) == -1 for p in ast.walk(sub.slice)
