@@ -33,7 +33,7 @@ learner will chase, so a pattern that correct code also writes is left alone):
   (``hw_swapped``), and ``pad = conv_param['stride']`` (``param_key_swapped``, an id this module
   adds to the shared list: seen in real code, named by no other).
 
-:data:`DETECTED` lists the ids it can report. It reads a file in about 10 ms: 5 to 9 ms on
+:data:`DETECTED` lists the ids it can report. It reads a file in about 10 ms: 5 to 10 ms on
 average over the 65 files of ``tests/submissions/corpus``, and 1.3 s for one function of 2,700 lines
 (the correct cs231n backward's loops repeated; 5 passes timed with ``time.perf_counter`` on the
 shared 2-core development machine). Each function's nodes are walked once and looked up after.
