@@ -1,0 +1,52 @@
+# expect: fail
+# bug: crop_negative_pad
+# bug: crop_negative_pad
+# bug: crop_negative_pad
+# line: 17
+# line: 39
+# line: 51
+import numpy as np
+
+
+def conv_forward_naive(x, w, b, conv_param):
+    stride = conv_param['stride']
+    pad = conv_param['pad']
+    N, C, H, W = x.shape
+    F, C, HH, WW = w.shape
+    x_padded = np.zeros((N, C, H + 2 * pad, W + 2 * pad))
+    x_padded[:, :, pad:-pad, pad:-pad] = x
+    H_out = 1 + (H + 2 * pad - HH) // stride
+    W_out = 1 + (W + 2 * pad - WW) // stride
+    out = np.zeros((N, F, H_out, W_out))
+    for n in range(N):
+        for f in range(F):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = x_padded[n, :, i * stride:i * stride + HH, j * stride:j * stride + WW]
+                    out[n, f, i, j] = np.sum(window * w[f]) + b[f]
+    cache = (x, w, b, conv_param)
+    return out, cache
+
+
+def conv_backward_naive(dout, cache):
+    x, w, b, conv_param = cache
+    stride = conv_param['stride']
+    pad = conv_param['pad']
+    N, C, H, W = x.shape
+    F, C, HH, WW = w.shape
+    _, _, H_out, W_out = dout.shape
+    x_padded = np.zeros((N, C, H + 2 * pad, W + 2 * pad))
+    x_padded[:, :, pad:-pad, pad:-pad] = x
+    dx_padded = np.zeros_like(x_padded)
+    dw = np.zeros_like(w)
+    db = np.zeros_like(b)
+    for n in range(N):
+        for f in range(F):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = x_padded[n, :, i * stride:i * stride + HH, j * stride:j * stride + WW]
+                    dw[f] += window * dout[n, f, i, j]
+                    db[f] += dout[n, f, i, j]
+                    dx_padded[n, :, i * stride:i * stride + HH, j * stride:j * stride + WW] += w[f] * dout[n, f, i, j]
+    dx = dx_padded[:, :, pad:-pad, pad:-pad]
+    return dx, dw, db
