@@ -831,6 +831,8 @@ def buggy_forward(
     F, _, HH, WW = w.shape
     floats = np.result_type(x, w, b, np.float16)
     used = 1 if bug.startswith("hardcoded_pad") else pad
+    if bug == "param_key_swapped":  # pad = conv_param["stride"]
+        used = pad = stride
     xp = np.pad(x.astype(floats), ((0, 0), (0, 0), (used, used), (used, used)))
     H_out, W_out = out_size(H, HH, stride, pad), out_size(W, WW, stride, pad)
     if bug == "hardcoded_pad/sizes":
@@ -949,6 +951,8 @@ def buggy_backward(
     _, _, H_out, W_out = dout.shape
     floats = np.result_type(dout, x, w, np.float16)
     used = 1 if bug in ("hardcoded_pad/both", "hardcoded_pad/pad") else pad
+    if bug == "param_key_swapped":  # pad = conv_param["stride"]
+        used = pad = stride
     xp = np.pad(x.astype(floats), ((0, 0), (0, 0), (used, used), (used, used)))
     dxp, dw, db = np.zeros(xp.shape, floats), np.zeros(w.shape, floats), np.zeros(F, floats)
     kernel = w.astype(floats)  # what dx multiplies
@@ -1032,8 +1036,10 @@ FORWARD_MISTAKES = (
     "hw_swapped/square",
     "loop_unpadded",
     "skip_last",
+    "param_key_swapped",
 )
 BACKWARD_MISTAKES = (
+    "param_key_swapped",
     "crop_negative_pad",
     "hardcoded_pad/crop",
     "hardcoded_pad/both",
@@ -1085,6 +1091,14 @@ BUGS = {
                 "A `1` where `pad` belongs (`np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)))`, or "
                 "`dx_pad[:, :, 1:-1, 1:-1]`) is right only for pad = 1. Pad with "
                 f"`(pad, pad)` and crop with {_CROP}.",
+                ("out", "dx", "dw", "db"),
+            ),
+            Bug(
+                "param_key_swapped",
+                "pad is read from the wrong key of conv_param",
+                "`pad = conv_param['stride']` gives the stride where the padding belongs, so the "
+                "result is right only when the two happen to be equal. Read each from its own "
+                "key: `stride, pad = conv_param['stride'], conv_param['pad']`.",
                 ("out", "dx", "dw", "db"),
             ),
             Bug(

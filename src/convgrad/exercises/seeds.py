@@ -759,6 +759,14 @@ BUGS = {
         "into it. Create the gradients as floats: `np.zeros(x.shape)`.",
         ("dx", "dw"),
     ),
+    "hardcoded_pad": Bug(
+        "hardcoded_pad",
+        "the padding of grad_out is fixed to one kernel size",
+        "dx as a full correlation pads grad_out by `kH - 1` rows and `kW - 1` columns on each "
+        "side; a fixed number (2 for a 3x3 kernel) is right for that kernel only. Pad with "
+        "`((0, 0), (kH - 1, kH - 1), (kW - 1, kW - 1))`.",
+        ("dx",),
+    ),
 }
 
 COURSE = Api(

@@ -17,6 +17,7 @@ object with those two methods (a fake, in tests) can stand in for it.
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any, Protocol
@@ -63,6 +64,7 @@ def grade_file(
     name = function or spec.function
     box: Runner = sandbox or Sandbox(path, api, name, forward, timeout, memory_mb)
     grader = _Grader(spec, box, _findings(path, api))
+    grader.confirming = _dtype_lines(path)
     start = time.perf_counter()
     report = FileReport(str(path), api, name)
     try:
@@ -93,6 +95,25 @@ def _findings(path: str | os.PathLike[str], api: str) -> list[static.Finding]:
         return []
 
 
+_LIKE = re.compile(r"\b(?:np\.|numpy\.)?(?:zeros_like|empty_like)\(\s*(\w+)\s*\)")
+
+
+def _dtype_lines(path: str | os.PathLike[str]) -> list[static.Finding]:
+    """Lines that create a gradient with an input's dtype (``np.zeros_like(x)``): right for
+    float inputs, the cause of ``int_truncation`` for integer ones. Quoted only under a diagnosis
+    that names that bug, never offered as a likely cause (on float inputs they are right)."""
+    try:
+        source = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    found = []
+    for number, line in enumerate(source.splitlines(), 1):
+        code = line.split("#", 1)[0]
+        if _LIKE.search(code) and "dtype" not in code:
+            found.append(static.Finding("int_truncation", number, line.strip()[:120], ""))
+    return found
+
+
 def _load_message(reply: Any) -> str:
     kind = getattr(reply, "kind", "load")
     what = {
@@ -112,6 +133,7 @@ class _Grader:
         self.api = api
         self.sandbox = sandbox
         self.findings = findings
+        self.confirming: list[static.Finding] = []  # quoted only under a bug named otherwise
         self.shrink_left = SHRINK_SECONDS
         self._memo: dict[tuple[int, str], Reply] = {}
         self._variants: dict[tuple[object, str], Arrays | None] = {}
@@ -423,7 +445,12 @@ class _Grader:
             named = [d for d in t.diagnoses if d.bug and d.bug in _variant_bugs(self.api)]
             if len(named) < 2:
                 continue
-            scores = {d.bug: self.probe_score(d.bug) for d in named if d.bug}
+            # the probes reproduced, and half a point where the learner's source shows the bug:
+            # that breaks only exact ties between bugs that give the same results
+            read = {f.bug for f in self.findings}
+            scores = {
+                d.bug: self.probe_score(d.bug) + 0.5 * (d.bug in read) for d in named if d.bug
+            }
             best = max(scores.values())
             t.diagnoses = [
                 d for d in t.diagnoses if d not in named or scores.get(d.bug or "") == best
@@ -451,27 +478,36 @@ class _Grader:
         """Quote the lines the static reading flagged under the diagnoses that name their bug;
         the others become likely causes under the failing tests whose results their bug can
         change."""
-        if not self.findings:
-            return
+        quotes: dict[str, list[static.Finding]] = {}
+        for f in self.confirming:
+            quotes.setdefault(f.bug, []).append(f)
         by_bug: dict[str, list[static.Finding]] = {}
         for f in self.findings:
             if f.bug in self.api.bugs:
                 by_bug.setdefault(f.bug, []).append(f)
+        quotes.update(by_bug)
         named = {d.bug for t in report.tests for d in t.diagnoses if d.bug}
         for t in report.tests:
             if t.passed or t.status == "not run":
                 continue
             for d in t.diagnoses:
-                if d.bug in by_bug and not d.lines:
-                    d.lines = [_quote(f) for f in by_bug[d.bug]]
-                    messages = dict.fromkeys(f.message for f in by_bug[d.bug])
-                    d.explanation = " ".join([*messages, d.explanation])
+                if d.bug in quotes and not d.lines:
+                    # the lines, then the bug's own explanation (the findings' messages say the
+                    # same again; they serve the likely causes below, which have no other text)
+                    d.lines = [_quote(f) for f in quotes[d.bug]]
             wrong = {c.name.lower() for c in t.arrays if not c.ok}
+            # the arrays a bug named from the results already explains: a finding there is more
+            # likely a consequence of that bug (an unpacking swapped makes every size look wrong)
+            explained = {a.lower() for d in t.diagnoses if d.bug for a in _arrays(d)}
             for bug, found in by_bug.items():
                 if bug in named:
                     continue
                 changes = set(self.api.bugs[bug].changes)
                 if t.status == "fail" and changes and not changes & wrong:
+                    continue
+                if any(d.bug and not d.likely for d in t.diagnoses) and (
+                    t.status != "fail" or wrong <= explained
+                ):
                     continue
                 known = self.api.bugs[bug]
                 t.diagnoses.append(
