@@ -43,10 +43,16 @@ def grade_file(
     )
     start = time.perf_counter()
     report = FileReport(str(path), api, function or spec.function)
+    report.isolation = grader.sandbox.isolation.describe()
     with grader.sandbox:
         loaded = grader.sandbox.start()
         if not loaded.ok:
-            report.load_error = _load_message(loaded)
+            if loaded.kind == "reference":
+                report.cheat = loaded.message
+            elif loaded.kind == "interrupted":
+                report.notes.append(loaded.message)
+            else:
+                report.load_error = _load_message(loaded)
             report.tests = [TestResult(c.name, c.about, "not run") for c in spec.cases()]
         else:
             if api == "cs231n" and not loaded.has_forward:
@@ -63,6 +69,9 @@ def grade_file(
                 else:
                     result = grader.run(case)
                     stopped = result.status == "timeout"
+                if grader.sandbox.cheat:  # caught using the reference: no score
+                    report.cheat = grader.sandbox.cheat
+                    result = TestResult(case.name, case.about, "not run")
                 report.tests.append(result)
     report.seconds = time.perf_counter() - start
     return report
@@ -166,7 +175,7 @@ class _Grader:
             if key not in self._memo:
                 self._memo[key] = self.sandbox.call(inputs, params)
             reply = self._memo[key]
-            if reply.kind == "timeout":
+            if reply.kind in ("timeout", "interrupted", "reference"):
                 break
             if not reply.ok:
                 continue
@@ -233,13 +242,18 @@ def _compare(name: str, got: np.ndarray, want: np.ndarray, case: Case) -> ArrayC
 
 
 def _failed_call(result: TestResult, reply: Reply) -> TestResult:
-    result.status = {"timeout": "timeout", "memory": "memory", "crash": "crash"}.get(
-        reply.kind, "error"
-    )
+    result.status = {
+        "timeout": "timeout",
+        "memory": "memory",
+        "crash": "crash",
+        "interrupted": "not run",
+    }.get(reply.kind, "error")
     result.message = reply.message
     result.traceback = reply.traceback
     if reply.kind == "memory":
         result.message = f"used too much memory: {reply.message}"
+    if reply.output and reply.kind != "interrupted":
+        result.notes.append(f"it printed: {reply.output[:300]}")
     hint = bugs.exception_hint(reply.message)
     if hint:
         result.diagnoses.append(Diagnosis(None, None, hint, ""))

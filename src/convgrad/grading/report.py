@@ -84,10 +84,12 @@ class FileReport:
     load_error: str | None = None
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    isolation: str = ""  # how the learner's code was shut in (grading.isolation)
+    cheat: str | None = None  # how it was caught using convgrad's reference solution
 
     @property
     def passed(self) -> bool:
-        return self.load_error is None and all(t.passed for t in self.tests)
+        return self.load_error is None and self.cheat is None and all(t.passed for t in self.tests)
 
     @property
     def bugs(self) -> list[str]:
@@ -101,7 +103,12 @@ class FileReport:
                 "api": self.api,
                 "function": self.function,
                 "passed": self.passed,
-                "score": [sum(t.passed for t in self.tests), len(self.tests)],
+                "verdict": CHEAT_VERDICT if self.cheat else None,
+                "cheat": self.cheat,
+                "score": None
+                if self.cheat
+                else [sum(t.passed for t in self.tests), len(self.tests)],
+                "isolation": self.isolation,
                 "bugs": self.bugs,
                 "load_error": self.load_error,
                 "notes": self.notes,
@@ -153,6 +160,8 @@ def _value(v: float | None) -> str:
     return "?" if v is None else f"{v:.6g}"
 
 
+CHEAT_VERDICT = "uses the reference solution"
+
 MARKS = {
     "pass": "PASS",
     "fail": "FAIL",
@@ -168,6 +177,11 @@ def format_text(report: FileReport) -> str:
     """The report for a terminal: one line per test, details under each failing one."""
     lines = [f"{report.path}  ({report.api}: {report.function})"]
     lines += [f"  note: {n}" for n in report.notes]
+    if report.isolation:
+        lines.append(f"  sandbox: {report.isolation}")
+    if report.cheat:
+        lines.append(f"  verdict: {CHEAT_VERDICT}, no score ({report.cheat})")
+        return "\n".join(lines)
     if report.load_error:
         lines += ["  could not grade: " + report.load_error.replace("\n", "\n    ")]
         return "\n".join(lines)
@@ -256,5 +270,8 @@ def format_summary(reports: list[FileReport]) -> str:
         score = f"{sum(t.passed for t in r.tests)}/{len(r.tests)}"
         statuses = dict.fromkeys(t.status for t in r.tests if not t.passed and t.status != "fail")
         what = "could not load" if r.load_error else ", ".join([*r.bugs, *statuses])
-        lines.append(f"{r.path:<{width}}  {'PASS' if r.passed else 'FAIL'}  {score:>5}  {what}")
+        if r.cheat:
+            score, what = "-", CHEAT_VERDICT
+        mark = "CHEAT" if r.cheat else "PASS" if r.passed else "FAIL"
+        lines.append(f"{r.path:<{width}}  {mark:<4}  {score:>5}  {what}")
     return "\n".join(lines)

@@ -463,7 +463,8 @@ class Sandbox:
             assert end is not None
             limit = math.ceil(self.timeout) + 1
             if end["end"] == "signal" and end["cpu"] >= limit - 0.05:
-                return Reply("timeout", f"stopped by the CPU time limit ({limit} s)", output=printed)
+                why = f"stopped by the CPU time limit ({limit} s)"
+                return Reply("timeout", why, output=printed)
             code = end["code"] if end["end"] == "exit" else -end["code"]
             why = _death(code, end["cpu"], self.timeout)
             return Reply("crash", why + self._last_words(), output=printed)
@@ -478,7 +479,7 @@ class Sandbox:
             output=printed,
         )
         if kind == "ok" and "outputs" in answer:
-            reply.outputs = dict.fromkeys(answer["outputs"])  # type: ignore[arg-type]
+            reply.outputs = {name: np.empty(0) for name in answer["outputs"]}  # read below
         return reply
 
     # -- arrays -----------------------------------------------------------------------------
@@ -547,9 +548,10 @@ def _parse(line: bytes, call: int, api: str, answered: bool) -> dict[str, Any]:
         if kind == "ok":
             keys = {"id", "kind", "outputs", "notes", "seconds"} if call else {"id", "kind"}
             keys |= set() if call else {"has_forward"}
-            required = keys if call else required
+            required |= {"outputs"} if call else set()
         elif kind in (_CALL_ERRORS if call else _LOAD_ERRORS):
-            keys = {"id", "kind", "message", "traceback"} | ({"notes", "seconds"} if call else set())
+            keys = {"id", "kind", "message", "traceback"}
+            keys |= {"notes", "seconds"} if call else set()
         else:
             raise _Broken(f"an unknown kind of reply {str(kind)[:40]!r}")
         types = {
