@@ -215,7 +215,7 @@ class Sandbox:
 
         request_r, self._requests = os.pipe()
         self._replies, reply_w = os.pipe()
-        package = str(Path(__file__).resolve().parent.parent)
+        package = isolation.package_folder()
         hide = [package]
         tests = Path(package).parent.parent / "tests"  # a source checkout's tests hold answers
         if Path(package).parent.name == "src" and tests.is_dir():
@@ -485,18 +485,34 @@ class Sandbox:
     # -- arrays -----------------------------------------------------------------------------
 
     def _fresh_io(self) -> int:
-        """Make the exchange folder anew (whatever the last call left there, a folder named
-        ``x.npy`` or a link included); return a descriptor of it."""
+        """Empty the exchange folder, or make it anew when it is gone or not a plain folder (a
+        link, say); whatever the last call left there (a folder named ``x.npy`` included) goes.
+        Returns a descriptor of it."""
+        flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+        try:
+            folder = os.open(self._io, flags)
+        except OSError:
+            folder = -1
+        if folder >= 0:
+            info = os.fstat(folder)
+            mine = self.isolation.uid if self.isolation.uid is not None else os.geteuid()
+            if info.st_uid == mine and stat.S_IMODE(info.st_mode) == 0o700:
+                for entry in os.scandir(folder):
+                    if entry.is_dir(follow_symlinks=False):
+                        shutil.rmtree(entry.name, dir_fd=folder)
+                    else:
+                        os.unlink(entry.name, dir_fd=folder)
+                return folder
+            os.close(folder)
         os.makedirs(self._root, mode=0o711, exist_ok=True)
-        if os.path.lexists(self._io):
-            if os.path.isdir(self._io) and not os.path.islink(self._io):
-                shutil.rmtree(self._io)
-            else:
-                os.unlink(self._io)
+        if os.path.isdir(self._io) and not os.path.islink(self._io):
+            shutil.rmtree(self._io)
+        elif os.path.lexists(self._io):
+            os.unlink(self._io)
         os.mkdir(self._io, 0o700)
         if self.isolation.uid is not None:
             os.chown(self._io, self.isolation.uid, self.isolation.uid)
-        return os.open(self._io, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        return os.open(self._io, flags)
 
     def _read_arrays(self, reply: Reply, inputs: dict[str, np.ndarray]) -> None:
         """Load the reply's outputs (bounded) and compare the arguments sent back with the
