@@ -1,5 +1,6 @@
-"""Deletes the exchange folder (or all it can of it) during the call. Verdict: error, every
-test (and the grader makes the folder anew for each call)."""
+"""Deletes the exchange folder (or all it can of it) during the call, and answers zeros.
+Verdict: fail (or error, where its deletion breaks the reply), never a grader crash; each call
+gets a fresh folder."""
 
 import os
 import shutil

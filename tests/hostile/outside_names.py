@@ -1,5 +1,7 @@
-"""Claims outputs with names that point outside the exchange folder, and links out_dx.npy to a
-file elsewhere, then ends its process. Verdict: error (the protocol broken), every test."""
+"""Sends its own reply, with the call's id (read from the grader's frame): on odd calls output
+names that point outside the exchange folder, on even calls the right names, with out_dx.npy and
+out_dW.npy links to a file elsewhere; then ends its process. Verdict: error (the protocol broken),
+every test; nothing is read through the links."""
 
 import os
 import sys
@@ -7,16 +9,24 @@ import sys
 import numpy as np
 
 
+def _call_id():
+    frame = sys._getframe(1)
+    while frame is not None and "request" not in frame.f_locals:
+        frame = frame.f_back
+    return frame.f_locals["request"]["id"]
+
+
 def conv2d_backward(grad_out, x, W):
+    call = _call_id()
     folder = os.path.join(os.path.dirname(os.getcwd()), "io")
-    np.save("/tmp/cghostile_dx.npy", np.zeros(x.shape))
-    for name in ("out_dx.npy", "out_dW.npy"):
-        try:
-            os.symlink("/tmp/cghostile_dx.npy", os.path.join(folder, name))
-        except OSError:
-            pass
-    fd = int(sys.argv[2])
-    reply = b'{"id": ID, "kind": "ok", "outputs": ["../../../etc/passwd", "dW"], "notes": [], '
-    for call in range(1, 40):
-        os.write(fd, reply.replace(b"ID", str(call).encode()) + b'"seconds": 0}\n')
+    elsewhere = os.path.join(os.getcwd(), "dx.npy")
+    np.save(elsewhere, np.zeros(x.shape))
+    names = ["dx", "dW"]
+    if call % 2:
+        names = ["../../../etc/passwd", "dW"]
+    else:
+        for name in ("out_dx.npy", "out_dW.npy"):
+            os.symlink(elsewhere, os.path.join(folder, name))
+    reply = {"id": call, "kind": "ok", "outputs": names, "notes": [], "seconds": 0}
+    os.write(int(sys.argv[2]), (repr(reply).replace("'", '"') + "\n").encode())
     os._exit(0)

@@ -43,6 +43,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -53,7 +54,6 @@ LEVELS = ("bwrap", "unshare", "plain")
 ENV_LEVEL = "CONVGRAD_SANDBOX"  # force a level (for tests): bwrap, unshare or plain
 
 _found: dict[str, bool] = {}
-
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,47 @@ class Isolation:
         return self.level in ("bwrap", "unshare")
 
 
+def interpreter_paths() -> list[str]:
+    """The folders the child's Python and NumPy are read from."""
+    import numpy
+
+    paths = [sys.base_prefix, sys.prefix, os.path.dirname(os.path.realpath(sys.executable))]
+    paths.append(os.path.dirname(os.path.dirname(numpy.__file__)))
+    return list(dict.fromkeys(os.path.realpath(p) for p in paths))
+
+
+def closed_folders(paths: list[str]) -> list[tuple[str, str]]:
+    """``(folder, path)`` for each path below a folder other users cannot pass through (such as
+    ``/root``, where pyenv puts Python): a dropped uid could not import from there."""
+    closed = []
+    paths = [p for p in paths if not any(p.startswith(q + os.sep) for q in paths)]
+    for path in paths:
+        parts = Path(path).parts
+        for i in range(2, len(parts)):
+            folder = os.path.join(*parts[:i])
+            try:
+                mode = os.stat(folder).st_mode
+            except OSError:
+                break
+            if not mode & stat.S_IXOTH:
+                closed.append((folder, path))
+                break
+    return closed
+
+
 def _bwrap_args(hide: list[str], binds: list[str], workdir: str) -> list[str]:
     args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+    if dedicated_uid() is not None:
+        # A closed folder on the way to the interpreter becomes an empty one, with only the
+        # interpreter's folders in it: the dropped uid reaches Python, and nothing else there.
+        closed = closed_folders(interpreter_paths())
+        for folder in dict.fromkeys(f for f, _ in closed):
+            args += ["--tmpfs", folder]
+        for folder, path in closed:
+            between = Path(path).relative_to(folder).parents
+            for step in reversed(list(between)[:-1]):  # bwrap would make them 0700
+                args += ["--dir", os.path.join(folder, step)]
+            args += ["--ro-bind", path, path]
     for path in binds:
         args += ["--bind", path, path]
     for path in hide:

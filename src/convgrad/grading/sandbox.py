@@ -258,6 +258,8 @@ class Sandbox:
             "memory_mb": self.memory_mb,
             "uid": uid,
             "nproc": 64 if uid is not None else None,
+            "closed": self.isolation.level != "bwrap"
+            and bool(isolation.closed_folders(isolation.interpreter_paths())),
             "blocked": [os.path.realpath(p) for p in hide],
         }
         self._reset_printed()
@@ -639,10 +641,11 @@ def _read_npy(folder: int, name: str, limit: int) -> np.ndarray:
         raise _Broken(f"{name} is missing") from None
     except OSError as err:
         raise _Broken(f"{name} cannot be opened ({err.strerror})") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise _Broken(f"{name} is not a regular file")
     with os.fdopen(fd, "rb") as f:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _Broken(f"{name} is not a regular file")
         if info.st_size > limit * 16 + 2**16:
             raise _Broken(f"{name} is {info.st_size} bytes: too large for the expected result")
         try:
