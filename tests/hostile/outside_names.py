@@ -1,7 +1,7 @@
-"""Sends its own reply, with the call's id (read from the grader's frame): on odd calls output
-names that point outside the exchange folder, on even calls the right names, with out_dx.npy and
-out_dW.npy links to a file elsewhere; then ends its process. Verdict: error (the protocol broken),
-every test; nothing is read through the links."""
+"""Sends its own reply with the right names and the call's id (read from the grader's frame),
+after linking out_dx.npy and out_dW.npy to a file elsewhere, and ends its process. Verdict: error
+(the protocol broken: the links are never followed), every test. (Names such as "../x" are
+refused by the schema: tests/test_sandbox.py checks that on the parser.)"""
 
 import os
 import sys
@@ -21,12 +21,8 @@ def conv2d_backward(grad_out, x, W):
     folder = os.path.join(os.path.dirname(os.getcwd()), "io")
     elsewhere = os.path.join(os.getcwd(), "dx.npy")
     np.save(elsewhere, np.zeros(x.shape))
-    names = ["dx", "dW"]
-    if call % 2:
-        names = ["../../../etc/passwd", "dW"]
-    else:
-        for name in ("out_dx.npy", "out_dW.npy"):
-            os.symlink(elsewhere, os.path.join(folder, name))
-    reply = {"id": call, "kind": "ok", "outputs": names, "notes": [], "seconds": 0}
+    for name in ("out_dx.npy", "out_dW.npy"):
+        os.symlink(elsewhere, os.path.join(folder, name))
+    reply = {"id": call, "kind": "ok", "outputs": ["dx", "dW"], "notes": [], "seconds": 0}
     os.write(int(sys.argv[2]), (repr(reply).replace("'", '"') + "\n").encode())
     os._exit(0)

@@ -112,6 +112,7 @@ def _contain(config: dict[str, Any]) -> None:
         os.setgroups([])
         os.setresgid(uid, uid, uid)
         os.setresuid(uid, uid, uid)
+        _prctl(4, 1)  # PR_SET_DUMPABLE (cleared by the uid change): its /proc files are its own
 
 
 _COMMON = (

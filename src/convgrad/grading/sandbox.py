@@ -14,7 +14,7 @@ grader goes on.
   (``kind="memory"``);
 - **the channel**: requests and replies go over two inherited pipes, not stdin and stdout. Every
   line is checked against a fixed schema (kinds, keys and array names from fixed sets, the call's
-  id); anything else is ``kind="protocol"`` and a fresh child for the next call;
+  id); anything else is ``kind="protocol"``, and no later call runs;
 - **arrays**: read only from regular files directly in the exchange folder, never through a
   link; the ``.npy`` header is read first, and object dtypes, or more elements than a few times
   the inputs' size, are refused before anything is loaded. The exchange folder is made anew for
@@ -135,6 +135,10 @@ class _Broken(Exception):
     """The child broke the protocol; the message says how."""
 
 
+class _TooLarge(_Broken):
+    """A result array far larger than the inputs: refused before it is loaded."""
+
+
 class Sandbox:
     """A child process holding the learner's module; :meth:`call` runs the graded function.
 
@@ -171,6 +175,7 @@ class Sandbox:
         self._printed = bytearray()
         self._printed_total = 0
         self.cheat: str | None = None  # once it is caught using the reference, every call says so
+        self.broken: str | None = None  # once it broke the protocol, no call runs again
 
     def __enter__(self) -> Sandbox:
         return self
@@ -246,7 +251,7 @@ class Sandbox:
         for stream in (self._proc.stdout, self._proc.stderr):
             assert stream is not None
             os.set_blocking(stream.fileno(), False)
-        self._buffer, self._id = b"", 0
+        self._buffer = b""  # call ids go on rising: a stale line never matches
         depth = {"bwrap": 2, "unshare": 1}.get(self.isolation.level, 0)
         config = {
             "file": copy,
@@ -279,6 +284,8 @@ class Sandbox:
             return self._interrupted()
         if self.cheat:
             return Reply("reference", self.cheat)
+        if self.broken:
+            return Reply("protocol", f"not run: an earlier call broke the protocol ({self.broken})")
         if self._proc is None or self._proc.poll() is not None:
             loaded = self.start()
             if not loaded.ok:
@@ -302,9 +309,12 @@ class Sandbox:
         if reply.kind in ("ok", "bad_return", "exception"):
             try:
                 self._read_arrays(reply, inputs)
+            except _TooLarge as err:
+                return Reply("bad_return", f"a result is too large: {err}", output=reply.output)
             except _Broken as err:
-                self._kill()
-                return Reply("protocol", f"the reply's arrays: {err}", output=reply.output)
+                failed = self._fail("protocol", f"the child broke the protocol: its arrays: {err}")
+                failed.output = reply.output
+                return failed
         return reply
 
     def close(self) -> None:
@@ -385,7 +395,7 @@ class Sandbox:
                     continue
                 return self._finish(answer, message)
             if len(self._buffer) > LINE_LIMIT:
-                return self._fail("protocol", "the child sent a reply line over 64 KiB")
+                return self._fail("protocol", "the child broke the protocol: a line over 64 KiB")
             left = deadline - time.monotonic()
             if interrupted():
                 self._kill()
@@ -434,6 +444,8 @@ class Sandbox:
         self._kill()
         if kind == "reference":
             self.cheat = message
+        if kind == "protocol":
+            self.broken = message
         return Reply(kind, message, output=self._printed_text())
 
     def _interrupted(self) -> Reply:
@@ -647,7 +659,7 @@ def _read_npy(folder: int, name: str, limit: int) -> np.ndarray:
         raise _Broken(f"{name} is not a regular file")
     with os.fdopen(fd, "rb") as f:
         if info.st_size > limit * 16 + 2**16:
-            raise _Broken(f"{name} is {info.st_size} bytes: too large for the expected result")
+            raise _TooLarge(f"{name} is {info.st_size} bytes; at most {limit} elements allowed")
         try:
             version = npy.read_magic(f)
             if version == (1, 0):
@@ -662,7 +674,7 @@ def _read_npy(folder: int, name: str, limit: int) -> np.ndarray:
             raise _Broken(f"{name} holds {dtype} values in {len(shape)} dimensions")
         count = math.prod(shape)
         if count > limit:
-            raise _Broken(f"{name} has {count} elements, shape {shape}: more than {limit}")
+            raise _TooLarge(f"{name} has {count} elements, shape {shape}: more than {limit}")
         need = count * dtype.itemsize
         data = f.read(need)
         if len(data) != need:
