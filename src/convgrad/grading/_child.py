@@ -120,6 +120,7 @@ _COMMON = (
     "typing", "dataclasses", "operator", "warnings", "fractions", "decimal", "numbers",
     "statistics", "string", "re", "shutil", "socket", "signal", "threading", "tempfile",
     "pathlib", "struct", "array", "heapq", "bisect", "contextlib", "abc", "enum",
+    "encodings.idna", "encodings.ascii", "encodings.latin_1",
 )  # fmt: skip
 
 _REFUSED = (
