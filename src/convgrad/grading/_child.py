@@ -1,15 +1,16 @@
 """The child side of :mod:`convgrad.grading.sandbox`: loads the learner's file and calls it.
 
-Run as a script, by path, with ``python -I child.py REQUESTS REPLIES`` (two inherited pipe file
-descriptors), from a copy in the sandbox's own folder: it imports only the standard library and
-NumPy, never ``convgrad``, so the reference answers and the grader are not in this process.
+Run as a script, by path, with ``python -I child.py REQUESTS REPLIES [NUMPY]`` (two inherited
+pipe file descriptors, and NumPy's folder when the interpreter would not find it alone), from a
+copy in the sandbox's own folder: it imports only the standard library and NumPy, never
+``convgrad``, so the reference answers and the grader are not in this process.
 
 Before the learner's file is loaded the child, still trusted, sets hard limits (soft = hard),
 ``PR_SET_NO_NEW_PRIVS``, makes itself a subreaper (the processes the learner starts stay below
 it, for the parent to find and kill), drops to the uid the parent chose, and installs an audit
-hook that cannot be removed: importing ``convgrad`` or opening a file in its package folder
-sends an alarm and ends the process with :data:`ALARM_STATUS`; ``ctypes``, running programs and
-rewriting a function's code are refused.
+hook that cannot be removed (and a finder first on ``sys.meta_path``): importing ``convgrad``,
+or opening a file in its package folder, sends an alarm and ends the process with
+:data:`ALARM_STATUS`; ``ctypes``, running programs and rewriting a function's code are refused.
 
 Protocol: one JSON object per line. The first request configures and loads (reply ``id`` 0);
 each later one, ``{"id", "inputs", "params"}``, is answered by a worker forked for that call (a
@@ -35,7 +36,9 @@ import time
 import traceback
 from typing import Any
 
-import numpy as np
+if sys.argv[3:]:  # NumPy's folder, where only the grader's PYTHONPATH finds it (-I ignores it)
+    sys.path.append(sys.argv[3])
+import numpy as np  # noqa: E402
 
 ALARM_STATUS = 87
 FILE_SIZE = 64 * 2**20  # RLIMIT_FSIZE: no file the learner writes grows past this
@@ -183,6 +186,17 @@ def _install_hook(blocked: tuple[str, ...], fd: int) -> None:
                 raise PermissionError(f"changing a function's {args[1]} is not allowed here")
 
     sys.addaudithook(hook)
+
+    class Tripwire:
+        """First on ``sys.meta_path``: any way of importing convgrad (``importlib`` included,
+        which raises no ``import`` audit event) asks it first, found or not."""
+
+        @staticmethod
+        def find_spec(name: str, path: object = None, target: object = None) -> None:
+            if name == "convgrad" or name.startswith("convgrad."):
+                _alarm(fd, "import " + name)
+
+    sys.meta_path.insert(0, Tripwire)  # type: ignore[arg-type]
 
 
 def _learner_traceback(exc: BaseException, path: str) -> list[str]:

@@ -227,6 +227,8 @@ class Sandbox:
             hide.append(str(tests))
         argv = isolation.wrapper(self.isolation.level, hide, [self._root], self._work)
         argv += [sys.executable, "-I", "-B", script, str(request_r), str(reply_w)]
+        if _numpy_folder() not in _isolated_path():
+            argv.append(_numpy_folder())
         env = {
             "PATH": "/usr/local/bin:/usr/bin:/bin",
             "HOME": self._work,
@@ -551,6 +553,18 @@ class Sandbox:
                     reply.modified.append(name)
         finally:
             os.close(folder)
+
+
+def _numpy_folder() -> str:
+    return os.path.dirname(os.path.dirname(os.path.realpath(np.__file__)))
+
+
+def _isolated_path() -> list[str]:
+    """Where ``python -I`` finds packages: the prefix's site-packages (no PYTHONPATH, no user
+    site)."""
+    import site
+
+    return [os.path.realpath(p) for p in site.getsitepackages()]
 
 
 def _parse(line: bytes, call: int, api: str, answered: bool) -> dict[str, Any]:
