@@ -32,10 +32,16 @@ Levels, the strongest that works on this machine first (:func:`detect`, probed o
 
 With either, when the grader runs as root the child drops to a **dedicated uid and gid** (no
 passwd entry, no groups) before the learner's code runs: it can read what any user can read but
-cannot signal the grader, read its environment or write its files; and, at ``plain``, one
-``kill(-1, SIGKILL)`` under that uid ends whatever the learner left behind. None of the levels
-protects against a kernel exploit, limits disk or CPU bandwidth between two calls beyond the
-limits above, or hides world-readable files (other learners' files included) outside ``bwrap``.
+cannot signal the grader, read its environment or open files, or write its files (without a PID
+namespace it still sees the grader's command line in ``/proc``, as every user does); at
+``plain``, one ``kill(-1, SIGKILL)`` under that uid ends whatever the learner left behind. With
+``bwrap``, a folder on the way to the interpreter that the uid could not pass (pyenv's ``/root``)
+is shown as an empty folder holding only the interpreter's own.
+
+None of the levels protects against a kernel exploit, bounds the disk space the learner fills in
+its working and exchange folders during a call (64 MiB a file, as many files as the time limit
+allows; the folders are deleted when the sandbox closes), or hides world-readable files (other
+learners' files included) outside ``bwrap``.
 """
 
 from __future__ import annotations
@@ -106,7 +112,8 @@ def closed_folders(paths: list[str]) -> list[tuple[str, str]]:
 
 
 def _bwrap_args(hide: list[str], binds: list[str], workdir: str) -> list[str]:
-    args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+    args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+    args += ["--size", str(64 * 2**20), "--tmpfs", "/tmp"]  # in memory: keep it small
     if dedicated_uid() is not None:
         # A closed folder on the way to the interpreter becomes an empty one, with only the
         # interpreter's folders in it: the dropped uid reaches Python, and nothing else there.
