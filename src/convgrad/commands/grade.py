@@ -92,17 +92,24 @@ def _stopped_by_signals() -> Iterator[None]:
     from convgrad.grading import sandbox
 
     sandbox.reset_interrupt()
-    old = {s: signal.signal(s, lambda signum, frame: sandbox.interrupt(signum)) for s in STOPPING}
+    old = {}
+    try:
+        for s in STOPPING:
+            old[s] = signal.signal(s, lambda signum, frame: sandbox.interrupt(signum))
+    except ValueError:  # not the main thread: signals stay as they are
+        pass
     try:
         yield
     finally:
         for s, handler in old.items():
             signal.signal(s, handler)
+        sandbox.reset_interrupt()  # a later grading in this process starts afresh
 
 
 def _grade(args: argparse.Namespace) -> int:
     from convgrad.grading import format_summary, format_text, grade_file, sandbox
     from convgrad.grading.battery import APIS
+    from convgrad.grading.cheats import escape
     from convgrad.grading.isolation import detect
     from convgrad.grading.report import FileReport, TestResult
 
@@ -121,19 +128,25 @@ def _grade(args: argparse.Namespace) -> int:
                 report.notes.append("not graded: the grader was stopped")
                 report.tests = [TestResult(c.name, c.about, "not run") for c in spec.cases()]
             else:
-                report = grade_file(
-                    path, args.api, args.function, args.timeout, args.memory, args.forward
-                )
+                try:
+                    report = grade_file(
+                        path, args.api, args.function, args.timeout, args.memory, args.forward
+                    )
+                except Exception as err:  # noqa: BLE001 - one file's failure ends no report
+                    report = FileReport(str(path), args.api, args.function or "")
+                    report.load_error = "the grader failed on this file: " + escape(
+                        f"{type(err).__name__}: {err}"
+                    )
             reports.append(report)
             if not args.json:
                 print(format_text(report), flush=True)
+        several = len(args.files) > 1 or any(p.is_dir() for p in args.files)
+        if args.json:
+            data = [r.to_json() for r in reports]
+            print(json.dumps(data if several else data[0]), flush=True)
+        elif several:
+            print("\n" + format_summary(reports), flush=True)
         stopped = sandbox.interrupted()
-    several = len(args.files) > 1 or any(p.is_dir() for p in args.files)
-    if args.json:
-        data = [r.to_json() for r in reports]
-        print(json.dumps(data if several else data[0]), flush=True)
-    elif several:
-        print("\n" + format_summary(reports), flush=True)
     if stopped:
         return 128 + stopped
     if any(r.cheat for r in reports):
