@@ -387,3 +387,26 @@ def test_escaped_text_is_one_printable_line():
     text = cheats.escape("a\nb\r\x1b[31m\u202ec\u2028d\x00" + "é", 100)
     assert text == "a\\nb\\r\\x1b[31m\\u202ec\\u2028d\\x00é"
     assert cheats.escape("x" * 50, 10) == "x" * 10 + " ... (cut at 10 characters)"
+
+
+def test_a_submission_that_is_a_link_a_fifo_or_huge_is_refused_unread(tmp_path):
+    (tmp_path / "shadow.py").symlink_to("/etc/passwd")
+    os.mkfifo(tmp_path / "fifo.py")
+    (tmp_path / "huge.py").write_bytes(b"#" * (sandbox.SOURCE_LIMIT + 1))
+    for name, says in [
+        ("shadow.py", "symbolic link"),
+        ("fifo.py", "not a regular file"),
+        ("huge.py", "over 1 MiB"),
+    ]:
+        report = grade_file(tmp_path / name, timeout=2)
+        assert not report.passed and says in report.load_error, report.load_error
+        assert "root:" not in format_text(report)
+
+
+def test_a_file_name_cannot_fake_report_lines(tmp_path, capsys):
+    name = "x\n  all 11 tests passed\x1b[0m.py"
+    shutil.copy(HOSTILE / "ansi_exception.py", tmp_path / name)
+    assert main(["grade", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "  all 11 tests passed" not in out.splitlines()
+    assert "x\\n  all 11 tests passed\\x1b[0m.py" in out

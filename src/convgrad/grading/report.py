@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from .cheats import escape
+
 
 @dataclass
 class ArrayCheck:
@@ -175,7 +177,7 @@ MARKS = {
 
 def format_text(report: FileReport) -> str:
     """The report for a terminal: one line per test, details under each failing one."""
-    lines = [f"{report.path}  ({report.api}: {report.function})"]
+    lines = [f"{escape(report.path)}  ({report.api}: {escape(report.function)})"]
     lines += [f"  note: {n}" for n in report.notes]
     if report.isolation:
         lines.append(f"  sandbox: {report.isolation}")
@@ -264,7 +266,7 @@ def _example(e: Example, pad: str) -> list[str]:
 
 def format_summary(reports: list[FileReport]) -> str:
     """One line per file: passed tests out of all, and the bugs named."""
-    width = max(len(r.path) for r in reports)
+    width = max(len(escape(r.path)) for r in reports)
     lines = []
     for r in reports:
         score = f"{sum(t.passed for t in r.tests)}/{len(r.tests)}"
@@ -273,5 +275,5 @@ def format_summary(reports: list[FileReport]) -> str:
         if r.cheat:
             score, what = "-", CHEAT_VERDICT
         mark = "CHEAT" if r.cheat else "PASS" if r.passed else "FAIL"
-        lines.append(f"{r.path:<{width}}  {mark:<4}  {score:>5}  {what}")
+        lines.append(f"{escape(r.path):<{width}}  {mark:<4}  {score:>5}  {what}")
     return "\n".join(lines)

@@ -36,6 +36,7 @@ BLAS runs single-threaded in the child, so timings are comparable and memory is 
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
@@ -193,9 +194,11 @@ class Sandbox:
         if self.cheat:
             return Reply("reference", self.cheat)
         try:
-            source = Path(self.path).read_bytes()
+            source = _read_source(self.path)
         except OSError as err:
-            return Reply("load", f"cannot read {self.path}: {err.strerror}")
+            return Reply("load", f"cannot read the file: {err.strerror}")
+        except ValueError as err:
+            return Reply("load", str(err))
         found = cheats.reference_use(source)
         if found:
             self.cheat = "; ".join(found)
@@ -553,6 +556,28 @@ class Sandbox:
                     reply.modified.append(name)
         finally:
             os.close(folder)
+
+
+SOURCE_LIMIT = 2**20  # bytes in a learner's file
+
+
+def _read_source(path: str) -> bytes:
+    """The learner's file, read from a regular file, never through a link (a submission linked
+    to /etc/shadow, /dev/zero or a FIFO is refused), at most :data:`SOURCE_LIMIT` bytes."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise ValueError("the file is a symbolic link; grade the file it points to") from None
+        raise
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("the file is not a regular file")
+        data = f.read(SOURCE_LIMIT + 1)
+    if len(data) > SOURCE_LIMIT:
+        raise ValueError(f"the file is over {SOURCE_LIMIT // 2**20} MiB: not a Python exercise")
+    return data
 
 
 def _numpy_folder() -> str:
