@@ -181,8 +181,9 @@ def test_reading_the_reference_files_is_caught(tmp_path):
     assert report.cheat and "seeds.py" in report.cheat, format_text(report)
 
 
-def test_patching_array_equal_does_not_hide_a_modified_input():
-    report = grade("patches_array_equal")
+@pytest.mark.parametrize("name", ["patches_array_equal", "forges_arguments"])
+def test_a_modified_input_cannot_be_hidden(name):
+    report = grade(name)
     assert not report.passed and "in_place" in report.bugs, format_text(report)
     assert statuses(report) == {"fail"}
 

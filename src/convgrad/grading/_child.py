@@ -16,10 +16,10 @@ Protocol: one JSON object per line. The first request configures and loads (repl
 each later one, ``{"id", "inputs", "params"}``, is answered by a worker forked for that call (a
 fresh CPU-time budget, and nothing a call changes survives it): one reply line, then the child's
 own ``{"id", "end", "code", "cpu"}`` line once the worker has ended. Arrays travel as ``.npy``
-files in the exchange folder: ``in_NAME.npy`` from the parent, ``out_NAME.npy`` and
-``after_NAME.npy`` (the arguments as they were after the call) back, written here with builtins
-captured before the learner's code ran. Nothing from this process is trusted by the parent:
-it checks every line and every file.
+files in the exchange folder: ``in_NAME.npy`` from the parent, mapped shared (an argument the
+learner writes into changes the file, where the parent looks), ``out_NAME.npy`` back, written
+with builtins captured before the learner's code ran. Nothing from this process is trusted by
+the parent: it checks every line and every file.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import ctypes
 import importlib.util
 import json
 import math
+import mmap
 import os
 import resource
 import signal
@@ -39,6 +40,7 @@ from typing import Any
 if sys.argv[3:]:  # NumPy's folder, where only the grader's PYTHONPATH finds it (-I ignores it)
     sys.path.append(sys.argv[3])
 import numpy as np  # noqa: E402
+from numpy.lib import format as npy  # noqa: E402
 
 ALARM_STATUS = 87
 FILE_SIZE = 64 * 2**20  # RLIMIT_FSIZE: no file the learner writes grows past this
@@ -289,10 +291,26 @@ def _save(folder: str, name: str, array: np.ndarray) -> None:
         _close(fd)
 
 
+def _mapped(path: str) -> np.ndarray:
+    """The array in the ``.npy`` file ``path``, mapped shared: writing into it writes the file,
+    where the parent sees it."""
+    with open(path, "r+b") as f:
+        version = npy.read_magic(f)
+        read = npy.read_array_header_1_0 if version == (1, 0) else npy.read_array_header_2_0
+        shape, fortran, dtype = read(f)
+        count = math.prod(shape)
+        if count == 0:
+            return np.zeros(shape, dtype)
+        mapping = mmap.mmap(f.fileno(), 0)
+        offset = f.tell()
+    array = np.frombuffer(mapping, dtype=dtype, count=count, offset=offset)
+    return array.reshape(shape, order="F" if fortran else "C")
+
+
 def _call(module: Any, config: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
     folder = config["io"]
     names = list(request["inputs"])
-    args = {n: np.load(os.path.join(folder, f"in_{n}.npy"), allow_pickle=False) for n in names}
+    args = {n: _mapped(os.path.join(folder, f"in_{n}.npy")) for n in names}
     params = dict(request.get("params") or {})
     notes: list[str] = []
     function = getattr(module, config["function"])
@@ -326,9 +344,6 @@ def _call(module: Any, config: dict[str, Any], request: dict[str, Any]) -> dict[
         reply.update(seconds=time.perf_counter() - start, notes=notes)
         return reply
     seconds = time.perf_counter() - start
-    for name, array in args.items():
-        if isinstance(array, np.ndarray):
-            _save(folder, f"after_{name}.npy", array)
     if problem:
         return {"kind": "bad_return", "message": problem, "seconds": seconds, "notes": notes}
     for name, array in outputs.items():

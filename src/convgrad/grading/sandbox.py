@@ -19,8 +19,10 @@ grader goes on.
   link; the ``.npy`` header is read first, and object dtypes, or more elements than a few times
   the inputs' size, are refused before anything is loaded. The exchange folder is made anew for
   each call;
-- **inputs**: the child sends back the arguments as they were after the call; the parent compares
-  them with its own copies and lists the changed ones in ``Reply.modified``;
+- **inputs**: the child passes the learner arrays mapped (shared) from the parent's input files,
+  so writing into an argument writes into the file; after the call the parent reads each file
+  through its own descriptor (the learner cannot swap the file under it) and lists the changed
+  ones in ``Reply.modified``; nothing the child says about them is believed;
 - **output**: the learner's stdout and stderr are read as they come, the first 64 KiB kept and
   shown escaped (:func:`.cheats.escape`); more than 8 MiB in one call stops the child
   (``kind="output"``);
@@ -37,6 +39,7 @@ BLAS runs single-threaded in the child, so timings are comparable and memory is 
 from __future__ import annotations
 
 import errno
+import io
 import json
 import math
 import os
@@ -296,22 +299,28 @@ class Sandbox:
             if not loaded.ok:
                 return loaded
         self._id += 1
+        written: dict[str, tuple[int, bytes]] = {}
         try:
             folder = self._fresh_io()
             try:
                 for name, array in inputs.items():
-                    _write_npy(folder, f"in_{name}.npy", array)
+                    written[name] = _write_npy(folder, f"in_{name}.npy", array, self.isolation.uid)
             finally:
                 os.close(folder)
+            self._reset_printed()
+            self._send({"id": self._id, "inputs": list(inputs), "params": params or {}})
+            reply = self._exchange(self._id, self.timeout)
+            if reply.kind != "timeout":  # the files the child mapped: any change is the caller's
+                reply.modified = [n for n, (fd, data) in written.items() if _changed(fd, data)]
         except OSError as err:
             self._kill()
             return Reply("protocol", f"the exchange folder could not be prepared: {err}")
-        self._reset_printed()
-        self._send({"id": self._id, "inputs": list(inputs), "params": params or {}})
-        reply = self._exchange(self._id, self.timeout)
+        finally:
+            for fd, _ in written.values():
+                os.close(fd)
         if self._proc is not None:
             self._sweep(reply)
-        if reply.kind in ("ok", "bad_return", "exception"):
+        if reply.kind == "ok":
             try:
                 self._read_arrays(reply, inputs)
             except _TooLarge as err:
@@ -534,8 +543,7 @@ class Sandbox:
         return os.open(self._io, flags)
 
     def _read_arrays(self, reply: Reply, inputs: dict[str, np.ndarray]) -> None:
-        """Load the reply's outputs (bounded) and compare the arguments sent back with the
-        parent's own copies of the inputs."""
+        """Load the reply's outputs, each bounded by a few times the inputs' size."""
         try:
             folder = os.open(self._io, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         except OSError as err:
@@ -544,16 +552,6 @@ class Sandbox:
             limit = 8 * sum(int(a.size) for a in inputs.values()) + 4096
             for name in list(reply.outputs):
                 reply.outputs[name] = _read_npy(folder, f"out_{name}.npy", limit)
-            for name, mine in inputs.items():
-                try:
-                    after = _read_npy(folder, f"after_{name}.npy", int(mine.size))
-                except _Broken:
-                    if reply.kind == "ok":
-                        raise
-                    continue
-                same = after.shape == mine.shape and after.dtype == mine.dtype
-                if not (same and np.array_equal(after, mine, equal_nan=mine.dtype.kind in "fc")):
-                    reply.modified.append(name)
         finally:
             os.close(folder)
 
@@ -676,11 +674,30 @@ def _death(code: int, cpu: float, timeout: float) -> str:
     return f"the process exited with status {code}"
 
 
-def _write_npy(folder: int, name: str, array: np.ndarray) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-    fd = os.open(name, flags, 0o644, dir_fd=folder)
-    with os.fdopen(fd, "wb") as f:
-        npy.write_array(f, np.asarray(array), allow_pickle=False)
+def _write_npy(folder: int, name: str, array: np.ndarray, uid: int | None) -> tuple[int, bytes]:
+    """Write ``array`` to a new file ``name`` that the child maps (shared) as the argument it
+    passes; return the parent's own descriptor of that file and the bytes written."""
+    buffer = io.BytesIO()
+    npy.write_array(buffer, np.asarray(array), allow_pickle=False)
+    data = buffer.getvalue()
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    fd = os.open(name, flags, 0o600, dir_fd=folder)
+    try:
+        if uid is not None:
+            os.fchown(fd, uid, uid)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError:
+        os.close(fd)
+        raise
+    return fd, data
+
+
+def _changed(fd: int, data: bytes) -> bool:
+    """Whether the file behind ``fd`` (the parent's own descriptor: the learner cannot swap the
+    file under it) no longer holds ``data``."""
+    return os.pread(fd, len(data) + 1, 0) != data
 
 
 def _read_npy(folder: int, name: str, limit: int) -> np.ndarray:
