@@ -2,7 +2,10 @@
 
 A test's ``status`` is ``"pass"``, ``"fail"`` (wrong results, or an input modified), ``"error"``
 (an exception, or a return value that is not the expected tuple of arrays), ``"timeout"``,
-``"memory"``, ``"crash"`` or ``"not run"``.
+``"memory"``, ``"crash"`` or ``"not run"``. A file caught importing convgrad (its reference answers
+or its grader) gets no score but the verdict "uses the reference solution" (``FileReport.cheat``
+says where); ``FileReport.isolation`` says how its code was shut in. Text that came from the
+learner's process, and file names, are printed escaped (:func:`.cheats.escape`).
 """
 
 from __future__ import annotations
