@@ -4,14 +4,16 @@ Every level (the child sets these itself, before it loads the learner's file):
 
 - **hard limits** (soft = hard, so the learner cannot raise them): address space (``memory_mb``
   on top of the interpreter and NumPy), CPU time (the call's time limit plus one second, per
-  call), file size (64 MiB), open files (64), processes (a few dozen), core files (none);
+  call), file size (64 MiB), open files (64), core files (none), and, with a dedicated uid
+  (below), processes (64);
 - **no new privileges** (``PR_SET_NO_NEW_PRIVS``): a setuid program cannot give privileges back;
 - **its own session and process group**, started in a fresh, empty working folder; the child is a
   subreaper, so the processes the learner starts stay in the grader's view even after ``setsid``
   or a double fork, and every one of them is killed when a test ends;
 - **an audit hook** (irremovable) that ends the process when the learner's code imports
   ``convgrad`` or opens a file in its package folder (verdict: uses the reference solution), and
-  refuses ``ctypes`` and running programs.
+  refuses ``ctypes`` and running programs; it holds against a learner who does not escape the
+  interpreter (the namespaces and the uid are what hold beyond it).
 
 Levels, the strongest that works on this machine first (:func:`detect`, probed once):
 
