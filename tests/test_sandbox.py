@@ -358,6 +358,11 @@ def test_arrays_are_read_only_from_bounded_regular_files(tmp_path):
         (tmp_path / "junk.npy").write_bytes(b"\x93NUMPY\x01\x00\x10\x00{'descr': 3}    ")
         with pytest.raises(sandbox._Broken, match="not a .npy file"):
             sandbox._read_npy(folder, "junk.npy", 100)
+        header = "{'descr': '<f8', 'fortran_order': False, 'shape': (-2, 3), }"
+        header += " " * (118 - len(header)) + "\n"
+        (tmp_path / "negative.npy").write_bytes(b"\x93NUMPY\x01\x00\x76\x00" + header.encode())
+        with pytest.raises(sandbox._Broken, match="shape|not a .npy"):
+            sandbox._read_npy(folder, "negative.npy", 100)
         with pytest.raises(sandbox._Broken, match="missing"):
             sandbox._read_npy(folder, "absent.npy", 100)
     finally:

@@ -728,6 +728,8 @@ def _read_npy(folder: int, name: str, limit: int) -> np.ndarray:
             raise _Broken(f"{name} is not a .npy file ({str(err)[:80]})") from None
         if dtype.hasobject or dtype.kind not in "biuf" or len(shape) > 8:
             raise _Broken(f"{name} holds {dtype} values in {len(shape)} dimensions")
+        if any(not isinstance(n, int) or n < 0 for n in shape):
+            raise _Broken(f"{name} has the shape {str(shape)[:60]}")
         count = math.prod(shape)
         if count > limit:
             raise _TooLarge(f"{name} has {count} elements, shape {shape}: more than {limit}")
