@@ -278,6 +278,11 @@ class Sandbox:
         self._reset_printed()
         self._send(config)
         reply = self._exchange(0, self.timeout + START_SECONDS)
+        if reply.kind == "timeout":
+            reply.message = (
+                f"stopped after {self.timeout + START_SECONDS:g} s (the time limit, "
+                f"{self.timeout:g} s, and {START_SECONDS:g} s to start Python and NumPy)"
+            )
         if self._proc is not None:
             self._child = isolation.chain(self._proc.pid, depth)
             if reply.ok:
