@@ -37,7 +37,7 @@ import time
 import traceback
 from typing import Any
 
-if sys.argv[3:]:  # NumPy's folder, where only the grader's PYTHONPATH finds it (-I ignores it)
+if __name__ == "__main__" and sys.argv[3:]:  # NumPy's folder, off the -I path
     sys.path.append(sys.argv[3])
 import numpy as np  # noqa: E402
 from numpy.lib import format as npy  # noqa: E402
