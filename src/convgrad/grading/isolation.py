@@ -54,7 +54,6 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -302,10 +301,3 @@ def kill_uid(uid: int) -> None:
         )
     except (OSError, subprocess.SubprocessError):
         pass
-
-
-def wait_gone(pids: list[int], seconds: float = 1.0) -> None:
-    """Wait (briefly) until the processes in ``pids`` are gone from ``/proc``."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{p}") for p in pids):
-        time.sleep(0.002)
