@@ -1,6 +1,6 @@
 """Sends SIGTERM and SIGSTOP to every process it can see but itself, and to every process group
-(killpg), then answers correctly. Verdict: not pass (it kills its own grading child), and the
-grader, which it cannot see or signal, still reports."""
+(killpg), then answers zeros. Verdict: not a pass (where it reaches its own grading child it
+kills it: crash), and the grader, which it cannot see or signal, still reports."""
 
 import os
 import signal

@@ -85,8 +85,72 @@ def _limit(which: int, value: int) -> None:
         pass
 
 
+_MOUNT_FLAGS = {"nosuid": 2, "nodev": 4, "noexec": 8, "noatime": 1024, "nodiratime": 2048}
+_MOUNT_FLAGS["relatime"] = 1 << 21
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND = 1, 2, 4, 32, 4096
+MS_REC, MS_PRIVATE = 16384, 1 << 18
+
+
+def _mount(
+    source: bytes | None, target: str, fstype: bytes | None, flags: int, data: bytes | None = None
+) -> None:
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.mount.argtypes = [
+        ctypes.c_char_p,
+        ctypes.c_char_p,
+        ctypes.c_char_p,
+        ctypes.c_ulong,
+        ctypes.c_char_p,
+    ]
+    if libc.mount(source, target.encode(), fstype, flags, data) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), target)
+
+
+def _private_filesystem(keep: str) -> None:
+    """In the mount namespace ``unshare`` made: every mount read-only (but ``/proc``, ``/sys``
+    and ``/dev``), empty private ``/tmp``, ``/var/tmp`` and ``/dev/shm`` the learner cannot
+    write, and ``keep`` (the sandbox's folder) writable at its own path. Best effort: what the
+    kernel refuses stays as it was."""
+    try:
+        _mount(None, "/", None, MS_REC | MS_PRIVATE)  # nothing done here reaches the machine
+    except OSError:
+        return
+    keep_fd = os.open(keep, os.O_PATH | os.O_DIRECTORY)
+    points = []
+    with open("/proc/self/mountinfo") as f:
+        for line in f:
+            fields = line.split()
+            points.append((fields[4].replace("\\040", " "), fields[5]))
+    for point, options in sorted(points, key=lambda p: p[0].count("/")):
+        if point.startswith(("/proc", "/sys", "/dev")):
+            continue
+        flags = MS_REMOUNT | MS_BIND | MS_RDONLY
+        for option in options.split(","):
+            flags |= _MOUNT_FLAGS.get(option, 0)
+        try:
+            _mount(None, point, None, flags)
+        except OSError:
+            pass
+    for point in ("/tmp", "/var/tmp", "/dev/shm"):
+        try:
+            _mount(b"tmpfs", point, b"tmpfs", MS_NOSUID | MS_NODEV, b"size=64m,mode=0755")
+        except OSError:
+            pass
+    try:
+        os.makedirs(keep, exist_ok=True)
+        _mount(f"/proc/self/fd/{keep_fd}".encode(), keep, None, MS_BIND)
+        _mount(None, keep, None, MS_REMOUNT | MS_BIND | MS_NOSUID | MS_NODEV)
+    except OSError:
+        pass
+    os.close(keep_fd)
+
+
 def _contain(config: dict[str, Any]) -> None:
     """Limits, privileges and uid: everything the learner's code must not be able to undo."""
+    if config.get("private_filesystem"):
+        _private_filesystem(os.path.dirname(os.path.dirname(config["file"])))
+        os.chdir(os.path.dirname(config["file"]))  # the working folder, as mounted now
     _prctl(36, 1)  # PR_SET_CHILD_SUBREAPER: orphans the learner makes are reparented here
     _prctl(38, 1)  # PR_SET_NO_NEW_PRIVS
     used = 0

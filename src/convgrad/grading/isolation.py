@@ -24,9 +24,11 @@ Levels, the strongest that works on this machine first (:func:`detect`, probed o
     folder, the exchange folder and a private ``/tmp``; convgrad's package folder (and a source
     checkout's ``tests/``) is an empty folder. Killing the namespace's first process kills all.
 ``unshare`` (util-linux)
-    New PID and network namespaces (and a private ``/proc``), but the filesystem as it is: the
-    learner can read what its user may read, and write where its user may write (with a
-    dedicated uid: world-writable folders such as ``/tmp``).
+    New PID, network and mount namespaces and a private ``/proc``; in its mount namespace the
+    child remounts the filesystem read-only and mounts empty ``/tmp``, ``/var/tmp`` and
+    ``/dev/shm`` that the learner cannot write (best effort: a mount the kernel will not
+    remount stays writable); convgrad's files stay visible (the audit hook guards them), and so
+    does whatever its user may read.
 ``plain``
     No namespaces: only the limits, the session and the audit hook. Without a dedicated uid the
     learner runs as the grader's user and can signal it, read its ``/proc`` and write wherever
@@ -73,7 +75,7 @@ class Isolation:
     def describe(self) -> str:
         what = {
             "bwrap": "bubblewrap: PID, network and IPC namespaces, read-only filesystem",
-            "unshare": "unshare: PID and network namespaces",
+            "unshare": "unshare: PID, network and mount namespaces, read-only filesystem",
             "plain": "no namespaces",
         }[self.level]
         who = f"uid {self.uid}" if self.uid is not None else "the grader's uid"

@@ -271,6 +271,7 @@ class Sandbox:
             "memory_mb": self.memory_mb,
             "uid": uid,
             "nproc": 64 if uid is not None else None,
+            "private_filesystem": self.isolation.level == "unshare",
             "closed": self.isolation.level != "bwrap"
             and bool(isolation.closed_folders(isolation.interpreter_paths())),
             "blocked": [os.path.realpath(p) for p in hide],
