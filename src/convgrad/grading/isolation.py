@@ -160,10 +160,10 @@ def _works(level: str) -> bool:
         ok = False
         tool = {"bwrap": "bwrap", "unshare": "unshare"}.get(level)
         if tool is None or shutil.which(tool):
-            here = os.getcwd()
+            here = "/"
             argv = [*wrapper(level, [], [], here), sys.executable, "-I", "-S", "-c", "pass"]
             try:
-                done = subprocess.run(argv, capture_output=True, timeout=10, check=False)
+                done = subprocess.run(argv, capture_output=True, timeout=10, check=False, cwd=here)
                 ok = done.returncode == 0
             except (OSError, subprocess.SubprocessError):
                 ok = False
