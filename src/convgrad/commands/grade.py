@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -106,6 +107,15 @@ def _stopped_by_signals() -> Iterator[None]:
         sandbox.reset_interrupt()  # a later grading in this process starts afresh
 
 
+def _print(text: str) -> None:
+    """Print ``text``; when the reader has gone (``| head``), send the rest nowhere instead of
+    ending in a traceback."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _grade(args: argparse.Namespace) -> int:
     from convgrad.grading import format_summary, format_text, grade_file, sandbox
     from convgrad.grading.battery import APIS
@@ -139,13 +149,13 @@ def _grade(args: argparse.Namespace) -> int:
                     )
             reports.append(report)
             if not args.json:
-                print(format_text(report), flush=True)
+                _print(format_text(report))
         several = len(args.files) > 1 or any(p.is_dir() for p in args.files)
         if args.json:
             data = [r.to_json() for r in reports]
-            print(json.dumps(data if several else data[0]), flush=True)
+            _print(json.dumps(data if several else data[0]))
         elif several:
-            print("\n" + format_summary(reports), flush=True)
+            _print("\n" + format_summary(reports))
         stopped = sandbox.interrupted()
     if stopped:
         return 128 + stopped
