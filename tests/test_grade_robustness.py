@@ -158,17 +158,25 @@ def test_static_findings_are_quoted_under_the_diagnoses_that_name_their_bug():
     assert report.bugs == ["crop_negative_pad"]
 
 
-def test_unconfirmed_findings_are_likely_causes_under_failing_tests_only():
+def test_unconfirmed_findings_are_likely_causes_under_failing_tests_only(tmp_path):
     def findings(source, course):
         return [static.Finding("hardcoded_pad", 3, "x = 1", "use pad, not 1")]
 
+    # dx scaled by 1.5: wrong, and like no bug of the catalogue
+    source = (SUBMISSIONS / "cs231n_correct.py").read_text()
+    scaled = tmp_path / "scaled.py"
+    scaled.write_text(source.replace("return dx, dw, db", "return dx * 1.5, dw, db"))
+    assert scaled.read_text() != source
     with mock.patch.object(static, "read_source", findings):
-        failing = grade_file(SUBMISSIONS / "cs231n_float_out_size.py", "cs231n")
+        failing = grade_file(scaled, "cs231n")
+        explained = grade_file(SUBMISSIONS / "cs231n_float_out_size.py", "cs231n")
         passing = grade_file(SUBMISSIONS / "cs231n_correct.py", "cs231n")
     likely = [d for t in failing.tests for d in t.diagnoses if d.likely]
     assert likely and all(d.bug == "hardcoded_pad" and d.lines == ["line 3: x = 1"] for d in likely)
-    assert failing.bugs == ["round_out_size", "hardcoded_pad"]  # the results' bug first
+    assert failing.bugs == ["hardcoded_pad"]
     assert "likely cause" in format_text(failing)
+    # where a bug the results show already explains every failing test, no guess is added
+    assert explained.bugs == ["round_out_size"], format_text(explained)
     assert passing.passed and passing.bugs == [] and "likely" not in format_text(passing)
 
 

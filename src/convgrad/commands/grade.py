@@ -4,14 +4,22 @@
     convgrad grade layers.py --api cs231n               # conv_forward_naive / conv_backward_naive
     convgrad grade submissions/ --json > grades.json    # every .py file in a folder
 
-Exit status: 0 when every test of every file passes, 1 when any fails, 2 for a usage error.
+Exit status: 0 when every test of every file passes, 1 when any fails, 2 for a usage error, 3
+when a file uses convgrad's reference solution (no score for it; this wins over 1), and 128 + N
+(130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP) when the grader was stopped by signal N: it
+kills the learners' processes, marks the tests it did not run "not run", and still prints the
+report of what ran.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -76,24 +84,81 @@ def files_to_grade(paths: list[Path]) -> list[Path]:
     return files
 
 
+STOPPING = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, n))
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """While grading, SIGTERM, SIGINT and SIGHUP stop the sandboxes instead of the grader."""
+    from convgrad.grading import sandbox
+
+    sandbox.reset_interrupt()
+    old = {}
+    try:
+        for s in STOPPING:
+            old[s] = signal.signal(s, lambda signum, frame: sandbox.interrupt(signum))
+    except ValueError:  # not the main thread: signals stay as they are
+        pass
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+        sandbox.reset_interrupt()  # a later grading in this process starts afresh
+
+
+def _print(text: str) -> None:
+    """Print ``text``; when the reader has gone (``| head``), send the rest nowhere instead of
+    ending in a traceback."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _grade(args: argparse.Namespace) -> int:
-    from convgrad.grading import format_summary, format_text, grade_file
+    from convgrad.grading import format_summary, format_text, grade_file, sandbox
+    from convgrad.grading.battery import course
+    from convgrad.grading.cheats import escape
+    from convgrad.grading.isolation import detect
+    from convgrad.grading.report import FileReport, TestResult
 
     try:
         files = files_to_grade(args.files)
+        detect()
     except ValueError as err:
         print(f"convgrad grade: error: {err}", file=sys.stderr)
         return 2
     reports = []
-    for path in files:
-        report = grade_file(path, args.api, args.function, args.timeout, args.memory, args.forward)
-        reports.append(report)
-        if not args.json:
-            print(format_text(report), flush=True)
-    several = len(args.files) > 1 or any(p.is_dir() for p in args.files)
-    if args.json:
-        data = [r.to_json() for r in reports]
-        print(json.dumps(data if several else data[0]))
-    elif several:
-        print("\n" + format_summary(reports))
+    with _stopped_by_signals():
+        for path in files:
+            if sandbox.interrupted():
+                spec = course(args.api)
+                report = FileReport(str(path), args.api, args.function or spec.function)
+                report.notes.append("not graded: the grader was stopped")
+                report.tests = [TestResult(c.name, c.about, "not run") for c in spec.cases()]
+            else:
+                try:
+                    report = grade_file(
+                        path, args.api, args.function, args.timeout, args.memory, args.forward
+                    )
+                except Exception as err:  # noqa: BLE001 - one file's failure ends no report
+                    report = FileReport(str(path), args.api, args.function or "")
+                    report.load_error = "the grader failed on this file: " + escape(
+                        f"{type(err).__name__}: {err}"
+                    )
+            reports.append(report)
+            if not args.json:
+                _print(format_text(report))
+        several = len(args.files) > 1 or any(p.is_dir() for p in args.files)
+        if args.json:
+            data = [r.to_json() for r in reports]
+            _print(json.dumps(data if several else data[0]))
+        elif several:
+            _print("\n" + format_summary(reports))
+        stopped = sandbox.interrupted()
+    if stopped:
+        return 128 + stopped
+    if any(r.cheat for r in reports):
+        return 3
     return 0 if all(r.passed for r in reports) else 1

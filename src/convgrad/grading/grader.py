@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import time
-from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -27,7 +26,7 @@ import numpy as np
 from . import bugs, probing, static
 from .battery import Api, Arrays, Case, Params, Probe, course
 from .report import ArrayCheck, Diagnosis, Example, FileReport, TestResult
-from .sandbox import Reply, Sandbox
+from .sandbox import Reply, Sandbox, _read_source
 
 # Shrinking: the time for all the failing tests of one file (one test takes at most half of what
 # is left), and the candidates per test. A sandbox round trip took 5 to 8 ms on the shared 2-core
@@ -63,14 +62,23 @@ def grade_file(
     spec = course(api)
     name = function or spec.function
     box: Runner = sandbox or Sandbox(path, api, name, forward, timeout, memory_mb)
-    grader = _Grader(spec, box, _findings(path, api))
-    grader.confirming = _dtype_lines(path)
+    source = _source(path)
+    grader = _Grader(spec, box, _findings(source, api))
+    grader.confirming = _dtype_lines(source)
     start = time.perf_counter()
     report = FileReport(str(path), api, name)
+    isolation = getattr(box, "isolation", None)
+    report.isolation = isolation.describe() if isolation is not None else ""
     try:
         loaded = box.start()
         if not getattr(loaded, "ok", False):
-            report.load_error = _load_message(loaded)
+            kind = getattr(loaded, "kind", "load")
+            if kind == "reference":
+                report.cheat = str(getattr(loaded, "message", ""))
+            elif kind == "interrupted":
+                report.notes.append(str(getattr(loaded, "message", "")))
+            else:
+                report.load_error = _load_message(loaded)
             report.tests = [TestResult(c.name, c.about, "not run") for c in spec.cases()]
         else:
             if api == "cs231n" and not getattr(loaded, "has_forward", True):
@@ -87,25 +95,29 @@ def grade_file(
     return report
 
 
-def _findings(path: str | os.PathLike[str], api: str) -> list[static.Finding]:
+def _source(path: str | os.PathLike[str]) -> str:
+    """The learner's file as text, read as the sandbox reads it (a regular file, no link, no
+    FIFO, bounded); "" when it cannot be read, which the sandbox then reports."""
     try:
-        source = Path(path).read_text(encoding="utf-8", errors="replace")
+        return _read_source(os.fspath(path)).decode("utf-8", errors="replace")
+    except (OSError, ValueError):
+        return ""
+
+
+def _findings(source: str, api: str) -> list[static.Finding]:
+    try:
         return list(static.read_source(source, api))
-    except Exception:  # noqa: BLE001 - an unreadable file or a reading bug: grade without it
+    except Exception:  # noqa: BLE001 - a reading bug: grade without it
         return []
 
 
 _LIKE = re.compile(r"\b(?:np\.|numpy\.)?(?:zeros_like|empty_like)\(\s*(\w+)\s*\)")
 
 
-def _dtype_lines(path: str | os.PathLike[str]) -> list[static.Finding]:
+def _dtype_lines(source: str) -> list[static.Finding]:
     """Lines that create a gradient with an input's dtype (``np.zeros_like(x)``): right for
     float inputs, the cause of ``int_truncation`` for integer ones. Quoted only under a diagnosis
     that names that bug, never offered as a likely cause (on float inputs they are right)."""
-    try:
-        source = Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return []
     found = []
     for number, line in enumerate(source.splitlines(), 1):
         code = line.split("#", 1)[0]
@@ -152,8 +164,13 @@ class _Grader:
                 with np.errstate(all="ignore"):
                     result = self.run(case)
                 stopped = result.status == "timeout"
+            cheat = getattr(self.sandbox, "cheat", None)
+            if cheat:  # caught using the reference solution: no score
+                report.cheat = cheat
+                result = TestResult(case.name, case.about, "not run")
+                stopped = True
             report.tests.append(result)
-        if stopped:
+        if stopped or report.cheat:
             return
         with np.errstate(all="ignore"):
             if report.passed:
@@ -204,13 +221,19 @@ class _Grader:
         return result
 
     def failed_call(self, result: TestResult, reply: Reply) -> TestResult:
-        result.status = {"timeout": "timeout", "memory": "memory", "crash": "crash"}.get(
-            reply.kind, "error"
-        )
+        result.status = {
+            "timeout": "timeout",
+            "memory": "memory",
+            "crash": "crash",
+            "interrupted": "not run",
+        }.get(reply.kind, "error")
         result.message = reply.message
         result.traceback = reply.traceback
         if reply.kind == "memory":
             result.message = f"used too much memory: {reply.message}"
+        output = getattr(reply, "output", "")
+        if output and reply.kind != "interrupted":
+            result.notes.append(f"it printed: {output[:300]}")
         if reply.kind == "bad_return" and "None" in reply.message:
             result.diagnoses.append(self.named("not_implemented", None))
         found = bugs.exception_hint(reply.message)
@@ -323,7 +346,7 @@ class _Grader:
             if key not in self._memo:
                 self._memo[key] = self.call(inputs, params)
             reply = self._memo[key]
-            if reply.kind == "timeout":
+            if reply.kind in ("timeout", "interrupted", "reference"):
                 break
             if not reply.ok:
                 continue
@@ -378,7 +401,7 @@ class _Grader:
         results = []
         for p in self.api.probes():
             reply = self.call(p.inputs, p.params)
-            if reply.kind == "timeout":
+            if reply.kind in ("timeout", "interrupted", "reference"):
                 break
             self._probed.append((p, reply))
             if not reply.ok:

@@ -2,7 +2,10 @@
 
 A test's ``status`` is ``"pass"``, ``"fail"`` (wrong results, or an input modified), ``"error"``
 (an exception, or a return value that is not the expected tuple of arrays), ``"timeout"``,
-``"memory"``, ``"crash"`` or ``"not run"``.
+``"memory"``, ``"crash"`` or ``"not run"``. A file caught importing convgrad (its reference answers
+or its grader) gets no score but the verdict "uses the reference solution" (``FileReport.cheat``
+says where); ``FileReport.isolation`` says how its code was shut in. Text that came from the
+learner's process, and file names, are printed escaped (:func:`.cheats.escape`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from .cheats import escape
 from .probing import ProbeResult
 
 
@@ -96,10 +100,12 @@ class FileReport:
     seconds: float = 0.0
     probes: list[ProbeResult] = field(default_factory=list)
     pattern: list[str] = field(default_factory=list)  # the probes in words
+    isolation: str = ""  # how the learner's code was shut in (grading.isolation)
+    cheat: str | None = None  # how it was caught using convgrad's reference solution
 
     @property
     def passed(self) -> bool:
-        return self.load_error is None and all(t.passed for t in self.tests)
+        return self.load_error is None and self.cheat is None and all(t.passed for t in self.tests)
 
     @property
     def bugs(self) -> list[str]:
@@ -115,7 +121,12 @@ class FileReport:
                 "api": self.api,
                 "function": self.function,
                 "passed": self.passed,
-                "score": [sum(t.passed for t in self.tests), len(self.tests)],
+                "verdict": CHEAT_VERDICT if self.cheat else None,
+                "cheat": self.cheat,
+                "score": None
+                if self.cheat
+                else [sum(t.passed for t in self.tests), len(self.tests)],
+                "isolation": self.isolation,
                 "bugs": self.bugs,
                 "load_error": self.load_error,
                 "notes": self.notes,
@@ -169,6 +180,8 @@ def _value(v: float | None) -> str:
     return "?" if v is None else f"{v:.6g}"
 
 
+CHEAT_VERDICT = "uses the reference solution"
+
 MARKS = {
     "pass": "PASS",
     "fail": "FAIL",
@@ -182,8 +195,13 @@ MARKS = {
 
 def format_text(report: FileReport) -> str:
     """The report for a terminal: one line per test, details under each failing one."""
-    lines = [f"{report.path}  ({report.api}: {report.function})"]
+    lines = [f"{escape(report.path)}  ({report.api}: {escape(report.function)})"]
     lines += [f"  note: {n}" for n in report.notes]
+    if report.isolation:
+        lines.append(f"  sandbox: {report.isolation}")
+    if report.cheat:
+        lines.append(f"  verdict: {CHEAT_VERDICT}, no score ({report.cheat})")
+        return "\n".join(lines)
     if report.load_error:
         lines += ["  could not grade: " + report.load_error.replace("\n", "\n    ")]
         return "\n".join(lines)
@@ -232,7 +250,7 @@ def format_text(report: FileReport) -> str:
             else:
                 explained.add(d.bug + (d.array or ""))
                 lines.append(pad + f"diagnosis: {d.title} [{d.bug}]")
-                lines += [pad + "  " + q for q in d.lines]
+                lines += [pad + "  " + escape(q) for q in d.lines]  # the learner's source
                 lines += textwrap.wrap(
                     d.explanation, 100, initial_indent=pad + "  ", subsequent_indent=pad + "  "
                 )
@@ -277,11 +295,14 @@ def _example(e: Example, pad: str) -> list[str]:
 
 def format_summary(reports: list[FileReport]) -> str:
     """One line per file: passed tests out of all, and the bugs named."""
-    width = max(len(r.path) for r in reports)
+    width = max(len(escape(r.path)) for r in reports)
     lines = []
     for r in reports:
         score = f"{sum(t.passed for t in r.tests)}/{len(r.tests)}"
         statuses = dict.fromkeys(t.status for t in r.tests if not t.passed and t.status != "fail")
         what = "could not load" if r.load_error else ", ".join([*r.bugs, *statuses])
-        lines.append(f"{r.path:<{width}}  {'PASS' if r.passed else 'FAIL'}  {score:>5}  {what}")
+        if r.cheat:
+            score, what = "-", CHEAT_VERDICT
+        mark = "CHEAT" if r.cheat else "PASS" if r.passed else "FAIL"
+        lines.append(f"{escape(r.path):<{width}}  {mark:<4}  {score:>5}  {what}")
     return "\n".join(lines)
