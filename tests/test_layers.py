@@ -471,3 +471,40 @@ def test_layers_leave_their_input_alone_and_return_fresh_arrays(name):
         assert out.flags.writeable and not np.shares_memory(out, x)
         assert not np.shares_memory(out, dy)
     np.testing.assert_array_equal(x, copy)
+
+
+class _CountingDict(dict):
+    """A children registry that counts the names any loop over it visits."""
+
+    visited = 0
+
+    def __iter__(self):
+        for key in super().__iter__():
+            _CountingDict.visited += 1
+            yield key
+
+    def keys(self):
+        return list(iter(self))
+
+
+@pytest.mark.parametrize("start", ["empty", "slice", "named_child"])
+def test_sequential_append_is_linear(start):
+    # counting the names visited, not time: n appends must visit O(n) names, not n * n / 2
+    seq = {
+        "empty": lambda: nn.Sequential(),
+        "slice": lambda: nn.Sequential(nn.ReLU(), nn.ReLU(), nn.ReLU())[1:],  # names "1", "2"
+        "named_child": lambda: nn.Sequential(nn.ReLU()),
+    }[start]()
+    if start == "named_child":
+        setattr(seq, "5", nn.Tanh())  # a child set by name: appends go on after it
+    seq.__dict__["_modules"] = _CountingDict(seq.__dict__["_modules"])
+    before = len(seq)
+    _CountingDict.visited = 0
+    n = 3000
+    added = [nn.ReLU() for _ in range(n)]
+    for m in added:
+        seq.append(m)
+    assert _CountingDict.visited <= 10 + before, _CountingDict.visited
+    names = list(dict.keys(seq.__dict__["_modules"]))
+    assert len(seq) == before + n and len(set(names)) == len(names)  # nothing overwritten
+    assert list(seq)[before:] == added

@@ -264,8 +264,14 @@ class Sequential(Module):
             raise TypeError(
                 f"Sequential: every element must be a Module{where}; got {type(module).__name__}"
             )
+        # the next name is one past the largest so far (a slice keeps its names: "2", "3"...);
+        # kept as a counter, since finding the largest on every append made n appends quadratic
         names = self.__dict__["_modules"]
-        names[str(int(max(names, key=int)) + 1 if names else 0)] = module
+        index = self.__dict__.get("_next_index")
+        if index is None or str(index) in names:  # new, or a child set by name since
+            index = max((int(k) for k in names if k.isdecimal()), default=-1) + 1
+        names[str(index)] = module
+        object.__setattr__(self, "_next_index", index + 1)
         return self
 
     def __len__(self) -> int:
