@@ -26,6 +26,40 @@ class IncompatibleKeys(NamedTuple):
     unexpected_keys: list[str]
 
 
+def _checked_value(key: str, value: Any, old: np.ndarray) -> np.ndarray:
+    """``value`` as a new array of ``old``'s dtype and shape, or an error naming ``key``: only
+    real numbers (bool, int, float) load, of the same shape, and none that the cast turns into
+    an infinity (a float64 1e300 into a float32 parameter)."""
+    try:
+        new = np.asarray(value)
+    except (ValueError, TypeError) as err:
+        raise TypeError(
+            f"load_state_dict: {key} must be an array of numbers; got {type(value).__name__}"
+        ) from err
+    if new.dtype.kind not in "biuf":
+        raise TypeError(
+            f"load_state_dict: {key} must hold real numbers (bool, int or float) to load into "
+            f"{old.dtype}; got dtype {new.dtype}"
+        )
+    if new.shape != old.shape:
+        raise ValueError(
+            f"load_state_dict: {key} must have shape {old.shape}; got shape {new.shape}"
+        )
+    with np.errstate(over="ignore", invalid="ignore"):
+        cast = np.array(new, dtype=old.dtype, copy=True)
+    if old.dtype.kind == "f":
+        overflow = np.isinf(cast) & ~np.isinf(new) if new.dtype.kind == "f" else np.isinf(cast)
+        if overflow.any():
+            where = tuple(int(i) for i in np.argwhere(overflow)[0])
+            raise ValueError(
+                f"load_state_dict: {key} holds {float(new[where])!r} at {where}, beyond "
+                f"{old.dtype}'s range (largest {np.finfo(old.dtype).max:.4g}): it would load as inf"
+            )
+    elif not np.array_equal(cast, new):  # an integer buffer (num_batches_tracked)
+        raise ValueError(f"load_state_dict: {key} must hold whole numbers that fit {old.dtype}")
+    return cast
+
+
 class Module:
     """The base of every layer: registration, modes, parameters and state dicts.
 
@@ -199,18 +233,13 @@ class Module:
                 f"load_state_dict: keys do not match {type(self).__name__}'s state_dict; "
                 f"missing keys {missing}, unexpected keys {unexpected}"
             )
-        arrays = {}
+        arrays = {}  # every value checked and converted first; assigned only if all pass
         for key, (m, kind, name) in targets.items():
             if key not in state:
                 continue
-            new = np.asarray(state[key])
             current = m.__dict__[kind][name]
             old = current.data if kind == "_parameters" else current
-            if new.shape != old.shape:
-                raise ValueError(
-                    f"load_state_dict: {key} must have shape {old.shape}; got shape {new.shape}"
-                )
-            arrays[key] = np.array(new, dtype=old.dtype, copy=True)
+            arrays[key] = _checked_value(key, state[key], old)
         for key, a in arrays.items():
             m, kind, name = targets[key]
             if kind == "_parameters":
