@@ -25,15 +25,57 @@ Padding conventions (:func:`conv_padding`):
 
 from __future__ import annotations
 
+import functools
+import inspect
 import numbers
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import numpy as np
 
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 
 Pairs = tuple[tuple[int, int], ...]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def aliases(**names: str) -> Callable[[F], F]:
+    """Let a function whose parameters carry PyTorch's names (``input``, ``weight``, ``bias``)
+    also take convgrad's own as keywords: ``names`` maps each old name to PyTorch's
+    (``x="input"``). Both given, by keyword or one by position, is a ``TypeError`` naming both.
+    The signature shown (``inspect.signature``, ``help``) is the wrapped function's, PyTorch's.
+
+    >>> @aliases(x="input")
+    ... def f(input, scale=1):
+    ...     return input * scale
+    >>> f(2, scale=3), f(input=2), f(x=2)
+    (6, 2, 2)
+    >>> f(2, x=3)
+    Traceback (most recent call last):
+    TypeError: f: input and x name the same argument (PyTorch's name and convgrad's); pass one
+    """
+
+    def decorate(f: F) -> F:
+        params = list(inspect.signature(f).parameters)
+        position = {new: params.index(new) for new in names.values()}
+
+        @functools.wraps(f)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            for old, new in names.items():
+                if old in kwargs:
+                    if new in kwargs or position[new] < len(args):
+                        raise TypeError(
+                            f"{f.__name__}: {new} and {old} name the same argument (PyTorch's "
+                            f"name and convgrad's); pass one"
+                        )
+                    kwargs[new] = kwargs.pop(old)
+            return f(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 def output_size(size: int, kernel: int, stride: int, dilation: int, before: int, after: int) -> int:

@@ -92,13 +92,39 @@ def _smoothed_targets(target: np.ndarray, classes: int, smoothing: float, dtype)
     return q
 
 
-def cross_entropy(input, target, reduction="mean", label_smoothing=0.0):
+def _check_torch_only(fn: str, **given: object) -> None:
+    """PyTorch's arguments that convgrad takes for its signature at their defaults only:
+    ``size_average`` and ``reduce`` (deprecated there for ``reduction``) and ``weight``."""
+    for name, value in given.items():
+        if value is not None:
+            rule = (
+                "class weights are not implemented"
+                if name == "weight"
+                else "it is deprecated in PyTorch; use reduction"
+            )
+            raise ValueError(f"{fn}: {name} must be None ({rule}); got {value!r:.80}")
+
+
+def cross_entropy(
+    input,
+    target,
+    weight=None,
+    size_average=None,
+    ignore_index=-100,
+    reduce=None,
+    reduction="mean",
+    label_smoothing=0.0,
+):
     """Cross-entropy of logits against class indices (PyTorch's ``cross_entropy``).
 
     Args:
         input: logits ``(N, C)``.
         target: integer classes ``(N,)``, each in ``[0, C)``.
-        reduction: ``"mean"``, ``"sum"`` or ``"none"``.
+        weight, size_average, reduce: PyTorch's; only None (class weights are not
+            implemented; the other two are deprecated there).
+        ignore_index: an int; no target may equal it (ignoring targets is not implemented),
+            so the result is PyTorch's whenever it is accepted.
+        reduction: ``"mean"``, ``"sum"`` or ``"none"`` (keyword: PyTorch's position).
         label_smoothing: ``e`` in ``[0, 1]``: the target puts ``e / C`` on every class.
 
     Returns:
@@ -108,9 +134,17 @@ def cross_entropy(input, target, reduction="mean", label_smoothing=0.0):
     >>> float(cross_entropy(np.zeros((2, 4)), np.array([0, 3])))  # log(4)
     1.3862943611198906
     """
+    _check_torch_only("cross_entropy", weight=weight, size_average=size_average, reduce=reduce)
     x, target, reduction, smoothing, out = _check_cross_entropy(
         "cross_entropy", input, target, reduction, label_smoothing
     )
+    if not _args._is_int(ignore_index):
+        raise TypeError(f"cross_entropy: ignore_index must be an int; got {ignore_index!r:.80}")
+    if np.any(target == ignore_index):
+        raise ValueError(
+            f"cross_entropy: no target may equal ignore_index={ignore_index}: ignoring targets "
+            f"is not implemented"
+        )
     q = _smoothed_targets(target, x.shape[1], smoothing, x.dtype)
     loss = -(q * _log_softmax(x)).sum(axis=1)  # (N,)
     return _reduce(loss, reduction).astype(out, copy=False)
@@ -151,15 +185,17 @@ def _check_mse(fn, x, target, reduction):
     return x.astype(compute, copy=False), t.astype(compute, copy=False), reduction, out
 
 
-def mse_loss(input, target, reduction="mean"):
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     """Mean squared error ``(input - target)**2``, reduced (PyTorch's ``mse_loss``).
 
     ``input`` and ``target`` have the same shape; the loss is 0-d, or that shape for ``"none"``.
+    ``size_average``, ``reduce`` and ``weight`` are PyTorch's, taken at None only.
 
     >>> import numpy as np
     >>> float(mse_loss(np.array([1.0, 3.0]), np.zeros(2)))
     5.0
     """
+    _check_torch_only("mse_loss", size_average=size_average, reduce=reduce, weight=weight)
     x, t, reduction, out = _check_mse("mse_loss", input, target, reduction)
     return _reduce((x - t) ** 2, reduction).astype(out, copy=False)
 

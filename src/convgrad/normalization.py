@@ -100,8 +100,9 @@ def _statistics(x, arrays, training) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
+@_args.aliases(x="input")
 def batch_norm(
-    x,
+    input,
     running_mean=None,
     running_var=None,
     weight=None,
@@ -113,8 +114,9 @@ def batch_norm(
     """Batch normalisation (PyTorch's ``batch_norm``, without its in-place running update).
 
     Args:
-        x: ``(N, C, *spatial)``.
-        running_mean, running_var: ``(C,)``, or both None (then batch statistics are used).
+        input: ``x (N, C, *spatial)`` (PyTorch's name; ``x`` is accepted too).
+        running_mean, running_var: ``(C,)``, or both None (then batch statistics are used);
+            optional here, where PyTorch requires them.
         weight, bias: ``(C,)`` or None (ones and zeros).
         training: normalise with the batch's statistics rather than the running ones.
         momentum: unused here (see :func:`batch_norm_stats`); kept for PyTorch's signature.
@@ -128,8 +130,9 @@ def batch_norm(
     array([[-1.],
            [ 1.]])
     """
-    del momentum
-    x, arrays, out = _check("batch_norm", x, running_mean, running_var, weight, bias, eps)
+    if isinstance(momentum, bool) or not isinstance(momentum, int | float | None):
+        raise TypeError(f"batch_norm: momentum must be a number or None; got {momentum!r:.80}")
+    x, arrays, out = _check("batch_norm", input, running_mean, running_var, weight, bias, eps)
     mean, var = _statistics(x, arrays, training)
     y = (x - mean) / np.sqrt(var + eps)
     if "weight" in arrays:
