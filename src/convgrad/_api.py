@@ -102,7 +102,7 @@ def conv_function(kernels: Kernels, n: int, module: str) -> Callable[..., np.nda
     >>> m.{name}(x, w, padding=1).shape
     {(2, 4, *_EXAMPLE_SPATIAL[n])}
     """
-    return _TORCH_NAMES(_named(conv, name, module))
+    return _TORCH_NAMES(_args.ieee(_named(conv, name, module)))
 
 
 def conv_backward_function(kernels: Kernels, n: int, module: str) -> Callable[..., ConvGrads]:
@@ -146,7 +146,7 @@ def conv_backward_function(kernels: Kernels, n: int, module: str) -> Callable[..
     >>> dx.shape == x.shape, dw.shape == w.shape, db.tolist()
     (True, True, {[float(2 * np.prod(_EXAMPLE_SPATIAL[n]))] * 4})
     """
-    return _named(conv_backward, name, module)
+    return _args.ieee(_named(conv_backward, name, module))
 
 
 def conv_transpose_function(kernels: Kernels, n: int, module: str) -> Callable[..., np.ndarray]:
@@ -186,7 +186,7 @@ def conv_transpose_function(kernels: Kernels, n: int, module: str) -> Callable[.
     >>> m.{name}(x, w, stride=2, padding=1, output_padding=1).shape
     {(2, 4, *out_example)}
     """
-    return _TORCH_NAMES(_named(conv_transpose, name, module))
+    return _TORCH_NAMES(_args.ieee(_named(conv_transpose, name, module)))
 
 
 def conv_transpose_backward_function(
@@ -230,7 +230,7 @@ def conv_transpose_backward_function(
     >>> dx.shape == x.shape, dw.shape == w.shape, db.shape
     (True, True, (4,))
     """
-    return _named(conv_transpose_backward, name, module)
+    return _args.ieee(_named(conv_transpose_backward, name, module))
 
 
 def _named(f, name: str, module: str):

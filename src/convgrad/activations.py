@@ -45,6 +45,7 @@ def _check_inplace(fn: str, inplace: object) -> None:
 
 
 @_args.aliases(x="input")
+@_args.ieee
 def relu(input, inplace=False):
     """``max(x, 0)``, elementwise. ``input`` (PyTorch's name) is also accepted as ``x``;
     ``inplace`` must be False.
@@ -58,6 +59,7 @@ def relu(input, inplace=False):
     return np.maximum(x, 0).astype(out, copy=False)
 
 
+@_args.ieee
 def relu_backward(dy, x):
     """``dx = dy * [x > 0]``; no gradient passes at ``x == 0``; at ``x = nan`` it passes, as
     PyTorch's.
@@ -79,6 +81,7 @@ def _check_slope(fn: str, negative_slope: object) -> float:
 
 
 @_args.aliases(x="input")
+@_args.ieee
 def leaky_relu(input, negative_slope=0.01, inplace=False):
     """``x`` where ``x > 0``, else ``negative_slope * x``. ``input`` is also accepted as ``x``;
     ``inplace`` must be False.
@@ -93,6 +96,7 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
     return np.where(x > 0, x, x * slope).astype(out, copy=False)
 
 
+@_args.ieee
 def leaky_relu_backward(dy, x, negative_slope=0.01):
     """``dx = dy`` where ``x > 0``, else ``negative_slope * dy`` (``x == 0`` included).
 
@@ -111,6 +115,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 @_args.aliases(x="input")
+@_args.ieee
 def sigmoid(input):
     """``1 / (1 + exp(-x))``, without overflow for large ``|x|``; ``input`` is also ``x``.
 
@@ -122,6 +127,7 @@ def sigmoid(input):
     return _sigmoid(x).astype(out, copy=False)
 
 
+@_args.ieee
 def sigmoid_backward(dy, x):
     """``dx = dy * y * (1 - y)`` with ``y = sigmoid(x)``.
 
@@ -135,6 +141,7 @@ def sigmoid_backward(dy, x):
 
 
 @_args.aliases(x="input")
+@_args.ieee
 def tanh(input):
     """``tanh(x)``, elementwise; ``input`` (PyTorch's name) is also accepted as ``x``.
 
@@ -146,6 +153,7 @@ def tanh(input):
     return np.tanh(x).astype(out, copy=False)
 
 
+@_args.ieee
 def tanh_backward(dy, x):
     """``dx = dy * (1 - y**2)`` with ``y = tanh(x)``.
 

@@ -40,6 +40,7 @@ def _check(fn: str, x: np.ndarray, w: np.ndarray, b: np.ndarray | None) -> None:
 
 
 @_args.aliases(x="input", w="weight", b="bias")
+@_args.ieee
 def linear(input, weight, bias=None):
     """``y = x @ w.T + b`` (PyTorch's ``linear``).
 
@@ -66,6 +67,7 @@ def linear(input, weight, bias=None):
     return np.asarray(y).astype(out, copy=False)
 
 
+@_args.ieee
 def linear_backward(dy, x, w, bias=True):
     """Gradients of :func:`linear`: ``LinearGrads(dx, dw, db)``; ``db`` is None if not ``bias``.
 
