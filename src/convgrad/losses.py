@@ -57,7 +57,12 @@ def _check_dloss(fn: str, dloss: object, shape: tuple[int, ...], reduction: str)
 def _check_cross_entropy(fn, x, target, reduction, label_smoothing):
     reduction = _check_reduction(fn, reduction)
     x = _args.as_array(fn, "input", x)
-    target = np.asarray(target)
+    try:
+        target = np.asarray(target)
+    except (ValueError, TypeError) as err:
+        raise TypeError(
+            f"{fn}: target must be an array of class indices; got {target!r:.80}"
+        ) from err
     if x.ndim != 2 or x.shape[1] < 1:
         raise ValueError(f"{fn}: input must be 2-D logits (N, C); got shape {x.shape}")
     if target.dtype.kind not in "iu":
@@ -72,10 +77,7 @@ def _check_cross_entropy(fn, x, target, reduction, label_smoothing):
             f"{fn}: target must hold classes in [0, C) = [0, {x.shape[1]}); got values from "
             f"{target.min()} to {target.max()}"
         )
-    if isinstance(label_smoothing, bool) or not isinstance(label_smoothing, int | float):
-        raise TypeError(f"{fn}: label_smoothing must be a number; got {label_smoothing!r:.80}")
-    if not 0.0 <= label_smoothing <= 1.0:
-        raise ValueError(f"{fn}: label_smoothing must be in [0, 1]; got {label_smoothing}")
+    _args.check_real(fn, "label_smoothing", label_smoothing, 0.0, 1.0)
     compute, out = _args.result_dtype(x)
     return x.astype(compute, copy=False), target, reduction, float(label_smoothing), out
 
@@ -105,6 +107,7 @@ def _check_torch_only(fn: str, **given: object) -> None:
             raise ValueError(f"{fn}: {name} must be None ({rule}); got {value!r:.80}")
 
 
+@_args.ieee
 def cross_entropy(
     input,
     target,
@@ -145,11 +148,16 @@ def cross_entropy(
             f"cross_entropy: no target may equal ignore_index={ignore_index}: ignoring targets "
             f"is not implemented"
         )
-    q = _smoothed_targets(target, x.shape[1], smoothing, x.dtype)
-    loss = -(q * _log_softmax(x)).sum(axis=1)  # (N,)
+    logp = _log_softmax(x)  # (N, C)
+    # -sum_c q[c] logp[c], written as PyTorch computes it: the target's term alone, plus the
+    # smoothing's mean over classes only when there is smoothing (so 0 * -inf never makes a NaN)
+    loss = -(1 - smoothing) * logp[np.arange(x.shape[0]), target]  # (N,)
+    if smoothing:
+        loss -= smoothing / x.shape[1] * logp.sum(axis=1)
     return _reduce(loss, reduction).astype(out, copy=False)
 
 
+@_args.ieee
 def cross_entropy_backward(dloss, input, target, reduction="mean", label_smoothing=0.0):
     """Gradient of :func:`cross_entropy` with respect to ``input``: ``(N, C)``.
 
@@ -185,6 +193,7 @@ def _check_mse(fn, x, target, reduction):
     return x.astype(compute, copy=False), t.astype(compute, copy=False), reduction, out
 
 
+@_args.ieee
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     """Mean squared error ``(input - target)**2``, reduced (PyTorch's ``mse_loss``).
 
@@ -200,6 +209,7 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
     return _reduce((x - t) ** 2, reduction).astype(out, copy=False)
 
 
+@_args.ieee
 def mse_loss_backward(dloss, input, target, reduction="mean"):
     """Gradient of :func:`mse_loss` with respect to ``input``; that of ``target`` is its negative.
 
@@ -210,7 +220,6 @@ def mse_loss_backward(dloss, input, target, reduction="mean"):
     fn = "mse_loss_backward"
     x, t, reduction, out = _check_mse(fn, input, target, reduction)
     d = _check_dloss(fn, dloss, x.shape, reduction).astype(x.dtype)
-    dx = 2 * (x - t) * d
-    if reduction == "mean" and x.size:
-        dx /= x.size
+    norm = 2 / x.size if reduction == "mean" and x.size else 2  # first, as PyTorch: no overflow
+    dx = norm * (x - t) * d
     return dx.astype(out, copy=False)

@@ -129,9 +129,10 @@ def pool_spec(
     )
     if any(o < 1 for o in out):
         raise ValueError(
-            f"{fn}: the kernel (size {kernel}, dilation {dilations}) is larger than the padded "
-            f"input (x shape {x.shape}, padding {pads}); the output would be {out}"
+            f"{fn}: the kernel (kernel_size {kernel}, dilation {dilations}) is larger than the "
+            f"padded input (x shape {x.shape}, padding {pads}); the output would be {out}"
         )
+    _args.check_size(fn, "the output", (*x.shape[:-2], *out), "stride and ceil_mode")
     return PoolSpec(kernel, strides, pads, dilations, spatial, out)  # type: ignore[arg-type]
 
 
@@ -209,6 +210,7 @@ def _tap_position(tap: np.ndarray, spec: PoolSpec) -> tuple[np.ndarray, np.ndarr
 
 
 @_args.aliases(x="input")
+@_args.ieee
 def max_pool2d(
     input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False
 ):
@@ -255,6 +257,7 @@ def max_pool2d(
     return y, (indices if np.ndim(input) == 4 else indices[0])
 
 
+@_args.ieee
 def max_pool2d_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
     """Gradient of :func:`max_pool2d` with respect to ``x``: ``dx`` shaped like ``x``.
 
@@ -309,8 +312,8 @@ def avg_pool_divisor(spec: PoolSpec, count_include_pad: bool) -> np.ndarray:
     return np.outer(*sizes)
 
 
-def _avg_setup(fn, x, dy, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor):
-    args = (x,) if dy is None else (x, dy)
+def _avg_setup(fn, args, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor):
+    """``args`` is ``(x,)`` or ``(x, dy)``."""
     xb, rest, out = prepare(fn, *args)
     spec = pool_spec(fn, xb, kernel_size, stride, padding, 1, ceil_mode)
     if not isinstance(count_include_pad, bool | np.bool_):
@@ -327,6 +330,7 @@ def _avg_setup(fn, x, dy, kernel_size, stride, padding, ceil_mode, count_include
 
 
 @_args.aliases(x="input")
+@_args.ieee
 def avg_pool2d(
     input,
     kernel_size,
@@ -357,7 +361,7 @@ def avg_pool2d(
     """
     x = input
     xb, _, out, spec, div = _avg_setup(
-        "avg_pool2d", x, None, kernel_size, stride, padding, ceil_mode, count_include_pad,
+        "avg_pool2d", (x,), kernel_size, stride, padding, ceil_mode, count_include_pad,
         divisor_override,
     )  # fmt: skip
     xp = _np.pad(xb, spec.pairs, "zeros")
@@ -367,6 +371,7 @@ def avg_pool2d(
     return finish(y / div, out, np.ndim(x) == 4)
 
 
+@_args.ieee
 def avg_pool2d_backward(
     dy,
     x,
@@ -389,7 +394,7 @@ def avg_pool2d_backward(
     """
     fn = "avg_pool2d_backward"
     xb, (dyb,), out, spec, div = _avg_setup(
-        fn, x, dy, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override
+        fn, (x, dy), kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override
     )
     N, C, H, W = xb.shape
     check_dy(fn, dy, (N, C, *spec.out_spatial), np.ndim(x) == 4)
@@ -413,7 +418,9 @@ def adaptive_output_size(fn: str, x: np.ndarray, output_size: object) -> tuple[i
         sizes = tuple(x.shape[-2 + i] if s is None else s for i, s in enumerate(output_size))
     else:
         sizes = output_size  # type: ignore[assignment]
-    return _args.ntuple(fn, "output_size", sizes, 2, 1)  # type: ignore[return-value]
+    out = _args.ntuple(fn, "output_size", sizes, 2, 1)
+    _args.check_size(fn, "the output", (*x.shape[:-2], *out), "output_size")
+    return out  # type: ignore[return-value]
 
 
 def adaptive_bounds(size: int, out: int) -> list[tuple[int, int]]:
@@ -447,6 +454,7 @@ def _window_spread(g: np.ndarray, axis: int, size: int) -> np.ndarray:
 
 
 @_args.aliases(x="input")
+@_args.ieee
 def adaptive_avg_pool2d(input, output_size):
     """2-D adaptive average pooling (PyTorch's ``adaptive_avg_pool2d``).
 
@@ -468,6 +476,7 @@ def adaptive_avg_pool2d(input, output_size):
     return finish(y, out, np.ndim(input) == 4)
 
 
+@_args.ieee
 def adaptive_avg_pool2d_backward(dy, x, output_size):
     """Gradient of :func:`adaptive_avg_pool2d` with respect to ``x``: each window's pixels get
     ``dy`` over the window's size.
