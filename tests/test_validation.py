@@ -1180,6 +1180,7 @@ NAMED = [
     (lambda: cg_nn.Conv2d(3, 4, 3, padding_mode=np.ones(2)), ValueError, "padding_mode"),
     (lambda: cg_nn.Parameter([[1.0], [2.0, 3.0]]), TypeError, "data"),
     (lambda: cg_nn.Parameter(np.array(["a"])), TypeError, "data"),
+    (lambda: cg_nn.Linear(2, 3).load_state_dict({}, strict="yes"), TypeError, "strict"),
     (lambda: cg_nn.manual_seed("abc"), TypeError, "seed"),
     (lambda: cg_nn.manual_seed(-1), TypeError, "seed"),
     (

@@ -219,6 +219,8 @@ class Module:
         """
         if not isinstance(state, Mapping):
             raise TypeError(f"load_state_dict: state must be a mapping; got {type(state).__name__}")
+        if not isinstance(strict, bool | np.bool_):
+            raise TypeError(f"load_state_dict: strict must be True or False; got {strict!r:.80}")
         targets: dict[str, tuple[Module, str, str]] = {}
         for path, m in self.named_modules():
             dot = f"{path}." if path else ""
