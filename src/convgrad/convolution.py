@@ -74,11 +74,12 @@ STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft")
 #   tap decide: ``K * P_out / F`` (taps, output positions, frequencies of one image) measured
 #   51, 56, 62 where the FFT lost (1.62, 1.42, 1.29) and 75 to 245 where it won (0.18 to 0.91).
 # Since the FFT transforms in float64 (the module docstring), its CPU time on float32 is 1.2 to
-# 2.5 times what it was; against the direct strategy, forward + backward, CPU time, 1 thread
-# (the script in the change's report): depthwise 2-D 7x7 1.49 (112x112) and 0.70 (14x14), 9x9
-# 0.77 and 0.87, 11x11 0.80, 13x13 0.48; depthwise 1-D k=65 1.24, k=255 0.38; dense 16 -> 16
-# 7x7 1.00, 64 -> 64 7x7 4.05 (not chosen), 1-D k=33 1.09 (not chosen), k=65 0.63. Only the
-# depthwise k=65 turned: one channel per group now needs 80 taps per output (9x9 and up).
+# 2.5 times what it was. Against the direct strategy, forward + backward, CPU time, 1 thread
+# (``OPENBLAS_NUM_THREADS=1 python benchmarks/fft_cpu_time.py``): depthwise 2-D 7x7 1.49
+# (112x112) and 0.70 (14x14), 9x9 0.77 and 0.87, 11x11 0.80, 13x13 0.48; depthwise 1-D k=65
+# 1.24, k=255 0.38; dense 16 -> 16 7x7 1.00, 64 -> 64 7x7 4.05 (not chosen), 1-D k=33 1.09 (not
+# chosen), k=65 0.63. Only the depthwise k=65 turned: one channel per group now needs 80 taps
+# per output (9x9 and up).
 FFT_TAPS_ONE_CHANNEL = 80
 FFT_SCORE = 70
 FFT_KERNEL_BYTES = 16 << 20  # the kernel's transform, held whole: the memory bound holds
