@@ -174,3 +174,77 @@ def test_fft_leaves_inputs_untouched_and_returns_fresh_outputs(stride, groups):
     for i, out in enumerate(outputs):
         assert out.flags.writeable and out.flags.c_contiguous
         assert not any(np.shares_memory(out, a) for a in (*inputs, *outputs[:i]))
+
+
+def _per_channel_error(a32, a64, axis):
+    """The largest error in each channel (slices along ``axis``) over that channel's largest
+    value in the float64 reference; the worst channel's."""
+    a32 = np.moveaxis(a32.astype(np.float64), axis, 0).reshape(a32.shape[axis], -1)
+    a64 = np.moveaxis(a64, axis, 0).reshape(a64.shape[axis], -1)
+    scale = np.abs(a64).max(axis=1)
+    return float(np.max(np.abs(a32 - a64).max(axis=1) / np.where(scale > 0, scale, 1)))
+
+
+def _float32_errors(n, x, w, dy, kw):
+    """Each strategy's worst per-channel error on ``y``, ``dx``, ``dw`` and ``db`` in float32."""
+    x64, w64 = x.astype(np.float64), w.astype(np.float64)
+    y64 = getattr(reference, f"conv{n}d")(x64, w64, **kw)
+    expected = (y64, *getattr(reference, f"conv{n}d_backward")(dy.astype(np.float64), x64, w64,
+                                                               **kw))  # fmt: skip
+    spec = _args.conv_spec("c", n, x, w, None, kw["stride"], kw["padding"], kw["dilation"],
+                           kw["groups"], "zeros")  # fmt: skip
+    errors = {}
+    for name in convolution.STRATEGIES:
+        if convolution.supports(name, spec, w):
+            ours = _ours(n, x, w, None, dy, kw, name)
+            for what, a32, a64, axis in zip(("y", "dx", "dw", "db"), ours, expected, (1, 1, 0, 0)):
+                assert a32.dtype == np.float32
+                errors[name, what] = _per_channel_error(a32, a64, axis)
+    return errors
+
+
+# Measured per channel, relative to that channel's largest value: elementwise is not meaningful
+# (an output that is a sum cancelling to near zero has no relative digits in any float32
+# method), and relative to the whole result would let a small channel hide its errors behind a
+# large one. A transform's error scales with the whole image, so in float32 the FFT lost up to
+# 2.6e-4 of a channel's scale on the cases below; the direct strategies stay near 1e-6.
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_float32_every_strategy_within_1e_5_of_each_channels_scale(seed):
+    # images, channels, weights and upstream gradients whose scales differ by up to 1e8
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 4))
+    k = {1: int(rng.integers(20, 70)), 2: int(rng.integers(3, 12)), 3: int(rng.integers(3, 6))}[n]
+    groups, cg, og, batch = (int(v) for v in rng.integers(1, 4, size=4))
+    groups = min(groups, 2)
+    size = k + int(rng.integers(0, 12))
+    stride, dilation = int(rng.integers(1, 3)), int(rng.integers(1, 3))
+    if dilation * (k - 1) + 1 > size + 2 * (k // 2):
+        dilation = 1
+
+    def scaled(shape):
+        scale = 10.0 ** rng.uniform(-4, 4, (*shape[:2], *(1,) * (len(shape) - 2)))
+        return (rng.standard_normal(shape) * scale).astype(np.float32)
+
+    x, w = scaled((batch, groups * cg, *(size,) * n)), scaled((groups * og, cg, *(k,) * n))
+    kw = dict(stride=stride, padding=k // 2, dilation=dilation, groups=groups)
+    dy = scaled(getattr(reference, f"conv{n}d")(x, w, **kw).shape)
+    for key, error in _float32_errors(n, x, w, dy, kw).items():
+        assert error <= 1e-5, (key, error, n, k, kw)
+
+
+@pytest.mark.parametrize("groups", [1, 3])
+def test_float32_outputs_far_smaller_than_their_image(groups):
+    # stride 2 and dilation 2 read only the even pixels; the odd ones are 1e4 times brighter, so
+    # every output is far smaller than the image a transform sees whole
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((2, 3, 24, 24))
+    x[:, :, 1::2, :] *= 1e4
+    x[:, :, :, 1::2] *= 1e4
+    w = rng.standard_normal((6, 3 // groups, 9, 9))
+    kw = dict(stride=2, padding=0, dilation=2, groups=groups)
+    dy = rng.standard_normal(convgrad.conv2d(x, w, **kw).shape)
+    as32 = (a.astype(np.float32) for a in (x, w, dy))
+    for key, error in _float32_errors(2, *as32, kw).items():
+        assert error <= 1e-5, (key, error)

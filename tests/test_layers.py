@@ -471,3 +471,86 @@ def test_layers_leave_their_input_alone_and_return_fresh_arrays(name):
         assert out.flags.writeable and not np.shares_memory(out, x)
         assert not np.shares_memory(out, dy)
     np.testing.assert_array_equal(x, copy)
+
+
+class _CountingDict(dict):
+    """A children registry that counts the names any loop over it visits."""
+
+    visited = 0
+
+    def __iter__(self):
+        for key in super().__iter__():
+            _CountingDict.visited += 1
+            yield key
+
+    def keys(self):
+        return list(iter(self))
+
+
+@pytest.mark.parametrize("start", ["empty", "slice", "named_child"])
+def test_sequential_append_is_linear(start):
+    # counting the names visited, not time: n appends must visit O(n) names, not n * n / 2
+    seq = {
+        "empty": lambda: nn.Sequential(),
+        "slice": lambda: nn.Sequential(nn.ReLU(), nn.ReLU(), nn.ReLU())[1:],  # names "1", "2"
+        "named_child": lambda: nn.Sequential(nn.ReLU()),
+    }[start]()
+    if start == "named_child":
+        setattr(seq, "5", nn.Tanh())  # a child set by name: appends go on after it
+    seq.__dict__["_modules"] = _CountingDict(seq.__dict__["_modules"])
+    before = len(seq)
+    _CountingDict.visited = 0
+    n = 3000
+    added = [nn.ReLU() for _ in range(n)]
+    for m in added:
+        seq.append(m)
+    assert _CountingDict.visited <= 10 + before, _CountingDict.visited
+    names = list(dict.keys(seq.__dict__["_modules"]))
+    assert len(seq) == before + n and len(set(names)) == len(names)  # nothing overwritten
+    assert list(seq)[before:] == added
+
+
+def _small_model(dtype=np.float32):
+    return nn.Sequential(nn.Linear(2, 3, dtype=dtype), nn.BatchNorm2d(3, dtype=dtype))
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "exc", "fragment"),
+    [
+        ("0.weight", np.full((3, 2), None, dtype=object), TypeError, "dtype object"),
+        ("0.weight", np.full((3, 2), "1.0"), TypeError, "dtype <U3"),
+        ("0.weight", np.ones((3, 2), dtype=complex), TypeError, "dtype complex128"),
+        ("0.bias", [[1.0], [2.0, 3.0]], TypeError, "array of numbers"),
+        ("0.bias", np.ones(4), ValueError, "shape (3,)"),
+        ("0.weight", np.ones((2, 3)), ValueError, "shape (3, 2)"),
+        ("0.weight", np.full((3, 2), 1e300), ValueError, "would load as inf"),
+        ("1.running_var", np.array([1.0, 2.0, -1e40]), ValueError, "would load as inf"),
+        ("1.num_batches_tracked", np.array(2.5), ValueError, "whole numbers"),
+        ("1.num_batches_tracked", np.array(np.nan), ValueError, "whole numbers"),
+    ],
+)
+def test_load_state_dict_refuses_bad_values_and_changes_nothing(key, value, exc, fragment):
+    model = _small_model()
+    before = model.state_dict()
+    good = {k: v + 1 for k, v in before.items()}  # every other entry valid and different
+    with pytest.raises(exc) as info:
+        model.load_state_dict({**good, key: value})
+    message = str(info.value)
+    assert type(info.value) is exc and key in message and fragment in message, message
+    after = model.state_dict()
+    assert all(np.array_equal(before[k], after[k]) for k in before)  # nothing was assigned
+
+
+def test_load_state_dict_keeps_infinities_and_exact_casts():
+    model = _small_model()
+    state = {
+        k: v.astype(np.float64) if v.dtype.kind == "f" else v for k, v in model.state_dict().items()
+    }
+    state["0.bias"] = np.array([np.inf, -np.inf, np.nan])  # already not finite: loads as is
+    state["1.num_batches_tracked"] = np.array(7.0)
+    state["0.weight"] = np.full((3, 2), 3.4e38)  # within float32's range
+    model.load_state_dict(state)
+    bias = model.state_dict()["0.bias"]
+    assert np.isposinf(bias[0]) and np.isneginf(bias[1]) and np.isnan(bias[2])
+    assert model.state_dict()["1.num_batches_tracked"] == 7
+    assert model.state_dict()["0.weight"].dtype == np.float32

@@ -209,7 +209,9 @@ def test_mse_loss_matches_torch(shape, reduction, seed):
     tx, tt = _leaf(x), _leaf(t)
     tl = F.mse_loss(tx, tt, reduction=reduction)
     tl.backward(torch.tensor(dloss))
-    np.testing.assert_allclose(losses.mse_loss(x, t, reduction), tl.detach().numpy(), **TIGHT)
+    np.testing.assert_allclose(
+        losses.mse_loss(x, t, reduction=reduction), tl.detach().numpy(), **TIGHT
+    )
     dx = losses.mse_loss_backward(dloss, x, t, reduction)
     _close(dx, tx.grad.numpy(), "dinput")
     _close(-dx, tt.grad.numpy(), "dtarget")
@@ -220,14 +222,14 @@ def test_loss_gradients_match_finite_differences(reduction):
     rng = np.random.default_rng(3)
     x, t = rng.standard_normal((4, 3)), np.array([0, 2, 1, 2])
     report = gradcheck(
-        lambda x: losses.cross_entropy(x, t, reduction, 0.2),
+        lambda x: losses.cross_entropy(x, t, reduction=reduction, label_smoothing=0.2),
         lambda d, x: (losses.cross_entropy_backward(d, x, t, reduction, 0.2),),
         (x,),
     )
     assert report.passed, str(report)
     target = rng.standard_normal((4, 3))
     report = gradcheck(
-        lambda x: losses.mse_loss(x, target, reduction),
+        lambda x: losses.mse_loss(x, target, reduction=reduction),
         lambda d, x: (losses.mse_loss_backward(d, x, target, reduction),),
         (x,),
     )
@@ -253,7 +255,7 @@ SAFE_CALLS = {
             x, x, np.zeros(3, x.dtype), np.ones(3, x.dtype), eps=0.0
         ).dx
     ),
-    "mse_loss_none": lambda x: losses.mse_loss(x, np.zeros_like(x), "none"),
+    "mse_loss_none": lambda x: losses.mse_loss(x, np.zeros_like(x), reduction="none"),
     "mse_loss_backward": lambda x: losses.mse_loss_backward(0.5 * x.size, x, np.zeros_like(x)),
 }
 
@@ -316,7 +318,7 @@ BAD = [
     (lambda: losses.cross_entropy(np.ones((2, 3)), np.array([0])), ValueError, ["target", "(2,)"]),
     (lambda: losses.cross_entropy(np.ones(3), np.array(0)), ValueError, ["input", "(3,)"]),
     (
-        lambda: losses.cross_entropy(np.ones((2, 3)), np.array([0, 1]), "avg"),
+        lambda: losses.cross_entropy(np.ones((2, 3)), np.array([0, 1]), reduction="avg"),
         ValueError,
         ["reduction", "'avg'"],
     ),

@@ -1,5 +1,9 @@
 """convgrad's small thread pool: results in order, every item once, and at most ``most`` at once."""
 
+import os
+import subprocess
+import sys
+import textwrap
 import threading
 import time
 
@@ -41,7 +45,33 @@ def test_run_uses_every_thread_without_a_bound():
         assert _parallel.run(lambda i: together.wait() >= 0, list(range(8))) == [True] * 8
 
 
-def test_limit_rejects_less_than_one_thread():
-    with pytest.raises(ValueError, match="threads must be >= 1"):
-        with _parallel.limit(0):
-            pass
+@pytest.mark.parametrize("value", ["abc", "0", "-1", "1e9", "2.5", "100000", "99999999999999999"])
+def test_a_bad_convgrad_threads_is_named_when_threads_are_needed(value):
+    # import convgrad keeps working; the first threaded kernel says what is wrong, in one line
+    code = textwrap.dedent(
+        """
+        import numpy as np, convgrad
+        try:
+            convgrad.conv2d(np.ones((2, 3, 9, 9)), np.ones((3, 1, 3, 3)), groups=3)  # taps
+        except ValueError as err:
+            print("ValueError:", err)
+        """
+    )
+    env = {**os.environ, "CONVGRAD_THREADS": value}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ValueError: CONVGRAD_THREADS must be a whole"), done.stdout
+    assert "from 1 to" in done.stdout and repr(value) in done.stdout
+
+
+@pytest.mark.parametrize(("value", "expected"), [("3", 3), (" 2 ", 2), ("", os.cpu_count())])
+def test_convgrad_threads_sets_the_count(monkeypatch, value, expected):
+    monkeypatch.setenv("CONVGRAD_THREADS", value)
+    monkeypatch.setattr(_parallel, "_threads", None)
+    assert _parallel.threads() == expected
+
+
+@pytest.mark.parametrize("n", [0, -1, 10**6, True, 2.0, "2", None])
+def test_limit_refuses_what_is_not_a_thread_count(n):
+    with pytest.raises((TypeError, ValueError), match="threads must"), _parallel.limit(n):
+        pass

@@ -12,6 +12,7 @@ number of spatial dimensions; ``m`` the fast module (``convgrad``) or ``convgrad
 
 from __future__ import annotations
 
+import inspect
 import re
 
 import numpy as np
@@ -679,3 +680,527 @@ def test_padding_at_the_limits_is_accepted(m, n, k, padding, padding_mode):
     x, w = np.ones((1, 1, *(SIZE,) * n)), np.ones((1, 1, *(k,) * n))
     y = call(m, "conv", n, x=x, w=w, padding=padding, padding_mode=padding_mode)
     assert y.shape == (1, 1, *(SIZE + 2 * padding - k + 1,) * n)
+
+
+# --- every public function, every argument, bad values -----------------------------------------
+#
+# Each entry is a valid call (``name -> (function, keyword arguments)``); the sweep replaces one
+# argument at a time by a bad value (wrong type, NaN, infinity, a nested list, a size that would
+# need terabytes...). A call may succeed (some replacements are valid: a numpy int for a stride)
+# but must otherwise raise ValueError or TypeError with one line, starting with the function's
+# or layer's name: never an AttributeError, IndexError, ZeroDivisionError, OverflowError,
+# MemoryError or a NumPy error. The table after it pins, for the rules fixed here, that the
+# message names the argument.
+
+from convgrad import data as cg_data  # noqa: E402
+from convgrad import nn as cg_nn  # noqa: E402
+from convgrad import optim as cg_optim  # noqa: E402
+from convgrad.optim import lr_scheduler  # noqa: E402
+
+
+def _params():
+    return [cg_nn.Parameter(np.ones(3))]
+
+
+def _public_calls():
+    calls = {}
+    for n in (1, 2, 3):
+        sp, k = (6,) * n, (3,) * n
+        calls[f"conv{n}d"] = (
+            f"conv{n}d",
+            dict(
+                input=np.ones((2, 3, *sp)),
+                weight=np.ones((4, 3, *k)),
+                bias=np.ones(4),
+                stride=1,
+                padding=0,
+                dilation=1,
+                groups=1,
+                padding_mode="zeros",
+            ),
+        )
+        calls[f"conv{n}d_backward"] = (
+            f"conv{n}d_backward",
+            dict(
+                dy=np.ones((2, 4, *(4,) * n)),
+                x=np.ones((2, 3, *sp)),
+                w=np.ones((4, 3, *k)),
+                stride=1,
+                padding=0,
+                dilation=1,
+                groups=1,
+                padding_mode="zeros",
+                bias=True,
+            ),
+        )
+        calls[f"conv_transpose{n}d"] = (
+            f"conv_transpose{n}d",
+            dict(
+                input=np.ones((2, 3, *sp)),
+                weight=np.ones((3, 4, *k)),
+                bias=np.ones(4),
+                stride=2,
+                padding=1,
+                output_padding=1,
+                groups=1,
+                dilation=1,
+            ),
+        )
+        calls[f"conv_transpose{n}d_backward"] = (
+            f"conv_transpose{n}d_backward",
+            dict(
+                dy=np.ones((2, 4, *(12,) * n)),
+                x=np.ones((2, 3, *sp)),
+                w=np.ones((3, 4, *k)),
+                stride=2,
+                padding=1,
+                output_padding=1,
+                groups=1,
+                dilation=1,
+                bias=True,
+            ),
+        )
+    x4, dy4 = np.ones((2, 3, 6, 6)), np.ones((2, 3, 4, 4))
+    calls |= {
+        "max_pool2d": (
+            "max_pool2d",
+            dict(
+                input=x4,
+                kernel_size=2,
+                stride=2,
+                padding=1,
+                dilation=1,
+                ceil_mode=False,
+                return_indices=False,
+            ),
+        ),
+        "max_pool2d_backward": (
+            "max_pool2d_backward",
+            dict(dy=dy4, x=x4, kernel_size=2, stride=2, padding=1, dilation=1, ceil_mode=False),
+        ),
+        "avg_pool2d": (
+            "avg_pool2d",
+            dict(
+                input=x4,
+                kernel_size=2,
+                stride=2,
+                padding=1,
+                ceil_mode=False,
+                count_include_pad=True,
+                divisor_override=None,
+            ),
+        ),
+        "avg_pool2d_backward": (
+            "avg_pool2d_backward",
+            dict(
+                dy=dy4,
+                x=x4,
+                kernel_size=2,
+                stride=2,
+                padding=1,
+                ceil_mode=False,
+                count_include_pad=True,
+                divisor_override=None,
+            ),
+        ),
+        "adaptive_avg_pool2d": ("adaptive_avg_pool2d", dict(input=x4, output_size=(3, 2))),
+        "adaptive_avg_pool2d_backward": (
+            "adaptive_avg_pool2d_backward",
+            dict(dy=np.ones((2, 3, 3, 2)), x=x4, output_size=(3, 2)),
+        ),
+        "relu": ("relu", dict(input=np.ones((2, 3)), inplace=False)),
+        "leaky_relu": (
+            "leaky_relu",
+            dict(input=np.ones((2, 3)), negative_slope=0.1, inplace=False),
+        ),
+        "leaky_relu_backward": (
+            "leaky_relu_backward",
+            dict(dy=np.ones((2, 3)), x=np.ones((2, 3)), negative_slope=0.1),
+        ),
+        "linear": ("linear", dict(input=np.ones((2, 3)), weight=np.ones((4, 3)), bias=np.ones(4))),
+        "linear_backward": (
+            "linear_backward",
+            dict(dy=np.ones((2, 4)), x=np.ones((2, 3)), w=np.ones((4, 3)), bias=True),
+        ),
+        "batch_norm": (
+            "batch_norm",
+            dict(
+                input=np.ones((2, 3, 4)),
+                running_mean=np.zeros(3),
+                running_var=np.ones(3),
+                weight=np.ones(3),
+                bias=np.zeros(3),
+                training=False,
+                momentum=0.1,
+                eps=1e-5,
+            ),
+        ),
+        "batch_norm_backward": (
+            "batch_norm_backward",
+            dict(
+                dy=np.ones((2, 3, 4)),
+                x=np.arange(24.0).reshape(2, 3, 4),
+                running_mean=np.zeros(3),
+                running_var=np.ones(3),
+                weight=np.ones(3),
+                training=True,
+                eps=1e-5,
+            ),
+        ),
+        "batch_norm_stats": (
+            "batch_norm_stats",
+            dict(
+                x=np.arange(24.0).reshape(2, 3, 4),
+                running_mean=np.zeros(3),
+                running_var=np.ones(3),
+                momentum=0.1,
+            ),
+        ),
+        "cross_entropy": (
+            "cross_entropy",
+            dict(
+                input=np.ones((2, 3)),
+                target=np.array([0, 2]),
+                weight=None,
+                size_average=None,
+                ignore_index=-100,
+                reduce=None,
+                reduction="mean",
+                label_smoothing=0.1,
+            ),
+        ),
+        "cross_entropy_backward": (
+            "cross_entropy_backward",
+            dict(
+                dloss=1.0,
+                input=np.ones((2, 3)),
+                target=np.array([0, 2]),
+                reduction="mean",
+                label_smoothing=0.1,
+            ),
+        ),
+        "mse_loss": (
+            "mse_loss",
+            dict(
+                input=np.ones((2, 3)),
+                target=np.zeros((2, 3)),
+                size_average=None,
+                reduce=None,
+                reduction="mean",
+                weight=None,
+            ),
+        ),
+        "mse_loss_backward": (
+            "mse_loss_backward",
+            dict(dloss=1.0, input=np.ones((2, 3)), target=np.zeros((2, 3)), reduction="mean"),
+        ),
+        "gradcheck": (
+            "gradcheck",
+            dict(
+                forward=np.sin,
+                backward=lambda dy, x: (dy * np.cos(x),),
+                inputs=(np.zeros(3),),
+                mode="fast",
+                eps=1e-6,
+                atol=1e-5,
+                rtol=1e-3,
+                directions=3,
+                seed=0,
+            ),
+        ),
+        "Conv2d": (
+            cg_nn.Conv2d,
+            dict(
+                in_channels=3,
+                out_channels=4,
+                kernel_size=3,
+                stride=1,
+                padding=0,
+                dilation=1,
+                groups=1,
+                bias=True,
+                padding_mode="zeros",
+            ),
+        ),
+        "Conv1d": (cg_nn.Conv1d, dict(in_channels=3, out_channels=4, kernel_size=3)),
+        "ConvTranspose2d": (
+            cg_nn.ConvTranspose2d,
+            dict(
+                in_channels=3,
+                out_channels=4,
+                kernel_size=3,
+                stride=2,
+                padding=1,
+                output_padding=1,
+                groups=1,
+                bias=True,
+                dilation=1,
+            ),
+        ),
+        "Linear": (cg_nn.Linear, dict(in_features=3, out_features=4, bias=True)),
+        "LeakyReLU": (cg_nn.LeakyReLU, dict(negative_slope=0.1, inplace=False)),
+        "MaxPool2d": (
+            cg_nn.MaxPool2d,
+            dict(kernel_size=2, stride=2, padding=1, dilation=1, ceil_mode=False),
+        ),
+        "AvgPool2d": (
+            cg_nn.AvgPool2d,
+            dict(
+                kernel_size=2,
+                stride=2,
+                padding=1,
+                ceil_mode=False,
+                count_include_pad=True,
+                divisor_override=None,
+            ),
+        ),
+        "AdaptiveAvgPool2d": (cg_nn.AdaptiveAvgPool2d, dict(output_size=(3, 2))),
+        "BatchNorm2d": (
+            cg_nn.BatchNorm2d,
+            dict(num_features=3, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True),
+        ),
+        "Dropout": (cg_nn.Dropout, dict(p=0.5)),
+        "Flatten": (cg_nn.Flatten, dict(start_dim=1, end_dim=-1)),
+        "CrossEntropyLoss": (cg_nn.CrossEntropyLoss, dict(reduction="mean", label_smoothing=0.1)),
+        "MSELoss": (cg_nn.MSELoss, dict(reduction="mean")),
+        "Parameter": (cg_nn.Parameter, dict(data=np.ones(3))),
+        "manual_seed": (cg_nn.manual_seed, dict(seed=0)),
+        "SGD": (
+            cg_optim.SGD,
+            dict(
+                params=_params(), lr=0.1, momentum=0.9, dampening=0, weight_decay=0, nesterov=False
+            ),
+        ),
+        "Adam": (
+            cg_optim.Adam,
+            dict(
+                params=_params(),
+                lr=1e-3,
+                betas=(0.9, 0.999),
+                eps=1e-8,
+                weight_decay=0,
+                amsgrad=False,
+            ),
+        ),
+        "AdamW": (
+            cg_optim.AdamW,
+            dict(
+                params=_params(),
+                lr=1e-3,
+                betas=(0.9, 0.999),
+                eps=1e-8,
+                weight_decay=0.01,
+                amsgrad=False,
+            ),
+        ),
+        "StepLR": (
+            lr_scheduler.StepLR,
+            dict(optimizer=cg_optim.SGD(_params(), lr=0.1), step_size=2, gamma=0.5, last_epoch=-1),
+        ),
+        "MultiStepLR": (
+            lr_scheduler.MultiStepLR,
+            dict(
+                optimizer=cg_optim.SGD(_params(), lr=0.1),
+                milestones=[2, 4],
+                gamma=0.5,
+                last_epoch=-1,
+            ),
+        ),
+        "CosineAnnealingLR": (
+            lr_scheduler.CosineAnnealingLR,
+            dict(optimizer=cg_optim.SGD(_params(), lr=0.1), T_max=10, eta_min=0.0, last_epoch=-1),
+        ),
+        "batches": (
+            cg_data.batches,
+            dict(x=np.ones((10, 1, 4, 4)), y=np.arange(10), batch_size=3, shuffle=True, rng=0),
+        ),
+    }
+    for name in ("relu", "sigmoid", "tanh"):
+        calls[f"{name}_backward"] = (
+            f"{name}_backward",
+            dict(dy=np.ones((2, 3)), x=np.ones((2, 3))),
+        )
+    calls["sigmoid"] = ("sigmoid", dict(input=np.ones((2, 3))))
+    calls["tanh"] = ("tanh", dict(input=np.ones((2, 3))))
+    return calls
+
+
+PUBLIC = _public_calls()
+BAD_VALUES = {
+    "None": None,
+    "str": "abc",
+    "float": 2.5,
+    "bool": True,
+    "numpy_int": np.int64(2),
+    "numpy_float": np.float64(2.0),
+    "nested_list": [[1, 2], [3]],
+    "0d_array": np.array(2.0),
+    "complex": 1 + 2j,
+    "negative": -1,
+    "zero": 0,
+    "nan": float("nan"),
+    "inf": float("inf"),
+    "huge": 10**12,
+    "complex_array": np.ones(3, complex),
+    "empty_array": np.ones((0,)),
+    "object": object(),
+    "huge_float": 1e300,
+    "bad_tuple": (1, "a"),
+    "int_array": np.arange(3),
+}
+
+
+def _resolve(f):
+    return getattr(convgrad, f) if isinstance(f, str) else f
+
+
+def _consume(result):
+    return list(result) if inspect.isgenerator(result) else result
+
+
+def test_the_sweep_covers_every_public_function():
+    callables = {name for name in convgrad.__all__ if callable(getattr(convgrad, name))}
+    named = {f for f, _ in PUBLIC.values() if isinstance(f, str)}
+    results_only = {"ConvGrads", "GradcheckReport", "InputReport", "LinearGrads", "BatchNormGrads"}
+    assert callables - results_only <= named, callables - results_only - named
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+def test_every_argument_with_bad_values_gets_one_clear_error(name):
+    f, base = PUBLIC[name]
+    f = _resolve(f)
+    _consume(f(**base))  # the valid call works
+    leaks = []
+    for arg in base:
+        for label, bad in BAD_VALUES.items():
+            try:
+                _consume(f(**{**base, arg: bad}))
+            except (ValueError, TypeError) as err:
+                message = str(err)
+                if "\n" in message or not message:
+                    leaks.append(f"{arg}={label}: not one line: {message!r}")
+            except Exception as err:  # noqa: BLE001 - what the test is looking for
+                leaks.append(f"{arg}={label}: {type(err).__name__}: {err}")
+    assert not leaks, "\n".join(leaks)
+
+
+# (call, exception type, the argument its message must name)
+NAMED = [
+    (
+        lambda: convgrad.conv2d(np.ones((1, 1, 4, 4)), np.ones((1, 1, 3, 3)), padding=10**12),
+        ValueError,
+        "padding",
+    ),
+    (
+        lambda: convgrad.conv1d(np.ones((1, 1, 4)), np.ones((1, 1, 3)), padding=10**13),
+        ValueError,
+        "padding",
+    ),
+    (
+        lambda: convgrad.conv_transpose2d(
+            np.ones((1, 1, 4, 4)), np.ones((1, 1, 3, 3)), stride=10**9
+        ),
+        ValueError,
+        "stride",
+    ),
+    (
+        lambda: convgrad.conv_transpose1d(np.ones((1, 1, 4)), np.ones((1, 1, 3)), dilation=10**13),
+        ValueError,
+        "dilation",
+    ),
+    (lambda: convgrad.max_pool2d(np.ones((1, 1, 4, 4)), 10**12), ValueError, "kernel_size"),
+    (lambda: convgrad.adaptive_avg_pool2d(np.ones((1, 1, 4, 4)), 10**7), ValueError, "output_size"),
+    (
+        lambda: convgrad.adaptive_avg_pool2d_backward(
+            np.ones((1, 1, 2, 2)), np.ones((1, 1, 4, 4)), 10**7
+        ),
+        ValueError,
+        "output_size",
+    ),
+    (
+        lambda: convgrad.max_pool2d(np.ones((1, 1, 4, 4)), 2, return_indices=1),
+        TypeError,
+        "return_indices",
+    ),
+    (lambda: convgrad.avg_pool2d_backward(None, np.ones((1, 1, 4, 4)), 2), TypeError, "dy"),
+    (lambda: convgrad.batch_norm_backward(None, np.ones((2, 3))), TypeError, "dy"),
+    (lambda: convgrad.batch_norm(np.ones((2, 3)), training=np.ones(3)), TypeError, "training"),
+    (
+        lambda: convgrad.batch_norm(np.ones((2, 3)), training=True, eps=float("inf")),
+        ValueError,
+        "eps",
+    ),
+    (
+        lambda: convgrad.batch_norm(np.ones((2, 3)), training=True, momentum="a"),
+        TypeError,
+        "momentum",
+    ),
+    (
+        lambda: convgrad.batch_norm_stats(np.ones((2, 3)), np.zeros(3), np.ones(3), float("nan")),
+        ValueError,
+        "momentum",
+    ),
+    (lambda: convgrad.cross_entropy(np.ones((2, 3)), [[0, 1], [2]]), TypeError, "target"),
+    (
+        lambda: convgrad.cross_entropy(
+            np.ones((2, 3)), np.array([0, 1]), label_smoothing=float("nan")
+        ),
+        ValueError,
+        "label_smoothing",
+    ),
+    (
+        lambda: convgrad.cross_entropy(np.ones((2, 3)), np.array([0, 1]), ignore_index=1.5),
+        TypeError,
+        "ignore_index",
+    ),
+    (lambda: convgrad.relu(np.ones(2), inplace=None), TypeError, "inplace"),
+    (lambda: convgrad.gradcheck(np.sin, np.cos, (np.ones(2),), eps=1e300), ValueError, "eps"),
+    (lambda: convgrad.gradcheck(np.sin, np.cos, (np.ones(2),), seed="abc"), TypeError, "seed"),
+    (lambda: convgrad.gradcheck(np.sin, np.cos, (np.ones(2),), seed=-1), TypeError, "seed"),
+    (
+        lambda: convgrad.gradcheck(np.sin, np.cos, (np.ones(2),), mode="fast", directions=10**12),
+        ValueError,
+        "directions",
+    ),
+    (lambda: convgrad.gradcheck(np.sin, np.cos, ([[1.0], [2.0, 3.0]],)), TypeError, "inputs"),
+    (lambda: cg_nn.Conv2d(10**12, 4, 3), ValueError, "in_channels"),
+    (lambda: cg_nn.Conv1d(3, 10**12, 3), ValueError, "out_channels"),
+    (lambda: cg_nn.Conv1d(3, 4, 10**12), ValueError, "kernel_size"),
+    (lambda: cg_nn.ConvTranspose2d(3, 10**12, 3), ValueError, "out_channels"),
+    (lambda: cg_nn.Linear(10**12, 4), ValueError, "in_features"),
+    (lambda: cg_nn.Linear(3, 4, dtype="complex128"), TypeError, "dtype"),
+    (lambda: cg_nn.Linear(3, 4, dtype="nonsense"), TypeError, "dtype"),
+    (lambda: cg_nn.Conv2d(3, 4, 3, rng=0), TypeError, "rng"),
+    (lambda: cg_nn.BatchNorm2d(10**12), ValueError, "num_features"),
+    (lambda: cg_nn.BatchNorm2d(3, affine=np.ones(2)), TypeError, "affine"),
+    (lambda: cg_nn.BatchNorm2d(3, momentum=float("nan")), ValueError, "momentum"),
+    (lambda: cg_nn.BatchNorm2d(3, eps=float("inf")), ValueError, "eps"),
+    (lambda: cg_nn.Conv2d(3, 4, 3, padding_mode=np.ones(2)), ValueError, "padding_mode"),
+    (lambda: cg_nn.Parameter([[1.0], [2.0, 3.0]]), TypeError, "data"),
+    (lambda: cg_nn.Parameter(np.array(["a"])), TypeError, "data"),
+    (lambda: cg_nn.Linear(2, 3).load_state_dict({}, strict="yes"), TypeError, "strict"),
+    (lambda: cg_nn.manual_seed("abc"), TypeError, "seed"),
+    (lambda: cg_nn.manual_seed(-1), TypeError, "seed"),
+    (
+        lambda: lr_scheduler.MultiStepLR(cg_optim.SGD(_params(), lr=0.1), milestones=3),
+        TypeError,
+        "milestones",
+    ),
+    (lambda: cg_data.batches(None, np.arange(3), 2), TypeError, "x"),
+    (lambda: cg_data.batches(np.ones(3), [[1], [2, 3]], 2), TypeError, "y"),
+    (lambda: cg_data.batches(np.ones(3), np.ones(3), 2, shuffle=np.ones(2)), TypeError, "shuffle"),
+    (lambda: cg_data.batches(np.ones(3), np.ones(3), 2, shuffle=True, rng="abc"), TypeError, "rng"),
+    (lambda: cg_data.batches(np.ones(3), np.ones(3), 2, shuffle=True, rng=-1), TypeError, "rng"),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "name"), NAMED, ids=[f"{i}-{n}" for i, (_, _, n) in enumerate(NAMED)]
+)
+def test_bad_argument_is_refused_naming_it(call, exc, name):
+    with pytest.raises(exc) as info:
+        call()
+    message = str(info.value)
+    assert type(info.value) is exc, f"{type(info.value).__name__}: {message}"
+    assert re.search(rf"\b{re.escape(name)}\b", message), message
+    assert "\n" not in message

@@ -48,6 +48,38 @@ from .pooling import (
 
 __version__ = "0.1.0"
 
+# Submodules that ``import convgrad`` does not load (the command line, training, data sets, the
+# grader, pictures...), reached as attributes all the same: ``convgrad.training`` imports
+# ``convgrad.training`` on first access (PEP 562), so ``import convgrad`` stays as fast as the
+# kernels alone. (``gradcheck`` is the function; its module is ``convgrad.gradcheck`` in
+# ``sys.modules``.)
+_LAZY_SUBMODULES = (
+    "bench",
+    "cli",
+    "commands",
+    "cs231n",
+    "data",
+    "exercises",
+    "explain",
+    "grading",
+    "plots",
+    "reference",
+    "training",
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY_SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")  # also sets it as an attribute
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY_SUBMODULES})
+
+
 __all__ = [
     "ConvGrads",
     "GradcheckReport",

@@ -49,6 +49,9 @@ _T_WEIGHT = {
     3: "(C_in, C_out // groups, kD, kH, kW)",
 }
 _EXAMPLE_SPATIAL = {1: (6,), 2: (6, 5), 3: (4, 6, 5)}
+# the forward functions take PyTorch's names and convgrad's shorter ones; the backward functions
+# keep their documented ``dy, x, w``
+_TORCH_NAMES = _args.aliases(x="input", w="weight", b="bias")
 
 
 def _finish(a: np.ndarray, dtype: np.dtype, batched: bool) -> np.ndarray:
@@ -60,10 +63,12 @@ def conv_function(kernels: Kernels, n: int, module: str) -> Callable[..., np.nda
     name = f"conv{n}d"
     x_shape, w_shape, y_shape = _SHAPES[n]
 
-    def conv(x, w, b=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros"):
-        x = _args.as_array(name, "x", x)
-        w = _args.as_array(name, "w", w)
-        b = None if b is None else _args.as_array(name, "b", b)
+    def conv(
+        input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros"
+    ):
+        x = _args.as_array(name, "x", input)
+        w = _args.as_array(name, "w", weight)
+        b = None if bias is None else _args.as_array(name, "b", bias)
         spec = _args.conv_spec(name, n, x, w, b, stride, padding, dilation, groups, padding_mode)
         compute, out = _args.result_dtype(x, w, b)
         batched = x.ndim == n + 2
@@ -76,9 +81,9 @@ def conv_function(kernels: Kernels, n: int, module: str) -> Callable[..., np.nda
     conv.__doc__ = f"""{n}-D convolution (cross-correlation, as PyTorch's ``conv{n}d``).
 
     Args:
-        x: ``{x_shape}``, or unbatched without ``N``.
-        w: ``{w_shape}``.
-        b: ``(C_out,)`` or None.
+        input: ``x {x_shape}``, or unbatched without ``N``.
+        weight: ``w {w_shape}``.
+        bias: ``b (C_out,)`` or None.
         stride, dilation: an int or {n} ints, each >= 1.
         padding: an int, {n} ints, {n} ``(before, after)`` pairs, ``"valid"`` or ``"same"``
             (see :mod:`convgrad._args` for where ``"same"`` puts an odd total).
@@ -89,12 +94,15 @@ def conv_function(kernels: Kernels, n: int, module: str) -> Callable[..., np.nda
         y: ``{y_shape}``, where along each spatial dimension
         ``out = floor((in + before + after - dilation * (kernel - 1) - 1) / stride) + 1``.
 
+    ``input``, ``weight`` and ``bias`` (PyTorch's names) may also be passed as ``x``, ``w``
+    and ``b``; errors call them by these short names.
+
     >>> import numpy as np, {module} as m
     >>> x = np.ones({shape}); w = np.ones((4, 3, *{(3,) * n}))
     >>> m.{name}(x, w, padding=1).shape
     {(2, 4, *_EXAMPLE_SPATIAL[n])}
     """
-    return _named(conv, name, module)
+    return _TORCH_NAMES(_args.ieee(_named(conv, name, module)))
 
 
 def conv_backward_function(kernels: Kernels, n: int, module: str) -> Callable[..., ConvGrads]:
@@ -138,16 +146,18 @@ def conv_backward_function(kernels: Kernels, n: int, module: str) -> Callable[..
     >>> dx.shape == x.shape, dw.shape == w.shape, db.tolist()
     (True, True, {[float(2 * np.prod(_EXAMPLE_SPATIAL[n]))] * 4})
     """
-    return _named(conv_backward, name, module)
+    return _args.ieee(_named(conv_backward, name, module))
 
 
 def conv_transpose_function(kernels: Kernels, n: int, module: str) -> Callable[..., np.ndarray]:
     name = f"conv_transpose{n}d"
 
-    def conv_transpose(x, w, b=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
-        x = _args.as_array(name, "x", x)
-        w = _args.as_array(name, "w", w)
-        b = None if b is None else _args.as_array(name, "b", b)
+    def conv_transpose(
+        input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1
+    ):
+        x = _args.as_array(name, "x", input)
+        w = _args.as_array(name, "w", weight)
+        b = None if bias is None else _args.as_array(name, "b", bias)
         spec, _ = _args.conv_transpose_spec(
             name, n, x, w, b, stride, padding, output_padding, groups, dilation
         )
@@ -163,7 +173,9 @@ def conv_transpose_function(kernels: Kernels, n: int, module: str) -> Callable[.
     conv_transpose.__doc__ = f"""{n}-D transposed convolution (PyTorch's ``conv_transpose{n}d``).
 
     The adjoint of :func:`conv{n}d` in its input: it spreads each input pixel over a window of
-    the output. ``x {_SHAPES[n][0]}`` or unbatched, ``w {_T_WEIGHT[n]}``, ``b (C_out,)`` or None.
+    the output. ``input`` is ``x {_SHAPES[n][0]}`` or unbatched, ``weight`` is
+    ``w {_T_WEIGHT[n]}``, ``bias`` is ``b (C_out,)`` or None (PyTorch's names; ``x``, ``w`` and
+    ``b`` are accepted too, and used in errors).
     ``padding`` (an int, {n} ints or {n} ``(before, after)`` pairs) crops the output;
     ``output_padding`` (smaller than stride or dilation) adds to its trailing end. Along each
     spatial dimension
@@ -174,7 +186,7 @@ def conv_transpose_function(kernels: Kernels, n: int, module: str) -> Callable[.
     >>> m.{name}(x, w, stride=2, padding=1, output_padding=1).shape
     {(2, 4, *out_example)}
     """
-    return _named(conv_transpose, name, module)
+    return _TORCH_NAMES(_args.ieee(_named(conv_transpose, name, module)))
 
 
 def conv_transpose_backward_function(
@@ -218,7 +230,7 @@ def conv_transpose_backward_function(
     >>> dx.shape == x.shape, dw.shape == w.shape, db.shape
     (True, True, (4,))
     """
-    return _named(conv_transpose_backward, name, module)
+    return _args.ieee(_named(conv_transpose_backward, name, module))
 
 
 def _named(f, name: str, module: str):

@@ -25,15 +25,71 @@ Padding conventions (:func:`conv_padding`):
 
 from __future__ import annotations
 
+import functools
+import inspect
+import math
 import numbers
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import numpy as np
 
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 
 Pairs = tuple[tuple[int, int], ...]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def ieee(f: F) -> F:
+    """Run ``f`` with NumPy's floating-point warnings off: NaN and infinities in the inputs
+    propagate silently through the arithmetic (``inf - inf`` is NaN), as in PyTorch."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with np.errstate(all="ignore"):
+            return f(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def aliases(**names: str) -> Callable[[F], F]:
+    """Let a function whose parameters carry PyTorch's names (``input``, ``weight``, ``bias``)
+    also take convgrad's own as keywords: ``names`` maps each old name to PyTorch's
+    (``x="input"``). Both given, by keyword or one by position, is a ``TypeError`` naming both.
+    The signature shown (``inspect.signature``, ``help``) is the wrapped function's, PyTorch's.
+
+    >>> @aliases(x="input")
+    ... def f(input, scale=1):
+    ...     return input * scale
+    >>> f(2, scale=3), f(input=2), f(x=2)
+    (6, 2, 2)
+    >>> f(2, x=3)
+    Traceback (most recent call last):
+    TypeError: f: input and x name the same argument (PyTorch's name and convgrad's); pass one
+    """
+
+    def decorate(f: F) -> F:
+        params = list(inspect.signature(f).parameters)
+        position = {new: params.index(new) for new in names.values()}
+
+        @functools.wraps(f)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            for old, new in names.items():
+                if old in kwargs:
+                    if new in kwargs or position[new] < len(args):
+                        raise TypeError(
+                            f"{f.__name__}: {new} and {old} name the same argument (PyTorch's "
+                            f"name and convgrad's); pass one"
+                        )
+                    kwargs[new] = kwargs.pop(old)
+            return f(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 def output_size(size: int, kernel: int, stride: int, dilation: int, before: int, after: int) -> int:
@@ -244,11 +300,50 @@ def check_groups(fn: str, groups: object) -> int:
     return int(groups)  # type: ignore[call-overload]
 
 
+def memory_bytes() -> int:
+    """This machine's physical memory (1 TiB where the platform does not say)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 1 << 40
+
+
+def check_size(fn: str, what: str, shape: tuple[int, ...], because: str, itemsize: int = 8) -> None:
+    """Refuse, before anything is allocated, an array of ``shape`` larger than the machine's
+    memory: a typo in a size (``padding=10**6``) gets one clear line, not a ``MemoryError`` or
+    a swapping machine. ``because`` names the arguments that set the shape."""
+    need = math.prod(shape) * itemsize
+    if need > memory_bytes():
+        raise ValueError(
+            f"{fn}: {what} would have shape {tuple(shape)}, {need / 2**30:.3g} GiB, more than "
+            f"this machine's memory ({memory_bytes() / 2**30:.3g} GiB); check {because}"
+        )
+
+
 def check_bias(fn: str, b: np.ndarray | None, c_out: int) -> None:
     if b is not None and b.shape != (c_out,):
         raise ValueError(
             f"{fn}: b must have shape ({c_out},), one value per output channel; got shape {b.shape}"
         )
+
+
+def check_flag(fn: str, name: str, value: object) -> bool:
+    """``value`` as a bool; only True or False (NumPy's too) are flags."""
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{fn}: {name} must be True or False; got {value!r:.80}")
+    return bool(value)
+
+
+def check_real(fn: str, name: str, value: object, low: float = -math.inf, high: float = math.inf,
+               *, low_open: bool = False) -> float:  # fmt: skip
+    """``value`` as a finite float in ``[low, high]`` (``(low, high]`` with ``low_open``)."""
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{fn}: {name} must be a real number; got {value!r:.80}")
+    v = float(value)
+    if not math.isfinite(v) or v < low or v > high or (low_open and v == low):
+        where = f"{'(' if low_open else '['}{low}, {high}]"
+        raise ValueError(f"{fn}: {name} must be a finite number in {where}; got {value!r:.80}")
+    return v
 
 
 def check_bias_flag(fn: str, bias: object) -> bool:
@@ -330,6 +425,10 @@ def conv_spec(
             f"{fn}: the kernel (extent {extent} with dilation {dilation_t}) is larger "
             f"than the padded input {padded} (x shape {x.shape}, padding {pairs})"
         )
+    batch = x.shape[0] if x.ndim == n + 2 else 1
+    padded = tuple(s + lo + hi for s, (lo, hi) in zip(spatial, pairs, strict=True))
+    check_size(fn, "the padded input", (batch, c_in, *padded), "padding")
+    check_size(fn, "the output", (batch, c_out, *out), "padding, stride and dilation")
     return ConvSpec(stride_t, dilation_t, pairs, groups, padding_mode, kernel, spatial, out)
 
 
@@ -387,5 +486,8 @@ def conv_transpose_spec(
             f"{fn}: padding {pairs} crops the whole output (uncropped size {full}, "
             f"x shape {x.shape}, w shape {w.shape})"
         )
+    batch = x.shape[0] if x.ndim == n + 2 else 1
+    check_size(fn, "the output before cropping", (batch, w.shape[1] * groups, *full),
+               "stride, dilation and the kernel size")  # fmt: skip
     spec = ConvSpec(stride_t, dilation_t, pairs, groups, "zeros", kernel, out, spatial)
     return spec, out

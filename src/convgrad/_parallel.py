@@ -4,14 +4,21 @@ NumPy's matrix product runs on every core (through its BLAS), but its ufuncs run
 release the GIL, so the depthwise kernels (:mod:`convgrad._taps`), which are ufuncs only, run
 their independent blocks of images and groups on a small thread pool. (Splitting the im2col
 kernels' copies the same way measured no faster: BLAS's own threads compete for the cores.)
-The number of threads is ``CONVGRAD_THREADS`` when set, else the number of CPUs; :func:`limit`
-changes it for a block (``convgrad bench --threads`` uses it, so that convgrad and PyTorch get
-as many).
+The number of threads is ``CONVGRAD_THREADS`` when set (an integer from 1 to
+``MAX_THREADS``), else the number of CPUs; :func:`limit` changes it for a block (``convgrad bench
+--threads`` uses it, so that convgrad and PyTorch get as many).
+
+The variable is read when threads are first needed, not at import: ``import convgrad`` (and so
+``convgrad --help``, the grader, every kernel that runs on one thread) keeps working whatever it
+holds, and a bad value raises one ``ValueError`` naming the variable and the rule from the call
+that needs it, which a caller such as the command line can catch and report (:func:`threads`
+checks it up front).
 """
 
 from __future__ import annotations
 
 import contextlib
+import numbers
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -20,11 +27,31 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-_threads = int(os.environ.get("CONVGRAD_THREADS", "0")) or os.cpu_count() or 1
+# a bound on a pool's size, far above any machine's cores: a typo such as 100000 would otherwise
+# start that many threads
+MAX_THREADS = 1024
+_threads: int | None = None  # None until first needed: then CONVGRAD_THREADS or the CPUs
 _pool: tuple[int, ThreadPoolExecutor] | None = None  # (its size, the pool)
 
 
+def _from_environment() -> int:
+    """``CONVGRAD_THREADS`` as a thread count, or the number of CPUs when it is unset or empty."""
+    text = os.environ.get("CONVGRAD_THREADS", "").strip()
+    if not text:
+        return os.cpu_count() or 1
+    if not (text.isascii() and text.isdigit() and len(text) <= 6 and 1 <= int(text) <= MAX_THREADS):
+        raise ValueError(
+            f"CONVGRAD_THREADS must be a whole number of threads from 1 to {MAX_THREADS} "
+            f"(or unset, for one per CPU); got {text!r:.40}"
+        )
+    return int(text)
+
+
 def threads() -> int:
+    """How many threads the kernels use now; reads ``CONVGRAD_THREADS`` the first time."""
+    global _threads
+    if _threads is None:
+        _threads = _from_environment()
     return _threads
 
 
@@ -32,9 +59,11 @@ def threads() -> int:
 def limit(n: int) -> Iterator[None]:
     """Use ``n`` threads (1: none besides the caller's) inside the block."""
     global _threads
-    if n < 1:
-        raise ValueError(f"threads must be >= 1; got {n}")
-    before, _threads = _threads, n
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
+        raise TypeError(f"threads must be an int; got {n!r:.80}")
+    if not 1 <= n <= MAX_THREADS:
+        raise ValueError(f"threads must be from 1 to {MAX_THREADS}; got {n}")
+    before, _threads = _threads, int(n)
     try:
         yield
     finally:
@@ -46,11 +75,12 @@ def run(f: Callable[[T], R], items: Sequence[T], most: int | None = None) -> lis
     on no more than ``most`` threads at once when given (to bound the memory of items in
     flight)."""
     global _pool
-    workers = min(_threads, most or _threads, len(items))
+    count = threads()
+    workers = min(count, most or count, len(items))
     if workers <= 1:
         return [f(item) for item in items]
-    if _pool is None or _pool[0] < _threads:
-        _pool = (_threads, ThreadPoolExecutor(_threads, thread_name_prefix="convgrad"))
+    if _pool is None or _pool[0] < count:
+        _pool = (count, ThreadPoolExecutor(count, thread_name_prefix="convgrad"))
     if workers == len(items):
         return list(_pool[1].map(f, items))
     # each worker takes every workers-th item, in turn

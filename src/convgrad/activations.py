@@ -32,26 +32,46 @@ def _prepare(fn: str, *arrays: object) -> tuple[list[np.ndarray], np.dtype]:
     return [a.astype(compute, copy=False) for a in checked], out
 
 
-def relu(x):
-    """``max(x, 0)``, elementwise.
+def _check_inplace(fn: str, inplace: object) -> None:
+    """PyTorch's ``inplace`` flag: only False. convgrad never modifies its inputs, so code that
+    relies on ``inplace=True`` must use the returned array instead; it is refused, not ignored."""
+    if not isinstance(inplace, bool | np.bool_):
+        raise TypeError(f"{fn}: inplace must be True or False; got {inplace!r:.80}")
+    if inplace:
+        raise ValueError(
+            f"{fn}: inplace=True is not supported: convgrad never modifies its inputs; "
+            f"use the returned array (inplace=False)"
+        )
+
+
+@_args.aliases(x="input")
+@_args.ieee
+def relu(input, inplace=False):
+    """``max(x, 0)``, elementwise. ``input`` (PyTorch's name) is also accepted as ``x``;
+    ``inplace`` must be False.
 
     >>> import numpy as np
     >>> relu(np.array([-1.0, 0.0, 2.0]))
     array([0., 0., 2.])
     """
-    (x,), out = _prepare("relu", x)
+    _check_inplace("relu", inplace)
+    (x,), out = _prepare("relu", input)
     return np.maximum(x, 0).astype(out, copy=False)
 
 
+@_args.ieee
 def relu_backward(dy, x):
-    """``dx = dy * [x > 0]``; no gradient passes at ``x == 0``.
+    """``dx = dy * [x > 0]``; no gradient passes at ``x == 0``; at ``x = nan`` it passes, as
+    PyTorch's.
 
     >>> import numpy as np
     >>> relu_backward(np.ones(3), np.array([-1.0, 0.0, 2.0]))
     array([0., 0., 1.])
     """
     (dy, x), out = _prepare("relu_backward", dy, x)
-    return np.where(x > 0, dy, 0).astype(out, copy=False)
+    return np.where(
+        x <= 0, 0, dy
+    )  # a NaN passes its gradient, as PyTorch's.astype(out, copy=False)
 
 
 def _check_slope(fn: str, negative_slope: object) -> float:
@@ -60,18 +80,23 @@ def _check_slope(fn: str, negative_slope: object) -> float:
     return float(negative_slope)
 
 
-def leaky_relu(x, negative_slope=0.01):
-    """``x`` where ``x > 0``, else ``negative_slope * x``.
+@_args.aliases(x="input")
+@_args.ieee
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    """``x`` where ``x > 0``, else ``negative_slope * x``. ``input`` is also accepted as ``x``;
+    ``inplace`` must be False.
 
     >>> import numpy as np
     >>> leaky_relu(np.array([-2.0, 3.0]), 0.5)
     array([-1.,  3.])
     """
     slope = _check_slope("leaky_relu", negative_slope)
-    (x,), out = _prepare("leaky_relu", x)
+    _check_inplace("leaky_relu", inplace)
+    (x,), out = _prepare("leaky_relu", input)
     return np.where(x > 0, x, x * slope).astype(out, copy=False)
 
 
+@_args.ieee
 def leaky_relu_backward(dy, x, negative_slope=0.01):
     """``dx = dy`` where ``x > 0``, else ``negative_slope * dy`` (``x == 0`` included).
 
@@ -89,17 +114,20 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return np.where(x >= 0, 1, e) / (1 + e)
 
 
-def sigmoid(x):
-    """``1 / (1 + exp(-x))``, without overflow for large ``|x|``.
+@_args.aliases(x="input")
+@_args.ieee
+def sigmoid(input):
+    """``1 / (1 + exp(-x))``, without overflow for large ``|x|``; ``input`` is also ``x``.
 
     >>> import numpy as np
     >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))
     array([0. , 0.5, 1. ])
     """
-    (x,), out = _prepare("sigmoid", x)
+    (x,), out = _prepare("sigmoid", input)
     return _sigmoid(x).astype(out, copy=False)
 
 
+@_args.ieee
 def sigmoid_backward(dy, x):
     """``dx = dy * y * (1 - y)`` with ``y = sigmoid(x)``.
 
@@ -112,17 +140,20 @@ def sigmoid_backward(dy, x):
     return (dy * y * (1 - y)).astype(out, copy=False)
 
 
-def tanh(x):
-    """``tanh(x)``, elementwise.
+@_args.aliases(x="input")
+@_args.ieee
+def tanh(input):
+    """``tanh(x)``, elementwise; ``input`` (PyTorch's name) is also accepted as ``x``.
 
     >>> import numpy as np
     >>> tanh(np.zeros(2))
     array([0., 0.])
     """
-    (x,), out = _prepare("tanh", x)
+    (x,), out = _prepare("tanh", input)
     return np.tanh(x).astype(out, copy=False)
 
 
+@_args.ieee
 def tanh_backward(dy, x):
     """``dx = dy * (1 - y**2)`` with ``y = tanh(x)``.
 

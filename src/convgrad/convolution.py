@@ -21,12 +21,28 @@ strategy      how                                                          compu
 ============  ===========================================================  ====================
 
 The automatic choice (:func:`_automatic`) is ``fft`` for large kernels (from about 7x7 on large
-images with few channels, to never on small images with many; 8x8 and up when each group has
+images with few channels, to never on small images with many; 9x9 and up when each group has
 one input channel; the rule and its measurements are by its code), ``taps`` for
 other depthwise convolutions and ``im2col`` for the rest: on the development machine ``shift``
 and ``winograd`` measured no faster (BENCHMARKS.md has the figures). :func:`strategy` (or the
 ``CONVGRAD_STRATEGY`` environment variable) forces one where it applies; the tests hold every
 strategy to the reference loops.
+
+NaN and infinities. ``im2col``, ``shift`` and ``taps`` read each input only where a window
+does, so a NaN reaches exactly the outputs whose windows read it, as in PyTorch. ``fft`` and
+``winograd`` transform whole images or tiles, where one NaN or infinity would reach every
+frequency and so every output (``inf * 0`` and ``inf - inf`` are NaN); when an input is not
+finite they hand the convolution to the direct strategy the automatic choice would take
+(:func:`_direct`; the check is one sum per input, ``isfinite(sum(a))``, which is NaN or inf
+whenever ``a`` holds one, and at worst sends a sum that overflows to the direct strategy too).
+
+float32 in the FFT. A transform's rounding error is relative to the whole image (its norm),
+not to each output: an output much smaller than the image around it (a dark patch beside a
+bright one, a channel whose weights cancel) loses its digits. In float32 that measured up to
+2.6e-4 of the output channel's largest value, against 1e-6 for the direct strategies (the
+command is in ``tests/test_fft.py``'s float32 test). The FFT kernels therefore transform in
+float64 whatever the inputs' dtype, a chunk of images at a time, and return the inputs' dtype
+(:mod:`convgrad._fft`).
 
 A transposed convolution is the input-gradient of the convolution whose input is its output, so
 its forward is that convolution's ``dx`` kernel, and its backward is a forward convolution
@@ -57,7 +73,14 @@ STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft")
 # - otherwise, against im2col, the FFT's products per frequency against im2col's per output and
 #   tap decide: ``K * P_out / F`` (taps, output positions, frequencies of one image) measured
 #   51, 56, 62 where the FFT lost (1.62, 1.42, 1.29) and 75 to 245 where it won (0.18 to 0.91).
-FFT_TAPS_ONE_CHANNEL = 64
+# Since the FFT transforms in float64 (the module docstring), its CPU time on float32 is 1.2 to
+# 2.5 times what it was. Against the direct strategy, forward + backward, CPU time, 1 thread
+# (``OPENBLAS_NUM_THREADS=1 python benchmarks/fft_cpu_time.py``): depthwise 2-D 7x7 1.49
+# (112x112) and 0.70 (14x14), 9x9 0.77 and 0.87, 11x11 0.80, 13x13 0.48; depthwise 1-D k=65
+# 1.24, k=255 0.38; dense 16 -> 16 7x7 1.00, 64 -> 64 7x7 4.05 (not chosen), 1-D k=33 1.09 (not
+# chosen), k=65 0.63. Only the depthwise k=65 turned: one channel per group now needs 80 taps
+# per output (9x9 and up).
+FFT_TAPS_ONE_CHANNEL = 80
 FFT_SCORE = 70
 FFT_KERNEL_BYTES = 16 << 20  # the kernel's transform, held whole: the memory bound holds
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
@@ -109,18 +132,34 @@ def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
     else:
         frequencies = math.prod(_fft.spectrum(spec))
         large = taps * math.prod(spec.out_spatial) / frequencies >= FFT_SCORE
-    if large and _fft.kernel_bytes(spec, w, w.dtype.itemsize) <= FFT_KERNEL_BYTES:
+    if large and _fft.kernel_bytes(spec, w, 8) <= FFT_KERNEL_BYTES:  # float64: module doc
         return "fft"
     return "taps" if spec.groups > 1 and w.shape[1] == 1 else "im2col"
 
 
-def _strategy(spec: ConvSpec, w: np.ndarray) -> str:
+def _direct(spec: ConvSpec, w: np.ndarray) -> str:
+    """The automatic choice among the strategies that read each input only where a window does."""
+    return "taps" if spec.groups > 1 and w.shape[1] == 1 else "im2col"
+
+
+def _finite(*arrays: np.ndarray) -> bool:
+    """Whether every array is free of NaN and infinities (or, rarely, a sum overflowed)."""
+    return all(bool(np.isfinite(np.sum(a))) for a in arrays)
+
+
+def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray) -> str:
+    """The strategy for this convolution; ``inputs`` are the arrays the kernel will transform,
+    sent to a direct strategy when one is not finite (the module docstring says why)."""
     forced = _FORCED.get()
     if forced is not None and forced not in STRATEGIES:  # only the environment can do this
         raise ValueError(f"CONVGRAD_STRATEGY must be one of {STRATEGIES}; got {forced!r}")
     if forced is not None and supports(forced, spec, w):
-        return forced
-    return _automatic(spec, w)
+        name = forced
+    else:
+        name = _automatic(spec, w)
+    if name in ("fft", "winograd") and not _finite(*inputs):
+        return _direct(spec, w)
+    return name
 
 
 def chosen_strategy(x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs: object) -> str:
@@ -141,7 +180,7 @@ def chosen_strategy(x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs
 
 def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of the convolution of ``x (N, C_in, *in)``, without bias."""
-    name = _strategy(spec, w)
+    name = _strategy(spec, w, x, w)
     if name in ("taps", "fft"):
         kernels = _taps if name == "taps" else _fft
         return kernels.forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
@@ -157,7 +196,7 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 
 def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dx (N, C_in, *in)``: the transposed convolution of ``dy``, folded through the padding."""
-    name = _strategy(spec, w)
+    name = _strategy(spec, w, dy, w)
     if name == "taps":
         return _np.pad_backward(_taps.input_grad(dy, w, spec), spec.padding, spec.padding_mode)
     if name == "fft":
@@ -169,7 +208,7 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 
 def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
     """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the input ``x (N, C_in, *in)``."""
-    name = _strategy(spec, w)
+    name = _strategy(spec, w, dy, x)
     if name in ("taps", "fft"):
         kernels = _taps if name == "taps" else _fft
         return kernels.weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)

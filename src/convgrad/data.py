@@ -272,10 +272,33 @@ def batches(
     >>> [yb.tolist() for _, yb in batches(np.zeros((5, 2)), np.arange(5), 2)]
     [[0, 1], [2, 3], [4]]
     """
+    arrays = []
+    for name, a in (("x", x), ("y", y)):
+        try:
+            a = np.asarray(a)
+        except (TypeError, ValueError) as err:
+            raise TypeError(f"batches: {name} must be an array; got {a!r:.80}") from err
+        if a.ndim < 1 or a.dtype.kind not in "biuf":
+            raise TypeError(
+                f"batches: {name} must be an array of numbers, (N, ...); got shape {a.shape}, "
+                f"dtype {a.dtype}"
+            )
+        arrays.append(a)
+    x, y = arrays
     if len(x) != len(y):
         raise ValueError(
             f"batches: x and y must hold as many samples; got x shape {np.shape(x)}, y shape "
             f"{np.shape(y)}"
+        )
+    if not isinstance(shuffle, bool | np.bool_):
+        raise TypeError(f"batches: shuffle must be True or False; got {shuffle!r:.80}")
+    if (
+        rng is not None
+        and not isinstance(rng, np.random.Generator)
+        and (isinstance(rng, bool) or not isinstance(rng, numbers.Integral) or rng < 0)
+    ):
+        raise TypeError(
+            f"batches: rng must be a Generator, an int seed >= 0 or None; got {rng!r:.80}"
         )
     if not isinstance(batch_size, numbers.Integral) or isinstance(batch_size, bool):
         raise TypeError(f"batches: batch_size must be an int; got {batch_size!r}")

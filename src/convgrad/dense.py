@@ -39,13 +39,15 @@ def _check(fn: str, x: np.ndarray, w: np.ndarray, b: np.ndarray | None) -> None:
     _args.check_bias(fn, b, w.shape[0])
 
 
-def linear(x, w, b=None):
+@_args.aliases(x="input", w="weight", b="bias")
+@_args.ieee
+def linear(input, weight, bias=None):
     """``y = x @ w.T + b`` (PyTorch's ``linear``).
 
     Args:
-        x: ``(*, in_features)``.
-        w: ``(out_features, in_features)``.
-        b: ``(out_features,)`` or None.
+        input: ``x (*, in_features)`` (also accepted as ``x``).
+        weight: ``w (out_features, in_features)`` (also ``w``).
+        bias: ``b (out_features,)`` or None (also ``b``).
 
     Returns:
         y: ``(*, out_features)``.
@@ -55,8 +57,8 @@ def linear(x, w, b=None):
     array([[3., 4., 5., 6.],
            [3., 4., 5., 6.]])
     """
-    x, w = _args.as_array("linear", "x", x), _args.as_array("linear", "w", w)
-    b = None if b is None else _args.as_array("linear", "b", b)
+    x, w = _args.as_array("linear", "x", input), _args.as_array("linear", "w", weight)
+    b = None if bias is None else _args.as_array("linear", "b", bias)
     _check("linear", x, w, b)
     compute, out = _args.result_dtype(x, w, b)
     y = x.astype(compute, copy=False) @ w.astype(compute, copy=False).T
@@ -65,6 +67,7 @@ def linear(x, w, b=None):
     return np.asarray(y).astype(out, copy=False)
 
 
+@_args.ieee
 def linear_backward(dy, x, w, bias=True):
     """Gradients of :func:`linear`: ``LinearGrads(dx, dw, db)``; ``db`` is None if not ``bias``.
 

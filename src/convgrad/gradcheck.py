@@ -27,6 +27,7 @@ since gradients are matched to inputs by position: a convolution without bias ch
 from __future__ import annotations
 
 import inspect
+import numbers
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,7 @@ from typing import Any
 import numpy as np
 
 MODES = ("full", "fast")
+MAX_DIRECTIONS = 10_000  # two forward passes each: far past any useful count
 _NAN = float("nan")
 
 
@@ -241,7 +243,7 @@ def gradcheck(
     >>> gradcheck(lambda x, w, b: conv2d(x, w, b, padding=1), flipped, (x, w, b)).failed_inputs
     ('x',)
     """
-    _check_arguments(forward, backward, inputs, mode, eps, atol, rtol, directions)
+    _check_arguments(forward, backward, inputs, mode, eps, atol, rtol, directions, seed)
     arrays = [_as_float64(value, i) for i, value in enumerate(inputs)]
     names = _input_names(forward, len(arrays))
     rng = np.random.default_rng(seed)
@@ -274,7 +276,7 @@ def gradcheck(
     )
 
 
-def _check_arguments(forward, backward, inputs, mode, eps, atol, rtol, directions) -> None:
+def _check_arguments(forward, backward, inputs, mode, eps, atol, rtol, directions, seed) -> None:
     if not callable(forward):
         raise TypeError(
             f"gradcheck: forward must be callable, forward(*inputs) -> y; "
@@ -292,18 +294,29 @@ def _check_arguments(forward, backward, inputs, mode, eps, atol, rtol, direction
         )
     if not isinstance(mode, str) or mode not in MODES:
         raise ValueError(f"gradcheck: mode must be one of {MODES}; got {mode!r}")
-    if not (isinstance(eps, int | float) and np.isfinite(eps) and eps > 0):
-        raise ValueError(f"gradcheck: eps must be a finite number > 0; got {eps!r}")
+    if not (isinstance(eps, int | float) and 0 < eps <= 1):
+        raise ValueError(f"gradcheck: eps must be a number in (0, 1]; got {eps!r:.80}")
     for name, value in (("atol", atol), ("rtol", rtol)):
         if not (isinstance(value, int | float) and value >= 0):
             raise ValueError(f"gradcheck: {name} must be a number >= 0; got {value!r}")
-    if isinstance(directions, bool) or not isinstance(directions, int) or directions < 1:
-        raise ValueError(f"gradcheck: directions must be an int >= 1; got {directions!r}")
+    if isinstance(directions, bool) or not isinstance(directions, int):
+        raise TypeError(f"gradcheck: directions must be an int; got {directions!r:.80}")
+    if not 1 <= directions <= MAX_DIRECTIONS:
+        raise ValueError(
+            f"gradcheck: directions must be from 1 to {MAX_DIRECTIONS}; got {directions!r}"
+        )
+    if seed is not None and (
+        isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0
+    ):
+        raise TypeError(f"gradcheck: seed must be an int >= 0 or None; got {seed!r:.80}")
 
 
 def _as_float64(value: object, i: int) -> np.ndarray:
     """A fresh C-contiguous float64 copy of ``inputs[i]``, so that edits never reach the caller."""
-    array = np.asarray(value)
+    try:
+        array = np.asarray(value)
+    except (TypeError, ValueError) as err:
+        raise TypeError(f"gradcheck: inputs[{i}] must be an array of real numbers") from err
     if array.dtype.kind not in "biuf":
         raise TypeError(
             f"gradcheck: inputs[{i}] must be an array of real numbers; got dtype {array.dtype}"

@@ -57,7 +57,12 @@ def _check_dloss(fn: str, dloss: object, shape: tuple[int, ...], reduction: str)
 def _check_cross_entropy(fn, x, target, reduction, label_smoothing):
     reduction = _check_reduction(fn, reduction)
     x = _args.as_array(fn, "input", x)
-    target = np.asarray(target)
+    try:
+        target = np.asarray(target)
+    except (ValueError, TypeError) as err:
+        raise TypeError(
+            f"{fn}: target must be an array of class indices; got {target!r:.80}"
+        ) from err
     if x.ndim != 2 or x.shape[1] < 1:
         raise ValueError(f"{fn}: input must be 2-D logits (N, C); got shape {x.shape}")
     if target.dtype.kind not in "iu":
@@ -72,10 +77,7 @@ def _check_cross_entropy(fn, x, target, reduction, label_smoothing):
             f"{fn}: target must hold classes in [0, C) = [0, {x.shape[1]}); got values from "
             f"{target.min()} to {target.max()}"
         )
-    if isinstance(label_smoothing, bool) or not isinstance(label_smoothing, int | float):
-        raise TypeError(f"{fn}: label_smoothing must be a number; got {label_smoothing!r:.80}")
-    if not 0.0 <= label_smoothing <= 1.0:
-        raise ValueError(f"{fn}: label_smoothing must be in [0, 1]; got {label_smoothing}")
+    _args.check_real(fn, "label_smoothing", label_smoothing, 0.0, 1.0)
     compute, out = _args.result_dtype(x)
     return x.astype(compute, copy=False), target, reduction, float(label_smoothing), out
 
@@ -92,13 +94,40 @@ def _smoothed_targets(target: np.ndarray, classes: int, smoothing: float, dtype)
     return q
 
 
-def cross_entropy(input, target, reduction="mean", label_smoothing=0.0):
+def _check_torch_only(fn: str, **given: object) -> None:
+    """PyTorch's arguments that convgrad takes for its signature at their defaults only:
+    ``size_average`` and ``reduce`` (deprecated there for ``reduction``) and ``weight``."""
+    for name, value in given.items():
+        if value is not None:
+            rule = (
+                "class weights are not implemented"
+                if name == "weight"
+                else "it is deprecated in PyTorch; use reduction"
+            )
+            raise ValueError(f"{fn}: {name} must be None ({rule}); got {value!r:.80}")
+
+
+@_args.ieee
+def cross_entropy(
+    input,
+    target,
+    weight=None,
+    size_average=None,
+    ignore_index=-100,
+    reduce=None,
+    reduction="mean",
+    label_smoothing=0.0,
+):
     """Cross-entropy of logits against class indices (PyTorch's ``cross_entropy``).
 
     Args:
         input: logits ``(N, C)``.
         target: integer classes ``(N,)``, each in ``[0, C)``.
-        reduction: ``"mean"``, ``"sum"`` or ``"none"``.
+        weight, size_average, reduce: PyTorch's; only None (class weights are not
+            implemented; the other two are deprecated there).
+        ignore_index: an int; no target may equal it (ignoring targets is not implemented),
+            so the result is PyTorch's whenever it is accepted.
+        reduction: ``"mean"``, ``"sum"`` or ``"none"`` (keyword: PyTorch's position).
         label_smoothing: ``e`` in ``[0, 1]``: the target puts ``e / C`` on every class.
 
     Returns:
@@ -108,14 +137,27 @@ def cross_entropy(input, target, reduction="mean", label_smoothing=0.0):
     >>> float(cross_entropy(np.zeros((2, 4)), np.array([0, 3])))  # log(4)
     1.3862943611198906
     """
+    _check_torch_only("cross_entropy", weight=weight, size_average=size_average, reduce=reduce)
     x, target, reduction, smoothing, out = _check_cross_entropy(
         "cross_entropy", input, target, reduction, label_smoothing
     )
-    q = _smoothed_targets(target, x.shape[1], smoothing, x.dtype)
-    loss = -(q * _log_softmax(x)).sum(axis=1)  # (N,)
+    if not _args._is_int(ignore_index):
+        raise TypeError(f"cross_entropy: ignore_index must be an int; got {ignore_index!r:.80}")
+    if np.any(target == ignore_index):
+        raise ValueError(
+            f"cross_entropy: no target may equal ignore_index={ignore_index}: ignoring targets "
+            f"is not implemented"
+        )
+    logp = _log_softmax(x)  # (N, C)
+    # -sum_c q[c] logp[c], written as PyTorch computes it: the target's term alone, plus the
+    # smoothing's mean over classes only when there is smoothing (so 0 * -inf never makes a NaN)
+    loss = -(1 - smoothing) * logp[np.arange(x.shape[0]), target]  # (N,)
+    if smoothing:
+        loss -= smoothing / x.shape[1] * logp.sum(axis=1)
     return _reduce(loss, reduction).astype(out, copy=False)
 
 
+@_args.ieee
 def cross_entropy_backward(dloss, input, target, reduction="mean", label_smoothing=0.0):
     """Gradient of :func:`cross_entropy` with respect to ``input``: ``(N, C)``.
 
@@ -151,19 +193,23 @@ def _check_mse(fn, x, target, reduction):
     return x.astype(compute, copy=False), t.astype(compute, copy=False), reduction, out
 
 
-def mse_loss(input, target, reduction="mean"):
+@_args.ieee
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     """Mean squared error ``(input - target)**2``, reduced (PyTorch's ``mse_loss``).
 
     ``input`` and ``target`` have the same shape; the loss is 0-d, or that shape for ``"none"``.
+    ``size_average``, ``reduce`` and ``weight`` are PyTorch's, taken at None only.
 
     >>> import numpy as np
     >>> float(mse_loss(np.array([1.0, 3.0]), np.zeros(2)))
     5.0
     """
+    _check_torch_only("mse_loss", size_average=size_average, reduce=reduce, weight=weight)
     x, t, reduction, out = _check_mse("mse_loss", input, target, reduction)
     return _reduce((x - t) ** 2, reduction).astype(out, copy=False)
 
 
+@_args.ieee
 def mse_loss_backward(dloss, input, target, reduction="mean"):
     """Gradient of :func:`mse_loss` with respect to ``input``; that of ``target`` is its negative.
 
@@ -174,7 +220,6 @@ def mse_loss_backward(dloss, input, target, reduction="mean"):
     fn = "mse_loss_backward"
     x, t, reduction, out = _check_mse(fn, input, target, reduction)
     d = _check_dloss(fn, dloss, x.shape, reduction).astype(x.dtype)
-    dx = 2 * (x - t) * d
-    if reduction == "mean" and x.size:
-        dx /= x.size
+    norm = 2 / x.size if reduction == "mean" and x.size else 2  # first, as PyTorch: no overflow
+    dx = norm * (x - t) * d
     return dx.astype(out, copy=False)

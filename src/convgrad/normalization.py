@@ -28,6 +28,8 @@ returns the updated statistics:
 
 from __future__ import annotations
 
+import math
+import numbers
 from typing import NamedTuple
 
 import numpy as np
@@ -43,9 +45,13 @@ class BatchNormGrads(NamedTuple):
     dbias: np.ndarray
 
 
-def _check(fn, x, running_mean, running_var, weight, bias, eps, dy=None):
+_NO_DY = object()  # the forward's checks: no dy at all (None is a bad dy)
+
+
+def _check(fn, x, running_mean, running_var, weight, bias, eps, dy=_NO_DY, training=False):
+    _args.check_flag(fn, "training", training)
     x = _args.as_array(fn, "x", x)
-    extra = [] if dy is None else [_args.as_array(fn, "dy", dy)]
+    extra = [] if dy is _NO_DY else [_args.as_array(fn, "dy", dy)]
     if x.ndim < 2:
         raise ValueError(f"{fn}: x must be (N, C, *spatial), at least 2-D; got shape {x.shape}")
     C = x.shape[1]
@@ -63,8 +69,10 @@ def _check(fn, x, running_mean, running_var, weight, bias, eps, dy=None):
             arrays[name] = a
     if (running_mean is None) != (running_var is None):
         raise ValueError(f"{fn}: running_mean and running_var must be given together or not at all")
-    if isinstance(eps, bool) or not isinstance(eps, int | float) or not eps >= 0:
-        raise ValueError(f"{fn}: eps must be a number >= 0; got {eps!r:.80}")
+    if isinstance(eps, bool) or not isinstance(eps, numbers.Real):
+        raise TypeError(f"{fn}: eps must be a number >= 0; got {eps!r:.80}")
+    if not 0 <= eps < math.inf:
+        raise ValueError(f"{fn}: eps must be a finite number >= 0; got {eps!r:.80}")
     if extra:
         _args.check_dy(fn, extra[0], x.shape)
         arrays["dy"] = extra[0]
@@ -100,8 +108,10 @@ def _statistics(x, arrays, training) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
+@_args.aliases(x="input")
+@_args.ieee
 def batch_norm(
-    x,
+    input,
     running_mean=None,
     running_var=None,
     weight=None,
@@ -113,8 +123,9 @@ def batch_norm(
     """Batch normalisation (PyTorch's ``batch_norm``, without its in-place running update).
 
     Args:
-        x: ``(N, C, *spatial)``.
-        running_mean, running_var: ``(C,)``, or both None (then batch statistics are used).
+        input: ``x (N, C, *spatial)`` (PyTorch's name; ``x`` is accepted too).
+        running_mean, running_var: ``(C,)``, or both None (then batch statistics are used);
+            optional here, where PyTorch requires them.
         weight, bias: ``(C,)`` or None (ones and zeros).
         training: normalise with the batch's statistics rather than the running ones.
         momentum: unused here (see :func:`batch_norm_stats`); kept for PyTorch's signature.
@@ -128,8 +139,11 @@ def batch_norm(
     array([[-1.],
            [ 1.]])
     """
-    del momentum
-    x, arrays, out = _check("batch_norm", x, running_mean, running_var, weight, bias, eps)
+    if momentum is not None:  # unused, as PyTorch's without running statistics to update
+        _args.check_real("batch_norm", "momentum", momentum)
+    x, arrays, out = _check(
+        "batch_norm", input, running_mean, running_var, weight, bias, eps, training=training
+    )
     mean, var = _statistics(x, arrays, training)
     y = (x - mean) / np.sqrt(var + eps)
     if "weight" in arrays:
@@ -139,6 +153,7 @@ def batch_norm(
     return y.astype(out, copy=False)
 
 
+@_args.ieee
 def batch_norm_backward(
     dy, x, running_mean=None, running_var=None, weight=None, training=False, eps=1e-5
 ):
@@ -154,7 +169,7 @@ def batch_norm_backward(
            [0.]])
     """
     fn = "batch_norm_backward"
-    x, arrays, out = _check(fn, x, running_mean, running_var, weight, None, eps, dy)
+    x, arrays, out = _check(fn, x, running_mean, running_var, weight, None, eps, dy, training)
     dy = arrays["dy"]
     axes = _channels(x)
     mean, var = _statistics(x, arrays, training)
@@ -174,6 +189,7 @@ def batch_norm_backward(
     )
 
 
+@_args.ieee
 def batch_norm_stats(x, running_mean, running_var, momentum=0.1):
     """The running statistics after one training step on ``x``: ``(new_mean, new_var)``.
 
@@ -189,8 +205,7 @@ def batch_norm_stats(x, running_mean, running_var, momentum=0.1):
     if running_mean is None or running_var is None:
         raise ValueError(f"{fn}: running_mean and running_var must be arrays; got None")
     x, arrays, _ = _check(fn, x, running_mean, running_var, None, None, 1.0)
-    if isinstance(momentum, bool) or not isinstance(momentum, int | float):
-        raise TypeError(f"{fn}: momentum must be a number; got {momentum!r:.80}")
+    _args.check_real(fn, "momentum", momentum)
     values = int(np.prod(x.shape)) // x.shape[1]
     if values < 2:
         raise ValueError(

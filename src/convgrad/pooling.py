@@ -14,9 +14,11 @@ is ``-inf`` and its gradient is dropped (PyTorch's CPU kernel then adds it to a 
 *next* channel).
 
 Max pooling, with ``xp`` the input padded with ``-inf``:
-``y[n, c, p] = max_t xp[n, c, p*s + t*d]``. Its gradient goes to the winning tap only (the first
-maximum in window order, row by row, as PyTorch's CPU kernel); where windows overlap, one pixel
-can win several windows and collects all their gradients:
+``y[n, c, p] = max_t xp[n, c, p*s + t*d]``. Its gradient goes to the winning pixel only, chosen
+as PyTorch's CPU kernel chooses it, visiting the window's input pixels (never its padding) row
+by row: the last NaN if the window holds one (the output is then NaN), else the first maximum;
+a window whose input pixels are all ``-inf`` is won by its first input pixel. Where windows
+overlap, one pixel can win several windows and collects all their gradients:
 ``dxp[n, c, p*s + t*(p)*d] += dy[n, c, p]`` for the winning tap ``t*(p)``.
 
 Average pooling: ``y[n, c, p] = sum_t xp[n, c, p*s + t] / divisor[p]`` with ``xp`` zero-padded.
@@ -26,9 +28,11 @@ gradient spreads ``dy[p] / divisor[p]`` evenly over the window: ``dxp[p*s + t] +
 divisor[p]``, then the padding is cropped off.
 
 Adaptive average pooling to ``(oH, oW)``: output row ``i`` averages input rows
-``floor(i * H / oH)`` to ``ceil((i + 1) * H / oH)`` (exclusive), and likewise for columns. That is
-a matrix ``A_h (oH, H)`` holding ``1 / rows`` in each row's window, so ``y = A_h @ x @ A_w.T``
-and ``dx = A_h.T @ dy @ A_w``.
+``floor(i * H / oH)`` to ``ceil((i + 1) * H / oH)`` (exclusive), and likewise for columns. It is
+separable: a mean over each window's rows, then over its columns; the gradient spreads
+``dy / rows`` back over the rows, then ``/ columns`` over the columns. (As the matrix product
+``A_h @ x @ A_w.T`` it would be shorter, but ``0 * nan`` is NaN: one NaN pixel would spread to
+every output sharing its rows or columns; a NaN here reaches only the windows that read it.)
 
 The reference loops for the same functions are in :mod:`convgrad.reference`.
 """
@@ -125,9 +129,10 @@ def pool_spec(
     )
     if any(o < 1 for o in out):
         raise ValueError(
-            f"{fn}: the kernel (size {kernel}, dilation {dilations}) is larger than the padded "
-            f"input (x shape {x.shape}, padding {pads}); the output would be {out}"
+            f"{fn}: the kernel (kernel_size {kernel}, dilation {dilations}) is larger than the "
+            f"padded input (x shape {x.shape}, padding {pads}); the output would be {out}"
         )
+    _args.check_size(fn, "the output", (*x.shape[:-2], *out), "stride and ceil_mode")
     return PoolSpec(kernel, strides, pads, dilations, spatial, out)  # type: ignore[arg-type]
 
 
@@ -165,37 +170,100 @@ def _max_windows(x: np.ndarray, spec: PoolSpec) -> np.ndarray:
     return view.reshape(*view.shape[:4], -1)  # (N, C, oH, oW, kH*kW)
 
 
-def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+def _first_inside(spec: PoolSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each window's first input pixel in PyTorch's order: ``(rows (oH, 1), cols (oW,), tap
+    (oH, oW))`` in input coordinates, and its tap; ``tap`` is -1 for a window of padding only
+    (dilated windows only; PyTorch's row and column are then those it would read, off the
+    input)."""
+    firsts = []
+    for o, s, p, d in zip(spec.out_spatial, spec.stride, spec.padding, spec.dilation):
+        start = np.arange(o) * s - p
+        steps = np.maximum(-(start // d), 0)  # taps that fall before the input
+        firsts.append((start + steps * d, steps))
+    (row, row_tap), (col, col_tap) = firsts
+    inside = (row < spec.in_spatial[0])[:, None] & (col < spec.in_spatial[1])
+    tap = np.where(inside, row_tap[:, None] * spec.kernel[1] + col_tap, -1)
+    return row[:, None], col, tap
+
+
+def _max_taps(x: np.ndarray, spec: PoolSpec) -> tuple[np.ndarray, np.ndarray]:
+    """``(y, tap)``, each ``(N, C, oH, oW)``: the maxima and the winning taps, PyTorch's way (the
+    module docstring); ``tap`` is -1 where a window holds padding only."""
+    windows = _max_windows(x, spec)  # (N, C, oH, oW, T)
+    tap = windows.argmax(axis=-1)  # the first maximum; never padding unless the max is -inf
+    nan = np.isnan(windows)
+    last_nan = windows.shape[-1] - 1 - nan[..., ::-1].argmax(axis=-1)
+    tap = np.where(nan.any(axis=-1), last_nan, tap)
+    _, _, first = _first_inside(spec)  # (oH, oW)
+    y = np.take_along_axis(windows, tap[..., None], axis=-1)[..., 0]
+    tap = np.where(y == -np.inf, first, tap)  # all -inf: the first input pixel, not padding
+    return y, tap
+
+
+def _tap_position(tap: np.ndarray, spec: PoolSpec) -> tuple[np.ndarray, np.ndarray]:
+    """The input row and column (``(N, C, oH, oW)`` each) of each window's tap."""
+    kW = spec.kernel[1]
+    (sH, sW), (dH, dW), (pH, pW) = spec.stride, spec.dilation, spec.padding
+    row = np.arange(spec.out_spatial[0])[:, None] * sH - pH + tap // kW * dH
+    col = np.arange(spec.out_spatial[1]) * sW - pW + tap % kW * dW
+    return row, col
+
+
+@_args.aliases(x="input")
+@_args.ieee
+def max_pool2d(
+    input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False
+):
     """2-D max pooling (PyTorch's ``max_pool2d``); padding counts as ``-inf``.
 
     Args:
-        x: ``(N, C, H, W)`` or unbatched ``(C, H, W)``.
+        input: ``x (N, C, H, W)`` or unbatched ``(C, H, W)`` (also accepted as ``x``).
         kernel_size, stride, padding, dilation: an int or 2 ints; ``stride`` defaults to
             ``kernel_size``; ``padding <= kernel_size // 2``.
         ceil_mode: round the output size up rather than down (see the module docstring).
+        return_indices: also return where each maximum was, as PyTorch does: ``row * W + col``
+            in the input plane, int64.
 
     Returns:
         y: ``(N, C, H_out, W_out)`` with
-        ``out = floor_or_ceil((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1``.
+        ``out = floor_or_ceil((in + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1``;
+        ``(y, indices)`` with ``return_indices``.
+
+    A NaN in a window makes its output NaN; the module docstring says which pixel wins.
 
     >>> import numpy as np
     >>> x = np.arange(16.0).reshape(1, 1, 4, 4)
     >>> max_pool2d(x, 2)
     array([[[[ 5.,  7.],
              [13., 15.]]]])
+    >>> max_pool2d(x, 2, return_indices=True)[1]
+    array([[[[ 5,  7],
+             [13, 15]]]])
     """
-    xb, _, out = prepare("max_pool2d", x)
+    if not isinstance(return_indices, bool | np.bool_):
+        raise TypeError(
+            f"max_pool2d: return_indices must be True or False; got {return_indices!r:.80}"
+        )
+    xb, _, out = prepare("max_pool2d", input)
     spec = pool_spec("max_pool2d", xb, kernel_size, stride, padding, dilation, ceil_mode)
-    windows = _max_windows(xb, spec)
-    y = np.take_along_axis(windows, windows.argmax(axis=-1)[..., None], axis=-1)[..., 0]
-    return finish(y, out, np.ndim(x) == 4)
+    y, tap = _max_taps(xb, spec)
+    y = finish(y, out, np.ndim(input) == 4)
+    if not return_indices:
+        return y
+    row, col = _tap_position(tap, spec)
+    first_row, first_col, _ = _first_inside(spec)
+    row, col = np.where(tap < 0, first_row, row), np.where(tap < 0, first_col, col)
+    indices = (row * spec.in_spatial[1] + col).astype(np.int64)
+    return y, (indices if np.ndim(input) == 4 else indices[0])
 
 
+@_args.ieee
 def max_pool2d_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
     """Gradient of :func:`max_pool2d` with respect to ``x``: ``dx`` shaped like ``x``.
 
-    Each ``dy`` value goes to the pixel that won its window (the first maximum in window order);
-    a pixel that wins several overlapping windows collects all their values.
+    Each ``dy`` value goes to the pixel that won its window (by PyTorch's rule, in the module
+    docstring); a pixel that wins several overlapping windows collects all their values; a
+    window of padding only passes nothing on.
 
     >>> import numpy as np
     >>> x = np.array([[[[1.0, 3.0, 2.0], [0.0, 3.0, 1.0]]]])
@@ -206,21 +274,15 @@ def max_pool2d_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1, 
     xb, (dyb,), out = prepare("max_pool2d_backward", x, dy)
     spec = pool_spec("max_pool2d_backward", xb, kernel_size, stride, padding, dilation, ceil_mode)
     N, C, H, W = xb.shape
-    oH, oW = spec.out_spatial
-    check_dy("max_pool2d_backward", dy, (N, C, oH, oW), np.ndim(x) == 4)
-    (top, bottom), (left, right) = spec.pairs
-    Hp, Wp = H + top + bottom, W + left + right
-    kH, kW = spec.kernel
-    (sH, sW), (dH, dW) = spec.stride, spec.dilation
-    tap = _max_windows(xb, spec).argmax(axis=-1)  # (N, C, oH, oW), the winning tap
-    row = np.arange(oH)[:, None] * sH + tap // kW * dH  # (N, C, oH, oW) in the padded input
-    col = np.arange(oW) * sW + tap % kW * dW
+    check_dy("max_pool2d_backward", dy, (N, C, *spec.out_spatial), np.ndim(x) == 4)
+    _, tap = _max_taps(xb, spec)  # (N, C, oH, oW)
+    row, col = _tap_position(tap, spec)  # in the input
+    won = tap >= 0
     plane = np.arange(N * C).reshape(N, C, 1, 1)
-    flat = (plane * Hp + row) * Wp + col  # index into the padded input, flattened
-    dxp = np.zeros(N * C * Hp * Wp, dtype=dyb.dtype)
-    np.add.at(dxp, flat.ravel(), dyb.ravel())  # overlapping windows accumulate
-    dx = dxp.reshape(N, C, Hp, Wp)[:, :, top : top + H, left : left + W]
-    return finish(np.ascontiguousarray(dx), out, np.ndim(x) == 4)
+    flat = (plane * H + row) * W + col  # index into the input, flattened
+    dx = np.zeros(N * C * H * W, dtype=dyb.dtype)
+    np.add.at(dx, flat[won], dyb[won])  # overlapping windows accumulate
+    return finish(dx.reshape(N, C, H, W), out, np.ndim(x) == 4)
 
 
 # --- average pooling ----------------------------------------------------------------------------
@@ -250,8 +312,8 @@ def avg_pool_divisor(spec: PoolSpec, count_include_pad: bool) -> np.ndarray:
     return np.outer(*sizes)
 
 
-def _avg_setup(fn, x, dy, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor):
-    args = (x,) if dy is None else (x, dy)
+def _avg_setup(fn, args, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor):
+    """``args`` is ``(x,)`` or ``(x, dy)``."""
     xb, rest, out = prepare(fn, *args)
     spec = pool_spec(fn, xb, kernel_size, stride, padding, 1, ceil_mode)
     if not isinstance(count_include_pad, bool | np.bool_):
@@ -267,8 +329,10 @@ def _avg_setup(fn, x, dy, kernel_size, stride, padding, ceil_mode, count_include
     return xb, rest, out, spec, div.astype(xb.dtype)
 
 
+@_args.aliases(x="input")
+@_args.ieee
 def avg_pool2d(
-    x,
+    input,
     kernel_size,
     stride=None,
     padding=0,
@@ -279,7 +343,7 @@ def avg_pool2d(
     """2-D average pooling (PyTorch's ``avg_pool2d``); padding counts as zeros.
 
     Args:
-        x: ``(N, C, H, W)`` or unbatched ``(C, H, W)``.
+        input: ``x (N, C, H, W)`` or unbatched ``(C, H, W)`` (also accepted as ``x``).
         kernel_size, stride, padding: an int or 2 ints; ``stride`` defaults to ``kernel_size``;
             ``padding <= kernel_size // 2``.
         ceil_mode: round the output size up (see the module docstring).
@@ -295,8 +359,9 @@ def avg_pool2d(
     array([[[[ 2.5,  4.5],
              [10.5, 12.5]]]])
     """
+    x = input
     xb, _, out, spec, div = _avg_setup(
-        "avg_pool2d", x, None, kernel_size, stride, padding, ceil_mode, count_include_pad,
+        "avg_pool2d", (x,), kernel_size, stride, padding, ceil_mode, count_include_pad,
         divisor_override,
     )  # fmt: skip
     xp = _np.pad(xb, spec.pairs, "zeros")
@@ -306,6 +371,7 @@ def avg_pool2d(
     return finish(y / div, out, np.ndim(x) == 4)
 
 
+@_args.ieee
 def avg_pool2d_backward(
     dy,
     x,
@@ -328,7 +394,7 @@ def avg_pool2d_backward(
     """
     fn = "avg_pool2d_backward"
     xb, (dyb,), out, spec, div = _avg_setup(
-        fn, x, dy, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override
+        fn, (x, dy), kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override
     )
     N, C, H, W = xb.shape
     check_dy(fn, dy, (N, C, *spec.out_spatial), np.ndim(x) == 4)
@@ -352,7 +418,9 @@ def adaptive_output_size(fn: str, x: np.ndarray, output_size: object) -> tuple[i
         sizes = tuple(x.shape[-2 + i] if s is None else s for i, s in enumerate(output_size))
     else:
         sizes = output_size  # type: ignore[assignment]
-    return _args.ntuple(fn, "output_size", sizes, 2, 1)  # type: ignore[return-value]
+    out = _args.ntuple(fn, "output_size", sizes, 2, 1)
+    _args.check_size(fn, "the output", (*x.shape[:-2], *out), "output_size")
+    return out  # type: ignore[return-value]
 
 
 def adaptive_bounds(size: int, out: int) -> list[tuple[int, int]]:
@@ -364,19 +432,34 @@ def adaptive_bounds(size: int, out: int) -> list[tuple[int, int]]:
     return [(i * size // out, -(-(i + 1) * size // out)) for i in range(out)]
 
 
-def _averaging_matrix(size: int, out: int, dtype: np.dtype) -> np.ndarray:
-    """``A (out, size)`` with ``1 / len`` on each output position's window, zeros elsewhere."""
-    a = np.zeros((out, size), dtype=dtype)
-    for i, (start, end) in enumerate(adaptive_bounds(size, out)):  # one row per output position
-        a[i, start:end] = 1 / (end - start)
-    return a
+def _window_means(a: np.ndarray, axis: int, out: int) -> np.ndarray:
+    """``a`` with ``axis`` reduced to ``out`` window means (adaptive pooling along one axis)."""
+    means = [
+        a.take(range(start, end), axis=axis).mean(axis=axis, keepdims=True)
+        for start, end in adaptive_bounds(a.shape[axis], out)
+    ]
+    return np.concatenate(means, axis=axis)
 
 
-def adaptive_avg_pool2d(x, output_size):
+def _window_spread(g: np.ndarray, axis: int, size: int) -> np.ndarray:
+    """The adjoint of :func:`_window_means`: each window's ``g / len`` added over its window."""
+    shape = list(g.shape)
+    shape[axis] = size
+    out = np.zeros(shape, dtype=g.dtype)
+    for i, (start, end) in enumerate(adaptive_bounds(size, g.shape[axis])):
+        where = [slice(None)] * g.ndim
+        where[axis] = slice(start, end)
+        out[tuple(where)] += g.take([i], axis=axis) / (end - start)
+    return out
+
+
+@_args.aliases(x="input")
+@_args.ieee
+def adaptive_avg_pool2d(input, output_size):
     """2-D adaptive average pooling (PyTorch's ``adaptive_avg_pool2d``).
 
     Args:
-        x: ``(N, C, H, W)`` or unbatched ``(C, H, W)``.
+        input: ``x (N, C, H, W)`` or unbatched ``(C, H, W)`` (also accepted as ``x``).
         output_size: an int or ``(oH, oW)``; None in either place keeps that input size.
 
     Returns:
@@ -387,16 +470,16 @@ def adaptive_avg_pool2d(x, output_size):
     >>> adaptive_avg_pool2d(np.arange(6.0).reshape(1, 1, 2, 3), 1)
     array([[[[2.5]]]])
     """
-    xb, _, out = prepare("adaptive_avg_pool2d", x)
+    xb, _, out = prepare("adaptive_avg_pool2d", input)
     oH, oW = adaptive_output_size("adaptive_avg_pool2d", xb, output_size)
-    a_h = _averaging_matrix(xb.shape[2], oH, xb.dtype)  # (oH, H)
-    a_w = _averaging_matrix(xb.shape[3], oW, xb.dtype)  # (oW, W)
-    y = a_h @ xb @ a_w.T  # (N, C, oH, W) then (N, C, oH, oW)
-    return finish(y, out, np.ndim(x) == 4)
+    y = _window_means(_window_means(xb, 2, oH), 3, oW)  # (N, C, oH, W) then (N, C, oH, oW)
+    return finish(y, out, np.ndim(input) == 4)
 
 
+@_args.ieee
 def adaptive_avg_pool2d_backward(dy, x, output_size):
-    """Gradient of :func:`adaptive_avg_pool2d` with respect to ``x``: ``A_h.T @ dy @ A_w``.
+    """Gradient of :func:`adaptive_avg_pool2d` with respect to ``x``: each window's pixels get
+    ``dy`` over the window's size.
 
     >>> import numpy as np
     >>> adaptive_avg_pool2d_backward(np.ones((1, 1, 1, 1)), np.zeros((1, 1, 2, 2)), 1)
@@ -407,7 +490,6 @@ def adaptive_avg_pool2d_backward(dy, x, output_size):
     xb, (dyb,), out = prepare(fn, x, dy)
     oH, oW = adaptive_output_size(fn, xb, output_size)
     check_dy(fn, dy, (*xb.shape[:2], oH, oW), np.ndim(x) == 4)
-    a_h = _averaging_matrix(xb.shape[2], oH, xb.dtype)
-    a_w = _averaging_matrix(xb.shape[3], oW, xb.dtype)
-    dx = a_h.T @ dyb @ a_w  # (N, C, H, oW) then (N, C, H, W)
+    N, C, H, W = xb.shape
+    dx = _window_spread(_window_spread(dyb, 3, W), 2, H)  # (N, C, oH, W) then (N, C, H, W)
     return finish(dx, out, np.ndim(x) == 4)

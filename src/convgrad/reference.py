@@ -194,13 +194,14 @@ def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=Fal
 
 
 def _argmax_in_window(plane: np.ndarray, i: int, j: int, spec) -> tuple[int, int] | None:
-    """The first position of the largest pixel in window (i, j), taps in row-major order; None
-    for a window that holds only padding."""
+    """The winner of window (i, j), visiting its input pixels in row-major order: the last NaN,
+    else the first largest pixel (the first pixel when all are -inf), as PyTorch's CPU kernel;
+    None for a window that holds only padding."""
     best, where = -np.inf, None
     for r in _pool_rows(i, spec, 0):
         for q in _pool_rows(j, spec, 1):
             inside = 0 <= r < plane.shape[0] and 0 <= q < plane.shape[1]
-            if inside and (where is None or plane[r, q] > best):
+            if inside and (where is None or plane[r, q] > best or np.isnan(plane[r, q])):
                 best, where = plane[r, q], (r, q)
     return where
 

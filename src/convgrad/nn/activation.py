@@ -26,7 +26,7 @@ class _Elementwise(Module):
     def backward(self, dy: Any) -> np.ndarray:
         return self._df(dy, self._saved())
 
-    def _f(self, x: Any) -> np.ndarray:
+    def _f(self, input: Any) -> np.ndarray:  # the functional op, named as PyTorch's
         raise NotImplementedError
 
     def _df(self, dy: Any, x: Any) -> np.ndarray:

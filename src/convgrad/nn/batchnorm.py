@@ -8,12 +8,14 @@ both modes and there are no buffers. See :mod:`convgrad.normalization` for the m
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 
 from .. import _args
 from .. import normalization as F
+from . import init
 from .module import Module
 from .parameter import Parameter
 
@@ -57,6 +59,14 @@ class BatchNorm2d(Module):
             raise TypeError(f"{name}: momentum must be a number or None; got {momentum!r}")
         if isinstance(eps, bool) or not isinstance(eps, int | float) or eps < 0:
             raise ValueError(f"{name}: eps must be a number >= 0; got {eps!r}")
+        if isinstance(eps, float) and not math.isfinite(eps):
+            raise ValueError(f"{name}: eps must be a finite number >= 0; got {eps!r}")
+        if momentum is not None and not math.isfinite(momentum):
+            raise ValueError(f"{name}: momentum must be a finite number or None; got {momentum!r}")
+        for flag in ("affine", "track_running_stats", "bias"):
+            _args.check_flag(name, flag, {"affine": affine, "track_running_stats":
+                                          track_running_stats, "bias": bias}[flag])  # fmt: skip
+        init.check_layer(name, (num_features,), dtype, "num_features")
         self.num_features, self.eps, self.momentum = num_features, eps, momentum
         self.affine, self.track_running_stats = affine, track_running_stats
         self.weight = Parameter(np.ones(num_features, dtype=dtype)) if affine else None

@@ -49,7 +49,7 @@ class _ConvNd(Module):
                 f"{name}: groups={groups} must divide in_channels={in_channels} and "
                 f"out_channels={out_channels}"
             )
-        if padding_mode not in _args.PADDING_MODES:
+        if not isinstance(padding_mode, str) or padding_mode not in _args.PADDING_MODES:
             raise ValueError(
                 f"{name}: padding_mode must be one of {_args.PADDING_MODES}; got {padding_mode!r}"
             )
@@ -69,6 +69,7 @@ class _ConvNd(Module):
             shape = (in_channels, out_channels // groups, *self.kernel_size)
         else:
             shape = (out_channels, in_channels // groups, *self.kernel_size)
+        init.check_layer(name, shape, dtype, "in_channels, out_channels and kernel_size", rng)
         bound = init.kaiming_bound(shape)
         self.weight = Parameter(init.uniform(shape, bound, rng, dtype))
         self.bias = Parameter(init.uniform((out_channels,), bound, rng, dtype)) if bias else None

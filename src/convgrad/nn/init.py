@@ -14,8 +14,11 @@ is ``(C_in, C_out // groups, *kernel)``.
 from __future__ import annotations
 
 import math
+import numbers
 
 import numpy as np
+
+from .. import _args
 
 _generator = np.random.default_rng()
 
@@ -28,7 +31,9 @@ def manual_seed(seed: int) -> None:
     True
     """
     global _generator
-    _generator = np.random.default_rng(seed)
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise TypeError(f"manual_seed: seed must be an int >= 0; got {seed!r:.80}")
+    _generator = np.random.default_rng(int(seed))
 
 
 def generator(rng: np.random.Generator | None) -> np.random.Generator:
@@ -47,6 +52,23 @@ def fan_in(weight_shape: tuple[int, ...]) -> int:
     (75, 64)
     """
     return weight_shape[1] * math.prod(weight_shape[2:])
+
+
+def check_layer(
+    name: str, shape: tuple[int, ...], dtype: object, because: str, rng: object = None
+) -> np.dtype:
+    """A layer's ``dtype`` (a float dtype) and ``rng``, and its weight's ``shape`` within this
+    machine's memory, checked before anything is drawn; the dtype, as NumPy's."""
+    try:
+        dt = np.dtype(dtype)  # type: ignore[call-overload]
+    except (TypeError, ValueError) as err:
+        raise TypeError(f"{name}: dtype must be a float dtype; got {dtype!r:.80}") from err
+    if dt.kind != "f" or dt.itemsize > 8:
+        raise TypeError(f"{name}: dtype must be float16, float32 or float64; got {dt}")
+    if rng is not None and not isinstance(rng, np.random.Generator):
+        raise TypeError(f"{name}: rng must be a numpy.random.Generator or None; got {rng!r:.80}")
+    _args.check_size(name, "the weight", shape, because, itemsize=8)  # drawn in float64
+    return dt
 
 
 def uniform(

@@ -40,6 +40,7 @@ class Linear(Module):
         _args.check_bias_flag("Linear", bias)
         self.in_features, self.out_features = in_features, out_features
         shape = (out_features, in_features)
+        init.check_layer("Linear", shape, dtype, "in_features and out_features", rng)
         bound = init.kaiming_bound(shape)
         self.weight = Parameter(init.uniform(shape, bound, rng, dtype))
         self.bias = Parameter(init.uniform((out_features,), bound, rng, dtype)) if bias else None

@@ -43,7 +43,9 @@ class CrossEntropyLoss(_Loss):
         self.label_smoothing = label_smoothing
 
     def forward(self, input: Any, target: Any) -> Any:
-        loss = F.cross_entropy(input, target, self.reduction, self.label_smoothing)
+        loss = F.cross_entropy(
+            input, target, reduction=self.reduction, label_smoothing=self.label_smoothing
+        )
         self._x = (input, target)
         return self._result(loss)
 
@@ -61,7 +63,7 @@ class MSELoss(_Loss):
     """
 
     def forward(self, input: Any, target: Any) -> Any:
-        loss = F.mse_loss(input, target, self.reduction)
+        loss = F.mse_loss(input, target, reduction=self.reduction)
         self._x = (input, target)
         return self._result(loss)
 

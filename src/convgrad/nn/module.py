@@ -26,6 +26,40 @@ class IncompatibleKeys(NamedTuple):
     unexpected_keys: list[str]
 
 
+def _checked_value(key: str, value: Any, old: np.ndarray) -> np.ndarray:
+    """``value`` as a new array of ``old``'s dtype and shape, or an error naming ``key``: only
+    real numbers (bool, int, float) load, of the same shape, and none that the cast turns into
+    an infinity (a float64 1e300 into a float32 parameter)."""
+    try:
+        new = np.asarray(value)
+    except (ValueError, TypeError) as err:
+        raise TypeError(
+            f"load_state_dict: {key} must be an array of numbers; got {type(value).__name__}"
+        ) from err
+    if new.dtype.kind not in "biuf":
+        raise TypeError(
+            f"load_state_dict: {key} must hold real numbers (bool, int or float) to load into "
+            f"{old.dtype}; got dtype {new.dtype}"
+        )
+    if new.shape != old.shape:
+        raise ValueError(
+            f"load_state_dict: {key} must have shape {old.shape}; got shape {new.shape}"
+        )
+    with np.errstate(over="ignore", invalid="ignore"):
+        cast = np.array(new, dtype=old.dtype, copy=True)
+    if old.dtype.kind == "f":
+        overflow = np.isinf(cast) & ~np.isinf(new) if new.dtype.kind == "f" else np.isinf(cast)
+        if overflow.any():
+            where = tuple(int(i) for i in np.argwhere(overflow)[0])
+            raise ValueError(
+                f"load_state_dict: {key} holds {float(new[where])!r} at {where}, beyond "
+                f"{old.dtype}'s range (largest {np.finfo(old.dtype).max:.4g}): it would load as inf"
+            )
+    elif not np.array_equal(cast, new):  # an integer buffer (num_batches_tracked)
+        raise ValueError(f"load_state_dict: {key} must hold whole numbers that fit {old.dtype}")
+    return cast
+
+
 class Module:
     """The base of every layer: registration, modes, parameters and state dicts.
 
@@ -185,6 +219,8 @@ class Module:
         """
         if not isinstance(state, Mapping):
             raise TypeError(f"load_state_dict: state must be a mapping; got {type(state).__name__}")
+        if not isinstance(strict, bool | np.bool_):
+            raise TypeError(f"load_state_dict: strict must be True or False; got {strict!r:.80}")
         targets: dict[str, tuple[Module, str, str]] = {}
         for path, m in self.named_modules():
             dot = f"{path}." if path else ""
@@ -199,18 +235,13 @@ class Module:
                 f"load_state_dict: keys do not match {type(self).__name__}'s state_dict; "
                 f"missing keys {missing}, unexpected keys {unexpected}"
             )
-        arrays = {}
+        arrays = {}  # every value checked and converted first; assigned only if all pass
         for key, (m, kind, name) in targets.items():
             if key not in state:
                 continue
-            new = np.asarray(state[key])
             current = m.__dict__[kind][name]
             old = current.data if kind == "_parameters" else current
-            if new.shape != old.shape:
-                raise ValueError(
-                    f"load_state_dict: {key} must have shape {old.shape}; got shape {new.shape}"
-                )
-            arrays[key] = np.array(new, dtype=old.dtype, copy=True)
+            arrays[key] = _checked_value(key, state[key], old)
         for key, a in arrays.items():
             m, kind, name = targets[key]
             if kind == "_parameters":
@@ -264,8 +295,14 @@ class Sequential(Module):
             raise TypeError(
                 f"Sequential: every element must be a Module{where}; got {type(module).__name__}"
             )
+        # the next name is one past the largest so far (a slice keeps its names: "2", "3"...);
+        # kept as a counter, since finding the largest on every append made n appends quadratic
         names = self.__dict__["_modules"]
-        names[str(int(max(names, key=int)) + 1 if names else 0)] = module
+        index = self.__dict__.get("_next_index")
+        if index is None or str(index) in names:  # new, or a child set by name since
+            index = max((int(k) for k in names if k.isdecimal()), default=-1) + 1
+        names[str(index)] = module
+        object.__setattr__(self, "_next_index", index + 1)
         return self
 
     def __len__(self) -> int:

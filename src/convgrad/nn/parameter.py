@@ -19,7 +19,15 @@ class Parameter:
     """
 
     def __init__(self, data: np.ndarray) -> None:
-        self.data = np.array(data, copy=True)
+        try:
+            array = np.array(data, copy=True)
+        except (TypeError, ValueError) as err:
+            raise TypeError(
+                f"Parameter: data must be an array of numbers; got {data!r:.80}"
+            ) from err
+        if array.dtype.kind not in "biuf":
+            raise TypeError(f"Parameter: data must hold real numbers; got dtype {array.dtype}")
+        self.data = array
         self.grad: np.ndarray | None = None
 
     @property

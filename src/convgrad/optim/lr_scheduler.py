@@ -157,7 +157,12 @@ class MultiStepLR(LRScheduler):
         gamma: float = 0.1,
         last_epoch: int = -1,
     ) -> None:
-        milestones = list(milestones)
+        try:
+            milestones = list(milestones)
+        except TypeError as err:
+            raise TypeError(
+                f"MultiStepLR: milestones must be a list of ints; got {milestones!r:.80}"
+            ) from err
         if not all(_is_int(m) and m >= 0 for m in milestones):
             raise ValueError(f"MultiStepLR: milestones must be ints >= 0; got {milestones!r}")
         check_number("MultiStepLR", "gamma", gamma, -math.inf)
