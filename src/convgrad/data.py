@@ -125,8 +125,13 @@ class Split(NamedTuple):
         )
 
 
-def load_dataset(name: str, data_dir: str | Path | None = None, download: bool = True) -> Split:
+def load_dataset(
+    name: str, data_dir: str | Path | None = None, download: bool = True, train: bool = True
+) -> Split:
     """Load ``"digits"``, ``"mnist"`` or ``"fashion-mnist"`` with its default split.
+
+    With ``train=False`` only the test images are read (and only their files need exist); the
+    training arrays are then empty, ``(0, 1, H, W)`` and ``(0,)``.
 
     MNIST and Fashion-MNIST files have the same names, so each lives in its own folder:
     ``data_dir/mnist/`` and ``data_dir/fashion-mnist/`` (``data_dir`` defaults to ``./data``);
@@ -141,9 +146,9 @@ def load_dataset(name: str, data_dir: str | Path | None = None, download: bool =
         raise ValueError(f"load_dataset: name must be one of {', '.join(DATASETS)}; got {name!r}")
     root = Path("data" if data_dir is None else data_dir)
     folder = root / name
-    if not _has_all(folder) and _has_all(root):
+    if not _has_all(folder, train) and _has_all(root, train):
         folder = root
-    return load_mnist(folder, kind=name, download=download)
+    return load_mnist(folder, kind=name, download=download, train=train)
 
 
 def load_digits(test_fraction: float = 0.2, seed: int = 0) -> Split:
@@ -190,6 +195,7 @@ def load_mnist(
     download: bool = True,
     *,
     mirrors: Sequence[str] | None = None,
+    train: bool = True,
 ) -> Split:
     """MNIST or Fashion-MNIST from the four IDX files in ``data_dir``, downloaded if missing.
 
@@ -199,12 +205,14 @@ def load_mnist(
     order: by default the usual public locations (:data:`MIRRORS`), whose files must then match
     their published MD5 sums. Images become ``(N, 1, H, W)`` float32 in ``[0, 1]`` (pixel / 255;
     28x28 in the real files), labels ``(N,)`` int64 in 0..9. ``kind`` is ``"mnist"`` or
-    ``"fashion-mnist"``.
+    ``"fashion-mnist"``. With ``train=False`` only the two test files are needed and read; the
+    training arrays are then empty.
     """
     if kind not in MIRRORS:
         raise ValueError(f"load_mnist: kind must be 'mnist' or 'fashion-mnist'; got {kind!r}")
     data_dir = Path(data_dir)
-    missing = [n for n in MNIST_FILES.values() if _find(data_dir, n) is None]
+    needed = {k: n for k, n in MNIST_FILES.items() if train or k.startswith("test")}
+    missing = [n for n in needed.values() if _find(data_dir, n) is None]
     if missing and not download:
         raise FileNotFoundError(
             f"load_mnist: {kind} files missing from {data_dir}: {', '.join(missing)} (raw or "
@@ -218,10 +226,10 @@ def load_mnist(
         checksums = MD5[kind] if mirrors is None else {}
         for n in missing:
             _download(f"{n}.gz", data_dir, urls, checksums, kind)
-    paths = {key: _find(data_dir, n) for key, n in MNIST_FILES.items()}
-    _check_not_other_kind(paths["train_labels"], kind)
+    paths = {key: _find(data_dir, n) for key, n in needed.items()}
+    _check_not_other_kind(paths.get("train_labels"), kind)
     parts = {}
-    for part in ("train", "test"):
+    for part in ("train", "test") if train else ("test",):
         images_path, labels_path = paths[f"{part}_images"], paths[f"{part}_labels"]
         assert images_path is not None and labels_path is not None
         images, labels = read_idx(images_path), read_idx(labels_path)
@@ -246,7 +254,9 @@ def load_mnist(
             )
         x = (images.astype(np.float32) / np.float32(255))[:, None]  # (N, 1, H, W)
         parts[part] = (x, labels.astype(np.int64))
-    (x_train, y_train), (x_test, y_test) = parts["train"], parts["test"]
+    x_test, y_test = parts["test"]
+    empty = (np.zeros((0, *x_test.shape[1:]), np.float32), np.zeros(0, np.int64))
+    x_train, y_train = parts.get("train", empty)
     if x_train.shape[1:] != x_test.shape[1:]:
         raise ValueError(
             f"load_mnist: training images are {x_train.shape[2:]} but test images are "
@@ -401,8 +411,12 @@ def _find(data_dir: Path, name: str) -> Path | None:
     return None
 
 
-def _has_all(data_dir: Path) -> bool:
-    return all(_find(data_dir, n) is not None for n in MNIST_FILES.values())
+def _has_all(data_dir: Path, train: bool = True) -> bool:
+    return all(
+        _find(data_dir, n) is not None
+        for key, n in MNIST_FILES.items()
+        if train or key.startswith("test")
+    )
 
 
 def _md5(path: Path) -> str:

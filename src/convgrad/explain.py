@@ -24,6 +24,7 @@ only there. The numbers are small integers drawn from a seeded generator, so the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -233,9 +234,9 @@ def _figure(g: Geometry) -> tuple[Any, dict[str, Any]]:
     return fig, axes
 
 
-def _draw(fig: Any, axes: dict[str, Any], g: Geometry, cell: Pair, numbers, dx_total, title):
-    """Draw every panel for output ``cell``; the dx panel shows ``dx_total`` (the sum so far)
-    when given, else the cell's own contribution."""
+def _draw(fig: Any, axes: dict[str, Any], g: Geometry, cell: Pair, numbers, totals, title):
+    """Draw every panel for output ``cell``; the dx and dw panels show ``totals = (dx, dw)``
+    (the sums so far) when given, else the cell's own contribution."""
     x, w, dy = numbers
     xp = np.pad(x, ((0, 0), *((p, p) for p in g.padding)))
     window = g.window(cell)
@@ -263,15 +264,11 @@ def _draw(fig: Any, axes: dict[str, Any], g: Geometry, cell: Pair, numbers, dx_t
         dx_colours = np.full(g.size, PLAIN, dtype=object)
         for p in inside:
             dx_colours[p] = HIGHLIGHT
-        dx_values = dx_one if dx_total is None else dx_total
-        dx_label = f"dx[{c}] += dy{cell} * w" if dx_total is None else f"dx[{c}] so far"
+        dx_values, dw_values = (dx_one, dw_one) if totals is None else totals
+        dx_label = f"dx[{c}] += dy{cell} * w" if totals is None else f"dx[{c}] so far"
+        dw_label = f"dw[0, {c}] += dy{cell} * patch" if totals is None else f"dw[0, {c}] so far"
         _grid(axes[f"dx[{c}]"], dx_values[c], dx_colours, dx_label)
-        _grid(
-            axes[f"dw[{c}]"],
-            dw_one[c],
-            np.full(g.kernel, HIGHLIGHT, dtype=object),
-            f"dw[0, {c}] += dy{cell} * patch",
-        )
+        _grid(axes[f"dw[{c}]"], dw_values[c], np.full(g.kernel, HIGHLIGHT, dtype=object), dw_label)
     fig.suptitle(title, fontsize=10)
 
 
@@ -308,6 +305,7 @@ def draw_cell(g: Geometry, cell: Pair | None = None, seed: int = 0) -> Any:
     """A matplotlib ``Figure`` for output ``cell`` (default: the centre one): the padded input
     with the cell's window highlighted (padding grey, the window's padding pale), the kernel, dy
     with the cell, and what the cell sends to dx and dw, with the numbers."""
+    check_picture(g, gif=False)
     cell = _check_cell(g, cell)
     fig, axes = _figure(g)
     _draw(
@@ -322,34 +320,78 @@ def draw_cell(g: Geometry, cell: Pair | None = None, seed: int = 0) -> Any:
     return fig
 
 
-def animate(g: Geometry, path: str, seed: int = 0, fps: int = 2) -> int:
-    """Write a GIF to ``path``: one frame per output cell, dx accumulating cell by cell (where
-    windows overlap the sums grow); returns the number of frames."""
+#: The largest pictures drawn. A GIF's frames are whole figures, held until it is written, so
+#: its cost grows with the frames (one per output cell) times the cells drawn in each (x padded,
+#: w, dy, dx, dw, per channel); ``--size 16`` was 256 frames of 726 cells: 256 s and 2.4 GB.
+#: At the limits (measured, see tests/test_explain.py): a GIF of 64 frames of 400 cells; a PNG
+#: of 2,000 cells.
+MAX_FRAMES = 64
+MAX_GIF_CELLS = 400
+MAX_PNG_CELLS = 2000
+MAX_CHANNELS = 4
+
+
+def check_picture(g: Geometry, gif: bool) -> None:
+    """ValueError, naming the limit, for a picture over :data:`MAX_CHANNELS` channels, over
+    :data:`MAX_PNG_CELLS` (PNG) or :data:`MAX_GIF_CELLS` (GIF) cells per channel, or a GIF
+    over :data:`MAX_FRAMES` frames."""
+    cells = sum(r * c for r, c in (g.padded, g.kernel, g.out, g.size, g.kernel))
+    frames = g.out[0] * g.out[1]
+    limit, what = (MAX_GIF_CELLS, "a GIF frame") if gif else (MAX_PNG_CELLS, "a PNG")
+    if g.channels > MAX_CHANNELS:
+        raise ValueError(f"channels: a picture shows at most {MAX_CHANNELS}; got {g.channels}")
+    if cells > limit:
+        raise ValueError(
+            f"size: {what} shows at most {limit} cells per channel (x padded, w, dy, dx and dw "
+            f"together); size {g.size}, kernel {g.kernel}, padding {g.padding} need {cells}"
+        )
+    if gif and frames > MAX_FRAMES:
+        raise ValueError(
+            f"size: a GIF has one frame per output cell, at most {MAX_FRAMES}; the output "
+            f"{g.out} needs {frames} (lower --size, or raise --stride)"
+        )
+
+
+def animate(
+    g: Geometry,
+    path: str,
+    seed: int = 0,
+    fps: int = 2,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Write a GIF to ``path``: one frame per output cell, dx and dw accumulating cell by cell
+    (where windows overlap the sums grow; the last frame shows the whole backward pass);
+    returns the number of frames. ``progress(done, total)`` is called after each frame.
+    ValueError beyond the limits of :func:`check_picture`."""
     from matplotlib.animation import FuncAnimation, PillowWriter
 
+    check_picture(g, gif=True)
     numbers = g.numbers(seed)
     x, w, dy = numbers
     cells = list(np.ndindex(*g.out))
     fig, axes = _figure(g)
+    # The sums after each cell: (frames, C, H, W) and (frames, C, kH, kW), small by the limits.
+    parts = [g.contribution(cell, x, w, dy) for cell in cells]
+    dx_sums = np.cumsum([dx for dx, _ in parts], axis=0)
+    dw_sums = np.cumsum([dw for _, dw in parts], axis=0)
 
     def frame(k: int) -> list:
         for ax in axes.values():
             ax.clear()
-        total = sum(
-            (g.contribution(cell, x, w, dy)[0] for cell in cells[: k + 1]), np.zeros(x.shape)
-        )
         _draw(
             fig,
             axes,
             g,
             cells[k],
             numbers,
-            total,
+            (dx_sums[k], dw_sums[k]),
             f"step {k + 1} of {len(cells)}: output cell {cells[k]} ({_settings(g)})",
         )
+        if progress is not None:
+            progress(k + 1, len(cells))
         return []
 
-    FuncAnimation(fig, frame, frames=len(cells), blit=False).save(
+    FuncAnimation(fig, frame, frames=len(cells), blit=False, repeat=False).save(
         path, writer=PillowWriter(fps=fps)
     )
     return len(cells)

@@ -198,11 +198,14 @@ def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, classes: int) ->
 
 
 def evaluate(classifier: Classifier, x: np.ndarray, y: np.ndarray) -> dict:
-    """Loss, accuracy and confusion matrix of a classifier on ``x (N, C, H, W)``, ``y (N,)``."""
+    """Loss, accuracy, predicted classes ``(N,)``, probabilities ``(N, classes)`` and confusion
+    matrix of a classifier on ``x (N, C, H, W)``, ``y (N,)``."""
     logits = classifier.logits(x)
     loss = nn.CrossEntropyLoss()(logits, y) if len(y) else float("nan")
     predicted = np.argmax(logits, axis=1)
+    z = np.exp(logits - logits.max(axis=1, keepdims=True), dtype=np.float64)
     return {
+        "probabilities": z / z.sum(axis=1, keepdims=True),  # (N, classes)
         "loss": float(loss),
         "accuracy": float(np.mean(predicted == y)) if len(y) else float("nan"),
         "predicted": predicted,

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
+
+from ._options import UsageError, integer, real
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -39,20 +40,19 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="cs231n: the forward pass that makes the cache (default: conv_forward_naive)",
     )
     grade.add_argument(
-        "--timeout", type=_positive, default=10.0, help="seconds per test (default 10)"
+        "--timeout",
+        type=real(0, 3600, low_open=True),
+        default=10.0,
+        help="seconds per test (default 10)",
     )
     grade.add_argument(
-        "--memory", type=int, default=2048, help="MiB the learner's code may allocate (2048)"
+        "--memory",
+        type=integer(64, 1 << 20),
+        default=2048,
+        help="MiB the learner's code may allocate (2048)",
     )
     grade.add_argument("--json", action="store_true", help="print a JSON report")
     grade.set_defaults(run=_grade)
-
-
-def _positive(text: str) -> float:
-    value = float(text)
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds; got {text}")
-    return value
 
 
 def files_to_grade(paths: list[Path]) -> list[Path]:
@@ -82,8 +82,7 @@ def _grade(args: argparse.Namespace) -> int:
     try:
         files = files_to_grade(args.files)
     except ValueError as err:
-        print(f"convgrad grade: error: {err}", file=sys.stderr)
-        return 2
+        raise UsageError(str(err)) from None
     reports = []
     for path in files:
         report = grade_file(path, args.api, args.function, args.timeout, args.memory, args.forward)
