@@ -306,7 +306,7 @@ def draw_cell(g: Geometry, cell: Pair | None = None, seed: int = 0) -> Any:
     with the cell's window highlighted (padding grey, the window's padding pale), the kernel, dy
     with the cell, and what the cell sends to dx and dw, with the numbers."""
     check_picture(g, gif=False)
-    cell = _check_cell(g, cell)
+    cell = check_cell(g, cell)
     fig, axes = _figure(g)
     _draw(
         fig,
@@ -397,7 +397,7 @@ def animate(
     return len(cells)
 
 
-def _check_cell(g: Geometry, cell: Pair | None) -> Pair:
+def check_cell(g: Geometry, cell: Pair | None) -> Pair:
     if cell is None:
         return (g.out[0] // 2, g.out[1] // 2)
     if not (0 <= cell[0] < g.out[0] and 0 <= cell[1] < g.out[1]):

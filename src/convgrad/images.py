@@ -190,11 +190,8 @@ def prepare(a: np.ndarray, style: Style) -> np.ndarray:
             shift[axis] = np.clip((side - 1) / 2 - mass, -inked[0], side - 1 - inked[-1])
     r, c = (int(round(v)) for v in shift)
     frame = np.zeros((side, side))
-    rows, cols = (
-        slice(max(r, 0), min(r + style.work, side)),
-        slice(max(c, 0), min(c + style.work, side)),
-    )
-    frame[rows, cols] = work[rows.start - r : rows.stop - r, cols.start - c : cols.stop - c]
+    r0, c0, r1, c1 = max(r, 0), max(c, 0), min(r + style.work, side), min(c + style.work, side)
+    frame[r0:r1, c0:c1] = work[r0 - r : r1 - r, c0 - c : c1 - c]
     if scale > 1:  # count the ink in each block, as the digits did
         n = style.size
         frame = frame.reshape(n, scale, n, scale).mean(axis=(1, 3))

@@ -82,7 +82,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from convgrad.explain import Geometry, animate, check_picture, draw_cell, format_pixel
+    from convgrad.explain import (
+        Geometry,
+        animate,
+        check_cell,
+        check_picture,
+        draw_cell,
+        format_pixel,
+    )
 
     try:
         g = Geometry(
@@ -92,6 +99,7 @@ def _explain(args: argparse.Namespace) -> int:
             if args.out.suffix.lower() not in (".png", ".gif"):
                 raise ValueError(f"--out: must end in .png or .gif; got {args.out}")
             check_picture(g, gif=args.out.suffix.lower() == ".gif")
+            check_cell(g, args.cell)
         pixel = args.pixel or (g.size[0] // 2, g.size[1] // 2)
         text = format_pixel(g, pixel, args.seed) if args.text or args.out is None else None
     except ValueError as err:

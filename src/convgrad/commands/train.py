@@ -184,8 +184,6 @@ def _train(args: argparse.Namespace) -> int:
     )
     seconds = time.perf_counter() - start
     final = evaluate(classifier, split.x_test, split.y_test)
-    print(_confusion_text(final["confusion"], list(split.classes)))
-    print(f"test accuracy: {100 * final['accuracy']:.1f}%")
 
     classifier.save(out / "model.npz")
     (out / "settings.json").write_text(json.dumps(asdict(settings), indent=2) + "\n")
@@ -211,6 +209,8 @@ def _train(args: argparse.Namespace) -> int:
         f"trained in {seconds:.1f} s; wrote {out}/: model.npz, settings.json, metrics.json, "
         "curves.png, filters.png, misclassified.png"
     )
+    print(_confusion_text(final["confusion"], list(split.classes)))
+    print(f"test accuracy: {100 * final['accuracy']:.1f}%")
     return 0
 
 
