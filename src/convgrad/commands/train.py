@@ -103,9 +103,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "prepared like the model's training data: transparent pixels become background; the "
         "image is turned to grey, and to light ink on a dark background (a light border means a "
         "light background, unless --invert says otherwise); it is cropped to the ink, padded to "
-        "a square, centred by its centre of mass and resized with antialiasing: for digits "
-        "(8x8) the ink fills the frame's height, with the contrast of the 0..16 counts; for "
-        "MNIST (28x28) it fits a 20x20 box centred by mass, as MNIST was made. Needs Pillow "
+        "a square, resized with antialiasing and centred by its centre of mass: for digits "
+        "(8x8) the ink fills the frame's height, its strokes thinned or thickened to the data's "
+        "ink, with the contrast of the 0..16 counts; for "
+        "MNIST (28x28) it fits a 20x20 box centred by mass, as MNIST was made. For digits the "
+        "probabilities are the mean over 9 positions half a pixel apart. Needs Pillow "
         '(matplotlib brings it): pip install "convgrad[train]".',
     )
     predict.add_argument("model", type=Path)
@@ -253,14 +255,14 @@ def _predict(args: argparse.Namespace) -> int:
     c, size = classifier.config["in_channels"], classifier.config["size"]
     style = style_of(classifier.info.get("dataset"), size)
     try:
-        x = np.stack([prepare_file(p, style, args.invert) for p in args.images])  # (N, H, W)
+        views = [prepare_file(p, style, args.invert) for p in args.images]  # each (K, H, W)
     except ValueError as err:
         raise UsageError(str(err)) from None
-    x = np.repeat(x[:, None], c, axis=1)  # (N, C, H, W)
     classes = classifier.info.get("classes") or [
         str(i) for i in range(classifier.config["classes"])
     ]
-    probs = classifier.probabilities(x)
+    # each image's probabilities: the mean over its views (K, C, H, W)
+    probs = [classifier.probabilities(np.repeat(v[:, None], c, axis=1)).mean(axis=0) for v in views]
     for path, p in zip(args.images, probs):
         top = np.argsort(-p, kind="stable")[: args.top]
         others = ", ".join(f"{classes[k]} {100 * p[k]:.1f}%" for k in top[1:])
