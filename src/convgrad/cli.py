@@ -31,7 +31,9 @@ def _parser() -> ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
     except UsageError as err:
         print(f"convgrad {args.command}: error: {err}", file=sys.stderr)
         return 2
