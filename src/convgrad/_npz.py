@@ -30,11 +30,11 @@ def open_npz(file: Any, name: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(file)
     except zipfile.BadZipFile:
-        raise ValueError(f"cannot read {name}: not an .npz file (not a zip archive)") from None
+        raise ValueError(f"{name}: cannot read it: not an .npz file (not a zip archive)") from None
     except OSError as err:
-        raise ValueError(f"cannot read {name}: {err.strerror or err}") from None
+        raise ValueError(f"{name}: cannot read it: {err.strerror or err}") from None
     except (ValueError, EOFError, NotImplementedError) as err:
-        raise ValueError(f"cannot read {name}: a damaged .npz file: {err}") from None
+        raise ValueError(f"{name}: cannot read it: a damaged .npz file: {err}") from None
 
 
 def _header(fp: IO[bytes], where: str) -> tuple[tuple[int, ...], bool, np.dtype]:
@@ -44,8 +44,8 @@ def _header(fp: IO[bytes], where: str) -> tuple[tuple[int, ...], bool, np.dtype]
             return np.lib.format.read_array_header_1_0(fp)
         if major in (2, 3):
             return np.lib.format.read_array_header_2_0(fp)
-    except (ValueError, TypeError, SyntaxError, EOFError, OSError) as err:
-        raise ValueError(f"{where} has a damaged .npy header: {err}") from None
+    except Exception as err:  # the header is parsed text: its errors come in many types
+        raise ValueError(f"{where} has a damaged .npy header: {err!r:.200}") from None
     raise ValueError(f"{where} has an unknown .npy format version {major}")
 
 
@@ -91,8 +91,9 @@ def read_member(
         raise ValueError(f"{where} is damaged: {err}") from None
     if len(data) != nbytes:
         raise ValueError(f"{where} is truncated: {len(data)} of {nbytes} data bytes")
-    try:
-        array = np.frombuffer(data, dtype=dtype)
-    except (ValueError, UnicodeError) as err:
-        raise ValueError(f"{where} holds unreadable values: {err}") from None
+    if dtype.kind == "U":  # UTF-32 code units: each must be a character
+        units = np.frombuffer(data, dtype=dtype.byteorder.replace("|", "=") + "u4")
+        if ((units >= 0x110000) | ((units >= 0xD800) & (units < 0xE000))).any():
+            raise ValueError(f"{where} holds text that is not valid Unicode")
+    array = np.frombuffer(data, dtype=dtype)
     return array.reshape(shape_read, order="F" if fortran else "C").copy()

@@ -262,7 +262,7 @@ def _json(text: str, what: str) -> Any:
     try:
         return json.loads(text, parse_constant=refuse)
     except (json.JSONDecodeError, RecursionError) as err:
-        raise ValueError(f"{what}: not valid JSON: {err}") from None
+        raise ValueError(f"{what}: not valid JSON: {err!s:.200}") from None
 
 
 def load_classifier(path: str | Path) -> Classifier:
@@ -287,7 +287,10 @@ def load_classifier(path: str | Path) -> Classifier:
         if str(marker) != _FORMAT:
             raise ValueError(f"{name} is not a convgrad model file (no {_FORMAT!r} marker)")
         text = str(read_member(archive, "config.npy", name, "U", (), 4 * MAX_TEXT))
-        config = check_config(_json(text, f"{name}: config"))
+        try:
+            config = check_config(_json(text, "config"))
+        except ValueError as err:
+            raise ValueError(f"{name}: {err}") from None
         info = _json(str(read_member(archive, "info.npy", name, "U", (), 4 * MAX_TEXT)), name)
         classes = info.get("classes") if isinstance(info, dict) else None
         if not isinstance(info, dict) or not (
