@@ -203,8 +203,14 @@ def test_a_mistake_is_exit_2_and_one_line(command, argv, files, tmp_path, capsys
         ),
         (["check", "--output-padding", "1"], "--output-padding: only a transposed convolution"),
         (["check", "--size", "a"], "--size: must be a size"),
-        (["explain", "--size", "16", "--out", "x.gif"], "a GIF frame shows at most 400 cells"),
-        (["explain", "--size", "9", "--kernel", "1", "--out", "x.gif"], "at most 64; the output"),
+        (
+            ["explain", "--size", "16", "--out", "x.gif"],
+            "at most 64; the output (14, 14) needs 196",
+        ),
+        (
+            ["explain", "--size", "9", "--kernel", "2", "--out", "x.gif"],
+            "at most 10000 cells in all",
+        ),
         (["bench", "--threads", "0"], "--threads: must be an integer from 1 to 1024; got '0'"),
     ],
 )

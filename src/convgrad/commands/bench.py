@@ -26,7 +26,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "PyTorch on the CPU, float32, the same thread count for both, alternating runs after a "
         "warm-up; medians. Every result is checked against PyTorch's before any time counts. "
         "GFLOP/s count direct-convolution FLOPs; %mm is that rate over NumPy's float32 matmul "
-        "rate, measured in the same run.".replace("%", "%%"),
+        "rate, measured in the same run.",
     )
     bench.add_argument("--quick", action="store_true", help="a small subset, for CI")
     bench.add_argument(

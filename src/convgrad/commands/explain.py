@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from convgrad.explain import MAX_CHANNELS, MAX_FRAMES, MAX_GIF_CELLS, MAX_PNG_CELLS
+from convgrad.explain import MAX_CHANNELS, MAX_FRAMES, MAX_GIF_WORK, MAX_PNG_CELLS
 
 from ._options import SEED, UsageError, integer, require, writable_file
 
@@ -54,10 +54,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "flows back to its input window (dx) and its kernel (dw). Without --out: text, for one "
         "input pixel. With --out FILE.png: one output cell. With --out FILE.gif: every output "
         "cell in turn, dx accumulating. Needs matplotlib for pictures: pip install "
-        '"convgrad[learn]". Pictures are bounded: a PNG shows at most '
-        f"{MAX_PNG_CELLS} cells per channel, a GIF frame {MAX_GIF_CELLS}, a GIF at most "
-        f"{MAX_FRAMES} frames (output cells), at most {MAX_CHANNELS} channels; larger ones are "
-        "refused before any drawing.",
+        '"convgrad[learn]". Pictures are bounded, and larger ones refused before any drawing: '
+        f"a PNG shows at most {MAX_PNG_CELLS} cells (x padded, w, dy, dx and dw, per channel); "
+        f"a GIF has at most {MAX_FRAMES} frames (one per output cell) and {MAX_GIF_WORK} cells "
+        f"in all (about 25 s); at most {MAX_CHANNELS} channels.",
     )
     explain.add_argument(
         "--size", type=_pair(1, MAX_TEXT), default=(5, 5), help="input H,W (default 5)"
