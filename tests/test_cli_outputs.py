@@ -134,3 +134,25 @@ def test_misclassified_with_none_wrong_says_so(tmp_path, words):
     assert any("misclassified: 0 of 2" in t for t in words)
     assert any(t.startswith("none") for t in words)
     assert (tmp_path / "m.png").stat().st_size > 0
+
+
+def test_evaluate_needs_only_the_test_files(tmp_path, capsys):
+    """MNIST's training files (47 MB) are not needed to evaluate on its test split."""
+    from convgrad.data import write_idx
+    from convgrad.training import Classifier, build_model, small_cnn_config
+
+    rng = np.random.default_rng(0)
+    folder = tmp_path / "data" / "mnist"
+    folder.mkdir(parents=True)
+    write_idx(folder / "t10k-images-idx3-ubyte.gz", rng.integers(0, 256, (12, 28, 28), np.uint8))
+    write_idx(folder / "t10k-labels-idx1-ubyte", rng.integers(0, 10, 12).astype(np.uint8))
+    config = small_cnn_config(1, 28, 10, width=4)
+    Classifier(build_model(config), config, 0.1, 0.3, {"dataset": "mnist"}).save(tmp_path / "m.npz")
+    argv = ["evaluate", str(tmp_path / "m.npz"), "--data-dir", str(tmp_path / "data")]
+    assert main(argv) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "mnist: 12 test images" in out and "test accuracy" in out
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "t10k-images-idx3-ubyte.gz",
+        "t10k-labels-idx1-ubyte",
+    ]  # nothing downloaded

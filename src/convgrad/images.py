@@ -170,8 +170,8 @@ def stroke_width(mask: np.ndarray) -> float:
     3.2
     """
     p = np.pad(mask, 1)
-    edges = np.count_nonzero(p[1:] != p[:-1]) + np.count_nonzero(p[:, 1:] != p[:, :-1])
-    return 2.0 * np.count_nonzero(mask) / edges if edges else 0.0
+    edges = int(np.count_nonzero(p[1:] != p[:-1]) + np.count_nonzero(p[:, 1:] != p[:, :-1]))
+    return 2.0 * float(np.count_nonzero(mask)) / float(edges) if edges else 0.0
 
 
 def _resize(a: np.ndarray, shape: tuple[int, int]) -> np.ndarray:

@@ -119,9 +119,12 @@ def _explain(args: argparse.Namespace) -> int:
             draw_cell(g, args.cell, args.seed).savefig(args.out)
             print(f"wrote {args.out}")
         else:
+            shown = [0]
 
             def progress(done: int, total: int) -> None:
-                print(f"\rframe {done} of {total}", end="", file=sys.stderr, flush=True)
+                if done > shown[0]:  # matplotlib may draw the first frame twice
+                    shown[0] = done
+                    print(f"\rframe {done} of {total}", end="", file=sys.stderr, flush=True)
 
             frames = animate(g, str(args.out), args.seed, progress=progress)
             print(file=sys.stderr)
