@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return status
     except UsageError as err:
-        print(f"convgrad {args.command}: error: {err}", file=sys.stderr)
+        print(f"convgrad {args.command}: error: {' '.join(str(err).split())}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader stopped (``convgrad ... | head``): say nothing more, and keep Python's own
