@@ -45,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError):
             pass
         return 141  # the shell's status for a command ended by SIGPIPE
+    except OSError as err:  # a file that could not be written after all (a full disk, ...)
+        print(f"convgrad {args.command}: error: {' '.join(str(err).split())}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

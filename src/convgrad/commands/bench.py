@@ -76,7 +76,10 @@ def _bench(args: argparse.Namespace) -> int:
         return 1
     report["command"] = _command(args)
     if args.json:
-        bench.write_json(report, str(args.json))
+        try:
+            bench.write_json(report, str(args.json))
+        except OSError as err:
+            raise UsageError(f"--json: cannot write {args.json}: {err.strerror or err}") from None
         print(f"wrote {args.json}")
     return 0
 

@@ -113,7 +113,7 @@ def _validate(args: argparse.Namespace) -> None:
         if isinstance(value, tuple) and len(value) != n:
             raise UsageError(
                 f"--{option.replace('_', '-')}: {','.join(map(str, value))} gives "
-                f"{len(value)} values; --dims {n} needs 1 or {n}"
+                f"{len(value)} values; --dims {n} needs {'1' if n == 1 else f'1 or {n}'}"
             )
     if args.output_padding is not None and not args.transpose:
         raise UsageError("--output-padding: only a transposed convolution has one; add --transpose")

@@ -71,6 +71,8 @@ def files_to_grade(paths: list[Path]) -> list[Path]:
             files += found
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise ValueError(f"files: {path} is not a file or a folder")
         else:
             raise ValueError(f"files: {path} does not exist")
     return files

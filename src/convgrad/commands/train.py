@@ -130,8 +130,10 @@ def _load(name: str, data_dir: Path, train: bool = True) -> Any:
 
     try:
         return load_dataset(name, data_dir=data_dir, train=train)
-    except (OSError, ValueError) as err:
+    except ValueError as err:
         raise UsageError(str(err)) from None
+    except OSError as err:
+        raise UsageError(f"--data-dir {data_dir}: {err}") from None
 
 
 def _confusion_text(m: np.ndarray, classes: list[str]) -> str:
