@@ -89,20 +89,26 @@ def _idx_names():
 IDX_NAMES = _idx_names()
 
 
-@pytest.mark.parametrize("name", IDX_NAMES)
-def test_a_malformed_idx_file_is_a_clear_error(name, idx_files):
-    path = idx_files[name]
+def refused(read, path, prefix):
+    """``(message, peak bytes allocated, seconds)`` of ``read(path)``, which must raise a
+    ValueError whose message starts with ``prefix`` and names ``path``."""
     tracemalloc.start()
     start = time.perf_counter()
     try:
-        with pytest.raises(ValueError, match=r"^read_idx: ") as caught:
-            read_idx(path)
+        with pytest.raises(ValueError, match=f"^{prefix}") as caught:
+            read(path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert str(path) in str(caught.value)
+    return str(caught.value), peak, time.perf_counter() - start
+
+
+@pytest.mark.parametrize("name", IDX_NAMES)
+def test_a_malformed_idx_file_is_a_clear_error(name, idx_files):
+    _, peak, seconds = refused(read_idx, idx_files[name], "read_idx: ")
     assert peak < 8 << 20, f"{peak / 2**20:.1f} MiB"  # a MiB chunk at a time, never the bomb
-    assert time.perf_counter() - start < 10
+    assert seconds < 10
 
 
 def test_the_gzip_bomb_stops_after_a_chunk(idx_files):
@@ -282,19 +288,10 @@ def test_the_good_model_file_loads(tmp_path):
 
 @pytest.mark.parametrize("name", MODEL_NAMES)
 def test_a_malformed_model_file_is_a_clear_error(name, model_files):
-    path = model_files[name]
-    tracemalloc.start()
-    start = time.perf_counter()
-    try:
-        with pytest.raises(ValueError, match=r"^model: ") as caught:
-            load_classifier(path)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    message = str(caught.value)
-    assert str(path) in message and "allow_pickle" not in message
+    message, peak, seconds = refused(load_classifier, model_files[name], "model: ")
+    assert "allow_pickle" not in message
     assert peak < 64 << 20, f"{peak / 2**20:.1f} MiB"
-    assert time.perf_counter() - start < 10
+    assert seconds < 10
 
 
 @pytest.mark.parametrize("name", MODEL_NAMES[::3])
