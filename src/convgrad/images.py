@@ -28,6 +28,7 @@ which is inverted.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,13 +54,16 @@ class Style:
 
 
 # Digits' ink, and the half-pixel positions, were chosen by read rate on font glyphs (Pillow's
-# default font and 7 DejaVu fonts, 10 digits in 5 variants: 400 drawings), with models trained by
-# `convgrad train --seed 0, 1, 2`: mean over the three models, all fonts / the default font:
-#   no weight change, one position      86.5% / 80%    stroke width >= 0.12, 9 positions 90% / 81%
-#   ink 19.5, 9 positions              90.9% / 86%    ink 22 (the data's 19.5 is a mean), 9
-#   positions                          92.2% / 86%    ink 25, 9 positions             91.9% / 82%
-# Before any preparation (the whole image resized to 8x8): 14%. MNIST's stroke: about 2.5 of its
-# 20 pixels, as its strokes are (not measured here: no MNIST files on this machine).
+# default font and 7 DejaVu fonts, 10 digits drawn 5 ways: 400 drawings), with the models of
+# `convgrad train --seed 0`, `1` and `2`; the mean over the three, all fonts / the default font:
+#   strokes thickened to 0.12 of the height, one position     86.5% / 80%
+#   the same, 9 positions                                      90.1% / 81%
+#   ink brought to 19.5 pixels' worth, 9 positions             90.9% / 86%
+#   ink brought to 22 (the data's 19.5 is a mean), 1 position  86.2% / 80%
+#   ink brought to 22, 9 positions (the choice)                92.2% / 86%
+#   ink brought to 25, 9 positions                             91.9% / 82%
+# Before any preparation (the whole image resized to 8x8): 14%, with the seed-0 model. MNIST's
+# stroke: about 2.5 of its 20 pixels, as its strokes are (not measured: no MNIST files here).
 STYLES = {
     "digits": Style("digits", size=8, box=8, work=32, binary=True, mass=22.0),
     "mnist": Style("mnist", size=28, box=20, work=20, stroke=0.12),
@@ -99,13 +103,19 @@ def read_grey(path: Path) -> np.ndarray:
         if not np.isfinite(a).all():
             raise ValueError(f"image: {path} holds NaN or infinite values")
         low, high = a.min(), a.max()
-        return (a - low) / (high - low) if high > 1 or low < 0 else a
+        if high > 1 or low < 0:  # not in [0, 1]: stretch it there (one value: all 0)
+            return (a - low) / (high - low) if high > low else np.zeros_like(a)
+        return a
     try:
-        with Image.open(path) as img:
-            if img.width * img.height > 2**26:
-                raise ValueError(f"image: {path} is {img.width}x{img.height}: over 2**26 pixels")
-            rgba = np.asarray(img.convert("RGBA"), dtype=np.float64) / 255.0  # (H, W, 4)
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                if img.width * img.height > 2**26:
+                    raise Image.DecompressionBombError(f"{img.width}x{img.height}")
+                rgba = np.asarray(img.convert("RGBA"), dtype=np.float64) / 255.0  # (H, W, 4)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValueError(f"image: {path} is too large: over 2**26 pixels") from None
+    except UnidentifiedImageError:
         raise ValueError(f"image: {path} is not an image file Pillow can read") from None
     except OSError as err:
         raise ValueError(f"image: cannot read {path}: {err.strerror or err}") from None
@@ -113,8 +123,8 @@ def read_grey(path: Path) -> np.ndarray:
     alpha = rgba[..., 3]
     if alpha.min() < 1.0:
         opaque = alpha > 0.5
-        ink = float(grey[opaque].mean()) if opaque.any() else 0.0
-        background = 1.0 if ink < 0.5 else 0.0
+        tone = float(grey[opaque].mean()) if opaque.any() else 0.0
+        background = 1.0 if tone < 0.5 else 0.0
         grey = alpha * grey + (1.0 - alpha) * background
     return grey
 
