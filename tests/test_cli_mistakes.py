@@ -61,6 +61,9 @@ MISTAKES = {
         ["{model}", "{tmp}"],
         ["{garbage}", "{img}"],
         ["{model}", "{blank}"],
+        ["{model}", "{const}"],
+        ["{model}", "{cut}"],
+        ["{model}", "{img}", "{garbage}"],
         ["{model}"],
     ],
     "check": [
@@ -153,12 +156,16 @@ def files(tmp_path_factory):
     Image.fromarray(img).save(folder / "one.png")
     Image.fromarray(np.zeros((40, 40), np.uint8)).save(folder / "blank.png")
     (folder / "garbage.npz").write_bytes(np.random.default_rng(0).bytes(3000))
+    np.save(folder / "const.npy", np.full((5, 5), 3.0))
+    (folder / "cut.png").write_bytes((folder / "one.png").read_bytes()[:60])
     (folder / "plain.py").write_text("x = 1\n")
     return {
         "model": model_dir / "model.npz",
         "img": folder / "one.png",
         "blank": folder / "blank.png",
         "garbage": folder / "garbage.npz",
+        "const": folder / "const.npy",
+        "cut": folder / "cut.png",
         "file": folder / "plain.py",
     }
 
