@@ -10,8 +10,8 @@ that alternate convgrad and PyTorch, so that both see the same machine; the figu
 medians. GFLOP/s count direct-convolution FLOPs (forward, dx and dw:
 ``3 * 2 * y.size * C_in/groups * K``), whatever algorithm ran, so that a faster algorithm shows
 as a higher rate. The float32 matrix-multiply rate of NumPy, measured in the same run at its
-start and again at its end, is the yardstick: the final table's ``%mm`` is of the better of the
-two (the lines printed as the run goes use the first).
+start and again at its end, is the yardstick: each row is printed once, as its case ends, with
+``%mm`` of the first rate; the JSON's ``%mm`` is of the better of the two.
 
 >>> [c.name for c in SUITE if c.quick]
 ['lenet-conv2', 'resnet20-16', 'mobilenet-dw512', 'conv1d-long']
@@ -389,17 +389,20 @@ def run(
             + (f"{torch.__version__}, {torch.get_num_threads()} threads" if torch else "absent")
         )
         results = []
+        echo(format_table([], matmul))  # the header
         for case in cases:
             results.append(run_case(case, repeat, torch))
             echo(format_table(results[-1:], matmul).splitlines()[1])
         matmul_after = matmul_gflops(repeat)
     ratios = [r.ratio for r in results if r.ratio is not None]
-    best = max(matmul, matmul_after)  # %mm below is of the better rate: the machine's capacity
+    best = max(matmul, matmul_after)  # the JSON's %mm is of the better rate: the capacity
     echo(
-        f"\nNumPy float32 matmul at the end of the run: {matmul_after:.1f} GFLOP/s; %mm below "
-        f"is of {best:.1f}"
+        f"\nNumPy float32 matmul at the end of the run: {matmul_after:.1f} GFLOP/s (the rows' "
+        f"%mm are of the first, {matmul:.1f}; the JSON's of the better, {best:.1f})"
     )
-    echo(format_table(results, best))
+    summary = format_table(results, best).splitlines()[1 + len(results) :]
+    if summary:
+        echo("\n".join(summary))
     return dict(
         date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         machine=_machine(),

@@ -1,17 +1,23 @@
-"""The ``convgrad`` command: one subcommand per module of :mod:`convgrad.commands`."""
+"""The ``convgrad`` command: one subcommand per module of :mod:`convgrad.commands`.
+
+Every mistake, on the command line or in a file it names, ends with exit status 2 and one line on
+stderr; output piped into a program that stops reading early (``| head``) ends quietly.
+"""
 
 from __future__ import annotations
 
-import argparse
 import importlib
+import os
+import sys
 from collections.abc import Sequence
 
 import convgrad
 from convgrad.commands import COMMANDS
+from convgrad.commands._options import ArgumentParser, UsageError
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="convgrad",
         description="Convolution forward and backward passes in NumPy, checked.",
     )
@@ -24,7 +30,24 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return args.run(args)
+    try:
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
+    except UsageError as err:
+        print(f"convgrad {args.command}: error: {' '.join(str(err).split())}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader stopped (``convgrad ... | head``): say nothing more, and keep Python's own
+        # flush at exit from raising again.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 141  # the shell's status for a command ended by SIGPIPE
+    except OSError as err:  # a file that could not be written after all (a full disk, ...)
+        print(f"convgrad {args.command}: error: {' '.join(str(err).split())}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -22,13 +22,14 @@ import gzip
 import hashlib
 import math
 import numbers
+import os
 import shutil
 import struct
 import urllib.request
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -125,8 +126,13 @@ class Split(NamedTuple):
         )
 
 
-def load_dataset(name: str, data_dir: str | Path | None = None, download: bool = True) -> Split:
+def load_dataset(
+    name: str, data_dir: str | Path | None = None, download: bool = True, train: bool = True
+) -> Split:
     """Load ``"digits"``, ``"mnist"`` or ``"fashion-mnist"`` with its default split.
+
+    With ``train=False`` only the test images are read (and only their files need exist); the
+    training arrays are then empty, ``(0, 1, H, W)`` and ``(0,)``.
 
     MNIST and Fashion-MNIST files have the same names, so each lives in its own folder:
     ``data_dir/mnist/`` and ``data_dir/fashion-mnist/`` (``data_dir`` defaults to ``./data``);
@@ -141,9 +147,9 @@ def load_dataset(name: str, data_dir: str | Path | None = None, download: bool =
         raise ValueError(f"load_dataset: name must be one of {', '.join(DATASETS)}; got {name!r}")
     root = Path("data" if data_dir is None else data_dir)
     folder = root / name
-    if not _has_all(folder) and _has_all(root):
+    if not _has_all(folder, train) and _has_all(root, train):
         folder = root
-    return load_mnist(folder, kind=name, download=download)
+    return load_mnist(folder, kind=name, download=download, train=train)
 
 
 def load_digits(test_fraction: float = 0.2, seed: int = 0) -> Split:
@@ -190,6 +196,7 @@ def load_mnist(
     download: bool = True,
     *,
     mirrors: Sequence[str] | None = None,
+    train: bool = True,
 ) -> Split:
     """MNIST or Fashion-MNIST from the four IDX files in ``data_dir``, downloaded if missing.
 
@@ -199,12 +206,14 @@ def load_mnist(
     order: by default the usual public locations (:data:`MIRRORS`), whose files must then match
     their published MD5 sums. Images become ``(N, 1, H, W)`` float32 in ``[0, 1]`` (pixel / 255;
     28x28 in the real files), labels ``(N,)`` int64 in 0..9. ``kind`` is ``"mnist"`` or
-    ``"fashion-mnist"``.
+    ``"fashion-mnist"``. With ``train=False`` only the two test files are needed and read; the
+    training arrays are then empty.
     """
     if kind not in MIRRORS:
         raise ValueError(f"load_mnist: kind must be 'mnist' or 'fashion-mnist'; got {kind!r}")
     data_dir = Path(data_dir)
-    missing = [n for n in MNIST_FILES.values() if _find(data_dir, n) is None]
+    needed = {k: n for k, n in MNIST_FILES.items() if train or k.startswith("test")}
+    missing = [n for n in needed.values() if _find(data_dir, n) is None]
     if missing and not download:
         raise FileNotFoundError(
             f"load_mnist: {kind} files missing from {data_dir}: {', '.join(missing)} (raw or "
@@ -218,10 +227,10 @@ def load_mnist(
         checksums = MD5[kind] if mirrors is None else {}
         for n in missing:
             _download(f"{n}.gz", data_dir, urls, checksums, kind)
-    paths = {key: _find(data_dir, n) for key, n in MNIST_FILES.items()}
-    _check_not_other_kind(paths["train_labels"], kind)
+    paths = {key: _find(data_dir, n) for key, n in needed.items()}
+    _check_not_other_kind(paths.get("train_labels"), kind)
     parts = {}
-    for part in ("train", "test"):
+    for part in ("train", "test") if train else ("test",):
         images_path, labels_path = paths[f"{part}_images"], paths[f"{part}_labels"]
         assert images_path is not None and labels_path is not None
         images, labels = read_idx(images_path), read_idx(labels_path)
@@ -246,7 +255,9 @@ def load_mnist(
             )
         x = (images.astype(np.float32) / np.float32(255))[:, None]  # (N, 1, H, W)
         parts[part] = (x, labels.astype(np.int64))
-    (x_train, y_train), (x_test, y_test) = parts["train"], parts["test"]
+    x_test, y_test = parts["test"]
+    empty = (np.zeros((0, *x_test.shape[1:]), np.float32), np.zeros(0, np.int64))
+    x_train, y_train = parts.get("train", empty)
     if x_train.shape[1:] != x_test.shape[1:]:
         raise ValueError(
             f"load_mnist: training images are {x_train.shape[2:]} but test images are "
@@ -323,13 +334,22 @@ def _batches(
 # --- IDX files ------------------------------------------------------------------------------
 
 
-def read_idx(path: str | Path) -> np.ndarray:
+#: The most data bytes :func:`read_idx` reads by default: 1 GiB (MNIST's largest file holds
+#: 47 MB). A gzipped file may also declare at most what deflate can hold in its size (1032:1).
+MAX_IDX_BYTES = 2**30
+_DEFLATE_RATIO = 1032
+_CHUNK = 1 << 20
+
+
+def read_idx(path: str | Path, max_bytes: int = MAX_IDX_BYTES) -> np.ndarray:
     """The array in an IDX file, raw or gzipped (told apart by the gzip magic bytes ``1f 8b``).
 
     Checks the magic number (two zero bytes, a known type code, at least one dimension) and
-    that the data are exactly as long as the dimensions say; a broken rule raises
-    ``ValueError`` naming the file. The result has the file's shape and element type, in the
-    machine's byte order.
+    that the data are exactly as long as the dimensions say, before reading them: a raw file's
+    size is compared with the header's, and a gzipped file is decompressed a chunk at a time,
+    never beyond the declared size (a gzip bomb stops there). The declared size must be at most
+    ``max_bytes``. A broken rule, or a file that cannot be read, raises ``ValueError`` naming
+    the file. The result has the file's shape and element type, in the machine's byte order.
 
     >>> import tempfile
     >>> header = bytes([0, 0, 0x08, 2]) + (2).to_bytes(4, "big") + (3).to_bytes(4, "big")
@@ -341,20 +361,46 @@ def read_idx(path: str | Path) -> np.ndarray:
            [4, 5, 6]], dtype=uint8)
     """
     path = Path(path)
-    raw = path.read_bytes()
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as err:
-            raise ValueError(f"read_idx: {path} is a damaged gzip file: {err}") from err
-    if len(raw) < 4:
+    try:
+        with path.open("rb") as raw_file:
+            size = os.fstat(raw_file.fileno()).st_size
+            zipped = raw_file.read(2) == b"\x1f\x8b"
+            raw_file.seek(0)
+            if zipped:
+                with gzip.GzipFile(fileobj=raw_file, mode="rb") as f:
+                    return _read_idx(f, path, None, size, max_bytes)
+            return _read_idx(raw_file, path, size, size, max_bytes)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        raise ValueError(f"read_idx: {path} is a damaged gzip file: {err}") from None
+    except OSError as err:
+        raise ValueError(f"read_idx: cannot read {path}: {err.strerror or err}") from None
+
+
+def _read_exactly(f: Any, n: int, path: Path, what: str) -> bytes:
+    """``n`` bytes of ``f``, a chunk at a time; ValueError when the file ends first."""
+    parts, left = [], n
+    while left:
+        part = f.read(min(left, _CHUNK))
+        if not part:
+            got = n - left
+            raise ValueError(f"read_idx: {path} is truncated: {what} needs {n} bytes; it has {got}")
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
+def _read_idx(f: Any, path: Path, raw_size: int | None, file_size: int, max_bytes: int):
+    """The IDX array in the open (maybe decompressing) file ``f``; ``raw_size``: the data's
+    whole size when known without reading (an uncompressed file)."""
+    magic = f.read(4)
+    if len(magic) < 4:
         raise ValueError(
-            f"read_idx: {path} is truncated: {len(raw)} bytes, fewer than the 4-byte magic number"
+            f"read_idx: {path} is truncated: {len(magic)} bytes, fewer than the 4-byte magic number"
         )
-    zero, code, ndim = raw[:2], raw[2], raw[3]
+    zero, code, ndim = magic[:2], magic[2], magic[3]
     if zero != b"\x00\x00":
         raise ValueError(
-            f"read_idx: {path} is not an IDX file: its magic number {raw[:4].hex(' ')} must start "
+            f"read_idx: {path} is not an IDX file: its magic number {magic.hex(' ')} must start "
             "with two zero bytes"
         )
     if code not in IDX_TYPES:
@@ -368,22 +414,40 @@ def read_idx(path: str | Path) -> np.ndarray:
             f"read_idx: {path} has 0 dimensions in its magic number; an IDX file has at least 1"
         )
     header = 4 + 4 * ndim
-    if len(raw) < header:
+    dims = f.read(4 * ndim)
+    if len(dims) < 4 * ndim:
         raise ValueError(
             f"read_idx: {path} is truncated: its header needs {header} bytes for {ndim} "
-            f"dimensions; the file has {len(raw)}"
+            f"dimensions; the file has {4 + len(dims)}"
         )
-    shape = struct.unpack(f">{ndim}I", raw[4:header])
+    shape = struct.unpack(f">{ndim}I", dims)
     dtype = IDX_TYPES[code]
-    expected, actual = math.prod(shape) * dtype.itemsize, len(raw) - header
-    if actual != expected:
-        what = "truncated" if actual < expected else f"{actual - expected} bytes too long"
+    expected = math.prod(shape) * dtype.itemsize
+    what = f"dimensions {shape} of {_IDX_NAMES[code]} need {expected} data bytes"
+    if raw_size is not None and raw_size - header != expected:
+        actual = raw_size - header
+        broken = "truncated" if actual < expected else f"{actual - expected} bytes too long"
         raise ValueError(
-            f"read_idx: {path} is {what}: dimensions {shape} of {_IDX_NAMES[code]} need "
-            f"{expected} data bytes after the {header}-byte header; the file has {actual}"
+            f"read_idx: {path} is {broken}: {what} after the {header}-byte header; the file has "
+            f"{actual}"
         )
-    data = np.frombuffer(raw, dtype=dtype, count=math.prod(shape), offset=header)
-    return data.reshape(shape).astype(dtype.newbyteorder("="))  # a writable, native copy
+    if expected > max_bytes:
+        raise ValueError(
+            f"read_idx: {path} declares too much data: {what}; the limit is {max_bytes}"
+        )
+    if raw_size is None and expected > _DEFLATE_RATIO * file_size + _CHUNK:
+        raise ValueError(
+            f"read_idx: {path} is damaged: {what}, more than its {file_size} gzipped bytes can hold"
+        )
+    data = _read_exactly(f, expected, path, what)
+    extra = len(f.read(_CHUNK)) if raw_size is None else 0  # a bounded look past the end
+    if extra:
+        more = "more than " if f.read(1) else ""
+        raise ValueError(
+            f"read_idx: {path} is {more}{extra} bytes too long: {what} after the {header}-byte "
+            f"header; the file has {more}{expected + extra}"
+        )
+    return np.frombuffer(data, dtype=dtype).reshape(shape).astype(dtype.newbyteorder("="))
 
 
 def write_idx(path: str | Path, array: np.ndarray) -> None:
@@ -424,8 +488,12 @@ def _find(data_dir: Path, name: str) -> Path | None:
     return None
 
 
-def _has_all(data_dir: Path) -> bool:
-    return all(_find(data_dir, n) is not None for n in MNIST_FILES.values())
+def _has_all(data_dir: Path, train: bool = True) -> bool:
+    return all(
+        _find(data_dir, n) is not None
+        for key, n in MNIST_FILES.items()
+        if train or key.startswith("test")
+    )
 
 
 def _md5(path: Path) -> str:

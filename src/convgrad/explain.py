@@ -24,6 +24,7 @@ only there. The numbers are small integers drawn from a seeded generator, so the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -233,9 +234,9 @@ def _figure(g: Geometry) -> tuple[Any, dict[str, Any]]:
     return fig, axes
 
 
-def _draw(fig: Any, axes: dict[str, Any], g: Geometry, cell: Pair, numbers, dx_total, title):
-    """Draw every panel for output ``cell``; the dx panel shows ``dx_total`` (the sum so far)
-    when given, else the cell's own contribution."""
+def _draw(fig: Any, axes: dict[str, Any], g: Geometry, cell: Pair, numbers, totals, title):
+    """Draw every panel for output ``cell``; the dx and dw panels show ``totals = (dx, dw)``
+    (the sums so far) when given, else the cell's own contribution."""
     x, w, dy = numbers
     xp = np.pad(x, ((0, 0), *((p, p) for p in g.padding)))
     window = g.window(cell)
@@ -263,15 +264,11 @@ def _draw(fig: Any, axes: dict[str, Any], g: Geometry, cell: Pair, numbers, dx_t
         dx_colours = np.full(g.size, PLAIN, dtype=object)
         for p in inside:
             dx_colours[p] = HIGHLIGHT
-        dx_values = dx_one if dx_total is None else dx_total
-        dx_label = f"dx[{c}] += dy{cell} * w" if dx_total is None else f"dx[{c}] so far"
+        dx_values, dw_values = (dx_one, dw_one) if totals is None else totals
+        dx_label = f"dx[{c}] += dy{cell} * w" if totals is None else f"dx[{c}] so far"
+        dw_label = f"dw[0, {c}] += dy{cell} * patch" if totals is None else f"dw[0, {c}] so far"
         _grid(axes[f"dx[{c}]"], dx_values[c], dx_colours, dx_label)
-        _grid(
-            axes[f"dw[{c}]"],
-            dw_one[c],
-            np.full(g.kernel, HIGHLIGHT, dtype=object),
-            f"dw[0, {c}] += dy{cell} * patch",
-        )
+        _grid(axes[f"dw[{c}]"], dw_values[c], np.full(g.kernel, HIGHLIGHT, dtype=object), dw_label)
     fig.suptitle(title, fontsize=10)
 
 
@@ -308,7 +305,8 @@ def draw_cell(g: Geometry, cell: Pair | None = None, seed: int = 0) -> Any:
     """A matplotlib ``Figure`` for output ``cell`` (default: the centre one): the padded input
     with the cell's window highlighted (padding grey, the window's padding pale), the kernel, dy
     with the cell, and what the cell sends to dx and dw, with the numbers."""
-    cell = _check_cell(g, cell)
+    check_picture(g, gif=False)
+    cell = check_cell(g, cell)
     fig, axes = _figure(g)
     _draw(
         fig,
@@ -322,40 +320,91 @@ def draw_cell(g: Geometry, cell: Pair | None = None, seed: int = 0) -> Any:
     return fig
 
 
-def animate(g: Geometry, path: str, seed: int = 0, fps: int = 2) -> int:
-    """Write a GIF to ``path``: one frame per output cell, dx accumulating cell by cell (where
-    windows overlap the sums grow); returns the number of frames."""
+#: The largest pictures drawn. A GIF's frames are whole figures, held until it is written, so
+#: its cost grows with the frames (one per output cell) times the cells drawn in each (x padded,
+#: w, dy, dx, dw, per channel): ``--size 16`` was 256 frames of 726 cells, 256 s and 2.4 GB.
+#: Measured on this project's 2-core machine (`/usr/bin/time convgrad explain ... --out f.gif`):
+#: --size 5 --kernel 3, 9 frames of 77 cells: 5.6 s, 116 MB; --size 9 --kernel 2, 64 frames of
+#: 234 cells (15,000 frame-cells): 35 s, 425 MB. A PNG of --size 20 (1,260 cells): 3.9 s.
+MAX_FRAMES = 64
+MAX_GIF_WORK = 10_000  # frames times cells per frame: about 25 s and 300 MB
+MAX_PNG_CELLS = 2000
+MAX_CHANNELS = 4
+
+
+def check_picture(g: Geometry, gif: bool) -> None:
+    """ValueError, naming the limit, for a picture over :data:`MAX_CHANNELS` channels, a PNG
+    over :data:`MAX_PNG_CELLS` cells, or a GIF over :data:`MAX_FRAMES` frames or
+    :data:`MAX_GIF_WORK` frames times cells (cells: x padded, w, dy, dx and dw, per channel)."""
+    cells = g.channels * sum(r * c for r, c in (g.padded, g.kernel, g.out, g.size, g.kernel))
+    frames = g.out[0] * g.out[1]
+    if g.channels > MAX_CHANNELS:
+        raise ValueError(f"channels: a picture shows at most {MAX_CHANNELS}; got {g.channels}")
+    if not gif and cells > MAX_PNG_CELLS:
+        raise ValueError(
+            f"size: a PNG shows at most {MAX_PNG_CELLS} cells (x padded, w, dy, dx and dw, per "
+            f"channel); size {g.size}, kernel {g.kernel}, padding {g.padding}, {g.channels} "
+            f"channel(s) need {cells}"
+        )
+    if gif and frames > MAX_FRAMES:
+        raise ValueError(
+            f"size: a GIF has one frame per output cell, at most {MAX_FRAMES}; the output "
+            f"{g.out} needs {frames} (lower --size, or raise --stride)"
+        )
+    if gif and frames * cells > MAX_GIF_WORK:
+        raise ValueError(
+            f"size: a GIF draws at most {MAX_GIF_WORK} cells in all (frames times cells per "
+            f"frame); size {g.size}, kernel {g.kernel}, padding {g.padding}, {g.channels} "
+            f"channel(s) need {frames} x {cells} = {frames * cells}"
+        )
+
+
+def animate(
+    g: Geometry,
+    path: str,
+    seed: int = 0,
+    fps: int = 2,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Write a GIF to ``path``: one frame per output cell, dx and dw accumulating cell by cell
+    (where windows overlap the sums grow; the last frame shows the whole backward pass);
+    returns the number of frames. ``progress(done, total)`` is called after each frame.
+    ValueError beyond the limits of :func:`check_picture`."""
     from matplotlib.animation import FuncAnimation, PillowWriter
 
+    check_picture(g, gif=True)
     numbers = g.numbers(seed)
     x, w, dy = numbers
     cells = list(np.ndindex(*g.out))
     fig, axes = _figure(g)
+    # The sums after each cell: (frames, C, H, W) and (frames, C, kH, kW), small by the limits.
+    parts = [g.contribution(cell, x, w, dy) for cell in cells]
+    dx_sums = np.cumsum([dx for dx, _ in parts], axis=0)
+    dw_sums = np.cumsum([dw for _, dw in parts], axis=0)
 
     def frame(k: int) -> list:
         for ax in axes.values():
             ax.clear()
-        total = sum(
-            (g.contribution(cell, x, w, dy)[0] for cell in cells[: k + 1]), np.zeros(x.shape)
-        )
         _draw(
             fig,
             axes,
             g,
             cells[k],
             numbers,
-            total,
+            (dx_sums[k], dw_sums[k]),
             f"step {k + 1} of {len(cells)}: output cell {cells[k]} ({_settings(g)})",
         )
+        if progress is not None:
+            progress(k + 1, len(cells))
         return []
 
-    FuncAnimation(fig, frame, frames=len(cells), blit=False).save(
+    FuncAnimation(fig, frame, frames=len(cells), blit=False, repeat=False).save(
         path, writer=PillowWriter(fps=fps)
     )
     return len(cells)
 
 
-def _check_cell(g: Geometry, cell: Pair | None) -> Pair:
+def check_cell(g: Geometry, cell: Pair | None) -> Pair:
     if cell is None:
         return (g.out[0] // 2, g.out[1] // 2)
     if not (0 <= cell[0] < g.out[0] and 0 <= cell[1] < g.out[1]):

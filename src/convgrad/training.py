@@ -151,20 +151,205 @@ class Classifier:
         np.savez(path, **arrays)
 
 
-def load_classifier(path: str | Path) -> Classifier:
-    """Read a model written by :meth:`Classifier.save` (no pickle)."""
+#: Bounds on a config read from a file, so that a small file cannot ask for a huge model: the
+#: default network has 6 layers per stage, at most 128 channels and 28-pixel inputs.
+MAX_LAYERS = 64
+MAX_WIDTH = 4096  # channels, features, classes
+MAX_SIZE = 512  # the input's side
+MAX_KERNEL = 64
+MAX_PARAMETERS = 2**24  # 64 MiB in float32
+MAX_ACTIVATION = 2**22  # in_channels * size * size, and a layer's widest channels * size**2
+MAX_TEXT = 1 << 20  # characters of the config and info JSON
+
+
+def _count(value: object, key: str, low: int = 1, high: int = MAX_WIDTH) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValueError(f"config: {key} must be an integer from {low} to {high}; got {value!r}")
+    return value
+
+
+def _check_value(value: object, key: str) -> None:
+    """A constructor argument: an int, float, bool, short string or list of ints, bounded."""
+    if isinstance(value, bool) or value is None:
+        return
+    if isinstance(value, int):
+        _count(value, key, 0, MAX_WIDTH)
+    elif isinstance(value, float):
+        if not np.isfinite(value) or abs(value) > 1e6:
+            raise ValueError(f"config: {key} must be a finite number; got {value!r}")
+    elif isinstance(value, str):
+        if len(value) > 32:
+            raise ValueError(f"config: {key} must be a short string; got {value[:40]!r}...")
+    elif isinstance(value, list) and 1 <= len(value) <= 3:
+        for v in value:
+            _count(v, key, 0, MAX_WIDTH)
+    else:
+        raise ValueError(
+            f"config: {key} must be a number, string or list of 1 to 3 ints; got {value!r}"
+        )
+
+
+def _parameters(name: str, kwargs: dict) -> int:
+    """How many numbers layer ``name`` holds, from its arguments (0 for one without any)."""
+    if name.startswith("Conv"):
+        dims = 2 if name == "ConvTranspose2d" else int(name[4])
+        k = kwargs.get("kernel_size", 1)
+        kernel = k if isinstance(k, list) else [k] * dims
+        c_in, c_out = kwargs.get("in_channels", 1), kwargs.get("out_channels", 1)
+        if any(not 1 <= v <= MAX_KERNEL for v in kernel):
+            raise ValueError(f"config: {name} kernel_size must be 1 to {MAX_KERNEL}; got {k!r}")
+        groups = max(1, kwargs.get("groups", 1))
+        return c_in * c_out // groups * int(np.prod(kernel)) + c_out
+    if name == "Linear":
+        return (kwargs.get("in_features", 1) + 1) * kwargs.get("out_features", 1)
+    if name == "BatchNorm2d":
+        return 5 * kwargs.get("num_features", 1)
+    return 0
+
+
+def check_config(config: object) -> dict:
+    """``config`` if it is a config this module can build within its bounds (:data:`MAX_LAYERS`
+    layers, :data:`MAX_WIDTH` channels, :data:`MAX_SIZE` pixels, :data:`MAX_PARAMETERS`
+    numbers); ValueError naming the key and the rule otherwise, before anything is allocated."""
+    if not isinstance(config, dict):
+        raise ValueError(f"config: must be a JSON object; got {type(config).__name__}")
+    expected = {"layers", "in_channels", "size", "classes"}
+    if set(config) != expected:
+        raise ValueError(
+            f"config: must have exactly the keys {sorted(expected)}; got {sorted(map(str, config))}"
+        )
+    c = _count(config["in_channels"], "in_channels", 1, 64)
+    size = _count(config["size"], "size", 1, MAX_SIZE)
+    _count(config["classes"], "classes", 1, MAX_WIDTH)
+    if c * size * size > MAX_ACTIVATION:
+        raise ValueError(
+            f"config: in_channels * size**2 = {c * size * size} is over {MAX_ACTIVATION}"
+        )
+    layers = config["layers"]
+    if not isinstance(layers, list) or not 1 <= len(layers) <= MAX_LAYERS:
+        raise ValueError(f"config: layers must be a list of 1 to {MAX_LAYERS} layers")
+    total = 0
+    for i, layer in enumerate(layers):
+        if not (isinstance(layer, list) and len(layer) == 2 and isinstance(layer[1], dict)):
+            raise ValueError(
+                f"config: layers[{i}] must be [name, {{arguments}}]; got {layer!r:.80}"
+            )
+        name, kwargs = layer
+        if name not in LAYERS:
+            raise ValueError(
+                f"config: layers[{i}]: unknown layer {name!r:.40}; the layers are "
+                f"{', '.join(LAYERS)}"
+            )
+        for key, value in kwargs.items():
+            _check_value(value, f"layers[{i}] ({name}) {key}")
+            if key.endswith(("channels", "features")) and value * size * size > MAX_ACTIVATION:
+                raise ValueError(
+                    f"config: layers[{i}] ({name}) {key} = {value} on {size}x{size} images is "
+                    f"over {MAX_ACTIVATION} numbers per image"
+                )
+        total += _parameters(name, kwargs)
+        if total > MAX_PARAMETERS:
+            raise ValueError(
+                f"config: the layers hold over {MAX_PARAMETERS} numbers (at layers[{i}], {name})"
+            )
+    return config
+
+
+def _json(text: str, what: str) -> Any:
+    def refuse(constant: str) -> None:
+        raise ValueError(f"{what}: {constant} is not a number JSON allows")
+
     try:
-        with np.load(path, allow_pickle=False) as f:
-            files = dict(f.items())
-    except (OSError, ValueError) as err:
-        raise ValueError(f"model: cannot read {path} as a convgrad model (.npz): {err}") from None
-    if "format" not in files or str(files["format"]) != _FORMAT:
-        raise ValueError(f"model: {path} is not a convgrad model file (no {_FORMAT!r} marker)")
-    config = json.loads(str(files["config"]))
-    model = build_model(config)
-    model.load_state_dict({k[6:]: v for k, v in files.items() if k.startswith("state/")})
-    mean, std = (float(v) for v in files["normalize"])
-    return Classifier(model, config, mean, std, json.loads(str(files["info"])))
+        return json.loads(text, parse_constant=refuse)
+    except (json.JSONDecodeError, RecursionError) as err:
+        raise ValueError(f"{what}: not valid JSON: {err!s:.200}") from None
+
+
+def load_classifier(path: str | Path) -> Classifier:
+    """Read a model written by :meth:`Classifier.save`, checking each part before reading it:
+    the members are exactly the expected ones; the config is bounded (:func:`check_config`);
+    every array has the dtype and shape the config says, and finite values; nothing is
+    unpickled. ValueError naming the file and what is wrong, in bounded time and memory."""
+    from ._npz import open_npz, read_member
+
+    name = f"model: {path}"
+    if Path(path).is_dir():
+        raise ValueError(f"{name} is a folder, not a model file")
+    with open_npz(path, name) as archive:
+        members = set(archive.namelist())
+        fixed = {"format.npy", "config.npy", "info.npy", "normalize.npy"}
+        if not fixed <= members:
+            raise ValueError(
+                f"{name} is not a convgrad model file: it lacks "
+                f"{', '.join(sorted(fixed - members))}"
+            )
+        marker = read_member(archive, "format.npy", name, "U", (), 256)
+        if str(marker) != _FORMAT:
+            raise ValueError(f"{name} is not a convgrad model file (no {_FORMAT!r} marker)")
+        text = str(read_member(archive, "config.npy", name, "U", (), 4 * MAX_TEXT))
+        try:
+            config = check_config(_json(text, "config"))
+        except ValueError as err:
+            raise ValueError(f"{name}: {err}") from None
+        info = _json(str(read_member(archive, "info.npy", name, "U", (), 4 * MAX_TEXT)), name)
+        classes = info.get("classes") if isinstance(info, dict) else None
+        if not isinstance(info, dict) or not (
+            classes is None
+            or (
+                isinstance(classes, list)
+                and len(classes) == config["classes"]
+                and all(isinstance(c, str) for c in classes)
+            )
+        ):
+            raise ValueError(
+                f"{name}: info must be an object whose classes, if any, are {config['classes']} "
+                "names"
+            )
+        normalize = read_member(archive, "normalize.npy", name, "f", (2,), 64)
+        mean, std = (float(v) for v in normalize)
+        if not (np.isfinite(mean) and np.isfinite(std) and std > 0):
+            raise ValueError(
+                f"{name}: normalize must be a finite mean and a std > 0; got {normalize}"
+            )
+        try:
+            model = build_model(config)
+        except (TypeError, ValueError) as err:
+            raise ValueError(f"{name}: config: cannot build the layers: {err}") from None
+        expected = model.state_dict()
+        wanted = {f"state/{k}.npy" for k in expected}
+        extra, missing = members - fixed - wanted, wanted - members
+        if extra or missing:
+            raise ValueError(
+                f"{name}: the weights do not match the config: "
+                + "; ".join(
+                    f"{what} {', '.join(sorted(m))[:200]}"
+                    for what, m in (("missing", missing), ("unexpected", extra))
+                    if m
+                )
+            )
+        state = {}
+        for key, like in expected.items():
+            kinds = "f" if like.dtype.kind == "f" else "iu"
+            array = read_member(
+                archive, f"state/{key}.npy", name, kinds, like.shape, 8 * like.size + 64
+            )
+            if not np.isfinite(array).all():
+                raise ValueError(f"{name}: state/{key} holds NaN or infinite values")
+            state[key] = array.astype(like.dtype)
+    try:
+        model.load_state_dict(state)
+        classifier = Classifier(model, config, mean, std, info)
+        out = classifier.logits(
+            np.zeros((1, config["in_channels"], config["size"], config["size"]), np.float32)
+        )
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"{name}: config: the layers do not fit its input: {err}") from None
+    if out.shape != (1, config["classes"]):
+        raise ValueError(
+            f"{name}: config: the layers give {out.shape[1:]} outputs; classes is "
+            f"{config['classes']}"
+        )
+    return classifier
 
 
 @dataclass
@@ -198,11 +383,14 @@ def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, classes: int) ->
 
 
 def evaluate(classifier: Classifier, x: np.ndarray, y: np.ndarray) -> dict:
-    """Loss, accuracy and confusion matrix of a classifier on ``x (N, C, H, W)``, ``y (N,)``."""
+    """Loss, accuracy, predicted classes ``(N,)``, probabilities ``(N, classes)`` and confusion
+    matrix of a classifier on ``x (N, C, H, W)``, ``y (N,)``."""
     logits = classifier.logits(x)
     loss = nn.CrossEntropyLoss()(logits, y) if len(y) else float("nan")
     predicted = np.argmax(logits, axis=1)
+    z = np.exp(logits - logits.max(axis=1, keepdims=True), dtype=np.float64)
     return {
+        "probabilities": z / z.sum(axis=1, keepdims=True),  # (N, classes)
         "loss": float(loss),
         "accuracy": float(np.mean(predicted == y)) if len(y) else float("nan"),
         "predicted": predicted,

@@ -13,6 +13,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
+
+from ._options import UsageError, integer, writable_file
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -22,7 +25,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         description="Time the forward and backward passes (dx, dw, db) of convgrad and of "
         "PyTorch on the CPU, float32, the same thread count for both, alternating runs after a "
         "warm-up; medians. Every result is checked against PyTorch's before any time counts. "
-        "GFLOP/s count direct-convolution FLOPs; %%mm is that rate over NumPy's float32 matmul "
+        "GFLOP/s count direct-convolution FLOPs; %mm is that rate over NumPy's float32 matmul "
         "rate, measured in the same run.",
     )
     bench.add_argument("--quick", action="store_true", help="a small subset, for CI")
@@ -37,14 +40,16 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="run the cases whose names contain NAME (repeatable); --list shows them",
     )
-    bench.add_argument("--repeat", type=int, default=7, help="timed rounds per case (default 7)")
+    bench.add_argument(
+        "--repeat", type=integer(1, 1000), default=7, help="timed rounds per case (default 7)"
+    )
     bench.add_argument(
         "--threads",
-        type=int,
+        type=integer(1, 1024),
         default=os.cpu_count() or 1,
         help="threads for PyTorch, NumPy's BLAS and convgrad (default: the number of CPUs)",
     )
-    bench.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    bench.add_argument("--json", metavar="FILE", type=Path, help="also write the results as JSON")
     bench.add_argument("--no-torch", action="store_true", help="convgrad's own figures only")
     bench.add_argument("--list", action="store_true", help="list the suite's cases and exit")
     bench.set_defaults(run=_bench)
@@ -57,14 +62,12 @@ def _bench(args: argparse.Namespace) -> int:
         for case in (*bench.SUITE, *bench.LARGE_KERNELS):
             print(f"{case.name:22s} x {case.x} w {case.w} {case.kwargs()}")
         return 0
-    if args.repeat < 1 or args.threads < 1:
-        print("error: --repeat and --threads must be at least 1", file=sys.stderr)
-        return 2
     try:
         cases = bench.select(args.case, args.quick, args.large)
     except ValueError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        raise UsageError(str(err)) from None
+    if args.json is not None:
+        writable_file("--json", args.json)
     torch = bench.load_torch(not args.no_torch)
     try:
         report = bench.run(cases, args.repeat, args.threads, torch)
@@ -73,7 +76,10 @@ def _bench(args: argparse.Namespace) -> int:
         return 1
     report["command"] = _command(args)
     if args.json:
-        bench.write_json(report, args.json)
+        try:
+            bench.write_json(report, str(args.json))
+        except OSError as err:
+            raise UsageError(f"--json: cannot write {args.json}: {err.strerror or err}") from None
         print(f"wrote {args.json}")
     return 0
 

@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ._options import UsageError, integer, real
+
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     grade = commands.add_parser(
@@ -47,20 +49,19 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="cs231n: the forward pass that makes the cache (default: conv_forward_naive)",
     )
     grade.add_argument(
-        "--timeout", type=_positive, default=10.0, help="seconds per test (default 10)"
+        "--timeout",
+        type=real(0, 3600, low_open=True),
+        default=10.0,
+        help="seconds per test (default 10)",
     )
     grade.add_argument(
-        "--memory", type=int, default=2048, help="MiB the learner's code may allocate (2048)"
+        "--memory",
+        type=integer(64, 1 << 20),
+        default=2048,
+        help="MiB the learner's code may allocate (2048)",
     )
     grade.add_argument("--json", action="store_true", help="print a JSON report")
     grade.set_defaults(run=_grade)
-
-
-def _positive(text: str) -> float:
-    value = float(text)
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds; got {text}")
-    return value
 
 
 def files_to_grade(paths: list[Path]) -> list[Path]:
@@ -79,6 +80,8 @@ def files_to_grade(paths: list[Path]) -> list[Path]:
             files += found
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise ValueError(f"files: {path} is not a file or a folder")
         else:
             raise ValueError(f"files: {path} does not exist")
     return files
@@ -127,8 +130,7 @@ def _grade(args: argparse.Namespace) -> int:
         files = files_to_grade(args.files)
         detect()
     except ValueError as err:
-        print(f"convgrad grade: error: {err}", file=sys.stderr)
-        return 2
+        raise UsageError(str(err)) from None
     reports = []
     with _stopped_by_signals():
         for path in files:

@@ -18,9 +18,13 @@ from typing import Any
 
 import numpy as np
 
+from ._options import SEED, UsageError, integer, real, require, writable_folder
+
 DATASETS = ("digits", "mnist", "fashion-mnist")
 # An MNIST epoch (60,000 images, 3 stages) takes about 3 minutes on 2 cores; digits' about 0.6 s.
 EPOCHS = {"digits": 15, "mnist": 3, "fashion-mnist": 3}
+MAX_EPOCHS = 10_000
+MAX_BATCH = 4096  # a batch's first activations, 4096 x 32 x 28 x 28 float32, are 411 MB
 
 
 class _Help(argparse.ArgumentDefaultsHelpFormatter):
@@ -53,25 +57,29 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     train.add_argument(
         "--epochs",
-        type=_positive,
+        type=integer(1, MAX_EPOCHS),
         default=None,
         help="passes over the data (default: 15 for digits, 3 for mnist and fashion-mnist)",
     )
-    train.add_argument("--batch-size", type=_positive, default=d.batch_size, help="images per step")
-    train.add_argument("--lr", type=float, default=d.lr, help="peak learning rate (cosine decay)")
+    train.add_argument(
+        "--batch-size", type=integer(1, MAX_BATCH), default=d.batch_size, help="images per step"
+    )
+    train.add_argument(
+        "--lr", type=real(0, 10, low_open=True), default=d.lr, help="peak learning rate (cosine)"
+    )
     train.add_argument(
         "--optimizer", choices=tuple(OPTIMIZERS), default=d.optimizer, help="sgd has momentum 0.9"
     )
-    train.add_argument("--weight-decay", type=float, default=d.weight_decay, help="L2 penalty")
+    train.add_argument("--weight-decay", type=real(0, 1), default=d.weight_decay, help="L2 penalty")
     train.add_argument(
         "--label-smoothing",
-        type=float,
+        type=real(0, 1, high_open=True),
         default=d.label_smoothing,
         help="the training loss's target smoothing (the test loss has none)",
     )
-    train.add_argument("--seed", type=int, default=d.seed, help="same seed, same numbers")
+    train.add_argument("--seed", type=SEED, default=d.seed, help="same seed, same numbers")
     train.add_argument(
-        "--limit", type=_positive, default=None, help="use only the first N training images"
+        "--limit", type=integer(1), default=None, help="use only the first N training images"
     )
     train.add_argument("--out", type=Path, default=Path("runs/latest"), help="output folder")
     train.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -81,7 +89,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "evaluate",
         help="accuracy and confusion matrix of a saved model on a test set",
         description="Evaluate a model saved by `convgrad train` on the test images of its data "
-        "set (or of --dataset).",
+        "set (or of --dataset); only the test files are needed.",
     )
     evaluate.add_argument("model", type=Path, help="a model.npz written by convgrad train")
     evaluate.add_argument("--dataset", choices=DATASETS, default=None)
@@ -91,28 +99,41 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     predict = commands.add_parser(
         "predict",
         help="classify image files with a saved model",
-        description="Classify images (PNG, JPEG, ... or .npy) with a saved model. Images are "
-        "turned to grey, resized to the model's input and scaled to [0, 1]; a light background "
-        "is inverted (the data sets draw light digits on dark) unless --invert says otherwise.",
+        description="Classify images (PNG, JPEG, ... or .npy) with a saved model. Each image is "
+        "prepared like the model's training data: transparent pixels become background; the "
+        "image is turned to grey, and to light ink on a dark background (a light border means a "
+        "light background, unless --invert says otherwise); it is cropped to the ink, padded to "
+        "a square, resized with antialiasing and centred by its centre of mass: for digits "
+        "(8x8) the ink fills the frame's height, its strokes thinned or thickened to the data's "
+        "ink, with the contrast of the 0..16 counts; for "
+        "MNIST (28x28) it fits a 20x20 box centred by mass, as MNIST was made. For digits the "
+        "probabilities are the mean over 9 positions half a pixel apart. Needs Pillow "
+        '(matplotlib brings it): pip install "convgrad[train]".',
     )
     predict.add_argument("model", type=Path)
     predict.add_argument("images", type=Path, nargs="+", metavar="IMAGE")
-    predict.add_argument("--invert", choices=("auto", "yes", "no"), default="auto")
-    predict.add_argument("--top", type=_positive, default=3, help="how many classes to show")
+    predict.add_argument(
+        "--invert",
+        choices=("auto", "yes", "no"),
+        default="auto",
+        help="yes: the image has dark ink on a light background; no: light on dark; auto: "
+        "decide by the image's border (default)",
+    )
+    predict.add_argument(
+        "--top", type=integer(1), default=3, help="how many classes to show (default 3)"
+    )
     predict.set_defaults(run=_predict)
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, got {value}")
-    return value
-
-
-def _load(name: str, data_dir: Path) -> Any:
+def _load(name: str, data_dir: Path, train: bool = True) -> Any:
     from convgrad.data import load_dataset
 
-    return load_dataset(name, data_dir=data_dir)
+    try:
+        return load_dataset(name, data_dir=data_dir, train=train)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    except OSError as err:
+        raise UsageError(f"--data-dir {data_dir}: {err}") from None
 
 
 def _confusion_text(m: np.ndarray, classes: list[str]) -> str:
@@ -124,6 +145,15 @@ def _confusion_text(m: np.ndarray, classes: list[str]) -> str:
 
 
 def _train(args: argparse.Namespace) -> int:
+    needs = {"matplotlib": "the pictures"}
+    if args.dataset == "digits":
+        needs["sklearn"] = "the bundled digits"
+    if not args.no_progress:
+        needs["tqdm"] = "the progress bar; --no-progress runs without it"
+    require("train", needs, "train")
+    out: Path = args.out
+    writable_folder("--out", out)
+
     from convgrad import plots
     from convgrad.training import Settings, evaluate, train
 
@@ -137,11 +167,7 @@ def _train(args: argparse.Namespace) -> int:
         label_smoothing=args.label_smoothing,
         seed=args.seed,
     )
-    try:
-        split = _load(args.dataset, args.data_dir)
-    except (OSError, ValueError, ImportError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    split = _load(args.dataset, args.data_dir)
     if args.limit is not None:
         split = split._replace(
             x_train=split.x_train[: args.limit], y_train=split.y_train[: args.limit]
@@ -163,8 +189,6 @@ def _train(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - start
     final = evaluate(classifier, split.x_test, split.y_test)
 
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
     classifier.save(out / "model.npz")
     (out / "settings.json").write_text(json.dumps(asdict(settings), indent=2) + "\n")
     metrics = {
@@ -176,17 +200,20 @@ def _train(args: argparse.Namespace) -> int:
         "history": history,
     }
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
-    plots.curves(history, out / "curves.png")
+    plots.curves(history, out / "curves.png", label_smoothing=settings.label_smoothing)
     plots.filters(classifier.model[0].weight.data, out / "filters.png")
     plots.misclassified(
-        split.x_test, split.y_test, final["predicted"], split.classes, out / "misclassified.png"
+        split.x_test,
+        split.y_test,
+        final["probabilities"],
+        split.classes,
+        out / "misclassified.png",
     )
-
-    print(_confusion_text(final["confusion"], list(split.classes)))
     print(
         f"trained in {seconds:.1f} s; wrote {out}/: model.npz, settings.json, metrics.json, "
         "curves.png, filters.png, misclassified.png"
     )
+    print(_confusion_text(final["confusion"], list(split.classes)))
     print(f"test accuracy: {100 * final['accuracy']:.1f}%")
     return 0
 
@@ -194,27 +221,26 @@ def _train(args: argparse.Namespace) -> int:
 def _classifier(path: Path) -> Any:
     from convgrad.training import load_classifier
 
-    return load_classifier(path)
+    try:
+        return load_classifier(path)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
 
 
 def _evaluate(args: argparse.Namespace) -> int:
     from convgrad.training import evaluate
 
-    try:
-        classifier = _classifier(args.model)
-        name = args.dataset or classifier.info.get("dataset", "digits")
-        split = _load(name, args.data_dir)
-    except (OSError, ValueError, ImportError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    classifier = _classifier(args.model)
+    name = args.dataset or classifier.info.get("dataset", "digits")
+    if name == "digits":
+        require("evaluate", {"sklearn": "the bundled digits"}, "train")
+    split = _load(name, args.data_dir, train=False)
     c, size = classifier.config["in_channels"], classifier.config["size"]
     if split.x_test.shape[1:] != (c, size, size):
-        print(
-            f"error: the model takes images of shape {(c, size, size)}; "
-            f"{name}'s are {split.x_test.shape[1:]}",
-            file=sys.stderr,
+        raise UsageError(
+            f"the model {args.model} takes images of shape {(c, size, size)}; "
+            f"{name}'s are {split.x_test.shape[1:]}"
         )
-        return 2
     result = evaluate(classifier, split.x_test, split.y_test)
     print(f"{name}: {len(split.y_test)} test images")
     print(_confusion_text(result["confusion"], list(split.classes)))
@@ -223,42 +249,22 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_image(path: Path, channels: int, size: int, invert: str = "auto") -> np.ndarray:
-    """An image file as ``(channels, size, size)`` float32 in [0, 1], light strokes on dark."""
-    if path.suffix == ".npy":
-        a = np.load(path, allow_pickle=False).astype(np.float64)
-        a = a.reshape(a.shape[-2:]) if a.ndim > 2 else a
-        if a.max(initial=0.0) > 1.0:
-            a = a / a.max()
-        from PIL import Image
-
-        img = Image.fromarray((255 * np.clip(a, 0, 1)).astype(np.uint8))
-    else:
-        from PIL import Image, UnidentifiedImageError
-
-        try:
-            img = Image.open(path).convert("L")
-        except UnidentifiedImageError:
-            raise ValueError(f"image: {path} is not an image file Pillow can read") from None
-    img = img.resize((size, size), Image.Resampling.LANCZOS)
-    a = np.asarray(img, dtype=np.float32) / 255.0
-    if invert == "yes" or (invert == "auto" and a.mean() > 0.5):
-        a = 1.0 - a
-    return np.repeat(a[None], channels, axis=0)
-
-
 def _predict(args: argparse.Namespace) -> int:
+    require("predict", {"PIL": "reading images"}, "train")
+    from convgrad.images import prepare_file, style_of
+
+    classifier = _classifier(args.model)
+    c, size = classifier.config["in_channels"], classifier.config["size"]
+    style = style_of(classifier.info.get("dataset"), size)
     try:
-        classifier = _classifier(args.model)
-        c, size = classifier.config["in_channels"], classifier.config["size"]
-        x = np.stack([read_image(p, c, size, args.invert) for p in args.images])
-    except (OSError, ValueError, ImportError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+        views = [prepare_file(p, style, args.invert) for p in args.images]  # each (K, H, W)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
     classes = classifier.info.get("classes") or [
         str(i) for i in range(classifier.config["classes"])
     ]
-    probs = classifier.probabilities(x)
+    # each image's probabilities: the mean over its views (K, C, H, W)
+    probs = [classifier.probabilities(np.repeat(v[:, None], c, axis=1)).mean(axis=0) for v in views]
     for path, p in zip(args.images, probs):
         top = np.argsort(-p, kind="stable")[: args.top]
         others = ", ".join(f"{classes[k]} {100 * p[k]:.1f}%" for k in top[1:])
