@@ -21,21 +21,51 @@ both ways: ``ours.load_state_dict(theirs.state_dict())`` and
 ((2, 1, 8, 8), [('0.weight', (8, 1, 3, 3)), ('0.bias', (8,))])
 """
 
-from .activation import LeakyReLU, ReLU, Sigmoid, Tanh
-from .batchnorm import BatchNorm2d
+from . import functional, init
+from .activation import GELU, LeakyReLU, LogSoftmax, ReLU, Sigmoid, Softmax, Tanh
+from .batchnorm import BatchNorm1d, BatchNorm2d
+from .container import Identity, ModuleDict, ModuleList
 from .conv import Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d
-from .dropout import Dropout
+from .dropout import Dropout, Dropout2d
 from .init import manual_seed
 from .linear import Flatten, Linear
-from .loss import CrossEntropyLoss, MSELoss
+from .loss import BCEWithLogitsLoss, CrossEntropyLoss, MSELoss, NLLLoss
 from .module import IncompatibleKeys, Module, Sequential
+from .normalization import LayerNorm
 from .parameter import Parameter
-from .pooling import AdaptiveAvgPool2d, AvgPool2d, MaxPool2d
+from .pooling import (
+    AdaptiveAvgPool2d,
+    AdaptiveMaxPool2d,
+    AvgPool1d,
+    AvgPool2d,
+    MaxPool1d,
+    MaxPool2d,
+)
+from .tape import TapeModule
+from .upsampling import Upsample
 
 __all__ = [
     "AdaptiveAvgPool2d",
+    "AdaptiveMaxPool2d",
+    "AvgPool1d",
     "AvgPool2d",
+    "BCEWithLogitsLoss",
+    "BatchNorm1d",
     "BatchNorm2d",
+    "Dropout2d",
+    "GELU",
+    "Identity",
+    "LayerNorm",
+    "LogSoftmax",
+    "MaxPool1d",
+    "ModuleDict",
+    "ModuleList",
+    "NLLLoss",
+    "Softmax",
+    "TapeModule",
+    "Upsample",
+    "functional",
+    "init",
     "Conv1d",
     "Conv2d",
     "Conv3d",

@@ -1,4 +1,5 @@
-"""Activation layers: ``ReLU``, ``LeakyReLU``, ``Sigmoid``, ``Tanh`` (:mod:`convgrad.activations`).
+"""Activation layers: ``ReLU``, ``LeakyReLU``, ``Sigmoid``, ``Tanh`` (:mod:`convgrad.activations`),
+and ``GELU``, ``Softmax``, ``LogSoftmax`` (:mod:`convgrad.nn.functional`, backward by the tape).
 
 ``inplace`` is accepted for PyTorch's signature; convgrad never modifies its input, so it only
 shows in the repr.
@@ -11,15 +12,22 @@ from typing import Any
 import numpy as np
 
 from .. import activations as F
+from ..autograd import Tensor
+from . import functional
 from .module import Module
+from .tape import TapeModule
 
 
 class _Elementwise(Module):
+    _tape: Any  # the functional op, recording on the tape, for Tensor inputs
+
     def __init__(self, inplace: bool = False) -> None:
         super().__init__()
         self.inplace = inplace
 
-    def forward(self, x: Any) -> np.ndarray:
+    def forward(self, x: Any) -> Any:
+        if isinstance(x, Tensor):
+            return self._tape(x)
         self._x = x
         return self._f(x)
 
@@ -45,6 +53,7 @@ class ReLU(_Elementwise):
 
     _f = staticmethod(F.relu)
     _df = staticmethod(F.relu_backward)
+    _tape = staticmethod(functional.relu)
 
 
 class LeakyReLU(_Elementwise):
@@ -61,6 +70,9 @@ class LeakyReLU(_Elementwise):
 
     def _f(self, x: Any) -> np.ndarray:
         return F.leaky_relu(x, self.negative_slope)
+
+    def _tape(self, x: Tensor) -> Tensor:
+        return functional.leaky_relu(x, self.negative_slope)
 
     def _df(self, dy: Any, x: Any) -> np.ndarray:
         return F.leaky_relu_backward(dy, x, self.negative_slope)
@@ -81,6 +93,7 @@ class Sigmoid(_Elementwise):
 
     _f = staticmethod(F.sigmoid)
     _df = staticmethod(F.sigmoid_backward)
+    _tape = staticmethod(functional.sigmoid)
 
     def extra_repr(self) -> str:
         return ""
@@ -98,6 +111,55 @@ class Tanh(_Elementwise):
 
     _f = staticmethod(F.tanh)
     _df = staticmethod(F.tanh_backward)
+    _tape = staticmethod(functional.tanh)
 
     def extra_repr(self) -> str:
         return ""
+
+
+class GELU(TapeModule):
+    """``x * Phi(x)`` (``approximate="tanh"``: the tanh fit); see :func:`functional.gelu`.
+
+    >>> GELU()(np.array([0.0, 1.0])).round(4)
+    array([0.    , 0.8413])
+    """
+
+    def __init__(self, approximate: str = "none") -> None:
+        super().__init__()
+        functional.gelu(np.zeros(1), approximate)  # checks approximate
+        self.approximate = approximate
+
+    def tape_forward(self, x: Tensor) -> Tensor:
+        return functional.gelu(x, self.approximate)
+
+    def extra_repr(self) -> str:
+        return f"approximate={self.approximate!r}"
+
+
+class Softmax(TapeModule):
+    """``exp(x) / sum(exp(x))`` along ``dim``.
+
+    >>> Softmax(dim=1)(np.zeros((1, 4)))
+    array([[0.25, 0.25, 0.25, 0.25]])
+    """
+
+    def __init__(self, dim: int | None = None) -> None:
+        super().__init__()
+        self.dim = dim
+
+    def tape_forward(self, x: Tensor) -> Tensor:
+        return functional.softmax(x, self.dim)
+
+    def extra_repr(self) -> str:
+        return f"dim={self.dim}"
+
+
+class LogSoftmax(Softmax):
+    """``x - log(sum(exp(x)))`` along ``dim``.
+
+    >>> LogSoftmax(dim=1)(np.zeros((1, 2))).round(4)
+    array([[-0.6931, -0.6931]])
+    """
+
+    def tape_forward(self, x: Tensor) -> Tensor:
+        return functional.log_softmax(x, self.dim)

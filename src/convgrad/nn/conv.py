@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 
 from .. import _args, convolution
+from ..autograd import Tensor
+from . import functional as F
 from . import init
 from .module import Module
 from .parameter import Parameter
@@ -76,7 +78,10 @@ class _ConvNd(Module):
     def _kwargs(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def forward(self, x: Any) -> np.ndarray:
+    def forward(self, x: Any) -> Any:
+        if isinstance(x, Tensor):  # recorded on the tape: loss.backward() needs no backward here
+            record = F._conv_transpose if self._transposed else F._conv
+            return record(self._n, x, self.weight, self.bias, **self._kwargs())
         self._x = x
         b = None if self.bias is None else self.bias.data
         return self._forward(x, self.weight.data, b, **self._kwargs())

@@ -112,6 +112,39 @@ class Module:
         """Evaluation mode: ``train(False)``."""
         return self.train(False)
 
+    # --- dtypes and visiting, as PyTorch's ---
+
+    def to(self, dtype: Any) -> Module:
+        """Cast every floating-point parameter (and its grad) and buffer to ``dtype``."""
+        dtype = np.dtype(dtype)
+        if dtype.kind != "f":
+            raise TypeError(f"to: dtype must be a floating-point dtype; got {dtype}")
+        for m in self.modules():
+            for p in m.__dict__["_parameters"].values():
+                if p is not None and p.data.dtype.kind == "f":
+                    p.data = p.data.astype(dtype)
+                    p.grad = None if p.grad is None else p.grad.astype(dtype)
+            buffers = m.__dict__["_buffers"]
+            for name, b in buffers.items():
+                if b is not None and b.dtype.kind == "f":
+                    buffers[name] = b.astype(dtype)
+        return self
+
+    def double(self) -> Module:
+        """``to(np.float64)``."""
+        return self.to(np.float64)
+
+    def float(self) -> Module:
+        """``to(np.float32)``."""
+        return self.to(np.float32)
+
+    def apply(self, fn: Any) -> Module:
+        """Call ``fn(module)`` on every child, depth first, then on this module."""
+        for child in self.children():
+            child.apply(fn)
+        fn(self)
+        return self
+
     def zero_grad(self) -> None:
         """Set every parameter's ``grad`` to None (PyTorch's default, ``set_to_none=True``)."""
         for p in self.parameters():
