@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 import torch
 
+import convgrad as cg
 from convgrad import nn
 from oracle import to_torch_state, torch_module_grads
 
@@ -88,6 +89,59 @@ LAYERS = {
     "Flatten 1..2": (lambda: nn.Flatten(1, 2), lambda: torch.nn.Flatten(1, 2), (2, 3, 2, 2)),
     "Dropout eval": (lambda: nn.Dropout(0.3).eval(), lambda: torch.nn.Dropout(0.3).eval(), (5,)),
 }
+
+# the layers added with the tape: their explicit backward is read from it
+LAYERS.update(
+    {
+        "BatchNorm1d": (lambda: nn.BatchNorm1d(3, **F64), lambda: torch.nn.BatchNorm1d(3), (5, 3)),
+        "BatchNorm1d 3-D": (
+            lambda: nn.BatchNorm1d(3, momentum=None, **F64),
+            lambda: torch.nn.BatchNorm1d(3, momentum=None),
+            (4, 3, 2),
+        ),
+        "LayerNorm": (
+            lambda: nn.LayerNorm((3, 4), **F64),
+            lambda: torch.nn.LayerNorm((3, 4)),
+            (2, 5, 3, 4),
+        ),
+        "LayerNorm no-bias": (
+            lambda: nn.LayerNorm(4, eps=1e-3, bias=False, **F64),
+            lambda: torch.nn.LayerNorm(4, eps=1e-3, bias=False),
+            (2, 4),
+        ),
+        "GELU": (nn.GELU, torch.nn.GELU, (2, 3, 4)),
+        "GELU tanh": (lambda: nn.GELU("tanh"), lambda: torch.nn.GELU("tanh"), (2, 3)),
+        "Softmax": (lambda: nn.Softmax(1), lambda: torch.nn.Softmax(1), (2, 3, 4)),
+        "LogSoftmax": (lambda: nn.LogSoftmax(-1), lambda: torch.nn.LogSoftmax(-1), (2, 5)),
+        "MaxPool1d": (
+            lambda: nn.MaxPool1d(3, 2, 1),
+            lambda: torch.nn.MaxPool1d(3, 2, 1),
+            (2, 3, 8),
+        ),
+        "AvgPool1d": (lambda: nn.AvgPool1d(2), lambda: torch.nn.AvgPool1d(2), (2, 3, 7)),
+        "AdaptiveMaxPool2d": (
+            lambda: nn.AdaptiveMaxPool2d((2, 3)),
+            lambda: torch.nn.AdaptiveMaxPool2d((2, 3)),
+            (2, 3, 5, 7),
+        ),
+        "Upsample nearest": (
+            lambda: nn.Upsample(scale_factor=2),
+            lambda: torch.nn.Upsample(scale_factor=2),
+            (2, 3, 3, 2),
+        ),
+        "Upsample bilinear": (
+            lambda: nn.Upsample(size=(5, 4), mode="bilinear", align_corners=False),
+            lambda: torch.nn.Upsample(size=(5, 4), mode="bilinear", align_corners=False),
+            (2, 3, 3, 2),
+        ),
+        "Identity": (nn.Identity, torch.nn.Identity, (2, 3)),
+        "Dropout2d eval": (
+            lambda: nn.Dropout2d(0.3).eval(),
+            lambda: torch.nn.Dropout2d(0.3).eval(),
+            (2, 3, 2, 2),
+        ),
+    }
+)
 
 
 def _twins(name, seed=0):
@@ -471,3 +525,133 @@ def test_layers_leave_their_input_alone_and_return_fresh_arrays(name):
         assert out.flags.writeable and not np.shares_memory(out, x)
         assert not np.shares_memory(out, dy)
     np.testing.assert_array_equal(x, copy)
+
+
+# --- the tape: Tensors through the same layers --------------------------------------------------
+
+
+@pytest.mark.parametrize("name", LAYERS)
+@pytest.mark.parametrize("training", [True, False])
+def test_tensor_path_equals_explicit_path(name, training):
+    """A layer called on a Tensor records the tape; ``loss.backward()`` then gives the same
+    numbers as the explicit ``layer.backward(dy)`` on arrays (and the running statistics move
+    the same way)."""
+    explicit, _, shape, rng = _twins(name)
+    taped = LAYERS[name][0]()
+    taped.load_state_dict(explicit.state_dict())
+    explicit.train(training), taped.train(training)
+    x = 2 * rng.standard_normal(shape)
+    nn.manual_seed(7)  # dropout in training: the same mask on both paths
+    y = explicit(x)
+    dy = rng.standard_normal(y.shape)
+    dx = explicit.backward(dy)
+    tx = cg.tensor(x, requires_grad=True)
+    nn.manual_seed(7)
+    ty = taped(tx)
+    assert isinstance(ty, cg.Tensor)
+    (ty * dy).sum().backward()
+    np.testing.assert_allclose(ty.data, y, **TIGHT)
+    np.testing.assert_allclose(tx.grad, dx, **TIGHT)
+    for (key, p), q in zip(explicit.named_parameters(), taped.parameters()):
+        np.testing.assert_allclose(q.grad, p.grad, **TIGHT, err_msg=key)
+    _assert_state_equal(explicit, taped)
+
+
+def _assert_state_equal(a, b):
+    other = b.state_dict()
+    for key, value in a.state_dict().items():
+        np.testing.assert_allclose(other[key], value, **TIGHT, err_msg=key)
+
+
+LOSSES = {
+    "CrossEntropyLoss weight ignore": (
+        lambda m: m.CrossEntropyLoss(weight=WEIGHTS(m), ignore_index=1),
+        np.array([2, 1, 0, 3]),
+    ),
+    "CrossEntropyLoss smoothing spatial": (
+        lambda m: m.CrossEntropyLoss(reduction="sum", label_smoothing=0.2),
+        np.array([[0, 3, 1], [2, 2, 1], [0, 1, 3], [3, 3, 3]]),
+    ),
+    "CrossEntropyLoss probabilities": (
+        lambda m: m.CrossEntropyLoss(weight=WEIGHTS(m), label_smoothing=0.1),
+        np.random.default_rng(3).dirichlet(np.ones(4), size=4),
+    ),
+    "NLLLoss": (lambda m: m.NLLLoss(weight=WEIGHTS(m)), np.array([2, 1, 0, 3])),
+    "NLLLoss none": (lambda m: m.NLLLoss(reduction="none", ignore_index=0), np.array([2, 1, 0, 3])),
+    "BCEWithLogitsLoss": (
+        lambda m: m.BCEWithLogitsLoss(weight=WEIGHTS(m), pos_weight=2 * WEIGHTS(m)),
+        np.random.default_rng(4).random((4, 4)),
+    ),
+}
+
+
+def WEIGHTS(m):
+    w = np.array([0.5, 2.0, 1.0, 3.0])
+    return w if m is nn else torch.tensor(w)
+
+
+@pytest.mark.parametrize("name", LOSSES)
+def test_new_loss_options_match_torch_on_both_paths(name):
+    make, target = LOSSES[name]
+    rng = np.random.default_rng(2)
+    shape = (4, 4, 3) if target.ndim == 2 and target.dtype.kind == "i" else (4, 4)
+    x = rng.standard_normal(shape)
+    ours, theirs = make(nn), make(torch.nn)
+    assert list(ours.state_dict()) == list(theirs.state_dict())
+    value = ours(x, target)
+    grad = rng.standard_normal(np.shape(value)) if np.ndim(value) else 0.7
+    dx = ours.backward(grad)
+    tx = torch.tensor(x, requires_grad=True)
+    tvalue = theirs(tx, torch.tensor(target))
+    tvalue.backward(torch.tensor(grad, dtype=torch.float64))
+    np.testing.assert_allclose(value, tvalue.detach().numpy(), **TIGHT)
+    np.testing.assert_allclose(dx, tx.grad.numpy(), **TIGHT)
+    cx = cg.tensor(x, requires_grad=True)
+    loss = make(nn)(cx, target)
+    assert isinstance(loss, cg.Tensor)
+    (loss * grad).sum().backward()
+    np.testing.assert_allclose(loss.data, value, **TIGHT)
+    np.testing.assert_allclose(cx.grad, dx, **TIGHT)
+
+
+def test_maxpool2d_returns_torchs_indices():
+    x = np.random.default_rng(0).standard_normal((2, 3, 6, 5))
+    y, idx = nn.MaxPool2d(3, 2, 1, return_indices=True)(x)
+    ty, tidx = torch.nn.MaxPool2d(3, 2, 1, return_indices=True)(torch.tensor(x))
+    np.testing.assert_array_equal(y, ty.numpy())
+    np.testing.assert_array_equal(idx, tidx.numpy())
+    ty2, tidx2 = nn.MaxPool2d(3, 2, 1, return_indices=True)(cg.tensor(x))
+    np.testing.assert_array_equal(tidx2.data, idx)
+
+
+def test_containers_and_module_methods_are_torchs():
+    def build(m):
+        class Net(m.Module):
+            def __init__(self):
+                super().__init__()
+                self.blocks = m.ModuleList([m.Linear(3, 3), m.Identity(), m.Linear(3, 2)])
+                self.heads = m.ModuleDict({"a": m.BatchNorm1d(2), "b": m.LayerNorm(2)})
+
+        return Net()
+
+    ours, theirs = build(nn), build(torch.nn)
+    assert list(ours.state_dict()) == list(theirs.state_dict())
+    assert [n for n, _ in ours.named_modules()] == [n for n, _ in theirs.named_modules()]
+    assert len(list(ours.children())) == len(list(theirs.children())) == 2
+    assert [p.numel() for p in ours.parameters()] == [p.numel() for p in theirs.parameters()]
+    assert ours.double() is ours
+    assert {p.dtype for p in ours.parameters()} == {np.dtype(np.float64)}
+    assert ours.heads["a"].running_mean.dtype == np.float64
+    assert ours.heads["a"].num_batches_tracked.dtype == np.int64
+    ours.float()
+    assert {p.dtype for p in ours.parameters()} == {np.dtype(np.float32)}
+    ours.to(np.float64)
+    seen = []
+    ours.apply(lambda mod: seen.append(type(mod).__name__))
+    theirs_seen = []
+    theirs.apply(lambda mod: theirs_seen.append(type(mod).__name__))
+    assert seen == theirs_seen
+    with pytest.raises(TypeError, match="floating-point"):
+        ours.to(np.int32)
+    with pytest.raises(TypeError, match="every element must be a Module"):
+        nn.ModuleList([nn.ReLU(), 3])
