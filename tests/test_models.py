@@ -1,0 +1,238 @@
+"""Models as users build them, through the tape, against their torch twins in float64.
+
+Each model is written once, the PyTorch way, over a namespace ``m`` that is either convgrad
+(``nn``, ``F``, ``cat``) or torch; the two instances share weights through ``state_dict`` (one
+direction, then the other), and the logits, the loss, every parameter's gradient, the input's
+gradient and the state after the step (BatchNorm's running statistics) must be equal, in
+training and in evaluation mode. No model here defines a backward.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+import torch
+
+import convgrad as cg
+import convgrad.nn.functional as F
+from convgrad import nn
+from oracle import to_torch_state
+
+CLOSE = dict(rtol=1e-7, atol=1e-10)
+OURS = SimpleNamespace(nn=nn, F=F, cat=cg.cat, tensor=cg.tensor)
+TORCH = SimpleNamespace(nn=torch.nn, F=torch.nn.functional, cat=torch.cat, tensor=torch.tensor)
+
+
+def lenet5(m):
+    class LeNet5(m.nn.Module):
+        def __init__(self, classes=10):
+            super().__init__()
+            self.conv1 = m.nn.Conv2d(1, 6, 5, padding=2)
+            self.conv2 = m.nn.Conv2d(6, 16, 5)
+            self.fc1 = m.nn.Linear(16 * 5 * 5, 120)
+            self.fc2 = m.nn.Linear(120, 84)
+            self.fc3 = m.nn.Linear(84, classes)
+
+        def forward(self, x):
+            x = m.F.avg_pool2d(m.F.tanh(self.conv1(x)), 2)
+            x = m.F.max_pool2d(m.F.relu(self.conv2(x)), 2)
+            x = x.flatten(1)
+            x = m.F.relu(self.fc1(x))
+            x = m.F.relu(self.fc2(x))
+            return self.fc3(x)
+
+    return LeNet5()
+
+
+def resnet20(m):
+    class BasicBlock(m.nn.Module):
+        def __init__(self, c_in, c_out, stride):
+            super().__init__()
+            self.conv1 = m.nn.Conv2d(c_in, c_out, 3, stride, 1, bias=False)
+            self.bn1 = m.nn.BatchNorm2d(c_out)
+            self.conv2 = m.nn.Conv2d(c_out, c_out, 3, 1, 1, bias=False)
+            self.bn2 = m.nn.BatchNorm2d(c_out)
+            self.shortcut = m.nn.Sequential()
+            if stride != 1 or c_in != c_out:
+                self.shortcut = m.nn.Sequential(
+                    m.nn.Conv2d(c_in, c_out, 1, stride, bias=False), m.nn.BatchNorm2d(c_out)
+                )
+
+        def forward(self, x):
+            out = m.F.relu(self.bn1(self.conv1(x)))
+            out = self.bn2(self.conv2(out))
+            return m.F.relu(out + self.shortcut(x))
+
+    class ResNet20(m.nn.Module):
+        def __init__(self, classes=10):
+            super().__init__()
+            self.conv1 = m.nn.Conv2d(3, 16, 3, 1, 1, bias=False)
+            self.bn1 = m.nn.BatchNorm2d(16)
+            layers, c = [], 16
+            for width, stride in ((16, 1), (32, 2), (64, 2)):
+                for i in range(3):
+                    layers.append(BasicBlock(c, width, stride if i == 0 else 1))
+                    c = width
+            self.layers = m.nn.ModuleList(layers)
+            self.pool = m.nn.AdaptiveAvgPool2d(1)
+            self.fc = m.nn.Linear(64, classes)
+
+        def forward(self, x):
+            x = m.F.relu(self.bn1(self.conv1(x)))
+            for block in self.layers:
+                x = block(x)
+            return self.fc(self.pool(x).flatten(1))
+
+    return ResNet20()
+
+
+def mobilenet(m):
+    def separable(c_in, c_out, stride):
+        return m.nn.Sequential(
+            m.nn.Conv2d(c_in, c_in, 3, stride, 1, groups=c_in, bias=False),  # depthwise
+            m.nn.BatchNorm2d(c_in),
+            m.nn.ReLU(),
+            m.nn.Conv2d(c_in, c_out, 1, bias=False),  # pointwise
+            m.nn.BatchNorm2d(c_out),
+            m.nn.ReLU(),
+        )
+
+    class MobileNetTiny(m.nn.Module):
+        def __init__(self, classes=5):
+            super().__init__()
+            self.stem = m.nn.Sequential(
+                m.nn.Conv2d(3, 8, 3, 2, 1, bias=False), m.nn.BatchNorm2d(8), m.nn.ReLU()
+            )
+            self.blocks = m.nn.Sequential(separable(8, 16, 1), separable(16, 32, 2))
+            # dropout's draws differ between the libraries: the test sets p = 0 to train
+            self.head = m.nn.Sequential(m.nn.Dropout(0.2), m.nn.Linear(32, classes))
+
+        def forward(self, x):
+            x = self.blocks(self.stem(x))
+            return self.head(m.F.adaptive_avg_pool2d(x, 1).flatten(1))
+
+    return MobileNetTiny()
+
+
+def unet(m):
+    def double_conv(c_in, c_out):
+        return m.nn.Sequential(
+            m.nn.Conv2d(c_in, c_out, 3, padding=1),
+            m.nn.BatchNorm2d(c_out),
+            m.nn.ReLU(),
+            m.nn.Conv2d(c_out, c_out, 3, padding=1),
+            m.nn.ReLU(),
+        )
+
+    class UNet(m.nn.Module):
+        def __init__(self, classes=3):
+            super().__init__()
+            self.enc1, self.enc2 = double_conv(3, 8), double_conv(8, 16)
+            self.bottom = double_conv(16, 32)
+            self.up2 = m.nn.ConvTranspose2d(32, 16, 2, stride=2)
+            self.dec2 = double_conv(32, 16)
+            self.up1 = m.nn.ConvTranspose2d(16, 8, 2, stride=2)
+            self.dec1 = double_conv(16, 8)
+            self.out = m.nn.Conv2d(8, classes, 1)
+
+        def forward(self, x):
+            e1 = self.enc1(x)
+            e2 = self.enc2(m.F.max_pool2d(e1, 2))
+            b = self.bottom(m.F.max_pool2d(e2, 2))
+            d2 = self.dec2(m.cat([self.up2(b), e2], 1))
+            d1 = self.dec1(m.cat([self.up1(d2), e1], 1))
+            return self.out(d1)
+
+    return UNet()
+
+
+MODELS = {  # builder, input shape, target: classes per sample, or per pixel
+    "LeNet-5": (lenet5, (3, 1, 28, 28), 10),
+    "ResNet-20": (resnet20, (2, 3, 16, 16), 10),
+    "MobileNet block": (mobilenet, (3, 3, 12, 12), 5),
+    "U-Net": (unet, (2, 3, 8, 8), "pixels"),
+}
+
+
+def _pair(name, direction):
+    build, shape, classes = MODELS[name]
+    torch.manual_seed(0)
+    theirs = build(TORCH).double()
+    ours = build(OURS).double()
+    rng = np.random.default_rng(0)
+    with torch.no_grad():  # BatchNorm starts at ones and zeros: perturb every parameter
+        for p in theirs.parameters():
+            p.add_(0.1 * torch.tensor(rng.standard_normal(tuple(p.shape))))
+    if direction == "torch_to_ours":
+        ours.load_state_dict(theirs.state_dict())
+    else:
+        theirs.load_state_dict(to_torch_state(ours.state_dict()))
+    x = rng.standard_normal(shape)
+    if classes == "pixels":
+        target = rng.integers(0, 3, (shape[0], *shape[2:]))
+    else:
+        target = rng.integers(0, classes, shape[0])
+    return ours, theirs, x, target
+
+
+def _step(ours, theirs, x, target):
+    ours.zero_grad(), theirs.zero_grad()
+    cx = cg.tensor(x, requires_grad=True)
+    logits = ours(cx)
+    loss = nn.CrossEntropyLoss()(logits, target)
+    assert isinstance(loss, cg.Tensor) and isinstance(loss.item(), float)
+    loss.backward()
+    tx = torch.tensor(x, requires_grad=True)
+    tlogits = theirs(tx)
+    tloss = torch.nn.CrossEntropyLoss()(tlogits, torch.tensor(target))
+    tloss.backward()
+    np.testing.assert_allclose(logits.data, tlogits.detach().numpy(), **CLOSE)
+    np.testing.assert_allclose(loss.item(), tloss.item(), **CLOSE)
+    np.testing.assert_allclose(cx.grad, tx.grad.numpy(), **CLOSE, err_msg="input")
+    twin = dict(theirs.named_parameters())
+    names = [name for name, _ in ours.named_parameters()]
+    assert names == list(twin)
+    for name, p in ours.named_parameters():
+        assert p.grad is not None, name
+        np.testing.assert_allclose(p.grad, twin[name].grad.numpy(), **CLOSE, err_msg=name)
+    state = theirs.state_dict()
+    for key, value in ours.state_dict().items():
+        np.testing.assert_allclose(value, state[key].numpy(), **CLOSE, err_msg=key)
+
+
+@pytest.mark.parametrize("name", MODELS)
+@pytest.mark.parametrize("direction", ["torch_to_ours", "ours_to_torch"])
+def test_model_matches_its_torch_twin(name, direction):
+    ours, theirs, x, target = _pair(name, direction)
+    ours.eval(), theirs.eval()  # first eval: dropout off, the running statistics as loaded
+    _step(ours, theirs, x, target)
+    if name == "MobileNet block":  # dropout draws differ between the libraries
+        ours.head[0].p = theirs.head[0].p = 0.0
+    ours.train(), theirs.train()
+    for _ in range(2):  # training: batch statistics, running statistics move
+        _step(ours, theirs, x, target)
+
+
+def test_a_shared_layer_collects_both_uses():
+    def build(m):
+        class Shared(m.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.fc = m.nn.Linear(4, 4)
+
+            def forward(self, x):
+                return self.fc(m.F.gelu(self.fc(x))) + x
+
+        return Shared()
+
+    torch.manual_seed(1)
+    theirs = build(TORCH).double()
+    ours = build(OURS).double()
+    ours.load_state_dict(theirs.state_dict())
+    x = np.random.default_rng(1).standard_normal((3, 4))
+    loss = ours(cg.tensor(x)).sum()
+    loss.backward()
+    theirs(torch.tensor(x)).sum().backward()
+    np.testing.assert_allclose(ours.fc.weight.grad, theirs.fc.weight.grad.numpy(), **CLOSE)
