@@ -9,6 +9,7 @@ and the README's training step end to end.
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -655,3 +656,50 @@ def test_containers_and_module_methods_are_torchs():
         ours.to(np.int32)
     with pytest.raises(TypeError, match="every element must be a Module"):
         nn.ModuleList([nn.ReLU(), 3])
+
+
+INITS = [
+    ("kaiming_uniform_", dict()),
+    ("kaiming_uniform_", dict(a=math.sqrt(5))),
+    ("kaiming_uniform_", dict(mode="fan_out", nonlinearity="relu")),
+    ("kaiming_normal_", dict()),
+    ("kaiming_normal_", dict(mode="fan_out", nonlinearity="relu")),
+    ("xavier_uniform_", dict(gain=2.0)),
+    ("xavier_normal_", dict()),
+    ("uniform_", dict(a=-0.5, b=2.0)),
+    ("normal_", dict(mean=1.0, std=0.3)),
+    ("trunc_normal_", dict(std=2.0, a=-1.0, b=3.0)),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), INITS, ids=str)
+def test_init_draws_torchs_distribution(name, kwargs):
+    """Ours and torch's on the same shape: the same bounds, mean and spread (RNGs differ)."""
+    shape = (48, 32, 3, 3)
+    p = nn.Parameter(np.zeros(shape))
+    assert getattr(nn.init, name)(p, **kwargs, generator=np.random.default_rng(0)) is p
+    t = torch.zeros(shape, dtype=torch.float64)
+    torch.manual_seed(0)
+    getattr(torch.nn.init, name)(t, **kwargs)
+    ours, theirs = p.data, t.numpy()
+    spread = theirs.std()
+    assert abs(ours.std() - spread) < 0.03 * spread
+    assert abs(ours.mean() - theirs.mean()) < 0.03 * spread
+    if "normal" not in name or "trunc" in name:  # bounded: the same bounds, nearly reached
+        assert abs(ours.min() - theirs.min()) < 0.02 * spread
+        assert abs(ours.max() - theirs.max()) < 0.02 * spread
+
+
+def test_init_constants_gain_and_errors_are_torchs():
+    p = nn.Parameter(np.ones((3, 2)))
+    np.testing.assert_array_equal(nn.init.zeros_(p).data, np.zeros((3, 2)))
+    np.testing.assert_array_equal(nn.init.ones_(p).data, np.ones((3, 2)))
+    np.testing.assert_array_equal(nn.init.constant_(p, 0.25).data, np.full((3, 2), 0.25))
+    for args in (("relu",), ("tanh",), ("leaky_relu", 0.2), ("conv2d",), ("selu",)):
+        assert nn.init.calculate_gain(*args) == torch.nn.init.calculate_gain(*args)
+    with pytest.raises(ValueError, match="2 or more dimensions"):
+        nn.init.kaiming_uniform_(nn.Parameter(np.ones(3)))
+    with pytest.raises(ValueError, match="mode"):
+        nn.init.kaiming_normal_(p, mode="fan")
+    with pytest.raises(ValueError, match="nonlinearity"):
+        nn.init.kaiming_normal_(p, nonlinearity="swish")
