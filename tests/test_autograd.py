@@ -167,6 +167,12 @@ def test_tensor_copies_and_reports():
     assert np.asarray(t) is t.numpy()
 
 
+def _backward_twice():
+    y = (cg.tensor(np.ones(2), requires_grad=True) * 2).sum()
+    y.backward()
+    y.backward()
+
+
 @pytest.mark.parametrize(
     "make, error, words",
     [
@@ -179,6 +185,7 @@ def test_tensor_copies_and_reports():
             r"grad must have shape \(2,\)",
         ),
         (lambda: cg.cat([]), ValueError, "at least one"),
+        (_backward_twice, RuntimeError, "already walked"),
     ],
 )
 def test_bad_use_says_what_is_wrong(make, error, words):

@@ -15,7 +15,9 @@ convolution, pooling, normalisation and loss ops of :mod:`convgrad.nn.functional
    used it has passed its share back), so hand it to its ``backward`` and *add* each parent's
    share to that parent's gradient (a Tensor used twice receives two shares);
 4. a leaf that ``requires_grad`` (a :class:`~convgrad.nn.Parameter`, or an input made with
-   ``requires_grad=True``) accumulates its gradient into ``.grad``, as PyTorch's does.
+   ``requires_grad=True``) accumulates its gradient into ``.grad``, as PyTorch's does;
+5. each step, once used, lets go of its parents and of the arrays its backward kept, so memory
+   is returned as the walk goes (a second ``backward`` through the same graph is an error).
 
 Broadcasting: ``a + b`` with ``a (3, 4)`` and ``b (4,)`` uses each ``b[j]`` three times, so its
 gradient is the sum of the three: :func:`sum_to_shape` sums the broadcast axes away.
@@ -197,6 +199,7 @@ class Tensor:
                 if gp.dtype != p.dtype:
                     gp = gp.astype(p.dtype)
                 grads[id(p)] = grads[id(p)] + gp if id(p) in grads else gp
+            t._parents, t._backward = (), _freed  # 5. free what the step kept, as PyTorch does
 
     # --- arithmetic, each op's backward below its forward ---
 
@@ -395,6 +398,13 @@ class Tensor:
 
     def float(self) -> Tensor:
         return self.to(np.float32)
+
+
+def _freed(g: np.ndarray) -> Sequence[np.ndarray | None]:
+    raise RuntimeError(
+        "backward: this graph was already walked by an earlier backward(), which freed it; "
+        "run the forward pass again"
+    )
 
 
 def tensor(data: Any, requires_grad: bool = False, dtype: Any = None) -> Tensor:
