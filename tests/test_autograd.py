@@ -78,6 +78,11 @@ OPS = {
     "cat": (lambda m, a, b: m.cat([a, b, a], 1), (2, 3), (2, 1)),
     "stack": (lambda m, a, b: m.stack([a, b], -1), (2, 3), (2, 3)),
     "used twice": (lambda m, a: a * a + a, (3,)),
+    "clamp": (lambda m, a: a.clamp(-0.5, 0.8) + a.clamp(min=0.1), (3, 4)),
+    "max all": (lambda m, a: a.max() + a.min(), (3, 4)),
+    "max dim": (lambda m, a: a.max(1)[0] + a.min(0, keepdim=True)[0].sum(), (3, 4)),
+    "sigmoid tanh methods": (lambda m, a: a.sigmoid() * a.tanh(), (3, 4)),
+    "softmax methods": (lambda m, a: a.softmax(1) + a.log_softmax(0), (3, 4)),
 }
 
 
@@ -212,6 +217,16 @@ FUNCTIONAL = [
     _f("sigmoid", F.sigmoid, torch.sigmoid, (3, 4)),
     _f("tanh", F.tanh, torch.tanh, (3, 4)),
     _f("gelu", F.gelu, TF.gelu, (3, 4)),
+    _f("relu6", lambda x: F.relu6(3 * x), lambda x: TF.relu6(3 * x), (5, 4)),
+    _f("hardtanh", lambda x: F.hardtanh(x, -0.5, 0.7), lambda x: TF.hardtanh(x, -0.5, 0.7), (5, 4)),
+    _f("silu", F.silu, TF.silu, (3, 4)),
+    _f("hardswish", lambda x: F.hardswish(3 * x), lambda x: TF.hardswish(3 * x), (5, 4)),
+    _f("hardsigmoid", lambda x: F.hardsigmoid(3 * x), lambda x: TF.hardsigmoid(3 * x), (5, 4)),
+    _f("elu", lambda x: F.elu(x, 0.7), lambda x: TF.elu(x, 0.7), (3, 4)),
+    _f("softplus", lambda x: F.softplus(5 * x, 2.0, 8.0), lambda x: TF.softplus(5 * x, 2.0, 8.0),
+       (4, 4)),
+    _f("group_norm", lambda x, w, b: F.group_norm(x, 2, w, b),
+       lambda x, w, b: TF.group_norm(x, 2, w, b), (2, 4, 3, 2), (4,), (4,)),
     _f("gelu tanh", lambda x: F.gelu(x, "tanh"), lambda x: TF.gelu(x, approximate="tanh"), (5,)),
     _f("softmax", lambda x: F.softmax(x, 1), lambda x: TF.softmax(x, 1), (2, 3, 4)),
     _f("log_softmax", lambda x: F.log_softmax(x, -1), lambda x: TF.log_softmax(x, -1), (2, 5)),

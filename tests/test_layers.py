@@ -136,6 +136,18 @@ LAYERS.update(
             (2, 3, 3, 2),
         ),
         "Identity": (nn.Identity, torch.nn.Identity, (2, 3)),
+        "ReLU6": (nn.ReLU6, torch.nn.ReLU6, (2, 3, 4)),
+        "Hardtanh": (lambda: nn.Hardtanh(-2, 1), lambda: torch.nn.Hardtanh(-2, 1), (2, 3)),
+        "SiLU": (nn.SiLU, torch.nn.SiLU, (2, 3)),
+        "Hardswish": (nn.Hardswish, torch.nn.Hardswish, (4, 5)),
+        "Hardsigmoid": (nn.Hardsigmoid, torch.nn.Hardsigmoid, (4, 5)),
+        "ELU": (lambda: nn.ELU(0.5), lambda: torch.nn.ELU(0.5), (2, 3)),
+        "Softplus": (lambda: nn.Softplus(2.0), lambda: torch.nn.Softplus(2.0), (2, 3)),
+        "GroupNorm": (
+            lambda: nn.GroupNorm(3, 6, **F64),
+            lambda: torch.nn.GroupNorm(3, 6),
+            (2, 6, 2, 3),
+        ),
         "Dropout2d eval": (
             lambda: nn.Dropout2d(0.3).eval(),
             lambda: torch.nn.Dropout2d(0.3).eval(),

@@ -331,6 +331,51 @@ class Tensor:
         x = self.data
         return record(np.maximum(x, 0), (self,), lambda g: (np.where(x > 0, g, 0),))
 
+    def clamp(self, min: Any = None, max: Any = None) -> Tensor:
+        """Clip to ``[min, max]``; the gradient passes where the value was kept (ends included,
+        as PyTorch's)."""
+        x = self.data
+        kept = np.ones(x.shape, dtype=bool)
+        if min is not None:
+            kept &= x >= min
+        if max is not None:
+            kept &= x <= max
+        return record(np.clip(x, min, max), (self,), lambda g: (np.where(kept, g, 0),))
+
+    def max(self, dim: int | None = None, keepdim: bool = False) -> Any:
+        """The maximum: of everything (a Tensor; ties share the gradient evenly), or along
+        ``dim`` (``(values, indices)``; the gradient goes to the first maximum), as PyTorch's."""
+        return _extreme(self, dim, keepdim, np.argmax)
+
+    def min(self, dim: int | None = None, keepdim: bool = False) -> Any:
+        return _extreme(self, dim, keepdim, np.argmin)
+
+    def argmax(self, dim: int | None = None, keepdim: bool = False) -> Tensor:
+        return Tensor(np.argmax(self.data, axis=dim, keepdims=keepdim))
+
+    def argmin(self, dim: int | None = None, keepdim: bool = False) -> Tensor:
+        return Tensor(np.argmin(self.data, axis=dim, keepdims=keepdim))
+
+    def sigmoid(self) -> Tensor:
+        from .nn import functional
+
+        return functional.sigmoid(self)
+
+    def tanh(self) -> Tensor:
+        from .nn import functional
+
+        return functional.tanh(self)
+
+    def softmax(self, dim: int) -> Tensor:
+        from .nn import functional
+
+        return functional.softmax(self, dim)
+
+    def log_softmax(self, dim: int) -> Tensor:
+        from .nn import functional
+
+        return functional.log_softmax(self, dim)
+
     # --- shapes ---
 
     def __getitem__(self, index: Any) -> Tensor:
@@ -481,6 +526,30 @@ def maximum(a: Any, b: Any) -> Tensor:
         return sum_to_shape(g * wa, a.shape), sum_to_shape(g * (1 - wa), b.shape)
 
     return record(y, (a, b), backward)
+
+
+def _extreme(t: Tensor, dim: int | None, keepdim: bool, arg: Callable[..., Any]) -> Any:
+    x = t.data
+    if dim is None:
+        value = x.max() if arg is np.argmax else x.min()
+        ties = x == value
+
+        def backward_all(g: np.ndarray) -> tuple[np.ndarray]:
+            return (np.where(ties, g / ties.sum(), 0),)
+
+        return record(np.asarray(value), (t,), backward_all)
+    dim = dim % x.ndim
+    idx = np.expand_dims(arg(x, axis=dim), dim)  # the first extreme, as PyTorch's CPU kernel
+    values = np.take_along_axis(x, idx, axis=dim)
+
+    def backward(g: np.ndarray) -> tuple[np.ndarray]:
+        dx = np.zeros_like(x)
+        np.put_along_axis(dx, idx, g if keepdim else np.expand_dims(g, dim), axis=dim)
+        return (dx,)
+
+    if keepdim:
+        return record(values, (t,), backward), Tensor(idx)
+    return record(values.squeeze(dim), (t,), backward), Tensor(idx.squeeze(dim))
 
 
 def cat(tensors: Sequence[Any], dim: int = 0) -> Tensor:

@@ -22,7 +22,22 @@ both ways: ``ours.load_state_dict(theirs.state_dict())`` and
 """
 
 from . import functional, init
-from .activation import GELU, LeakyReLU, LogSoftmax, ReLU, Sigmoid, Softmax, Tanh
+from .activation import (
+    ELU,
+    GELU,
+    Hardsigmoid,
+    Hardswish,
+    Hardtanh,
+    LeakyReLU,
+    LogSoftmax,
+    ReLU,
+    ReLU6,
+    Sigmoid,
+    SiLU,
+    Softmax,
+    Softplus,
+    Tanh,
+)
 from .batchnorm import BatchNorm1d, BatchNorm2d
 from .container import Identity, ModuleDict, ModuleList
 from .conv import Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d
@@ -31,7 +46,7 @@ from .init import manual_seed
 from .linear import Flatten, Linear
 from .loss import BCEWithLogitsLoss, CrossEntropyLoss, MSELoss, NLLLoss
 from .module import IncompatibleKeys, Module, Sequential
-from .normalization import LayerNorm
+from .normalization import GroupNorm, LayerNorm
 from .parameter import Parameter
 from .pooling import (
     AdaptiveAvgPool2d,
@@ -53,7 +68,15 @@ __all__ = [
     "BatchNorm1d",
     "BatchNorm2d",
     "Dropout2d",
+    "ELU",
     "GELU",
+    "GroupNorm",
+    "Hardsigmoid",
+    "Hardswish",
+    "Hardtanh",
+    "ReLU6",
+    "SiLU",
+    "Softplus",
     "Identity",
     "LayerNorm",
     "LogSoftmax",

@@ -163,3 +163,84 @@ class LogSoftmax(Softmax):
 
     def tape_forward(self, x: Tensor) -> Tensor:
         return functional.log_softmax(x, self.dim)
+
+
+class _TapeActivation(TapeModule):
+    """An activation from :mod:`convgrad.nn.functional` with keyword options (``_options``)."""
+
+    _options: tuple[str, ...] = ()
+
+    _function = ""
+
+    def tape_forward(self, x: Tensor) -> Tensor:
+        fn = getattr(functional, self._function)
+        return fn(x, **{k: getattr(self, k) for k in self._options})
+
+    def extra_repr(self) -> str:
+        return ", ".join(f"{k}={getattr(self, k)}" for k in self._options)
+
+
+class Hardtanh(_TapeActivation):
+    """``clip(x, min_val, max_val)``.
+
+    >>> Hardtanh()(np.array([-2.0, 0.5, 2.0]))
+    array([-1. ,  0.5,  1. ])
+    """
+
+    _function, _options = "hardtanh", ("min_val", "max_val")
+
+    def __init__(self, min_val: float = -1.0, max_val: float = 1.0, inplace: bool = False):
+        super().__init__()
+        self.min_val, self.max_val, self.inplace = min_val, max_val, inplace
+
+
+class ReLU6(_TapeActivation):
+    """``min(max(x, 0), 6)``.
+
+    >>> ReLU6()(np.array([-1.0, 3.0, 7.0]))
+    array([0., 3., 6.])
+    """
+
+    _function = "relu6"
+
+    def __init__(self, inplace: bool = False) -> None:
+        super().__init__()
+        self.inplace = inplace
+
+
+class SiLU(ReLU6):
+    """``x * sigmoid(x)`` (swish)."""
+
+    _function = "silu"
+
+
+class Hardswish(ReLU6):
+    """``x * relu6(x + 3) / 6`` (MobileNetV3)."""
+
+    _function = "hardswish"
+
+
+class Hardsigmoid(ReLU6):
+    """``relu6(x + 3) / 6``."""
+
+    _function = "hardsigmoid"
+
+
+class ELU(_TapeActivation):
+    """``x`` for ``x > 0``, else ``alpha * (exp(x) - 1)``."""
+
+    _function, _options = "elu", ("alpha",)
+
+    def __init__(self, alpha: float = 1.0, inplace: bool = False) -> None:
+        super().__init__()
+        self.alpha, self.inplace = alpha, inplace
+
+
+class Softplus(_TapeActivation):
+    """``log(1 + exp(beta * x)) / beta``, linear past ``threshold``."""
+
+    _function, _options = "softplus", ("beta", "threshold")
+
+    def __init__(self, beta: float = 1.0, threshold: float = 20.0) -> None:
+        super().__init__()
+        self.beta, self.threshold = beta, threshold

@@ -46,8 +46,13 @@ __all__ = [
     "cross_entropy",
     "dropout",
     "dropout2d",
+    "elu",
     "fold",
     "gelu",
+    "group_norm",
+    "hardsigmoid",
+    "hardswish",
+    "hardtanh",
     "interpolate",
     "layer_norm",
     "leaky_relu",
@@ -59,8 +64,11 @@ __all__ = [
     "nll_loss",
     "pad",
     "relu",
+    "relu6",
     "sigmoid",
+    "silu",
     "softmax",
+    "softplus",
     "tanh",
     "unfold",
 ]
@@ -107,6 +115,76 @@ def sigmoid(input: Any) -> Any:
 def tanh(input: Any) -> Any:
     x = _d(input)
     return record(activations.tanh(x), (input,), lambda g: (activations.tanh_backward(g, x),))
+
+
+def _elementwise(input: Any, y: np.ndarray, dydx: np.ndarray) -> Any:
+    """An elementwise op with its derivative ``dydx``: backward is ``g * dydx``."""
+    return record(y, (input,), lambda g: (g * dydx,))
+
+
+def _float_array(fn: str, input: Any) -> np.ndarray:
+    x = np.asarray(_d(input))
+    if x.dtype.kind != "f":
+        raise TypeError(f"{fn}: input must be a floating-point array; got dtype {x.dtype}")
+    return x
+
+
+def hardtanh(input: Any, min_val: float = -1.0, max_val: float = 1.0, inplace: bool = False):
+    """``clip(x, min_val, max_val)``; gradient 1 strictly inside, 0 outside and at the ends."""
+    x = _float_array("hardtanh", input)
+    inside = (x > min_val) & (x < max_val)
+    return _elementwise(input, np.clip(x, min_val, max_val), inside.astype(x.dtype))
+
+
+def relu6(input: Any, inplace: bool = False) -> Any:
+    """``min(max(x, 0), 6)``."""
+    return hardtanh(input, 0.0, 6.0)
+
+
+def silu(input: Any, inplace: bool = False) -> Any:
+    """``x * sigmoid(x)``; ``d/dx = s (1 + x (1 - s))``."""
+    x = _float_array("silu", input)
+    s = activations.sigmoid(x)
+    return _elementwise(input, x * s, s * (1 + x * (1 - s)))
+
+
+# PyTorch's CPU backward kernel multiplies by 1/6 rounded to float32, in every dtype: so do we
+_SIXTH = float(np.float32(1 / 6))
+
+
+def hardsigmoid(input: Any, inplace: bool = False) -> Any:
+    """``clip(x + 3, 0, 6) / 6``; gradient ``1/6`` strictly inside ``(-3, 3)``."""
+    x = _float_array("hardsigmoid", input)
+    inside = (x > -3) & (x < 3)
+    return _elementwise(input, np.clip(x + 3, 0, 6) / 6, inside.astype(x.dtype) * _SIXTH)
+
+
+def hardswish(input: Any, inplace: bool = False) -> Any:
+    """``x * relu6(x + 3) / 6``; ``d/dx = (2x + 3) / 6`` on ``(-3, 3)``, 0 below, 1 from 3 on
+    (PyTorch's values at the ends)."""
+    x = _float_array("hardswish", input)
+    y = x * np.clip(x + 3, 0, 6) / 6
+    dydx = np.where(x < -3, 0.0, np.where(x <= 3, (2 * x + 3) / 6, 1.0)).astype(x.dtype)
+    return _elementwise(input, y, dydx)
+
+
+def elu(input: Any, alpha: float = 1.0, inplace: bool = False) -> Any:
+    """``x`` for ``x > 0``, else ``alpha (exp(x) - 1)``, whose derivative is ``alpha exp(x)``."""
+    x = _float_array("elu", input)
+    e = alpha * np.exp(np.minimum(x, 0))
+    return _elementwise(
+        input, np.where(x > 0, x, e - alpha), np.where(x > 0, 1.0, e).astype(x.dtype)
+    )
+
+
+def softplus(input: Any, beta: float = 1.0, threshold: float = 20.0) -> Any:
+    """``log(1 + exp(beta x)) / beta`` (``x`` where ``beta x > threshold``); ``d/dx`` is
+    ``sigmoid(beta x)``."""
+    x = _float_array("softplus", input)
+    bx = beta * x
+    linear = bx > threshold
+    y = np.where(linear, x, (np.log1p(np.exp(-np.abs(bx))) + np.maximum(bx, 0)) / beta)
+    return _elementwise(input, y, np.where(linear, 1.0, activations.sigmoid(bx)).astype(x.dtype))
 
 
 _erf = np.frompyfunc(math.erf, 1, 1)
@@ -548,6 +626,31 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
         y = y * weight
     if bias is not None:
         y = y + bias
+    return _result(y, input, weight, bias)
+
+
+def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
+    """Normalise each sample's ``C / num_groups`` channels together, then scale and shift per
+    channel: ``x (N, C, *)`` is seen as ``(1, N * G, rest)`` and normalised by
+    :func:`batch_norm` with batch statistics, as :func:`layer_norm`.
+
+    >>> group_norm(np.array([[[1.0], [3.0], [0.0], [2.0]]]), 2, eps=0.0)[0, :, 0]
+    array([-1.,  1., -1.,  1.])
+    """
+    x = as_tensor(input)
+    if x.ndim < 2 or not isinstance(num_groups, int) or num_groups < 1 or x.shape[1] % num_groups:
+        raise ValueError(
+            f"group_norm: num_groups must divide the channels of input (N, C, *); got "
+            f"num_groups={num_groups!r} for input shape {x.shape}"
+        )
+    N, C = x.shape[:2]
+    y = batch_norm(x.reshape(1, N * num_groups, -1), None, None, training=True, eps=eps)
+    y = y.reshape(x.shape)  # (N, C, *)
+    per_channel = (C, *(1,) * (x.ndim - 2))
+    if weight is not None:
+        y = y * as_tensor(weight).reshape(per_channel)
+    if bias is not None:
+        y = y + as_tensor(bias).reshape(per_channel)
     return _result(y, input, weight, bias)
 
 

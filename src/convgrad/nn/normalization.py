@@ -52,3 +52,42 @@ class LayerNorm(TapeModule):
         return (
             f"{self.normalized_shape}, eps={self.eps}, elementwise_affine={self.elementwise_affine}"
         )
+
+
+class GroupNorm(TapeModule):
+    """Normalise ``x (N, C, *)`` over groups of ``C / num_groups`` channels per sample, then
+    ``weight`` (ones) and ``bias`` (zeros), both ``(C,)``, when ``affine``.
+
+    >>> gn = GroupNorm(2, 4)
+    >>> list(gn.state_dict()), gn(np.array([[[1.0], [3.0], [0.0], [2.0]]]))[0, :, 0].round(3)
+    (['weight', 'bias'], array([-1.,  1., -1.,  1.]))
+    """
+
+    def __init__(
+        self,
+        num_groups: int,
+        num_channels: int,
+        eps: float = 1e-5,
+        affine: bool = True,
+        *,
+        dtype: Any = np.float32,
+    ) -> None:
+        super().__init__()
+        for arg, value in (("num_groups", num_groups), ("num_channels", num_channels)):
+            if not isinstance(value, int) or value < 1:
+                raise ValueError(f"GroupNorm: {arg} must be an int >= 1; got {value!r}")
+        if num_channels % num_groups:
+            raise ValueError(
+                f"GroupNorm: num_groups={num_groups} must divide num_channels={num_channels}"
+            )
+        self.num_groups, self.num_channels, self.eps, self.affine = (
+            num_groups, num_channels, eps, affine,
+        )  # fmt: skip
+        self.weight = Parameter(np.ones(num_channels, dtype=dtype)) if affine else None
+        self.bias = Parameter(np.zeros(num_channels, dtype=dtype)) if affine else None
+
+    def tape_forward(self, x: Tensor) -> Tensor:
+        return functional.group_norm(x, self.num_groups, self.weight, self.bias, self.eps)
+
+    def extra_repr(self) -> str:
+        return f"{self.num_groups}, {self.num_channels}, eps={self.eps}, affine={self.affine}"
