@@ -169,7 +169,21 @@ def test_tensor_copies_and_reports():
     assert t.data[0] == 1.0
     assert (t.shape, t.ndim, t.dtype, t.numel()) == ((3,), 1, np.float64, 3)
     assert t.sum().item() == 3.0 and isinstance(t.sum().item(), float)
-    assert np.asarray(t) is t.numpy()
+    assert t.detach().numpy() is t.data
+    with pytest.raises(RuntimeError, match="requires grad"):
+        np.asarray(t)  # NumPy would drop the gradient without a word
+
+
+def test_comparisons_are_elementwise_and_identity_is_the_hash():
+    logits = cg.tensor(np.array([[0.1, 2.0], [3.0, -1.0]]), requires_grad=True)
+    labels = cg.tensor(np.array([1, 1]))
+    correct = logits.argmax(1) == labels
+    assert correct.data.tolist() == [True, False]
+    assert correct.float().mean().item() == 0.5
+    assert (logits > 0).sum().item() == 3 and bool(logits.sum() > 0)
+    assert len({logits, labels, logits}) == 2
+    w = cg.tensor(np.zeros(2))
+    assert w.fill_(3.0).data.tolist() == [3.0, 3.0] and w.copy_(np.ones(2)).data.tolist() == [1, 1]
 
 
 def _backward_twice():

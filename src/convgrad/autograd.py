@@ -126,10 +126,42 @@ class Tensor:
         return self.data.item()
 
     def numpy(self) -> np.ndarray:
+        """The array itself; refused, as PyTorch refuses it, while the Tensor requires grad:
+        NumPy code would drop its gradient without a word (``.detach().numpy()`` or ``.data``
+        say that is meant)."""
+        if self.requires_grad:
+            raise RuntimeError(
+                "numpy: this tensor requires grad, and NumPy would drop its gradient; use "
+                "tensor.detach().numpy() (or .data), or convgrad.nn.functional to keep the tape"
+            )
         return self.data
 
     def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
-        return self.data if dtype is None else self.data.astype(dtype)
+        a = self.numpy()
+        return a if dtype is None else a.astype(dtype)
+
+    def __bool__(self) -> bool:
+        return bool(self.data)
+
+    __hash__ = object.__hash__  # identity, as PyTorch's (comparisons below are elementwise)
+
+    def __eq__(self, other: Any) -> Tensor:  # type: ignore[override]
+        return Tensor(self.data == _value(other))
+
+    def __ne__(self, other: Any) -> Tensor:  # type: ignore[override]
+        return Tensor(self.data != _value(other))
+
+    def __lt__(self, other: Any) -> Tensor:
+        return Tensor(self.data < _value(other))
+
+    def __le__(self, other: Any) -> Tensor:
+        return Tensor(self.data <= _value(other))
+
+    def __gt__(self, other: Any) -> Tensor:
+        return Tensor(self.data > _value(other))
+
+    def __ge__(self, other: Any) -> Tensor:
+        return Tensor(self.data >= _value(other))
 
     def __float__(self) -> float:
         return float(self.data)
@@ -148,6 +180,14 @@ class Tensor:
 
     def zero_(self) -> Tensor:
         self.data[...] = 0
+        return self
+
+    def fill_(self, value: Any) -> Tensor:
+        self.data[...] = value
+        return self
+
+    def copy_(self, src: Any) -> Tensor:
+        self.data[...] = _value(src)
         return self
 
     # --- the backward pass ---
@@ -435,6 +475,9 @@ class Tensor:
     # --- dtypes ---
 
     def to(self, dtype: Any) -> Tensor:
+        """A copy in ``dtype`` (recorded: its gradient is cast back); ``"cpu"`` changes nothing."""
+        if isinstance(dtype, str) and dtype == "cpu":
+            return self
         source = self.dtype
         return record(self.data.astype(dtype), (self,), lambda g: (g.astype(source),))
 
@@ -460,6 +503,10 @@ def tensor(data: Any, requires_grad: bool = False, dtype: Any = None) -> Tensor:
     """
     data = data.data if isinstance(data, Tensor) else data
     return Tensor(np.array(data, dtype=dtype, copy=True), requires_grad=requires_grad)
+
+
+def _value(x: Any) -> Any:
+    return x.data if isinstance(x, Tensor) else x
 
 
 def as_tensor(value: Any) -> Tensor:

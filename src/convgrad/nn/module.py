@@ -115,7 +115,10 @@ class Module:
     # --- dtypes and visiting, as PyTorch's ---
 
     def to(self, dtype: Any) -> Module:
-        """Cast every floating-point parameter (and its grad) and buffer to ``dtype``."""
+        """Cast every floating-point parameter (and its grad) and buffer to ``dtype``;
+        ``"cpu"``, the only device, changes nothing."""
+        if isinstance(dtype, str) and dtype == "cpu":
+            return self
         dtype = np.dtype(dtype)
         if dtype.kind != "f":
             raise TypeError(f"to: dtype must be a floating-point dtype; got {dtype}")
