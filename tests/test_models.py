@@ -236,3 +236,25 @@ def test_a_shared_layer_collects_both_uses():
     loss.backward()
     theirs(torch.tensor(x)).sum().backward()
     np.testing.assert_allclose(ours.fc.weight.grad, theirs.fc.weight.grad.numpy(), **CLOSE)
+
+
+def test_library_resnet20_trains_through_the_tape_saves_and_matches_its_torch_twin(tmp_path):
+    """``convgrad train --model resnet20``'s path: a short run lowers the loss; the saved
+    model reloads to the same logits, and its torch twin (from the same builder) gives them."""
+    from convgrad.data import load_digits
+    from convgrad.training import Settings, load_classifier, torch_model, train
+
+    digits = load_digits()
+    split = digits._replace(x_train=digits.x_train[:96], y_train=digits.y_train[:96])
+    split = split._replace(x_test=split.x_test[:40], y_test=split.y_test[:40])
+    classifier, history = train(split, Settings(model="resnet20", epochs=2, batch_size=32))
+    assert history[1]["train_loss"] < history[0]["train_loss"]
+    classifier.save(tmp_path / "model.npz")
+    again = load_classifier(tmp_path / "model.npz")
+    x = split.x_test[:8]
+    np.testing.assert_array_equal(again.logits(x), classifier.logits(x))
+    twin = torch_model(classifier.config).eval()
+    twin.load_state_dict(to_torch_state(classifier.model.state_dict()))
+    with torch.no_grad():
+        theirs = twin(torch.from_numpy((x - classifier.mean) / classifier.std)).numpy()
+    np.testing.assert_allclose(classifier.logits(x), theirs, rtol=1e-4, atol=1e-5)  # float32

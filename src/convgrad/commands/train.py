@@ -46,6 +46,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     train.add_argument("--dataset", choices=DATASETS, default=d.dataset, help="data set")
     train.add_argument(
+        "--model",
+        choices=("cnn", "resnet20"),
+        default=d.model,
+        help="the default small CNN, or a ResNet-20 (trained through convgrad's autograd tape)",
+    )
+    train.add_argument(
         "--data-dir",
         type=Path,
         default=Path("data"),
@@ -136,6 +142,7 @@ def _train(args: argparse.Namespace) -> int:
         weight_decay=args.weight_decay,
         label_smoothing=args.label_smoothing,
         seed=args.seed,
+        model=args.model,
     )
     try:
         split = _load(args.dataset, args.data_dir)
@@ -177,7 +184,7 @@ def _train(args: argparse.Namespace) -> int:
     }
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     plots.curves(history, out / "curves.png")
-    plots.filters(classifier.model[0].weight.data, out / "filters.png")
+    plots.filters(next(classifier.model.parameters()).data, out / "filters.png")  # first conv
     plots.misclassified(
         split.x_test, split.y_test, final["predicted"], split.classes, out / "misclassified.png"
     )
