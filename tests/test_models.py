@@ -148,11 +148,111 @@ def unet(m):
     return UNet()
 
 
+def se_dense_net(m):
+    """A squeeze-and-excitation gate, dense concatenations, GroupNorm, SiLU and Hardswish."""
+
+    class SE(m.nn.Module):
+        def __init__(self, c, r=2):
+            super().__init__()
+            self.fc1, self.fc2 = m.nn.Linear(c, c // r), m.nn.Linear(c // r, c)
+
+        def forward(self, x):
+            n, c = x.shape[:2]
+            w = x.mean((2, 3))
+            w = self.fc2(m.F.relu(self.fc1(w))).sigmoid()
+            return x * w.view(n, c, 1, 1)
+
+    class DenseSE(m.nn.Module):
+        def __init__(self, classes=4):
+            super().__init__()
+            self.stem = m.nn.Conv2d(3, 4, 3, padding=1)
+            self.grow = m.nn.ModuleList(
+                [
+                    m.nn.Sequential(
+                        m.nn.GroupNorm(2, c), m.nn.SiLU(), m.nn.Conv2d(c, 4, 3, padding=1)
+                    )
+                    for c in (4, 8, 12)
+                ]
+            )
+            self.se = SE(16)
+            self.head = m.nn.Sequential(
+                m.nn.Hardswish(),
+                m.nn.AdaptiveMaxPool2d(1),
+                m.nn.Flatten(),
+                m.nn.Linear(16, classes),
+            )
+
+        def forward(self, x):
+            features = [self.stem(x)]
+            for layer in self.grow:
+                features.append(layer(m.cat(features, 1)))
+            return self.head(self.se(m.cat(features, 1)))
+
+    return DenseSE()  # fmt: skip
+
+
+def attention_net(m):
+    """A non-local (self-attention) block over positions, LayerNorm on channels, a chunked
+    gate and a channel shuffle: batched matmul, softmax, permute, view, chunk."""
+
+    class Attention(m.nn.Module):
+        def __init__(self, c):
+            super().__init__()
+            self.qkv = m.nn.Conv2d(c, 3 * c, 1)
+            self.norm = m.nn.LayerNorm(c)
+
+        def forward(self, x):
+            n, c, h, w = x.shape
+            q, k, v = self.qkv(x).view(n, 3 * c, h * w).chunk(3, 1)  # each (n, c, hw)
+            att = (q.transpose(1, 2) @ k / c**0.5).softmax(-1)  # (n, hw, hw)
+            out = (v @ att.transpose(1, 2)).view(n, c, h, w)
+            out = self.norm(out.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
+            return x + out
+
+    class Net(m.nn.Module):
+        def __init__(self, classes=3):
+            super().__init__()
+            self.conv = m.nn.Conv2d(3, 8, 3, stride=2, padding=1)
+            self.attn = Attention(8)
+            self.fc = m.nn.Linear(4, classes)
+
+        def forward(self, x):
+            x = m.F.leaky_relu(self.conv(x), 0.1)
+            n, c, h, w = x.shape
+            x = x.view(n, 2, c // 2, h, w).transpose(1, 2).reshape(n, c, h, w)  # shuffle
+            x = self.attn(x)
+            a, b = x.chunk(2, 1)
+            x = a * b.sigmoid()  # a gated linear unit over channels
+            return self.fc(m.F.avg_pool2d(x, x.shape[2]).flatten(1))
+
+    return Net()
+
+
+def conv1d_net(m):
+    """A 1-D signal classifier: Conv1d, BatchNorm1d, MaxPool1d, AvgPool1d, ELU, Dropout."""
+    return m.nn.Sequential(
+        m.nn.Conv1d(2, 6, 5, padding=2),
+        m.nn.BatchNorm1d(6),
+        m.nn.ELU(),
+        m.nn.MaxPool1d(2),
+        m.nn.Conv1d(6, 8, 3, dilation=2),
+        m.nn.ReLU6(),
+        m.nn.AvgPool1d(2),
+        m.nn.Flatten(),
+        m.nn.Dropout(0.0),
+        m.nn.Linear(8 * 3, 5),
+        m.nn.BatchNorm1d(5),
+    )
+
+
 MODELS = {  # builder, input shape, target: classes per sample, or per pixel
     "LeNet-5": (lenet5, (3, 1, 28, 28), 10),
     "ResNet-20": (resnet20, (2, 3, 16, 16), 10),
     "MobileNet block": (mobilenet, (3, 3, 12, 12), 5),
     "U-Net": (unet, (2, 3, 8, 8), "pixels"),
+    "SE-DenseNet": (se_dense_net, (3, 3, 6, 6), 4),
+    "attention": (attention_net, (2, 3, 8, 8), 3),
+    "Conv1d net": (conv1d_net, (4, 2, 20), 5),
 }
 
 
@@ -258,3 +358,52 @@ def test_library_resnet20_trains_through_the_tape_saves_and_matches_its_torch_tw
     with torch.no_grad():
         theirs = twin(torch.from_numpy((x - classifier.mean) / classifier.std)).numpy()
     np.testing.assert_allclose(classifier.logits(x), theirs, rtol=1e-4, atol=1e-5)  # float32
+
+
+def autoencoder(m):
+    """An encoder-decoder ending in logits for BCE: strided convs, Upsample, ConvTranspose2d,
+    named Sequential stages (an OrderedDict), a frozen first layer."""
+    from collections import OrderedDict
+
+    class AE(m.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = m.nn.Sequential(
+                OrderedDict(
+                    [
+                        ("conv", m.nn.Conv2d(1, 4, 3, stride=2, padding=1)),
+                        ("act", m.nn.Tanh()),
+                        ("conv2", m.nn.Conv2d(4, 8, 3, stride=2, padding=1)),
+                    ]
+                )
+            )
+            self.up = m.nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False)
+            self.decode = m.nn.ConvTranspose2d(8, 1, 4, stride=2, padding=1)
+
+        def forward(self, x):
+            return self.decode(m.F.relu(self.up(self.encoder(x))))
+
+    return AE()  # fmt: skip
+
+
+def test_autoencoder_with_bce_and_a_frozen_layer_matches_torch():
+    torch.manual_seed(2)
+    theirs = autoencoder(TORCH).double()
+    ours = autoencoder(OURS).double()
+    ours.load_state_dict(theirs.state_dict())
+    assert list(ours.state_dict()) == list(theirs.state_dict())
+    ours.encoder.conv.requires_grad_(False), theirs.encoder.conv.requires_grad_(False)
+    rng = np.random.default_rng(3)
+    x = rng.random((2, 1, 8, 8))
+    loss = nn.BCEWithLogitsLoss()(ours(cg.tensor(x)), x)
+    loss.backward()
+    tloss = torch.nn.BCEWithLogitsLoss()(theirs(torch.tensor(x)), torch.tensor(x))
+    tloss.backward()
+    np.testing.assert_allclose(loss.item(), tloss.item(), **CLOSE)
+    twin = dict(theirs.named_parameters())
+    for name, p in ours.named_parameters():
+        if twin[name].grad is None:
+            assert p.grad is None, name  # frozen: no gradient
+        else:
+            np.testing.assert_allclose(p.grad, twin[name].grad.numpy(), **CLOSE, err_msg=name)
+    assert ours.encoder.conv.weight.grad is None

@@ -328,6 +328,25 @@ class Tensor:
     def __rmatmul__(self, other: Any) -> Tensor:
         return as_tensor(other) @ self
 
+    # PyTorch's method names for the same ops
+    def add(self, other: Any) -> Tensor:
+        return self + other
+
+    def sub(self, other: Any) -> Tensor:
+        return self - other
+
+    def mul(self, other: Any) -> Tensor:
+        return self * other
+
+    def div(self, other: Any) -> Tensor:
+        return self / other
+
+    def pow(self, exponent: Any) -> Tensor:
+        return self**exponent
+
+    def matmul(self, other: Any) -> Tensor:
+        return self @ other
+
     # --- reductions and elementwise functions ---
 
     def sum(self, dim: Any = None, keepdim: bool = False, *, axis: Any = None,
@@ -347,6 +366,16 @@ class Tensor:
         axes = _axes(self.ndim, dim if axis is None else axis)
         count = int(np.prod([self.shape[i] for i in axes]))
         return self.sum(axes, bool(keepdims or keepdim)) / count
+
+    def var(self, dim: Any = None, keepdim: bool = False, *, correction: int = 1) -> Tensor:
+        """Variance over ``dim``, divided by ``count - correction`` (PyTorch's default 1)."""
+        axes = _axes(self.ndim, dim)
+        count = int(np.prod([self.shape[i] for i in axes]))
+        centred = self - self.mean(axes, keepdim=True)
+        return (centred * centred).sum(axes, keepdim) / max(count - correction, 0)
+
+    def std(self, dim: Any = None, keepdim: bool = False, *, correction: int = 1) -> Tensor:
+        return self.var(dim, keepdim, correction=correction) ** 0.5
 
     def exp(self) -> Tensor:
         y = np.exp(self.data)
@@ -454,6 +483,37 @@ class Tensor:
         if self.shape[dim] != 1:
             return self
         return self.reshape(*self.shape[:dim], *self.shape[dim + 1 :])
+
+    def expand(self, *sizes: Any) -> Tensor:
+        """Broadcast to ``sizes`` (-1 keeps a size); the gradient sums back (sum-to-shape)."""
+        sizes = tuple(sizes[0]) if len(sizes) == 1 and isinstance(sizes[0], tuple | list) else sizes
+        lead = len(sizes) - self.ndim
+        shape = tuple(
+            self.shape[i - lead] if s == -1 else s for i, s in enumerate(sizes)
+        )  # (*sizes)
+        old = self.shape
+        y = np.broadcast_to(self.data, shape)
+        return record(y, (self,), lambda g: (sum_to_shape(g, old),))
+
+    def expand_as(self, other: Any) -> Tensor:
+        return self.expand(*np.shape(_value(other)))
+
+    def split(self, split_size: Any, dim: int = 0) -> tuple[Tensor, ...]:
+        """Pieces of ``split_size`` along ``dim`` (the last may be shorter), or of the sizes
+        listed; each is an indexing op, so each piece's gradient lands in its slice."""
+        dim = dim % self.ndim
+        n = self.shape[dim]
+        if isinstance(split_size, int):
+            sizes = [min(split_size, n - start) for start in range(0, n, split_size)]
+        else:
+            sizes = list(split_size)
+        ends = np.cumsum([0, *sizes])
+        lead = (slice(None),) * dim
+        return tuple(self[(*lead, slice(a, b))] for a, b in zip(ends[:-1], ends[1:]))
+
+    def chunk(self, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
+        n = self.shape[dim % self.ndim]
+        return self.split(-(-n // chunks), dim)
 
     def permute(self, *dims: Any) -> Tensor:
         order = tuple(dims[0]) if len(dims) == 1 and isinstance(dims[0], tuple | list) else dims

@@ -148,6 +148,12 @@ class Module:
         fn(self)
         return self
 
+    def requires_grad_(self, requires_grad: bool = True) -> Module:
+        """Freeze (False) or unfreeze every parameter: the tape skips frozen ones."""
+        for p in self.parameters():
+            p.requires_grad = bool(requires_grad)
+        return self
+
     def zero_grad(self) -> None:
         """Set every parameter's ``grad`` to None (PyTorch's default, ``set_to_none=True``)."""
         for p in self.parameters():
@@ -291,6 +297,15 @@ class Sequential(Module):
 
     def __init__(self, *modules: Module) -> None:
         super().__init__()
+        if len(modules) == 1 and isinstance(modules[0], Mapping):  # names given, as PyTorch's
+            for name, m in modules[0].items():
+                if not isinstance(m, Module):
+                    raise TypeError(
+                        f"Sequential: every element must be a Module (key {name!r}); "
+                        f"got {type(m).__name__}"
+                    )
+                self.__dict__["_modules"][str(name)] = m
+            return
         for i, m in enumerate(modules):
             self.append(m, _index=i)
 
