@@ -80,8 +80,8 @@ class _ConvNd(Module):
 
     def forward(self, x: Any) -> Any:
         if isinstance(x, Tensor):  # recorded on the tape: loss.backward() needs no backward here
-            record = F._conv_transpose if self._transposed else F._conv
-            return record(self._n, x, self.weight, self.bias, **self._kwargs())
+            name = f"conv_transpose{self._n}d" if self._transposed else f"conv{self._n}d"
+            return F._conv(name, x, self.weight, self.bias, **self._kwargs())
         self._x = x
         b = None if self.bias is None else self.bias.data
         return self._forward(x, self.weight.data, b, **self._kwargs())

@@ -317,10 +317,12 @@ def linear(input: Any, weight: Any, bias: Any = None) -> Any:
     return record(dense.linear(x, w, b), (input, weight, bias), backward)
 
 
-def _conv(n: int, input: Any, weight: Any, bias: Any, **kw: Any) -> Any:
+def _conv(name: str, input: Any, weight: Any, bias: Any, **kw: Any) -> Any:
+    """Convolution ``name`` (``"conv2d"``, ``"conv_transpose2d"``...) of convgrad, recorded
+    with its ``*_backward``."""
     x, w, b = _d(input), _d(weight), _d(bias)
-    forward = getattr(convolution, f"conv{n}d")
-    backward_fn = getattr(convolution, f"conv{n}d_backward")
+    forward = getattr(convolution, name)
+    backward_fn = getattr(convolution, f"{name}_backward")
 
     def backward(g: np.ndarray) -> tuple[Any, ...]:
         return tuple(backward_fn(g, x, w, **kw, bias=b is not None))
@@ -328,117 +330,34 @@ def _conv(n: int, input: Any, weight: Any, bias: Any, **kw: Any) -> Any:
     return record(forward(x, w, b, **kw), (input, weight, bias), backward)
 
 
-def conv1d(
-    input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, *, padding_mode="zeros"
-):
-    """1-D convolution (PyTorch's ``conv1d``; ``padding_mode`` as the layers take it)."""
-    return _conv(
-        1,
-        input,
-        weight,
-        bias,
-        stride=stride,
-        padding=padding,
-        dilation=dilation,
-        groups=groups,
-        padding_mode=padding_mode,
-    )
+def _conv_function(n: int) -> Any:
+    def conv(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, *,
+             padding_mode="zeros"):  # fmt: skip
+        return _conv(f"conv{n}d", input, weight, bias, stride=stride, padding=padding,
+                     dilation=dilation, groups=groups, padding_mode=padding_mode)  # fmt: skip
+
+    conv.__name__ = conv.__qualname__ = f"conv{n}d"
+    conv.__doc__ = f"""{n}-D convolution (PyTorch's ``conv{n}d``), backward by
+    :func:`convgrad.conv{n}d_backward`; ``padding_mode`` as the layers take it."""
+    return conv
 
 
-def conv2d(
-    input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, *, padding_mode="zeros"
-):
-    """2-D convolution: ``x (N, C_in, H, W)``, ``weight (C_out, C_in // groups, kH, kW)``."""
-    return _conv(
-        2,
-        input,
-        weight,
-        bias,
-        stride=stride,
-        padding=padding,
-        dilation=dilation,
-        groups=groups,
-        padding_mode=padding_mode,
-    )
+def _conv_transpose_function(n: int) -> Any:
+    def conv_transpose(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+                       dilation=1):  # fmt: skip
+        return _conv(f"conv_transpose{n}d", input, weight, bias, stride=stride, padding=padding,
+                     output_padding=output_padding, groups=groups, dilation=dilation)  # fmt: skip
+
+    conv_transpose.__name__ = conv_transpose.__qualname__ = f"conv_transpose{n}d"
+    conv_transpose.__doc__ = f"""{n}-D transposed convolution (PyTorch's
+    ``conv_transpose{n}d``), backward by :func:`convgrad.conv_transpose{n}d_backward`."""
+    return conv_transpose
 
 
-def conv3d(
-    input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, *, padding_mode="zeros"
-):
-    """3-D convolution (PyTorch's ``conv3d``)."""
-    return _conv(
-        3,
-        input,
-        weight,
-        bias,
-        stride=stride,
-        padding=padding,
-        dilation=dilation,
-        groups=groups,
-        padding_mode=padding_mode,
-    )
-
-
-def _conv_transpose(n: int, input: Any, weight: Any, bias: Any, **kw: Any) -> Any:
-    x, w, b = _d(input), _d(weight), _d(bias)
-    forward = getattr(convolution, f"conv_transpose{n}d")
-    backward_fn = getattr(convolution, f"conv_transpose{n}d_backward")
-
-    def backward(g: np.ndarray) -> tuple[Any, ...]:
-        return tuple(backward_fn(g, x, w, **kw, bias=b is not None))
-
-    return record(forward(x, w, b, **kw), (input, weight, bias), backward)
-
-
-def conv_transpose1d(
-    input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1
-):
-    """1-D transposed convolution (PyTorch's ``conv_transpose1d``)."""
-    return _conv_transpose(
-        1,
-        input,
-        weight,
-        bias,
-        stride=stride,
-        padding=padding,
-        output_padding=output_padding,
-        groups=groups,
-        dilation=dilation,
-    )
-
-
-def conv_transpose2d(
-    input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1
-):
-    """2-D transposed convolution: ``weight (C_in, C_out // groups, kH, kW)``."""
-    return _conv_transpose(
-        2,
-        input,
-        weight,
-        bias,
-        stride=stride,
-        padding=padding,
-        output_padding=output_padding,
-        groups=groups,
-        dilation=dilation,
-    )
-
-
-def conv_transpose3d(
-    input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1
-):
-    """3-D transposed convolution (PyTorch's ``conv_transpose3d``)."""
-    return _conv_transpose(
-        3,
-        input,
-        weight,
-        bias,
-        stride=stride,
-        padding=padding,
-        output_padding=output_padding,
-        groups=groups,
-        dilation=dilation,
-    )
+conv1d, conv2d, conv3d = (_conv_function(n) for n in (1, 2, 3))
+conv_transpose1d, conv_transpose2d, conv_transpose3d = (
+    _conv_transpose_function(n) for n in (1, 2, 3)
+)
 
 
 # --- pooling ------------------------------------------------------------------------------------

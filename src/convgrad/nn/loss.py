@@ -33,6 +33,18 @@ class _Loss(Module):
     def _tape(self, input: Any, target: Any) -> Any:
         raise NotImplementedError
 
+    def _optional_buffer(self, name: str, value: Any) -> None:
+        """A buffer when given (in the state dict, as PyTorch's), else a plain None."""
+        if value is not None:
+            self.register_buffer(name, np.array(value, copy=True))
+        else:
+            setattr(self, name, None)
+
+    def forward(self, input: Any, target: Any) -> Any:
+        if isinstance(input, Tensor):
+            return self._tape(input, target)
+        return self._on_tape(input, target)
+
     def _on_tape(self, input: Any, target: Any) -> Any:
         """The explicit path through the tape: the loss of a Tensor copy of ``input``."""
         x = Tensor(np.asarray(input), requires_grad=True)
@@ -71,10 +83,7 @@ class CrossEntropyLoss(_Loss):
     ) -> None:
         super().__init__(reduction)
         functional._check_legacy("CrossEntropyLoss", size_average, reduce)
-        if weight is not None:
-            self.register_buffer("weight", np.array(weight, copy=True))
-        else:
-            self.weight = None
+        self._optional_buffer("weight", weight)
         self.ignore_index, self.label_smoothing = ignore_index, label_smoothing
 
     def _plain(self, target: Any) -> bool:
@@ -123,21 +132,13 @@ class NLLLoss(_Loss):
     ) -> None:
         super().__init__(reduction)
         functional._check_legacy("NLLLoss", size_average, reduce)
-        if weight is not None:
-            self.register_buffer("weight", np.array(weight, copy=True))
-        else:
-            self.weight = None
+        self._optional_buffer("weight", weight)
         self.ignore_index = ignore_index
 
     def _tape(self, input: Any, target: Any) -> Any:
         return functional.nll_loss(
             input, target, self.weight, ignore_index=self.ignore_index, reduction=self.reduction
         )
-
-    def forward(self, input: Any, target: Any) -> Any:
-        if isinstance(input, Tensor):
-            return self._tape(input, target)
-        return self._on_tape(input, target)
 
 
 class BCEWithLogitsLoss(_Loss):
@@ -161,21 +162,13 @@ class BCEWithLogitsLoss(_Loss):
     ) -> None:
         super().__init__(reduction)
         functional._check_legacy("BCEWithLogitsLoss", size_average, reduce)
-        for name, value in (("weight", weight), ("pos_weight", pos_weight)):
-            if value is not None:
-                self.register_buffer(name, np.array(value, copy=True))
-            else:
-                setattr(self, name, None)
+        self._optional_buffer("weight", weight)
+        self._optional_buffer("pos_weight", pos_weight)
 
     def _tape(self, input: Any, target: Any) -> Any:
         return functional.binary_cross_entropy_with_logits(
             input, target, self.weight, reduction=self.reduction, pos_weight=self.pos_weight
         )
-
-    def forward(self, input: Any, target: Any) -> Any:
-        if isinstance(input, Tensor):
-            return self._tape(input, target)
-        return self._on_tape(input, target)
 
 
 class MSELoss(_Loss):
