@@ -715,3 +715,30 @@ def test_init_constants_gain_and_errors_are_torchs():
         nn.init.kaiming_normal_(p, mode="fan")
     with pytest.raises(ValueError, match="nonlinearity"):
         nn.init.kaiming_normal_(p, nonlinearity="swish")
+
+
+def test_new_layers_bad_arguments_name_the_argument():
+    from collections import OrderedDict
+
+    with pytest.raises(RuntimeError, match="before forward"):
+        nn.GELU().backward(np.ones(2))
+    bad = [
+        (lambda: nn.GroupNorm(3, 4), ValueError, "num_groups=3 must divide num_channels=4"),
+        (lambda: nn.LayerNorm(0), ValueError, "normalized_shape"),
+        (lambda: nn.GELU("fast"), ValueError, "approximate"),
+        (lambda: nn.AdaptiveMaxPool2d(0), ValueError, "output_size"),
+        (lambda: nn.BatchNorm1d(3)(np.ones((2, 4))), ValueError, "(2, 4)"),
+        (lambda: nn.ModuleDict({1: nn.ReLU()}), TypeError, "keys"),
+        (lambda: nn.Sequential(OrderedDict(a=1)), TypeError, "key 'a'"),
+        (lambda: nn.CrossEntropyLoss(size_average=True), ValueError, "reduction="),
+        (
+            lambda: nn.Upsample(scale_factor=2, mode="bilinear")(np.ones((1, 1, 4))),
+            ValueError,
+            "4-D",
+        ),
+        (lambda: nn.LayerNorm(3)(np.ones((2, 4))), ValueError, "normalized_shape (3,)"),
+    ]
+    for call, exc, fragment in bad:
+        with pytest.raises(exc) as info:
+            call()
+        assert type(info.value) is exc and fragment in str(info.value), str(info.value)
