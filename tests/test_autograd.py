@@ -149,6 +149,14 @@ def test_a_deep_chain_needs_no_recursion():
     assert x.grad == 1.0
 
 
+def test_retain_graph_allows_a_second_backward():
+    x = cg.tensor(np.array([1.0, 2.0]), requires_grad=True)
+    y = (x * x).sum()
+    y.backward(retain_graph=True)
+    y.backward()
+    np.testing.assert_array_equal(x.grad, [4.0, 8.0])
+
+
 def test_no_grad_and_detach_record_nothing():
     x = cg.tensor(np.ones(2), requires_grad=True)
     with cg.no_grad():

@@ -160,10 +160,11 @@ class Tensor(TensorMethods):
 
     # --- the backward pass ---
 
-    def backward(self, grad: Any = None) -> None:
+    def backward(self, grad: Any = None, retain_graph: bool | None = None) -> None:
         """Accumulate ``d self / d leaf`` (times ``grad``) into every leaf's ``.grad``.
 
         ``grad`` is shaped like this Tensor; it may be omitted for a single number (a loss).
+        ``retain_graph=True`` keeps the graph for another backward through it.
         """
         if not self.requires_grad:
             raise RuntimeError("backward: this tensor does not require grad (nothing recorded)")
@@ -207,7 +208,8 @@ class Tensor(TensorMethods):
                 if gp.dtype != p.dtype:
                     gp = gp.astype(p.dtype)
                 grads[id(p)] = grads[id(p)] + gp if id(p) in grads else gp
-            t._parents, t._backward = (), _freed  # 5. free what the step kept, as PyTorch does
+            if not retain_graph:  # 5. free what the step kept, as PyTorch does
+                t._parents, t._backward = (), _freed
 
     # --- arithmetic, each op's backward below its forward ---
 
