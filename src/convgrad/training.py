@@ -49,6 +49,8 @@ LAYERS = (
 #: The ones with parameters, which take a ``dtype``.
 PARAMETRIC = ("Conv1d", "Conv2d", "Conv3d", "ConvTranspose2d", "Linear", "BatchNorm2d")
 OPTIMIZERS = {"sgd": "SGD", "adam": "Adam", "adamw": "AdamW"}
+#: The models ``train`` builds: the default CNN (explicit backward), a ResNet-20 (the tape).
+MODELS = ("cnn", "resnet20")
 _FORMAT = "convgrad-model-1"
 
 
@@ -233,11 +235,14 @@ def train(
     nn.manual_seed(settings.seed)
     rng = np.random.default_rng(settings.seed)
     _, channels, size, _ = split.x_train.shape
-    if settings.model == "resnet20":
-        config = {"model": "resnet20", "in_channels": channels, "size": size}
-        config["classes"] = len(split.classes)
-    else:
-        config = small_cnn_config(channels, size, len(split.classes))
+    if settings.model not in MODELS:
+        raise ValueError(f"train: model must be one of {MODELS}; got {settings.model!r}")
+    config: dict = (
+        small_cnn_config(channels, size, len(split.classes))
+        if settings.model == "cnn"
+        else {"model": settings.model, "in_channels": channels, "size": size,
+              "classes": len(split.classes)}
+    )  # fmt: skip
     mean, std = float(split.x_train.mean()), float(split.x_train.std())
     classifier = Classifier(
         build_model(config),
@@ -270,7 +275,8 @@ def train(
                 loss = loss_fn(logits, yb)
                 model.backward(loss_fn.backward())
             else:  # a model with no backward of its own: through the tape
-                loss_tensor = loss_fn(out := model(Tensor((xb - mean) / std)), yb)
+                out = model(Tensor((xb - mean) / std))
+                loss_tensor = loss_fn(out, yb)
                 loss_tensor.backward()
                 logits, loss = out.data, loss_tensor.item()
             opt.step()

@@ -33,7 +33,7 @@ class _Help(argparse.ArgumentDefaultsHelpFormatter):
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    from convgrad.training import OPTIMIZERS, Settings
+    from convgrad.training import MODELS, OPTIMIZERS, Settings
 
     d = Settings()
     train = commands.add_parser(
@@ -47,7 +47,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     train.add_argument("--dataset", choices=DATASETS, default=d.dataset, help="data set")
     train.add_argument(
         "--model",
-        choices=("cnn", "resnet20"),
+        choices=MODELS,
         default=d.model,
         help="the default small CNN, or a ResNet-20 (trained through convgrad's autograd tape)",
     )
