@@ -13,6 +13,14 @@ gradients (else no time is reported). Then the two alternate, each run once unti
 timed run; the time is the step's CPU time in this thread (``time.thread_time``) with NumPy's
 BLAS and convgrad's thread pool held to one thread, so other users of the machine do not count.
 It reports the median of each and the tape's overhead, ``tape / explicit - 1``.
+
+Measured on the 2-core development machine, 2026-11-29 (shared with other users), medians of
+30 to 100 runs per figure: 8x8 images (the digits, ``convgrad train``'s default), -1.1% to +2.1%
+over 6 runs; 28x28 (MNIST's three stages), +3.1% to +10.0% over 9 runs. The 28x28 gap is the
+allocator, not the tape's bookkeeping: the tape frees each step's arrays during the backward
+walk, and glibc hands large freed blocks back to the system, so the next allocations pay page
+faults. With ``MALLOC_MMAP_THRESHOLD_=1000000000 MALLOC_TRIM_THRESHOLD_=1000000000`` (blocks
+kept) the same command measured -0.1% and +2.3%, and both paths ran faster.
 """
 
 from __future__ import annotations
