@@ -9,12 +9,14 @@ and the README's training step end to end.
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
 import pytest
 import torch
 
+import convgrad as cg
 from convgrad import nn
 from oracle import to_torch_state, torch_module_grads
 
@@ -88,6 +90,71 @@ LAYERS = {
     "Flatten 1..2": (lambda: nn.Flatten(1, 2), lambda: torch.nn.Flatten(1, 2), (2, 3, 2, 2)),
     "Dropout eval": (lambda: nn.Dropout(0.3).eval(), lambda: torch.nn.Dropout(0.3).eval(), (5,)),
 }
+
+# the layers added with the tape: their explicit backward is read from it
+LAYERS.update(
+    {
+        "BatchNorm1d": (lambda: nn.BatchNorm1d(3, **F64), lambda: torch.nn.BatchNorm1d(3), (5, 3)),
+        "BatchNorm1d 3-D": (
+            lambda: nn.BatchNorm1d(3, momentum=None, **F64),
+            lambda: torch.nn.BatchNorm1d(3, momentum=None),
+            (4, 3, 2),
+        ),
+        "LayerNorm": (
+            lambda: nn.LayerNorm((3, 4), **F64),
+            lambda: torch.nn.LayerNorm((3, 4)),
+            (2, 5, 3, 4),
+        ),
+        "LayerNorm no-bias": (
+            lambda: nn.LayerNorm(4, eps=1e-3, bias=False, **F64),
+            lambda: torch.nn.LayerNorm(4, eps=1e-3, bias=False),
+            (2, 4),
+        ),
+        "GELU": (nn.GELU, torch.nn.GELU, (2, 3, 4)),
+        "GELU tanh": (lambda: nn.GELU("tanh"), lambda: torch.nn.GELU("tanh"), (2, 3)),
+        "Softmax": (lambda: nn.Softmax(1), lambda: torch.nn.Softmax(1), (2, 3, 4)),
+        "LogSoftmax": (lambda: nn.LogSoftmax(-1), lambda: torch.nn.LogSoftmax(-1), (2, 5)),
+        "MaxPool1d": (
+            lambda: nn.MaxPool1d(3, 2, 1),
+            lambda: torch.nn.MaxPool1d(3, 2, 1),
+            (2, 3, 8),
+        ),
+        "AvgPool1d": (lambda: nn.AvgPool1d(2), lambda: torch.nn.AvgPool1d(2), (2, 3, 7)),
+        "AdaptiveMaxPool2d": (
+            lambda: nn.AdaptiveMaxPool2d((2, 3)),
+            lambda: torch.nn.AdaptiveMaxPool2d((2, 3)),
+            (2, 3, 5, 7),
+        ),
+        "Upsample nearest": (
+            lambda: nn.Upsample(scale_factor=2),
+            lambda: torch.nn.Upsample(scale_factor=2),
+            (2, 3, 3, 2),
+        ),
+        "Upsample bilinear": (
+            lambda: nn.Upsample(size=(5, 4), mode="bilinear", align_corners=False),
+            lambda: torch.nn.Upsample(size=(5, 4), mode="bilinear", align_corners=False),
+            (2, 3, 3, 2),
+        ),
+        "Identity": (nn.Identity, torch.nn.Identity, (2, 3)),
+        "ReLU6": (nn.ReLU6, torch.nn.ReLU6, (2, 3, 4)),
+        "Hardtanh": (lambda: nn.Hardtanh(-2, 1), lambda: torch.nn.Hardtanh(-2, 1), (2, 3)),
+        "SiLU": (nn.SiLU, torch.nn.SiLU, (2, 3)),
+        "Hardswish": (nn.Hardswish, torch.nn.Hardswish, (4, 5)),
+        "Hardsigmoid": (nn.Hardsigmoid, torch.nn.Hardsigmoid, (4, 5)),
+        "ELU": (lambda: nn.ELU(0.5), lambda: torch.nn.ELU(0.5), (2, 3)),
+        "Softplus": (lambda: nn.Softplus(2.0), lambda: torch.nn.Softplus(2.0), (2, 3)),
+        "GroupNorm": (
+            lambda: nn.GroupNorm(3, 6, **F64),
+            lambda: torch.nn.GroupNorm(3, 6),
+            (2, 6, 2, 3),
+        ),
+        "Dropout2d eval": (
+            lambda: nn.Dropout2d(0.3).eval(),
+            lambda: torch.nn.Dropout2d(0.3).eval(),
+            (2, 3, 2, 2),
+        ),
+    }
+)
 
 
 def _twins(name, seed=0):
@@ -554,3 +621,207 @@ def test_load_state_dict_keeps_infinities_and_exact_casts():
     assert np.isposinf(bias[0]) and np.isneginf(bias[1]) and np.isnan(bias[2])
     assert model.state_dict()["1.num_batches_tracked"] == 7
     assert model.state_dict()["0.weight"].dtype == np.float32
+
+
+# --- the tape: Tensors through the same layers --------------------------------------------------
+
+
+@pytest.mark.parametrize("name", LAYERS)
+@pytest.mark.parametrize("training", [True, False])
+def test_tensor_path_equals_explicit_path(name, training):
+    """A layer called on a Tensor records the tape; ``loss.backward()`` then gives the same
+    numbers as the explicit ``layer.backward(dy)`` on arrays (and the running statistics move
+    the same way)."""
+    explicit, _, shape, rng = _twins(name)
+    taped = LAYERS[name][0]()
+    taped.load_state_dict(explicit.state_dict())
+    explicit.train(training), taped.train(training)
+    x = 2 * rng.standard_normal(shape)
+    nn.manual_seed(7)  # dropout in training: the same mask on both paths
+    y = explicit(x)
+    dy = rng.standard_normal(y.shape)
+    dx = explicit.backward(dy)
+    tx = cg.tensor(x, requires_grad=True)
+    nn.manual_seed(7)
+    ty = taped(tx)
+    assert isinstance(ty, cg.Tensor)
+    (ty * dy).sum().backward()
+    np.testing.assert_allclose(ty.data, y, **TIGHT)
+    np.testing.assert_allclose(tx.grad, dx, **TIGHT)
+    for (key, p), q in zip(explicit.named_parameters(), taped.parameters()):
+        np.testing.assert_allclose(q.grad, p.grad, **TIGHT, err_msg=key)
+    _assert_state_equal(explicit, taped)
+
+
+def _assert_state_equal(a, b):
+    other = b.state_dict()
+    for key, value in a.state_dict().items():
+        np.testing.assert_allclose(other[key], value, **TIGHT, err_msg=key)
+
+
+LOSSES = {
+    "CrossEntropyLoss weight ignore": (
+        lambda m: m.CrossEntropyLoss(weight=WEIGHTS(m), ignore_index=1),
+        np.array([2, 1, 0, 3]),
+    ),
+    "CrossEntropyLoss smoothing spatial": (
+        lambda m: m.CrossEntropyLoss(reduction="sum", label_smoothing=0.2),
+        np.array([[0, 3, 1], [2, 2, 1], [0, 1, 3], [3, 3, 3]]),
+    ),
+    "CrossEntropyLoss probabilities": (
+        lambda m: m.CrossEntropyLoss(weight=WEIGHTS(m), label_smoothing=0.1),
+        np.random.default_rng(3).dirichlet(np.ones(4), size=4),
+    ),
+    "NLLLoss": (lambda m: m.NLLLoss(weight=WEIGHTS(m)), np.array([2, 1, 0, 3])),
+    "NLLLoss none": (lambda m: m.NLLLoss(reduction="none", ignore_index=0), np.array([2, 1, 0, 3])),
+    "BCEWithLogitsLoss": (
+        lambda m: m.BCEWithLogitsLoss(weight=WEIGHTS(m), pos_weight=2 * WEIGHTS(m)),
+        np.random.default_rng(4).random((4, 4)),
+    ),
+}
+
+
+def WEIGHTS(m):
+    w = np.array([0.5, 2.0, 1.0, 3.0])
+    return w if m is nn else torch.tensor(w)
+
+
+@pytest.mark.parametrize("name", LOSSES)
+def test_new_loss_options_match_torch_on_both_paths(name):
+    make, target = LOSSES[name]
+    rng = np.random.default_rng(2)
+    shape = (4, 4, 3) if target.ndim == 2 and target.dtype.kind == "i" else (4, 4)
+    x = rng.standard_normal(shape)
+    ours, theirs = make(nn), make(torch.nn)
+    assert list(ours.state_dict()) == list(theirs.state_dict())
+    value = ours(x, target)
+    grad = rng.standard_normal(np.shape(value)) if np.ndim(value) else 0.7
+    dx = ours.backward(grad)
+    tx = torch.tensor(x, requires_grad=True)
+    tvalue = theirs(tx, torch.tensor(target))
+    tvalue.backward(torch.tensor(grad, dtype=torch.float64))
+    np.testing.assert_allclose(value, tvalue.detach().numpy(), **TIGHT)
+    np.testing.assert_allclose(dx, tx.grad.numpy(), **TIGHT)
+    cx = cg.tensor(x, requires_grad=True)
+    loss = make(nn)(cx, target)
+    assert isinstance(loss, cg.Tensor)
+    (loss * grad).sum().backward()
+    np.testing.assert_allclose(loss.data, value, **TIGHT)
+    np.testing.assert_allclose(cx.grad, dx, **TIGHT)
+
+
+def test_maxpool2d_returns_torchs_indices():
+    x = np.random.default_rng(0).standard_normal((2, 3, 6, 5))
+    y, idx = nn.MaxPool2d(3, 2, 1, return_indices=True)(x)
+    ty, tidx = torch.nn.MaxPool2d(3, 2, 1, return_indices=True)(torch.tensor(x))
+    np.testing.assert_array_equal(y, ty.numpy())
+    np.testing.assert_array_equal(idx, tidx.numpy())
+    ty2, tidx2 = nn.MaxPool2d(3, 2, 1, return_indices=True)(cg.tensor(x))
+    np.testing.assert_array_equal(tidx2.data, idx)
+
+
+def test_containers_and_module_methods_are_torchs():
+    def build(m):
+        class Net(m.Module):
+            def __init__(self):
+                super().__init__()
+                self.blocks = m.ModuleList([m.Linear(3, 3), m.Identity(), m.Linear(3, 2)])
+                self.heads = m.ModuleDict({"a": m.BatchNorm1d(2), "b": m.LayerNorm(2)})
+
+        return Net()
+
+    ours, theirs = build(nn), build(torch.nn)
+    assert list(ours.state_dict()) == list(theirs.state_dict())
+    assert [n for n, _ in ours.named_modules()] == [n for n, _ in theirs.named_modules()]
+    assert len(list(ours.children())) == len(list(theirs.children())) == 2
+    assert [p.numel() for p in ours.parameters()] == [p.numel() for p in theirs.parameters()]
+    assert ours.double() is ours
+    assert {p.dtype for p in ours.parameters()} == {np.dtype(np.float64)}
+    assert ours.heads["a"].running_mean.dtype == np.float64
+    assert ours.heads["a"].num_batches_tracked.dtype == np.int64
+    ours.float()
+    assert {p.dtype for p in ours.parameters()} == {np.dtype(np.float32)}
+    ours.to(np.float64)
+    seen = []
+    ours.apply(lambda mod: seen.append(type(mod).__name__))
+    theirs_seen = []
+    theirs.apply(lambda mod: theirs_seen.append(type(mod).__name__))
+    assert seen == theirs_seen
+    with pytest.raises(TypeError, match="floating-point"):
+        ours.to(np.int32)
+    with pytest.raises(TypeError, match="every element must be a Module"):
+        nn.ModuleList([nn.ReLU(), 3])
+
+
+INITS = [
+    ("kaiming_uniform_", dict()),
+    ("kaiming_uniform_", dict(a=math.sqrt(5))),
+    ("kaiming_uniform_", dict(mode="fan_out", nonlinearity="relu")),
+    ("kaiming_normal_", dict()),
+    ("kaiming_normal_", dict(mode="fan_out", nonlinearity="relu")),
+    ("xavier_uniform_", dict(gain=2.0)),
+    ("xavier_normal_", dict()),
+    ("uniform_", dict(a=-0.5, b=2.0)),
+    ("normal_", dict(mean=1.0, std=0.3)),
+    ("trunc_normal_", dict(std=2.0, a=-1.0, b=3.0)),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), INITS, ids=str)
+def test_init_draws_torchs_distribution(name, kwargs):
+    """Ours and torch's on the same shape: the same bounds, mean and spread (RNGs differ)."""
+    shape = (48, 32, 3, 3)
+    p = nn.Parameter(np.zeros(shape))
+    assert getattr(nn.init, name)(p, **kwargs, generator=np.random.default_rng(0)) is p
+    t = torch.zeros(shape, dtype=torch.float64)
+    torch.manual_seed(0)
+    getattr(torch.nn.init, name)(t, **kwargs)
+    ours, theirs = p.data, t.numpy()
+    spread = theirs.std()
+    assert abs(ours.std() - spread) < 0.03 * spread
+    assert abs(ours.mean() - theirs.mean()) < 0.03 * spread
+    if "normal" not in name or "trunc" in name:  # bounded: the same bounds, nearly reached
+        assert abs(ours.min() - theirs.min()) < 0.02 * spread
+        assert abs(ours.max() - theirs.max()) < 0.02 * spread
+
+
+def test_init_constants_gain_and_errors_are_torchs():
+    p = nn.Parameter(np.ones((3, 2)))
+    np.testing.assert_array_equal(nn.init.zeros_(p).data, np.zeros((3, 2)))
+    np.testing.assert_array_equal(nn.init.ones_(p).data, np.ones((3, 2)))
+    np.testing.assert_array_equal(nn.init.constant_(p, 0.25).data, np.full((3, 2), 0.25))
+    for args in (("relu",), ("tanh",), ("leaky_relu", 0.2), ("conv2d",), ("selu",)):
+        assert nn.init.calculate_gain(*args) == torch.nn.init.calculate_gain(*args)
+    with pytest.raises(ValueError, match="2 or more dimensions"):
+        nn.init.kaiming_uniform_(nn.Parameter(np.ones(3)))
+    with pytest.raises(ValueError, match="mode"):
+        nn.init.kaiming_normal_(p, mode="fan")
+    with pytest.raises(ValueError, match="nonlinearity"):
+        nn.init.kaiming_normal_(p, nonlinearity="swish")
+
+
+def test_new_layers_bad_arguments_name_the_argument():
+    from collections import OrderedDict
+
+    with pytest.raises(RuntimeError, match="before forward"):
+        nn.GELU().backward(np.ones(2))
+    bad = [
+        (lambda: nn.GroupNorm(3, 4), ValueError, "num_groups=3 must divide num_channels=4"),
+        (lambda: nn.LayerNorm(0), ValueError, "normalized_shape"),
+        (lambda: nn.GELU("fast"), ValueError, "approximate"),
+        (lambda: nn.AdaptiveMaxPool2d(0), ValueError, "output_size"),
+        (lambda: nn.BatchNorm1d(3)(np.ones((2, 4))), ValueError, "(2, 4)"),
+        (lambda: nn.ModuleDict({1: nn.ReLU()}), TypeError, "keys"),
+        (lambda: nn.Sequential(OrderedDict(a=1)), TypeError, "key 'a'"),
+        (lambda: nn.CrossEntropyLoss(size_average=True), ValueError, "reduction="),
+        (
+            lambda: nn.Upsample(scale_factor=2, mode="bilinear")(np.ones((1, 1, 4))),
+            ValueError,
+            "4-D",
+        ),
+        (lambda: nn.LayerNorm(3)(np.ones((2, 4))), ValueError, "normalized_shape (3,)"),
+    ]
+    for call, exc, fragment in bad:
+        with pytest.raises(exc) as info:
+            call()
+        assert type(info.value) is exc and fragment in str(info.value), str(info.value)

@@ -492,3 +492,142 @@ def test_scheduled_sgd_matches_torch():
 def test_schedule_validation(make, error, match):
     with pytest.raises(error, match=match):
         make(_two_groups(optim))
+
+
+# --- RMSprop, OneCycleLR, ReduceLROnPlateau ---------------------------------------------------
+
+RMSPROP_OPTIONS = [
+    dict(lr=0.01, alpha=a, eps=eps, weight_decay=wd, momentum=m, centered=c, maximize=mx)
+    for a, eps, wd, m, c, mx in itertools.product(
+        (0.99, 0.5), (1e-8, 1e-2), (0.0, 0.1), (0.0, 0.9), (False, True), (False, True)
+    )
+]
+
+
+@pytest.mark.parametrize("kwargs", RMSPROP_OPTIONS, ids=str)
+def test_rmsprop_trajectory_matches_torch(kwargs):
+    _assert_same_trajectory("RMSprop", kwargs)
+
+
+def test_rmsprop_defaults_match_torch():
+    ours = inspect.signature(optim.RMSprop).parameters
+    theirs = inspect.signature(torch.optim.RMSprop).parameters
+    for name, param in ours.items():
+        if name != "params":
+            assert theirs[name].default == param.default, name
+
+
+def _scheduled(lib, make_opt, make_schedule, metrics=None, steps=12):
+    """Parameters, rates and momenta over ``steps`` steps of a scheduled optimiser."""
+    p0, h, noise = _problem(3, steps=steps)
+    if lib is torch:
+        params = [torch.nn.Parameter(torch.tensor(p)) for p in p0]
+    else:
+        params = [Parameter(p) for p in p0]
+    opt = make_opt(lib, params)
+    schedule = make_schedule(lib, opt)
+    trace = []
+    for t in range(steps):
+        opt.zero_grad()
+        for i, p in enumerate(params):
+            data = p.detach().numpy() if lib is torch else p.data
+            p.grad = (
+                (h[i] * data + noise[t][i])
+                if lib is not torch
+                else torch.tensor(h[i] * data + noise[t][i])
+            )
+        opt.step()
+        if metrics is None:
+            schedule.step()
+        else:
+            schedule.step(metrics[t])
+        group = opt.param_groups[0]
+        momentum = group["betas"][0] if "betas" in group else group.get("momentum")
+        values = [p.detach().numpy().copy() if lib is torch else p.data.copy() for p in params]
+        trace.append((schedule.get_last_lr(), momentum, values))
+    return trace
+
+
+def _assert_same_schedule(make_opt, make_schedule, metrics=None):
+    ours = _scheduled(optim, make_opt, make_schedule, metrics)
+    theirs = _scheduled(torch, make_opt, make_schedule, metrics)
+    for t, ((lr, m, ps), (tlr, tm, tps)) in enumerate(zip(ours, theirs)):
+        np.testing.assert_allclose(lr, tlr, rtol=1e-13, err_msg=f"lr at step {t}")
+        np.testing.assert_allclose(m, tm, rtol=1e-13, err_msg=f"momentum at step {t}")
+        for p, tp in zip(ps, tps):
+            np.testing.assert_allclose(p, tp, **TIGHT, err_msg=f"parameter at step {t}")
+
+
+def _lib_optim(lib):
+    return torch.optim if lib is torch else optim
+
+
+def _lib_sched(lib):
+    return torch.optim.lr_scheduler if lib is torch else lr_scheduler
+
+
+ONE_CYCLE = [
+    ("SGD", dict(lr=0.1, momentum=0.9), dict(max_lr=0.5, total_steps=12)),
+    ("SGD", dict(lr=0.1, momentum=0.5), dict(max_lr=0.3, epochs=3, steps_per_epoch=4,
+                                             anneal_strategy="linear", three_phase=True)),
+    ("Adam", dict(lr=0.01), dict(max_lr=0.02, total_steps=13, pct_start=0.5, div_factor=5.0,
+                                 final_div_factor=100.0)),
+    ("RMSprop", dict(lr=0.01, momentum=0.8), dict(max_lr=0.01, total_steps=12,
+                                                 base_momentum=0.7, max_momentum=0.9)),
+    ("SGD", dict(lr=0.1), dict(max_lr=0.2, total_steps=12, cycle_momentum=False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "opt_kwargs", "kwargs"), ONE_CYCLE, ids=str)
+def test_one_cycle_matches_torch(name, opt_kwargs, kwargs):
+    _assert_same_schedule(
+        lambda lib, ps: getattr(_lib_optim(lib), name)(ps, **opt_kwargs),
+        lambda lib, opt: _lib_sched(lib).OneCycleLR(opt, **kwargs),
+    )
+
+
+PLATEAU_METRICS = [5.0, 4.0, 4.0, 3.9999, 4.1, 4.0, 3.0, 3.0, 3.0, 3.0, 2.99, 3.5]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(patience=1),
+        dict(patience=0, factor=0.5, cooldown=2),
+        dict(mode="max", patience=1, threshold=0.1, threshold_mode="abs", min_lr=0.02),
+        dict(patience=2, threshold=0.01, eps=0.05),
+    ],
+    ids=str,
+)
+def test_reduce_on_plateau_matches_torch(kwargs):
+    _assert_same_schedule(
+        lambda lib, ps: _lib_optim(lib).SGD(ps, lr=0.1, momentum=0.9),
+        lambda lib, opt: _lib_sched(lib).ReduceLROnPlateau(opt, **kwargs),
+        PLATEAU_METRICS,
+    )
+
+
+@pytest.mark.parametrize(
+    "make, error, match",
+    [
+        (lambda o: lr_scheduler.OneCycleLR(o, 0.1), ValueError, "total_steps"),
+        (lambda o: lr_scheduler.OneCycleLR(o, 0.1, 5, anneal_strategy="x"), ValueError,
+         "anneal_strategy"),
+        (lambda o: lr_scheduler.OneCycleLR(o, [0.1, 0.2], 5), ValueError, "max_lr"),
+        (lambda o: lr_scheduler.ReduceLROnPlateau(o, factor=1.0), ValueError, "factor"),
+        (lambda o: lr_scheduler.ReduceLROnPlateau(o, mode="up"), ValueError, "mode"),
+        (lambda o: optim.RMSprop([Parameter(np.ones(1))], alpha=-1), ValueError, "alpha"),
+    ],
+)  # fmt: skip
+def test_new_schedule_validation(make, error, match):
+    opt = optim.SGD([Parameter(np.zeros(1))], lr=0.1, momentum=0.9)
+    with pytest.raises(error, match=match):
+        make(opt)
+
+
+def test_one_cycle_refuses_to_step_past_its_end():
+    opt = optim.SGD([Parameter(np.zeros(1))], lr=0.1, momentum=0.9)
+    schedule = lr_scheduler.OneCycleLR(opt, 0.1, total_steps=2)
+    schedule.step(), schedule.step()
+    with pytest.raises(ValueError, match="past total_steps=2"):
+        schedule.step()

@@ -19,6 +19,7 @@ from .activations import (
     tanh,
     tanh_backward,
 )
+from .autograd import Tensor, cat, no_grad, stack, tensor
 from .convolution import (
     conv1d,
     conv1d_backward,
@@ -124,4 +125,9 @@ __all__ = [
     "mse_loss_backward",
     "nn",
     "optim",
+    "Tensor",
+    "tensor",
+    "cat",
+    "stack",
+    "no_grad",
 ]

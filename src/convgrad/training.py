@@ -24,7 +24,9 @@ from typing import Any
 import numpy as np
 
 from . import nn, optim
+from .autograd import Tensor
 from .data import Split, batches
+from .nn.models import resnet20
 
 #: The layer classes a config may name: all take PyTorch's constructor arguments.
 LAYERS = (
@@ -47,6 +49,8 @@ LAYERS = (
 #: The ones with parameters, which take a ``dtype``.
 PARAMETRIC = ("Conv1d", "Conv2d", "Conv3d", "ConvTranspose2d", "Linear", "BatchNorm2d")
 OPTIMIZERS = {"sgd": "SGD", "adam": "Adam", "adamw": "AdamW"}
+#: The models ``train`` builds: the default CNN (explicit backward), a ResNet-20 (the tape).
+MODELS = ("cnn", "resnet20")
 _FORMAT = "convgrad-model-1"
 
 
@@ -84,8 +88,11 @@ def _layer_class(name: object, owner: Any) -> Callable[..., Any]:
     return getattr(owner, str(name))
 
 
-def build_model(config: dict, dtype: type = np.float32) -> nn.Sequential:
-    """A :class:`convgrad.nn.Sequential` from a config (see :func:`small_cnn_config`)."""
+def build_model(config: dict, dtype: type = np.float32) -> nn.Module:
+    """A :class:`convgrad.nn.Sequential` from a config (see :func:`small_cnn_config`), or the
+    model a config names (``{"model": "resnet20", ...}``, :mod:`convgrad.nn.models`)."""
+    if config.get("model") == "resnet20":
+        return resnet20(config["classes"], config["in_channels"], dtype=dtype)
     layers = []
     for name, kwargs in config["layers"]:
         cls = _layer_class(name, nn)
@@ -104,6 +111,8 @@ def torch_model(config: dict) -> Any:
     """
     import torch
 
+    if config.get("model") == "resnet20":
+        return resnet20(config["classes"], config["in_channels"], lib="torch")
     return torch.nn.Sequential(
         *(_layer_class(name, torch.nn)(**kwargs) for name, kwargs in config["layers"])
     )
@@ -113,7 +122,7 @@ def torch_model(config: dict) -> Any:
 class Classifier:
     """A model, its config, and the input normalisation it was trained with."""
 
-    model: nn.Sequential
+    model: nn.Module
     config: dict
     mean: float = 0.0
     std: float = 1.0
@@ -364,6 +373,7 @@ class Settings:
     weight_decay: float = 0.0
     label_smoothing: float = 0.1
     seed: int = 0
+    model: str = "cnn"  # or "resnet20", trained through the tape
 
 
 def make_optimizer(settings: Settings, model: nn.Module) -> Any:
@@ -413,7 +423,14 @@ def train(
     nn.manual_seed(settings.seed)
     rng = np.random.default_rng(settings.seed)
     _, channels, size, _ = split.x_train.shape
-    config = small_cnn_config(channels, size, len(split.classes))
+    if settings.model not in MODELS:
+        raise ValueError(f"train: model must be one of {MODELS}; got {settings.model!r}")
+    config: dict = (
+        small_cnn_config(channels, size, len(split.classes))
+        if settings.model == "cnn"
+        else {"model": settings.model, "in_channels": channels, "size": size,
+              "classes": len(split.classes)}
+    )  # fmt: skip
     mean, std = float(split.x_train.mean()), float(split.x_train.std())
     classifier = Classifier(
         build_model(config),
@@ -440,10 +457,16 @@ def train(
         if progress is not None:
             it = progress(it, n_batches, f"epoch {epoch}/{settings.epochs}")
         for xb, yb in it:
-            logits = model((xb - mean) / std)
-            loss = loss_fn(logits, yb)
             opt.zero_grad()
-            model.backward(loss_fn.backward())
+            if settings.model == "cnn":  # the explicit backward path
+                logits = model((xb - mean) / std)
+                loss = loss_fn(logits, yb)
+                model.backward(loss_fn.backward())
+            else:  # a model with no backward of its own: through the tape
+                out = model(Tensor((xb - mean) / std))
+                loss_tensor = loss_fn(out, yb)
+                loss_tensor.backward()
+                logits, loss = out.data, loss_tensor.item()
             opt.step()
             schedule.step()
             seen += len(yb)

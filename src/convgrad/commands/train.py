@@ -37,7 +37,7 @@ class _Help(argparse.ArgumentDefaultsHelpFormatter):
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    from convgrad.training import OPTIMIZERS, Settings
+    from convgrad.training import MODELS, OPTIMIZERS, Settings
 
     d = Settings()
     train = commands.add_parser(
@@ -49,6 +49,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         formatter_class=_Help,
     )
     train.add_argument("--dataset", choices=DATASETS, default=d.dataset, help="data set")
+    train.add_argument(
+        "--model",
+        choices=MODELS,
+        default=d.model,
+        help="the default small CNN, or a ResNet-20 (trained through convgrad's autograd tape)",
+    )
     train.add_argument(
         "--data-dir",
         type=Path,
@@ -166,6 +172,7 @@ def _train(args: argparse.Namespace) -> int:
         weight_decay=args.weight_decay,
         label_smoothing=args.label_smoothing,
         seed=args.seed,
+        model=args.model,
     )
     split = _load(args.dataset, args.data_dir)
     if args.limit is not None:
@@ -201,7 +208,7 @@ def _train(args: argparse.Namespace) -> int:
     }
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     plots.curves(history, out / "curves.png", label_smoothing=settings.label_smoothing)
-    plots.filters(classifier.model[0].weight.data, out / "filters.png")
+    plots.filters(next(classifier.model.parameters()).data, out / "filters.png")
     plots.misclassified(
         split.x_test,
         split.y_test,

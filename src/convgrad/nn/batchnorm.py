@@ -15,7 +15,8 @@ import numpy as np
 
 from .. import _args
 from .. import normalization as F
-from . import init
+from ..autograd import Tensor
+from . import functional, init
 from .module import Module
 from .parameter import Parameter
 
@@ -36,7 +37,8 @@ class BatchNorm2d(Module):
     (array([0.5, 0.5, 0.5], dtype=float32), 1)
     """
 
-    _dims = 4
+    _dims: tuple[int, ...] = (4,)
+    _layout = "(N, C, H, W)"
 
     def __init__(
         self,
@@ -80,9 +82,10 @@ class BatchNorm2d(Module):
 
     def _check(self, x: Any) -> np.ndarray:
         x = _args.as_array(type(self).__name__, "x", x)
-        if x.ndim != self._dims:
+        if x.ndim not in self._dims or x.shape[1] != self.num_features:
             raise ValueError(
-                f"{type(self).__name__}: x must be {self._dims}-D (N, C, H, W); got shape {x.shape}"
+                f"{type(self).__name__}: x must be {self._layout} with C = num_features = "
+                f"{self.num_features}; got shape {x.shape}"
             )
         return x
 
@@ -94,20 +97,31 @@ class BatchNorm2d(Module):
             return None, None
         return self.running_mean, self.running_var
 
-    def forward(self, x: Any) -> np.ndarray:
+    def forward(self, x: Any) -> Any:
+        if isinstance(x, Tensor):
+            self._check(x.data)
+            mean, var = self._stats()
+            y = functional.batch_norm(
+                x, mean, var, self.weight, self.bias, self._uses_batch_stats(), eps=self.eps
+            )
+            self._update_running_stats(x.data)
+            return y
         x = self._check(x)
         self._x, self._batch_stats = x, self._uses_batch_stats()
         weight = None if self.weight is None else self.weight.data
         bias = None if self.bias is None else self.bias.data
         mean, var = self._stats()
         y = F.batch_norm(x, mean, var, weight, bias, training=self._batch_stats, eps=self.eps)
+        self._update_running_stats(x)
+        return y
+
+    def _update_running_stats(self, x: np.ndarray) -> None:
         if self.training and self.running_mean is not None:
             self.num_batches_tracked = self.num_batches_tracked + 1
             factor = 1 / int(self.num_batches_tracked) if self.momentum is None else self.momentum
             self.running_mean, self.running_var = F.batch_norm_stats(
                 x, self.running_mean, self.running_var, momentum=factor
             )
-        return y
 
     def backward(self, dy: Any) -> np.ndarray:
         x = self._saved()
@@ -131,3 +145,17 @@ class BatchNorm2d(Module):
             f"affine={self.affine}, bias={self.bias is not None}, "
             f"track_running_stats={self.track_running_stats}"
         )
+
+
+class BatchNorm1d(BatchNorm2d):
+    """Batch normalisation of ``x (N, C)`` or ``(N, C, L)`` per channel, ``C = num_features``;
+    the parameters, buffers and modes of :class:`BatchNorm2d`.
+
+    >>> bn = BatchNorm1d(2)
+    >>> bn(np.array([[1.0, 0.0], [3.0, 2.0]])).round(3)
+    array([[-1., -1.],
+           [ 1.,  1.]])
+    """
+
+    _dims = (2, 3)
+    _layout = "(N, C) or (N, C, L)"

@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 
 from .. import _args, convolution
+from ..autograd import Tensor
+from . import functional as F
 from . import init
 from .module import Module
 from .parameter import Parameter
@@ -77,7 +79,10 @@ class _ConvNd(Module):
     def _kwargs(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def forward(self, x: Any) -> np.ndarray:
+    def forward(self, x: Any) -> Any:
+        if isinstance(x, Tensor):  # recorded on the tape: loss.backward() needs no backward here
+            name = f"conv_transpose{self._n}d" if self._transposed else f"conv{self._n}d"
+            return F._conv(name, x, self.weight, self.bias, **self._kwargs())
         self._x = x
         b = None if self.bias is None else self.bias.data
         return self._forward(x, self.weight.data, b, **self._kwargs())

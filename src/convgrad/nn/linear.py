@@ -8,7 +8,8 @@ import numpy as np
 
 from .. import _args
 from .. import dense as F
-from . import init
+from ..autograd import Tensor
+from . import functional, init
 from .module import Module
 from .parameter import Parameter
 
@@ -45,7 +46,9 @@ class Linear(Module):
         self.weight = Parameter(init.uniform(shape, bound, rng, dtype))
         self.bias = Parameter(init.uniform((out_features,), bound, rng, dtype)) if bias else None
 
-    def forward(self, x: Any) -> np.ndarray:
+    def forward(self, x: Any) -> Any:
+        if isinstance(x, Tensor):
+            return functional.linear(x, self.weight, self.bias)
         self._x = x
         return F.linear(x, self.weight.data, None if self.bias is None else self.bias.data)
 
@@ -79,7 +82,9 @@ class Flatten(Module):
                 raise TypeError(f"Flatten: {arg} must be an int; got {value!r}")
         self.start_dim, self.end_dim = start_dim, end_dim
 
-    def forward(self, x: Any) -> np.ndarray:
+    def forward(self, x: Any) -> Any:
+        if isinstance(x, Tensor):
+            return x.flatten(self.start_dim, self.end_dim)
         x = _args.as_array("Flatten", "x", x)
         ndim = max(x.ndim, 1)
         start, end = self.start_dim % ndim, self.end_dim % ndim

@@ -146,6 +146,48 @@ class Module:
         """Evaluation mode: ``train(False)``."""
         return self.train(False)
 
+    # --- dtypes and visiting, as PyTorch's ---
+
+    def to(self, dtype: Any) -> Module:
+        """Cast every floating-point parameter (and its grad) and buffer to ``dtype``;
+        ``"cpu"``, the only device, changes nothing."""
+        if isinstance(dtype, str) and dtype == "cpu":
+            return self
+        dtype = np.dtype(dtype)
+        if dtype.kind != "f":
+            raise TypeError(f"to: dtype must be a floating-point dtype; got {dtype}")
+        for m in self.modules():
+            for p in m.__dict__["_parameters"].values():
+                if p is not None and p.data.dtype.kind == "f":
+                    p.data = p.data.astype(dtype)
+                    p.grad = None if p.grad is None else p.grad.astype(dtype)
+            buffers = m.__dict__["_buffers"]
+            for name, b in buffers.items():
+                if b is not None and b.dtype.kind == "f":
+                    buffers[name] = b.astype(dtype)
+        return self
+
+    def double(self) -> Module:
+        """``to(np.float64)``."""
+        return self.to(np.float64)
+
+    def float(self) -> Module:
+        """``to(np.float32)``."""
+        return self.to(np.float32)
+
+    def apply(self, fn: Any) -> Module:
+        """Call ``fn(module)`` on every child, depth first, then on this module."""
+        for child in self.children():
+            child.apply(fn)
+        fn(self)
+        return self
+
+    def requires_grad_(self, requires_grad: bool = True) -> Module:
+        """Freeze (False) or unfreeze every parameter: the tape skips frozen ones."""
+        for p in self.parameters():
+            p.requires_grad = bool(requires_grad)
+        return self
+
     def zero_grad(self) -> None:
         """Set every parameter's ``grad`` to None (PyTorch's default, ``set_to_none=True``)."""
         for p in self.parameters():
@@ -286,6 +328,15 @@ class Sequential(Module):
 
     def __init__(self, *modules: Module) -> None:
         super().__init__()
+        if len(modules) == 1 and isinstance(modules[0], Mapping):  # names given, as PyTorch's
+            for name, m in modules[0].items():
+                if not isinstance(m, Module):
+                    raise TypeError(
+                        f"Sequential: every element must be a Module (key {name!r}); "
+                        f"got {type(m).__name__}"
+                    )
+                self.__dict__["_modules"][str(name)] = m
+            return
         for i, m in enumerate(modules):
             self.append(m, _index=i)
 

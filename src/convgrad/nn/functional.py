@@ -1,0 +1,974 @@
+"""``convgrad.nn.functional`` (``F``): PyTorch's functional API on Tensors and on arrays.
+
+Each function takes PyTorch's arguments and defaults. Given Tensors (:mod:`convgrad.autograd`)
+it returns a Tensor and records its backward on the tape; given only NumPy arrays it returns an
+array. The backward of each primitive is convgrad's own ``*_backward`` function beside its
+forward (convolution, pooling, activations, linear, batch norm, cross-entropy, MSE); the
+others (softmax, GELU, NLL, BCE with logits, pad, interpolate, unfold/fold, adaptive max
+pooling) have their backward written right below their forward here, and the composites
+(layer norm, cross-entropy with weights or probability targets, 1-D pooling) are built from
+recorded ops, so their gradients come from the tape.
+
+>>> import numpy as np
+>>> import convgrad as cg
+>>> x = cg.tensor(np.array([[-1.0, 2.0]]), requires_grad=True)
+>>> loss = cross_entropy(relu(x), np.array([1]))
+>>> round(loss.item(), 6)
+0.126928
+>>> loss.backward(); x.grad.round(6)
+array([[ 0.      , -0.119203]])
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from .. import _np, activations, convolution, dense, losses, normalization, pooling
+from ..autograd import Tensor, as_tensor, record
+from . import init
+
+__all__ = [
+    "adaptive_avg_pool2d",
+    "adaptive_max_pool2d",
+    "avg_pool1d",
+    "avg_pool2d",
+    "batch_norm",
+    "binary_cross_entropy_with_logits",
+    "conv1d",
+    "conv2d",
+    "conv3d",
+    "conv_transpose1d",
+    "conv_transpose2d",
+    "conv_transpose3d",
+    "cross_entropy",
+    "dropout",
+    "dropout2d",
+    "elu",
+    "fold",
+    "gelu",
+    "group_norm",
+    "hardsigmoid",
+    "hardswish",
+    "hardtanh",
+    "interpolate",
+    "layer_norm",
+    "leaky_relu",
+    "linear",
+    "log_softmax",
+    "max_pool1d",
+    "max_pool2d",
+    "mse_loss",
+    "nll_loss",
+    "pad",
+    "relu",
+    "relu6",
+    "sigmoid",
+    "silu",
+    "softmax",
+    "softplus",
+    "tanh",
+    "unfold",
+]
+
+
+def _d(x: Any) -> Any:
+    """The array inside a Tensor; anything else unchanged."""
+    return x.data if isinstance(x, Tensor) else x
+
+
+def _result(y: Tensor, *inputs: Any) -> Any:
+    """A composite's result: the Tensor when any input was a Tensor, else its array."""
+    return y if any(isinstance(i, Tensor) for i in inputs) else y.data
+
+
+def _check_legacy(fn: str, size_average: Any, reduce: Any) -> None:
+    if size_average is not None or reduce is not None:
+        raise ValueError(f"{fn}: size_average and reduce are deprecated; use reduction=")
+
+
+# --- activations --------------------------------------------------------------------------------
+
+
+def relu(input: Any, inplace: bool = False) -> Any:
+    """``max(x, 0)``; ``inplace`` is accepted and ignored (inputs are never modified)."""
+    x = _d(input)
+    return record(activations.relu(x), (input,), lambda g: (activations.relu_backward(g, x),))
+
+
+def leaky_relu(input: Any, negative_slope: float = 0.01, inplace: bool = False) -> Any:
+    x = _d(input)
+    return record(
+        activations.leaky_relu(x, negative_slope),
+        (input,),
+        lambda g: (activations.leaky_relu_backward(g, x, negative_slope),),
+    )
+
+
+def sigmoid(input: Any) -> Any:
+    x = _d(input)
+    return record(activations.sigmoid(x), (input,), lambda g: (activations.sigmoid_backward(g, x),))
+
+
+def tanh(input: Any) -> Any:
+    x = _d(input)
+    return record(activations.tanh(x), (input,), lambda g: (activations.tanh_backward(g, x),))
+
+
+def _elementwise(input: Any, y: np.ndarray, dydx: np.ndarray) -> Any:
+    """An elementwise op with its derivative ``dydx``: backward is ``g * dydx``."""
+    return record(y, (input,), lambda g: (g * dydx,))
+
+
+def _float_array(fn: str, input: Any) -> np.ndarray:
+    x = np.asarray(_d(input))
+    if x.dtype.kind != "f":
+        raise TypeError(f"{fn}: input must be a floating-point array; got dtype {x.dtype}")
+    return x
+
+
+def hardtanh(input: Any, min_val: float = -1.0, max_val: float = 1.0, inplace: bool = False):
+    """``clip(x, min_val, max_val)``; gradient 1 strictly inside, 0 outside and at the ends."""
+    x = _float_array("hardtanh", input)
+    inside = (x > min_val) & (x < max_val)
+    return _elementwise(input, np.clip(x, min_val, max_val), inside.astype(x.dtype))
+
+
+def relu6(input: Any, inplace: bool = False) -> Any:
+    """``min(max(x, 0), 6)``."""
+    return hardtanh(input, 0.0, 6.0)
+
+
+def silu(input: Any, inplace: bool = False) -> Any:
+    """``x * sigmoid(x)``; ``d/dx = s (1 + x (1 - s))``."""
+    x = _float_array("silu", input)
+    s = activations.sigmoid(x)
+    return _elementwise(input, x * s, s * (1 + x * (1 - s)))
+
+
+# PyTorch's CPU backward kernel multiplies by 1/6 rounded to float32, in every dtype: so do we
+_SIXTH = float(np.float32(1 / 6))
+
+
+def hardsigmoid(input: Any, inplace: bool = False) -> Any:
+    """``clip(x + 3, 0, 6) / 6``; gradient ``1/6`` strictly inside ``(-3, 3)``."""
+    x = _float_array("hardsigmoid", input)
+    inside = (x > -3) & (x < 3)
+    return _elementwise(input, np.clip(x + 3, 0, 6) / 6, inside.astype(x.dtype) * _SIXTH)
+
+
+def hardswish(input: Any, inplace: bool = False) -> Any:
+    """``x * relu6(x + 3) / 6``; ``d/dx = (2x + 3) / 6`` on ``(-3, 3)``, 0 below, 1 from 3 on
+    (PyTorch's values at the ends)."""
+    x = _float_array("hardswish", input)
+    y = x * np.clip(x + 3, 0, 6) / 6
+    dydx = np.where(x < -3, 0.0, np.where(x <= 3, (2 * x + 3) / 6, 1.0)).astype(x.dtype)
+    return _elementwise(input, y, dydx)
+
+
+def elu(input: Any, alpha: float = 1.0, inplace: bool = False) -> Any:
+    """``x`` for ``x > 0``, else ``alpha (exp(x) - 1)``, whose derivative is ``alpha exp(x)``."""
+    x = _float_array("elu", input)
+    e = alpha * np.exp(np.minimum(x, 0))
+    return _elementwise(
+        input, np.where(x > 0, x, e - alpha), np.where(x > 0, 1.0, e).astype(x.dtype)
+    )
+
+
+def softplus(input: Any, beta: float = 1.0, threshold: float = 20.0) -> Any:
+    """``log(1 + exp(beta x)) / beta`` (``x`` where ``beta x > threshold``); ``d/dx`` is
+    ``sigmoid(beta x)``."""
+    x = _float_array("softplus", input)
+    bx = beta * x
+    linear = bx > threshold
+    y = np.where(linear, x, (np.log1p(np.exp(-np.abs(bx))) + np.maximum(bx, 0)) / beta)
+    return _elementwise(input, y, np.where(linear, 1.0, activations.sigmoid(bx)).astype(x.dtype))
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    """The error function: SciPy's where installed (fast), else ``math.erf`` per element."""
+    try:
+        from scipy.special import erf
+    except ImportError:
+        return np.asarray(np.frompyfunc(math.erf, 1, 1)(x), dtype=np.float64)
+    return np.asarray(erf(x), dtype=np.float64)
+
+
+def gelu(input: Any, approximate: str = "none") -> Any:
+    """``x * Phi(x)``, Phi the standard normal CDF (``approximate="tanh"``: its tanh fit).
+
+    Exact: ``d/dx = Phi(x) + x * phi(x)``, ``phi(x) = exp(-x**2 / 2) / sqrt(2 pi)``. Tanh:
+    ``y = x/2 (1 + tanh u)``, ``u = sqrt(2/pi) (x + 0.044715 x**3)``, so
+    ``d/dx = (1 + t)/2 + x/2 (1 - t**2) sqrt(2/pi) (1 + 3 * 0.044715 x**2)``.
+
+    >>> gelu(np.array([0.0, 1.0])).round(6)
+    array([0.      , 0.841345])
+    """
+    if approximate not in ("none", "tanh"):
+        raise ValueError(f"gelu: approximate must be 'none' or 'tanh'; got {approximate!r}")
+    x = np.asarray(_d(input))
+    if x.dtype.kind != "f":
+        raise TypeError(f"gelu: input must be a floating-point array; got dtype {x.dtype}")
+    if approximate == "none":
+        erf = _erf(x.astype(np.float64) / math.sqrt(2.0))
+        cdf = (0.5 * (1.0 + erf)).astype(x.dtype)
+        y = x * cdf
+
+        def backward(g: np.ndarray) -> tuple[np.ndarray]:
+            pdf = np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi)
+            return (g * (cdf + x * pdf),)
+
+    else:
+        c = math.sqrt(2 / math.pi)
+        t = np.tanh(c * (x + 0.044715 * x**3))
+        y = 0.5 * x * (1 + t)
+
+        def backward(g: np.ndarray) -> tuple[np.ndarray]:
+            du = c * (1 + 3 * 0.044715 * x * x)
+            return (g * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * du),)
+
+    return record(y, (input,), backward)
+
+
+def _softmax_dim(fn: str, ndim: int, dim: Any) -> int:
+    if dim is None:  # PyTorch's legacy choice, which it warns about
+        dim = 0 if ndim in (0, 1, 3) else 1
+    if not isinstance(dim, int) or not -max(ndim, 1) <= dim < max(ndim, 1):
+        raise ValueError(f"{fn}: dim must be an int naming a dimension of input; got {dim!r}")
+    return dim % max(ndim, 1)
+
+
+def softmax(input: Any, dim: int | None = None, dtype: Any = None) -> Any:
+    """``exp(x) / sum(exp(x))`` along ``dim``; backward ``dx = y * (g - sum(g * y))``.
+
+    >>> softmax(np.log(np.array([1.0, 3.0])), dim=0)
+    array([0.25, 0.75])
+    """
+    x = np.asarray(_d(input), dtype=dtype)
+    dim = _softmax_dim("softmax", x.ndim, dim)
+    e = np.exp(x - x.max(axis=dim, keepdims=True))
+    y = e / e.sum(axis=dim, keepdims=True)
+    return record(y, (input,), lambda g: (y * (g - (g * y).sum(axis=dim, keepdims=True)),))
+
+
+def log_softmax(input: Any, dim: int | None = None, dtype: Any = None) -> Any:
+    """``x - log(sum(exp(x)))`` along ``dim``; backward ``dx = g - softmax(x) * sum(g)``.
+
+    >>> log_softmax(np.zeros(2), dim=0).round(6)
+    array([-0.693147, -0.693147])
+    """
+    x = np.asarray(_d(input), dtype=dtype)
+    dim = _softmax_dim("log_softmax", x.ndim, dim)
+    shifted = x - x.max(axis=dim, keepdims=True)
+    y = shifted - np.log(np.exp(shifted).sum(axis=dim, keepdims=True))
+    return record(y, (input,), lambda g: (g - np.exp(y) * g.sum(axis=dim, keepdims=True),))
+
+
+def _check_p(fn: str, p: Any) -> float:
+    if isinstance(p, bool) or not isinstance(p, int | float) or not 0 <= p <= 1:
+        raise ValueError(f"{fn}: p must be a probability in [0, 1]; got {p!r}")
+    return float(p)
+
+
+def _masked(input: Any, p: float, mask_shape: tuple[int, ...]) -> Any:
+    x = np.asarray(_d(input))
+    keep = init.generator(None).random(mask_shape) >= p
+    dtype = x.dtype if x.dtype.kind == "f" else np.float64
+    scale = (keep / (1 - p) if p < 1 else np.zeros(mask_shape)).astype(dtype)
+    return record(x * scale, (input,), lambda g: (sum_to(g * scale, x.shape),))
+
+
+def sum_to(g: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    return g if g.shape == shape else np.broadcast_to(g, shape).copy()
+
+
+def dropout(input: Any, p: float = 0.5, training: bool = True, inplace: bool = False) -> Any:
+    """Zero each element with probability ``p`` and scale the rest by ``1 / (1 - p)`` in
+    training; the identity otherwise. Draws from :mod:`convgrad.nn.init`'s generator."""
+    p = _check_p("dropout", p)
+    if not training or p == 0:
+        return input
+    return _masked(input, p, np.shape(_d(input)))
+
+
+def dropout2d(input: Any, p: float = 0.5, training: bool = True, inplace: bool = False) -> Any:
+    """Zero whole channels of ``x (N, C, H, W)`` (or ``(C, H, W)``) with probability ``p``."""
+    p = _check_p("dropout2d", p)
+    shape = np.shape(_d(input))
+    if len(shape) not in (3, 4):
+        raise ValueError(f"dropout2d: input must be 3-D or 4-D; got shape {shape}")
+    if not training or p == 0:
+        return input
+    return _masked(input, p, (*shape[:-2], 1, 1))
+
+
+# --- linear and convolutions --------------------------------------------------------------------
+
+
+def linear(input: Any, weight: Any, bias: Any = None) -> Any:
+    """``x @ weight.T + bias``; backward by :func:`convgrad.dense.linear_backward`."""
+    x, w, b = _d(input), _d(weight), _d(bias)
+
+    def backward(g: np.ndarray) -> tuple[Any, ...]:
+        return tuple(dense.linear_backward(g, x, w, bias=b is not None))
+
+    return record(dense.linear(x, w, b), (input, weight, bias), backward)
+
+
+def _conv(name: str, input: Any, weight: Any, bias: Any, **kw: Any) -> Any:
+    """Convolution ``name`` (``"conv2d"``, ``"conv_transpose2d"``...) of convgrad, recorded
+    with its ``*_backward``."""
+    x, w, b = _d(input), _d(weight), _d(bias)
+    forward = getattr(convolution, name)
+    backward_fn = getattr(convolution, f"{name}_backward")
+
+    def backward(g: np.ndarray) -> tuple[Any, ...]:
+        return tuple(backward_fn(g, x, w, **kw, bias=b is not None))
+
+    return record(forward(x, w, b, **kw), (input, weight, bias), backward)
+
+
+def _conv_function(n: int) -> Any:
+    def conv(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, *,
+             padding_mode="zeros"):  # fmt: skip
+        return _conv(f"conv{n}d", input, weight, bias, stride=stride, padding=padding,
+                     dilation=dilation, groups=groups, padding_mode=padding_mode)  # fmt: skip
+
+    conv.__name__ = conv.__qualname__ = f"conv{n}d"
+    conv.__doc__ = f"""{n}-D convolution (PyTorch's ``conv{n}d``), backward by
+    :func:`convgrad.conv{n}d_backward`; ``padding_mode`` as the layers take it."""
+    return conv
+
+
+def _conv_transpose_function(n: int) -> Any:
+    def conv_transpose(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+                       dilation=1):  # fmt: skip
+        return _conv(f"conv_transpose{n}d", input, weight, bias, stride=stride, padding=padding,
+                     output_padding=output_padding, groups=groups, dilation=dilation)  # fmt: skip
+
+    conv_transpose.__name__ = conv_transpose.__qualname__ = f"conv_transpose{n}d"
+    conv_transpose.__doc__ = f"""{n}-D transposed convolution (PyTorch's
+    ``conv_transpose{n}d``), backward by :func:`convgrad.conv_transpose{n}d_backward`."""
+    return conv_transpose
+
+
+conv1d, conv2d, conv3d = (_conv_function(n) for n in (1, 2, 3))
+conv_transpose1d, conv_transpose2d, conv_transpose3d = (
+    _conv_transpose_function(n) for n in (1, 2, 3)
+)
+
+
+# --- pooling ------------------------------------------------------------------------------------
+
+
+def _max_indices(x: np.ndarray, kernel_size, stride, padding, dilation, ceil_mode) -> np.ndarray:
+    """PyTorch's ``return_indices``: each window's winner as a flat index into its ``H * W``."""
+    xb = x if x.ndim == 4 else x[None]
+    spec = pooling.pool_spec("max_pool2d", xb, kernel_size, stride, padding, dilation, ceil_mode)
+    H, W = xb.shape[2:]
+    kW = spec.kernel[1]
+    tap = pooling._max_windows(xb, spec).argmax(axis=-1)  # (N, C, oH, oW), the winning tap
+    oH, oW = spec.out_spatial
+    (top, _), (left, _) = spec.pairs
+    row = np.arange(oH)[:, None] * spec.stride[0] + tap // kW * spec.dilation[0] - top
+    col = np.arange(oW) * spec.stride[1] + tap % kW * spec.dilation[1] - left
+    idx = (row * W + col).astype(np.int64)
+    return idx if x.ndim == 4 else idx[0]
+
+
+def max_pool2d(
+    input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False
+):
+    """2-D max pooling; with ``return_indices`` also each maximum's flat index in ``H * W``."""
+    x = _d(input)
+    args = (kernel_size, stride, padding, dilation, ceil_mode)
+    y = record(
+        pooling.max_pool2d(x, *args),
+        (input,),
+        lambda g: (pooling.max_pool2d_backward(g, x, *args),),
+    )
+    if not return_indices:
+        return y
+    idx = _max_indices(np.asarray(x), *args)
+    return y, (Tensor(idx) if isinstance(input, Tensor) else idx)
+
+
+def _one(fn: str, name: str, value: Any) -> int:
+    if isinstance(value, list | tuple):
+        if len(value) != 1:
+            raise ValueError(f"{fn}: {name} must be an int or 1 int; got {value!r}")
+        value = value[0]
+    return value
+
+
+def _pool1d_input(fn: str, input: Any) -> Tensor:
+    x = as_tensor(input)
+    if x.ndim not in (2, 3):
+        raise ValueError(f"{fn}: input must be (N, C, L) or (C, L); got shape {x.shape}")
+    return x.unsqueeze(-2)  # (N, C, 1, L)
+
+
+def max_pool1d(
+    input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False
+):
+    """1-D max pooling of ``x (N, C, L)``: 2-D max pooling of ``(N, C, 1, L)``."""
+    fn = "max_pool1d"
+    k = _one(fn, "kernel_size", kernel_size)
+    s = k if stride is None else _one(fn, "stride", stride)
+    p, d = _one(fn, "padding", padding), _one(fn, "dilation", dilation)
+    out = max_pool2d(
+        _pool1d_input(fn, input), (1, k), (1, s), (0, p), (1, d), ceil_mode, return_indices
+    )
+    if return_indices:
+        y, idx = out
+        return _result(y.squeeze(-2), input), _result(idx.squeeze(-2), input)
+    return _result(out.squeeze(-2), input)
+
+
+def avg_pool2d(
+    input,
+    kernel_size,
+    stride=None,
+    padding=0,
+    ceil_mode=False,
+    count_include_pad=True,
+    divisor_override=None,
+):
+    """2-D average pooling; backward by :func:`convgrad.pooling.avg_pool2d_backward`."""
+    x = _d(input)
+    args = (kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+    return record(
+        pooling.avg_pool2d(x, *args),
+        (input,),
+        lambda g: (pooling.avg_pool2d_backward(g, x, *args),),
+    )
+
+
+def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+    """1-D average pooling of ``x (N, C, L)``: 2-D average pooling of ``(N, C, 1, L)``."""
+    fn = "avg_pool1d"
+    k = _one(fn, "kernel_size", kernel_size)
+    s = k if stride is None else _one(fn, "stride", stride)
+    p = _one(fn, "padding", padding)
+    y = avg_pool2d(_pool1d_input(fn, input), (1, k), (1, s), (0, p), ceil_mode, count_include_pad)
+    return _result(y.squeeze(-2), input)
+
+
+def adaptive_avg_pool2d(input: Any, output_size: Any) -> Any:
+    x = _d(input)
+    return record(
+        pooling.adaptive_avg_pool2d(x, output_size),
+        (input,),
+        lambda g: (pooling.adaptive_avg_pool2d_backward(g, x, output_size),),
+    )
+
+
+def adaptive_max_pool2d(input: Any, output_size: Any, return_indices: bool = False) -> Any:
+    """Max over adaptive windows (those of :func:`adaptive_avg_pool2d`).
+
+    Backward: each ``dy`` value goes to its window's (first) maximum, ``dx.flat[index] += dy``.
+
+    >>> adaptive_max_pool2d(np.arange(6.0).reshape(1, 1, 2, 3), 1)
+    array([[[[5.]]]])
+    """
+    fn = "adaptive_max_pool2d"
+    x = np.asarray(_d(input))
+    if x.ndim not in (3, 4) or x.dtype.kind != "f":
+        raise ValueError(f"{fn}: input must be a float (N, C, H, W) or (C, H, W); got {x.shape}")
+    xb = x if x.ndim == 4 else x[None]
+    N, C, H, W = xb.shape
+    oH, oW = pooling.adaptive_output_size(fn, xb, output_size)
+    y = np.empty((N, C, oH, oW), dtype=x.dtype)
+    idx = np.empty((N, C, oH, oW), dtype=np.int64)
+    for i, (h0, h1) in enumerate(pooling.adaptive_bounds(H, oH)):
+        for j, (w0, w1) in enumerate(pooling.adaptive_bounds(W, oW)):
+            window = xb[:, :, h0:h1, w0:w1].reshape(N, C, -1)  # (N, C, window size)
+            a = window.argmax(axis=-1)  # (N, C)
+            y[:, :, i, j] = np.take_along_axis(window, a[..., None], axis=-1)[..., 0]
+            idx[:, :, i, j] = (h0 + a // (w1 - w0)) * W + w0 + a % (w1 - w0)
+
+    def backward(g: np.ndarray) -> tuple[np.ndarray]:
+        dx = np.zeros((N * C, H * W), dtype=x.dtype)
+        rows = np.arange(N * C)[:, None]
+        np.add.at(dx, (rows, idx.reshape(N * C, -1)), g.reshape(N * C, -1))
+        return (dx.reshape(x.shape),)
+
+    if x.ndim == 3:
+        y, idx = y[0], idx[0]
+    out = record(y, (input,), backward)
+    if not return_indices:
+        return out
+    return out, (Tensor(idx) if isinstance(input, Tensor) else idx)
+
+
+# --- normalisation ------------------------------------------------------------------------------
+
+
+def batch_norm(
+    input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5
+):
+    """Batch normalisation; backward by :func:`convgrad.normalization.batch_norm_backward`.
+
+    Unlike PyTorch's, it never updates ``running_mean`` and ``running_var`` (convgrad never
+    modifies its inputs): :class:`convgrad.nn.BatchNorm2d` updates its buffers itself, with
+    :func:`convgrad.normalization.batch_norm_stats`.
+    """
+    x, w, b = _d(input), _d(weight), _d(bias)
+    rm, rv = (None, None) if training else (_d(running_mean), _d(running_var))
+
+    def backward(g: np.ndarray) -> tuple[Any, ...]:
+        dx, dw, db = normalization.batch_norm_backward(g, x, rm, rv, w, training=training, eps=eps)
+        return dx, dw, db
+
+    y = normalization.batch_norm(x, rm, rv, w, b, training=training, eps=eps)
+    return record(y, (input, weight, bias), backward)
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    """Normalise over the trailing ``normalized_shape`` dimensions, then scale and shift.
+
+    Each group of ``D = prod(normalized_shape)`` values is one channel of a batch
+    normalisation with batch statistics: ``x (*, D)`` is seen as ``(1, M, D)``, so the
+    normalisation and its backward are :func:`batch_norm`'s; ``weight`` and ``bias`` are applied
+    by recorded ops.
+
+    >>> layer_norm(np.array([[1.0, 3.0]]), (2,), eps=0.0)
+    array([[-1.,  1.]])
+    """
+    shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
+    x = as_tensor(input)
+    if x.shape[x.ndim - len(shape) :] != shape:
+        raise ValueError(
+            f"layer_norm: input's trailing dimensions must be normalized_shape {shape}; got "
+            f"input shape {x.shape}"
+        )
+    D = math.prod(shape)
+    y = batch_norm(x.reshape(1, x.data.size // max(D, 1), D), None, None, training=True, eps=eps)
+    y = y.reshape(x.shape)  # (*, *normalized_shape)
+    if weight is not None:
+        y = y * weight
+    if bias is not None:
+        y = y + bias
+    return _result(y, input, weight, bias)
+
+
+def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
+    """Normalise each sample's ``C / num_groups`` channels together, then scale and shift per
+    channel: ``x (N, C, *)`` is seen as ``(1, N * G, rest)`` and normalised by
+    :func:`batch_norm` with batch statistics, as :func:`layer_norm`.
+
+    >>> group_norm(np.array([[[1.0], [3.0], [0.0], [2.0]]]), 2, eps=0.0)[0, :, 0]
+    array([-1.,  1., -1.,  1.])
+    """
+    x = as_tensor(input)
+    if x.ndim < 2 or not isinstance(num_groups, int) or num_groups < 1 or x.shape[1] % num_groups:
+        raise ValueError(
+            f"group_norm: num_groups must divide the channels of input (N, C, *); got "
+            f"num_groups={num_groups!r} for input shape {x.shape}"
+        )
+    N, C = x.shape[:2]
+    y = batch_norm(x.reshape(1, N * num_groups, -1), None, None, training=True, eps=eps)
+    y = y.reshape(x.shape)  # (N, C, *)
+    per_channel = (C, *(1,) * (x.ndim - 2))
+    if weight is not None:
+        y = y * as_tensor(weight).reshape(per_channel)
+    if bias is not None:
+        y = y + as_tensor(bias).reshape(per_channel)
+    return _result(y, input, weight, bias)
+
+
+# --- padding, resizing, windows -----------------------------------------------------------------
+
+_PAD_MODES = {
+    "constant": "zeros",
+    "reflect": "reflect",
+    "replicate": "replicate",
+    "circular": "circular",
+}
+
+
+def pad(input: Any, pad: Any, mode: str = "constant", value: float | None = None) -> Any:
+    """Pad the last ``len(pad) // 2`` dimensions: ``pad = (left, right, top, bottom, ...)``,
+    the last dimension first (PyTorch's order); the backward crops, or folds reflected,
+    replicated and wrapped values back (:func:`convgrad._np.pad_backward`).
+
+    >>> pad(np.ones((1, 2)), (1, 2), value=0.5)
+    array([[0.5, 1. , 1. , 0.5, 0.5]])
+    """
+    if mode not in _PAD_MODES:
+        raise ValueError(f"pad: mode must be one of {tuple(_PAD_MODES)}; got {mode!r}")
+    x = np.asarray(_d(input))
+    widths = tuple(pad)
+    if (
+        len(widths) % 2
+        or len(widths) // 2 > x.ndim
+        or not all(isinstance(w, int | np.integer) and w >= 0 for w in widths)
+    ):
+        raise ValueError(
+            f"pad: pad must hold pairs of ints >= 0, at most 2 per dimension of input "
+            f"(shape {x.shape}); got {pad!r}"
+        )
+    pairs = tuple((int(widths[2 * i]), int(widths[2 * i + 1])) for i in range(len(widths) // 2))
+    pairs = pairs[::-1]  # first-dimension first, as _np.pad takes them
+    if mode == "constant":
+        full = [(0, 0)] * (x.ndim - len(pairs)) + list(pairs)
+        y = np.pad(x, full, constant_values=0 if value is None else value)
+    else:
+        y = _np.pad(x, pairs, _PAD_MODES[mode])
+    return record(y, (input,), lambda g: (_np.pad_backward(g, pairs, _PAD_MODES[mode]),))
+
+
+def _resize_matrix(n_in: int, n_out: int, mode: str, align_corners: bool, scale: float | None):
+    """``A (n_out, n_in)``: output position ``i`` as a weighted sum of input positions."""
+    a = np.zeros((n_out, n_in))
+    ratio = (1 / scale) if scale else n_in / n_out
+    for i in range(n_out):
+        if mode == "nearest":
+            a[i, min(int(math.floor(i * ratio)), n_in - 1)] = 1
+        elif mode == "nearest-exact":
+            a[i, min(int(math.floor((i + 0.5) * ratio)), n_in - 1)] = 1
+        else:
+            if align_corners:
+                src = i * (n_in - 1) / (n_out - 1) if n_out > 1 else 0.0
+            else:
+                src = max(ratio * (i + 0.5) - 0.5, 0.0)
+            i0 = int(math.floor(src))
+            i1 = i0 + 1 if i0 < n_in - 1 else i0
+            lam = src - i0
+            a[i, i0] += 1 - lam
+            a[i, i1] += lam
+    return a
+
+
+_LINEAR_MODES = {"linear": 1, "bilinear": 2, "trilinear": 3}
+
+
+def interpolate(
+    input,
+    size=None,
+    scale_factor=None,
+    mode="nearest",
+    align_corners=None,
+    recompute_scale_factor=None,
+    antialias=False,
+):
+    """Resize ``x (N, C, *spatial)``: ``mode`` ``"nearest"``, ``"nearest-exact"``,
+    ``"linear"`` (1-D), ``"bilinear"`` (2-D) or ``"trilinear"`` (3-D).
+
+    Each mode is separable: along every spatial dimension the output is a matrix ``A (out, in)``
+    times the input, so the backward multiplies by ``A.T``.
+
+    >>> interpolate(np.array([[[1.0, 3.0]]]), scale_factor=2, mode="linear")
+    array([[[1. , 1.5, 2.5, 3. ]]])
+    """
+    fn = "interpolate"
+    x = np.asarray(_d(input))
+    n = x.ndim - 2
+    if n < 1:
+        raise ValueError(f"{fn}: input must be (N, C, *spatial); got shape {x.shape}")
+    if mode in _LINEAR_MODES and _LINEAR_MODES[mode] != n:
+        raise ValueError(
+            f"{fn}: mode {mode!r} needs {_LINEAR_MODES[mode] + 2}-D input; got {n + 2}-D"
+        )
+    if mode not in ("nearest", "nearest-exact", *_LINEAR_MODES):
+        raise ValueError(
+            f"{fn}: mode must be nearest, nearest-exact, linear, bilinear or "
+            f"trilinear; got {mode!r}"
+        )
+    if align_corners is not None and mode not in _LINEAR_MODES:
+        raise ValueError(f"{fn}: align_corners only applies to the linear modes; got {mode!r}")
+    if antialias:
+        raise ValueError(f"{fn}: antialias=True is not supported")
+    if (size is None) == (scale_factor is None):
+        raise ValueError(f"{fn}: give exactly one of size and scale_factor")
+    spatial = x.shape[2:]
+    if size is not None:
+        sizes = (size,) * n if isinstance(size, int) else tuple(size)
+        scales: tuple[float | None, ...] = (None,) * n
+    else:
+        factors = (scale_factor,) * n if isinstance(scale_factor, int | float) else scale_factor
+        sizes = tuple(int(math.floor(s * f)) for s, f in zip(spatial, factors))
+        scales = (None,) * n if recompute_scale_factor else tuple(float(f) for f in factors)
+    if len(sizes) != n or not all(isinstance(s, int) and s >= 1 for s in sizes):
+        raise ValueError(f"{fn}: size must be {n} ints >= 1; got {sizes!r}")
+    mats = [
+        _resize_matrix(i, o, mode, bool(align_corners), s).astype(x.dtype)
+        for i, o, s in zip(spatial, sizes, scales)
+    ]
+
+    def along(a: np.ndarray, matrices: list[np.ndarray]) -> np.ndarray:
+        for axis, m in enumerate(matrices, start=2):  # (.., in, ..) -> (.., out, ..) on each axis
+            a = np.moveaxis(np.tensordot(m, a, axes=(1, axis)), 0, axis)
+        return np.ascontiguousarray(a)
+
+    return record(along(x, mats), (input,), lambda g: (along(g, [m.T for m in mats]),))
+
+
+def _window_spec(fn: str, x_spatial, kernel_size, dilation, padding, stride):
+    k, d, p, s = (
+        (v, v) if isinstance(v, int) else tuple(v) for v in (kernel_size, dilation, padding, stride)
+    )
+    for name, v, low in (
+        ("kernel_size", k, 1),
+        ("dilation", d, 1),
+        ("padding", p, 0),
+        ("stride", s, 1),
+    ):
+        if len(v) != 2 or not all(isinstance(i, int) and i >= low for i in v):
+            raise ValueError(f"{fn}: {name} must be an int or 2 ints >= {low}; got {v!r}")
+    padded = tuple(n + 2 * pi for n, pi in zip(x_spatial, p))
+    out = tuple((n - di * (ki - 1) - 1) // si + 1 for n, ki, di, si in zip(padded, k, d, s))
+    if min(out) < 1:
+        raise ValueError(
+            f"{fn}: the kernel {k} (dilation {d}) does not fit the padded size {padded}"
+        )
+    return k, d, p, s, padded, out
+
+
+def _unfold(x: np.ndarray, k, d, p, s, out) -> np.ndarray:
+    N, C = x.shape[:2]
+    xp = np.pad(x, ((0, 0), (0, 0), (p[0], p[0]), (p[1], p[1])))
+    view = _np.windows(xp, k, s, d, out)  # (N, C, oH, oW, kH, kW)
+    cols = view.transpose(0, 1, 4, 5, 2, 3)  # (N, C, kH, kW, oH, oW)
+    return cols.reshape(N, C * k[0] * k[1], out[0] * out[1])
+
+
+def _fold(cols: np.ndarray, C: int, k, d, p, s, padded, out) -> np.ndarray:
+    N = cols.shape[0]
+    blocks = cols.reshape(N, C, k[0], k[1], out[0], out[1]).transpose(1, 2, 3, 0, 4, 5)
+    xp = _np.scatter_windows(blocks, padded, s, d)  # (C, N, *padded), overlaps summed
+    xp = xp.transpose(1, 0, 2, 3)
+    return np.ascontiguousarray(xp[:, :, p[0] : padded[0] - p[0], p[1] : padded[1] - p[1]])
+
+
+def unfold(input, kernel_size, dilation=1, padding=0, stride=1):
+    """Every window of ``x (N, C, H, W)`` as a column: ``(N, C * kH * kW, L)``, ``L`` windows.
+
+    Its backward is :func:`fold` of the gradient (each window's values go back and add up).
+
+    >>> unfold(np.arange(4.0).reshape(1, 1, 2, 2), 1).tolist()
+    [[[0.0, 1.0, 2.0, 3.0]]]
+    """
+    x = np.asarray(_d(input))
+    if x.ndim != 4:
+        raise ValueError(f"unfold: input must be 4-D (N, C, H, W); got shape {x.shape}")
+    k, d, p, s, padded, out = _window_spec(
+        "unfold", x.shape[2:], kernel_size, dilation, padding, stride
+    )
+    C = x.shape[1]
+    return record(
+        _unfold(x, k, d, p, s, out),
+        (input,),
+        lambda g: (_fold(g, C, k, d, p, s, padded, out),),
+    )
+
+
+def fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
+    """Sum columns ``(N, C * kH * kW, L)`` back into ``(N, C, *output_size)``: the adjoint of
+    :func:`unfold`, whose forward is this function's backward.
+
+    >>> fold(np.ones((1, 4, 4)), (3, 3), 2)[0, 0]
+    array([[1., 2., 1.],
+           [2., 4., 2.],
+           [1., 2., 1.]])
+    """
+    cols = np.asarray(_d(input))
+    size = (output_size, output_size) if isinstance(output_size, int) else tuple(output_size)
+    k, d, p, s, padded, out = _window_spec("fold", size, kernel_size, dilation, padding, stride)
+    taps = k[0] * k[1]
+    if cols.ndim != 3 or cols.shape[1] % taps or cols.shape[2] != out[0] * out[1]:
+        raise ValueError(
+            f"fold: input must be (N, C * {taps}, {out[0] * out[1]}) for these sizes; "
+            f"got shape {cols.shape}"
+        )
+    C = cols.shape[1] // taps
+    return record(
+        _fold(cols, C, k, d, p, s, padded, out),
+        (input,),
+        lambda g: (_unfold(g, k, d, p, s, out),),
+    )
+
+
+# --- losses -------------------------------------------------------------------------------------
+
+
+def _reduced(loss: Any, reduction: str, divisor: Any = None) -> Any:
+    if reduction == "none":
+        return loss
+    if reduction == "sum":
+        return loss.sum()
+    return loss.sum() / divisor if divisor is not None else loss.mean()
+
+
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    """Mean squared error; backward by :func:`convgrad.losses.mse_loss_backward`."""
+    _check_legacy("mse_loss", size_average, reduce)
+    x, t = _d(input), _d(target)
+
+    def backward(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        dx = losses.mse_loss_backward(g, x, t, reduction)
+        return dx, -dx
+
+    return record(losses.mse_loss(x, t, reduction=reduction), (input, target), backward)
+
+
+def _class_rows(fn: str, input: Tensor, target: np.ndarray) -> tuple[Tensor, np.ndarray]:
+    """``input (N, C, *d)`` and ``target (N, *d)`` as rows ``(M, C)`` and ``(M,)``."""
+    if input.ndim == 1:
+        return input.unsqueeze(0), target.reshape(1)
+    if input.ndim < 2 or target.shape != (input.shape[0], *input.shape[2:]):
+        raise ValueError(
+            f"{fn}: target must have shape (N, *d) = {(input.shape[0], *input.shape[2:])} for "
+            f"input (N, C, *d) {input.shape}; got shape {target.shape}"
+        )
+    if target.dtype.kind not in "iu":
+        raise TypeError(f"{fn}: target must hold integer class indices; got dtype {target.dtype}")
+    C = input.shape[1]
+    if input.ndim > 2:
+        input = input.permute(0, *range(2, input.ndim), 1)  # (N, *d, C)
+    return input.reshape(-1, C), target.reshape(-1)
+
+
+def _class_weights(fn, weight, target, ignore_index, C):
+    """Each row's weight ``w[target]`` (0 where ignored) and the row targets made safe."""
+    valid = target != ignore_index
+    if np.any(valid & ((target < 0) | (target >= C))):
+        bad = target[valid & ((target < 0) | (target >= C))]
+        raise ValueError(
+            f"{fn}: target must hold classes in [0, {C}) or ignore_index; got {bad[0]}"
+        )
+    safe = np.where(valid, target, 0)
+    if weight is None:
+        return valid.astype(np.float64), safe
+    w = np.asarray(_d(weight))
+    if w.shape != (C,):
+        raise ValueError(f"{fn}: weight must have shape (C,) = ({C},); got shape {w.shape}")
+    return w[safe] * valid, safe
+
+
+def nll_loss(
+    input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"
+):
+    """Negative log-likelihood of log-probabilities ``(N, C, *d)`` at classes ``(N, *d)``.
+
+    ``loss[n] = -weight[t_n] * input[n, t_n]`` (0 where ``t_n == ignore_index``); ``"mean"``
+    divides the sum by the sum of the rows' weights, as PyTorch's. Backward: ``dx[n, t_n] =
+    -weight[t_n] * g[n]``, zero elsewhere.
+
+    >>> float(nll_loss(np.log(np.array([[0.5, 0.5]])), np.array([0])).round(6))
+    0.693147
+    """
+    fn = "nll_loss"
+    _check_legacy(fn, size_average, reduce)
+    losses._check_reduction(fn, reduction)
+    x = as_tensor(input)
+    target_nd = np.asarray(_d(target))
+    rows, t = _class_rows(fn, x, target_nd)
+    M, C = rows.shape
+    w, safe = _class_weights(fn, weight, t, ignore_index, C)
+    w = w.astype(x.dtype)
+    picked = np.arange(M)
+
+    def backward(g: np.ndarray) -> tuple[np.ndarray]:
+        dx = np.zeros((M, C), dtype=g.dtype)
+        dx[picked, safe] = -w * g
+        return (dx,)
+
+    loss = record(-w * rows.data[picked, safe], (rows,), backward)  # (M,)
+    if reduction == "none":
+        return _result(loss.reshape(target_nd.shape), input)
+    return _result(_reduced(loss, reduction, w.sum()), input)
+
+
+def cross_entropy(
+    input,
+    target,
+    weight=None,
+    size_average=None,
+    ignore_index=-100,
+    reduce=None,
+    reduction="mean",
+    label_smoothing=0.0,
+):
+    """Cross-entropy of logits ``(N, C, *d)`` (or ``(C,)``) against classes ``(N, *d)`` or
+    class probabilities shaped like the logits; PyTorch's ``weight``, ``ignore_index``,
+    ``reduction`` and ``label_smoothing``.
+
+    Plain class targets on ``(N, C)`` use :func:`convgrad.losses.cross_entropy` and its
+    backward; the rest is ``log_softmax`` then :func:`nll_loss` (and, with label smoothing, the
+    weighted mean of ``-log_softmax`` over classes), recorded on the tape.
+
+    >>> float(cross_entropy(np.zeros((2, 4)), np.array([0, 3])).round(6))
+    1.386294
+    """
+    fn = "cross_entropy"
+    _check_legacy(fn, size_average, reduce)
+    losses._check_reduction(fn, reduction)
+    e = float(label_smoothing)
+    t = np.asarray(_d(target))
+    x_shape = np.shape(_d(input))
+    probabilities = t.dtype.kind == "f"
+    if not probabilities and len(x_shape) == 2 and weight is None and not np.any(t == ignore_index):
+        x = _d(input)
+        return record(
+            losses.cross_entropy(x, t, reduction=reduction, label_smoothing=e),
+            (input,),
+            lambda g: (losses.cross_entropy_backward(g, x, t, reduction, e),),
+        )
+    x = as_tensor(input)
+    C = x.shape[1] if x.ndim > 1 else x.shape[0]
+    logp = log_softmax(x, dim=1 if x.ndim > 1 else 0)
+    w = None if weight is None else np.asarray(_d(weight)).astype(x.dtype)
+    w_b = None if w is None else w.reshape(C, *(1,) * (x.ndim - 2))  # broadcast over (N, C, *d)
+    if probabilities:
+        if t.shape != x.shape:
+            raise ValueError(
+                f"{fn}: probability targets must have input's shape {x.shape}; got {t.shape}"
+            )
+        q = t * (1 - e) + e / C if e else t
+        per = logp * q if w_b is None else logp * (q * w_b)
+        loss = -per.sum(1 if x.ndim > 1 else 0)  # (N, *d)
+        return _result(_reduced(loss, reduction, x.data.size // C), input)
+    loss = nll_loss(logp, t, weight=w, ignore_index=ignore_index, reduction=reduction)
+    if not e:
+        return _result(loss, input)
+    rows, safe_t = _class_rows(fn, logp, t)
+    rw, _ = _class_weights(fn, w, safe_t, ignore_index, C)
+    valid = (safe_t != ignore_index).astype(x.dtype)
+    smooth = -(rows if w is None else rows * w).sum(1) * valid  # (M,), 0 where ignored
+    if reduction == "none":
+        smooth = smooth.reshape(t.shape)
+    else:
+        smooth = _reduced(smooth, reduction, valid.sum() if w is None else rw.sum())
+    return _result(loss * (1 - e) + smooth * (e / C), input)
+
+
+def binary_cross_entropy_with_logits(
+    input, target, weight=None, size_average=None, reduce=None, reduction="mean", pos_weight=None
+):
+    """``-w [p t log(sigmoid x) + (1 - t) log(1 - sigmoid x)]``, ``p = pos_weight``, stably:
+    ``w [(1 - t) x + (1 + (p - 1) t) softplus(-x)]``; backward
+    ``dx = w [(1 + (p - 1) t) sigmoid(x) - p t]``.
+
+    >>> float(binary_cross_entropy_with_logits(np.zeros(2), np.array([0.0, 1.0])).round(6))
+    0.693147
+    """
+    fn = "binary_cross_entropy_with_logits"
+    _check_legacy(fn, size_average, reduce)
+    losses._check_reduction(fn, reduction)
+    x, t = np.asarray(_d(input)), np.asarray(_d(target))
+    if t.shape != x.shape:
+        raise ValueError(f"{fn}: target must have input's shape {x.shape}; got shape {t.shape}")
+    p = 1.0 if pos_weight is None else np.asarray(_d(pos_weight))
+    w = 1.0 if weight is None else np.asarray(_d(weight))
+    lw = 1 + (p - 1) * t
+    softplus = np.log1p(np.exp(-np.abs(x))) + np.maximum(-x, 0)  # softplus(-x)
+    per = w * ((1 - t) * x + lw * softplus)
+
+    def backward(g: np.ndarray) -> tuple[np.ndarray, None]:
+        return g * w * (lw * activations.sigmoid(x) - p * t), None
+
+    loss = record(np.asarray(per, dtype=x.dtype), (as_tensor(input), target), backward)
+    return _result(_reduced(loss, reduction), input)
