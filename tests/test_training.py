@@ -168,3 +168,17 @@ def test_commands_report_bad_files(tmp_path, capsys):
     (tmp_path / "not-an-image.png").write_text("no")
     assert main(["predict", str(tmp_path / "m.npz"), str(tmp_path / "not-an-image.png")]) == 2
     assert "not an image file" in capsys.readouterr().err
+
+
+def test_a_resnet20_config_is_bounded_like_any_other():
+    from convgrad.training import check_config
+
+    good = {"model": "resnet20", "in_channels": 1, "size": 8, "classes": 10}
+    assert check_config(dict(good)) == good
+    for bad, fragment in [
+        ({**good, "layers": []}, "exactly the keys"),
+        ({**good, "size": 10**6}, "size"),
+        ({**good, "in_channels": 64, "size": 512}, "in_channels * size**2"),
+    ]:
+        with pytest.raises(ValueError, match=fragment):
+            check_config(bad)

@@ -222,7 +222,8 @@ def check_config(config: object) -> dict:
     numbers); ValueError naming the key and the rule otherwise, before anything is allocated."""
     if not isinstance(config, dict):
         raise ValueError(f"config: must be a JSON object; got {type(config).__name__}")
-    expected = {"layers", "in_channels", "size", "classes"}
+    named = config.get("model") == "resnet20"  # a named model: its layers are fixed by its code
+    expected = {"model" if named else "layers", "in_channels", "size", "classes"}
     if set(config) != expected:
         raise ValueError(
             f"config: must have exactly the keys {sorted(expected)}; got {sorted(map(str, config))}"
@@ -234,6 +235,8 @@ def check_config(config: object) -> dict:
         raise ValueError(
             f"config: in_channels * size**2 = {c * size * size} is over {MAX_ACTIVATION}"
         )
+    if named:
+        return config
     layers = config["layers"]
     if not isinstance(layers, list) or not 1 <= len(layers) <= MAX_LAYERS:
         raise ValueError(f"config: layers must be a list of 1 to {MAX_LAYERS} layers")
