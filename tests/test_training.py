@@ -178,7 +178,7 @@ def test_a_resnet20_config_is_bounded_like_any_other():
     for bad, fragment in [
         ({**good, "layers": []}, "exactly the keys"),
         ({**good, "size": 10**6}, "size"),
-        ({**good, "in_channels": 64, "size": 512}, "in_channels * size**2"),
+        ({**good, "in_channels": 64, "size": 512}, r"in_channels \* size\*\*2"),
     ]:
         with pytest.raises(ValueError, match=fragment):
             check_config(bad)
