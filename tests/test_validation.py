@@ -1026,6 +1026,15 @@ def _public_calls():
 
 
 PUBLIC = _public_calls()
+PUBLIC.update(
+    {
+        "tensor": ("tensor", dict(data=np.ones(3), requires_grad=True)),
+        "Tensor": ("Tensor", dict(data=np.ones(3), requires_grad=True)),
+        "cat": ("cat", dict(tensors=[np.ones(2), np.ones(3)], dim=0)),
+        "stack": ("stack", dict(tensors=[np.ones(2), np.ones(2)], dim=0)),
+        "no_grad": ("no_grad", {}),
+    }
+)
 BAD_VALUES = {
     "None": None,
     "str": "abc",

@@ -332,10 +332,20 @@ def cat(tensors: Sequence[Any], dim: int = 0) -> Tensor:
     >>> cat([engine.tensor(np.zeros((1, 2))), engine.tensor(np.ones((2, 2)))]).shape
     (3, 2)
     """
+    if isinstance(tensors, str | np.ndarray | engine.Tensor) or not hasattr(tensors, "__iter__"):
+        raise TypeError(f"cat: tensors must be a list or tuple of tensors; got {tensors!r:.60}")
     ts = [engine.as_tensor(t) for t in tensors]
     if not ts:
         raise ValueError("cat: tensors must hold at least one tensor; got none")
-    dim = dim % ts[0].ndim
+    ndim = ts[0].ndim
+    if ndim == 0 or any(t.ndim != ndim for t in ts):
+        raise ValueError(
+            "cat: tensors must all have the same number of dimensions, at least 1; got shapes "
+            f"{[t.shape for t in ts][:8]}"
+        )
+    if isinstance(dim, bool) or not isinstance(dim, int | np.integer) or not -ndim <= dim < ndim:
+        raise ValueError(f"cat: dim must be an int in [{-ndim}, {ndim}); got {dim!r:.40}")
+    dim = int(dim) % ndim
     ends = np.cumsum([t.shape[dim] for t in ts])[:-1]
     return engine.record(
         np.concatenate([t.data for t in ts], axis=dim),
@@ -350,8 +360,13 @@ def stack(tensors: Sequence[Any], dim: int = 0) -> Tensor:
     >>> stack([engine.tensor(np.zeros(2)), engine.tensor(np.ones(2))], dim=1).shape
     (2, 2)
     """
+    if isinstance(tensors, str | np.ndarray | engine.Tensor) or not hasattr(tensors, "__iter__"):
+        raise TypeError(f"stack: tensors must be a list or tuple of tensors; got {tensors!r:.60}")
     ts = [engine.as_tensor(t) for t in tensors]
     if not ts:
         raise ValueError("stack: tensors must hold at least one tensor; got none")
-    dim = dim % (ts[0].ndim + 1)
+    ndim = ts[0].ndim + 1
+    if isinstance(dim, bool) or not isinstance(dim, int | np.integer) or not -ndim <= dim < ndim:
+        raise ValueError(f"stack: dim must be an int in [{-ndim}, {ndim}); got {dim!r:.40}")
+    dim = int(dim) % ndim
     return cat([t.unsqueeze(dim) for t in ts], dim)
