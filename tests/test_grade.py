@@ -383,3 +383,16 @@ def test_the_summary_names_each_files_bugs():
     reports = [grade("correct"), grade("dw_overwrite")]
     lines = format_summary(reports).splitlines()
     assert "PASS  12/12" in lines[0] and lines[1].endswith("FAIL   3/12  dw_overwrite")
+
+
+def test_the_api_is_found_from_the_functions_a_file_defines(tmp_path, capsys):
+    for name in ("correct", "cs231n_correct"):
+        shutil.copy(SUBMISSIONS / f"{name}.py", tmp_path / f"{name}.py")
+    (tmp_path / "broken.py").write_text("def conv_backward_naive(:\n")
+    assert main(["grade", str(tmp_path), "--json", "--timeout", "20"]) == 1  # broken.py fails
+    reports = {Path(r["file"]).name: r for r in json.loads(capsys.readouterr().out)}
+    assert reports["correct.py"]["api"] == "exercise" and reports["correct.py"]["passed"]
+    assert (
+        reports["cs231n_correct.py"]["api"] == "cs231n" and reports["cs231n_correct.py"]["passed"]
+    )
+    assert reports["broken.py"]["load_error"]  # a syntax error: reported, not guessed around

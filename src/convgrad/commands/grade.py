@@ -37,10 +37,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     grade.add_argument("files", nargs="+", type=Path, help="Python files, or folders of them")
     grade.add_argument(
         "--api",
-        choices=("exercise", "cs231n"),
-        default="exercise",
+        choices=("auto", "exercise", "cs231n"),
+        default="auto",
         help="exercise: conv2d_backward(grad_out, x, W) -> (dx, dW); cs231n: "
-        "conv_backward_naive(dout, cache) -> (dx, dw, db) (default: exercise)",
+        "conv_backward_naive(dout, cache) -> (dx, dw, db); auto (the default): cs231n for a file "
+        "that defines conv_backward_naive, else exercise",
     )
     grade.add_argument("--function", help="the name of the function to grade")
     grade.add_argument(
@@ -62,6 +63,25 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     grade.add_argument("--json", action="store_true", help="print a JSON report")
     grade.set_defaults(run=_grade)
+
+
+def api_of(path: Path, api: str) -> str:
+    """``api``, or for ``"auto"`` the one whose function the file defines at its top level:
+    ``cs231n`` for ``conv_backward_naive``, else ``exercise`` (whose report then says what is
+    missing). The file is read as the sandbox reads it (a regular file, bounded); a file that
+    cannot be read or parsed is left to the grader to report."""
+    if api != "auto":
+        return api
+    import ast
+
+    from convgrad.grading.sandbox import _read_source
+
+    try:
+        tree = ast.parse(_read_source(str(path)))
+    except (OSError, ValueError, SyntaxError, RecursionError, MemoryError):
+        return "exercise"
+    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    return "cs231n" if "conv_backward_naive" in defined else "exercise"
 
 
 def files_to_grade(paths: list[Path]) -> list[Path]:
@@ -135,17 +155,23 @@ def _grade(args: argparse.Namespace) -> int:
     with _stopped_by_signals():
         for path in files:
             if sandbox.interrupted():
-                spec = course(args.api)
-                report = FileReport(str(path), args.api, args.function or spec.function)
+                api = api_of(path, args.api)
+                spec = course(api)
+                report = FileReport(str(path), api, args.function or spec.function)
                 report.notes.append("not graded: the grader was stopped")
                 report.tests = [TestResult(c.name, c.about, "not run") for c in spec.cases()]
             else:
                 try:
                     report = grade_file(
-                        path, args.api, args.function, args.timeout, args.memory, args.forward
+                        path,
+                        api_of(path, args.api),
+                        args.function,
+                        args.timeout,
+                        args.memory,
+                        args.forward,
                     )
                 except Exception as err:  # noqa: BLE001 - one file's failure ends no report
-                    report = FileReport(str(path), args.api, args.function or "")
+                    report = FileReport(str(path), api_of(path, args.api), args.function or "")
                     report.load_error = "the grader failed on this file: " + escape(
                         f"{type(err).__name__}: {err}"
                     )
