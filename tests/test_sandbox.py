@@ -168,6 +168,22 @@ def test_importing_the_grader_at_run_time_is_caught_even_when_the_error_is():
     assert not report.passed and report.to_json()["score"] is None
 
 
+def test_disarming_the_guards_does_not_hide_a_reference_import():
+    report = grade("rewrites_guards")
+    assert report.cheat and not report.passed, format_text(report)
+    assert report.to_json()["score"] is None
+
+
+def test_an_honest_file_may_import_matplotlib(tmp_path):
+    # notebooks exported to .py import pyplot at the top; importing it sets functions'
+    # __defaults__, which the guards allow for every function but their own
+    pytest.importorskip("matplotlib")
+    path = tmp_path / "with_pyplot.py"
+    path.write_text("import matplotlib.pyplot as plt\n" + (SUBMISSIONS / "correct.py").read_text())
+    report = grade_file(path, timeout=20)
+    assert report.passed, format_text(report)
+
+
 def test_reading_the_reference_files_is_caught(tmp_path):
     seeds = Path(isolation.package_folder()) / "exercises" / "seeds.py"
     path = tmp_path / "reads_seeds.py"

@@ -229,6 +229,7 @@ def _install_hook(blocked: tuple[str, ...], fd: int) -> None:
         _str: type = str,
         _bytes: type = bytes,
         _isinstance: Any = isinstance,
+        _protected: list[Any] = [],  # noqa: B006 - filled below: the functions that guard
     ) -> None:
         if event == "import":
             name = args[0]
@@ -245,9 +246,11 @@ def _install_hook(blocked: tuple[str, ...], fd: int) -> None:
                         _alarm(_fd, "open " + real)
         elif event.startswith("ctypes.") or event in _refused:
             raise PermissionError(f"{event} is not allowed while grading")
-        elif event in ("object.__setattr__", "object.__delattr__") and _isinstance(
-            args[0], type(hook)
+        elif event in ("object.__setattr__", "object.__delattr__") and any(
+            args[0] is f for f in _protected
         ):
+            # the guards' own code and defaults; other functions are the learner's or a
+            # library's business (matplotlib and torch set __defaults__ while importing)
             if args[1] in ("__code__", "__defaults__", "__kwdefaults__"):
                 raise PermissionError(f"changing a function's {args[1]} is not allowed here")
 
@@ -258,11 +261,19 @@ def _install_hook(blocked: tuple[str, ...], fd: int) -> None:
         which raises no ``import`` audit event) asks it first, found or not."""
 
         @staticmethod
-        def find_spec(name: str, path: object = None, target: object = None) -> None:
+        def find_spec(
+            name: str,
+            path: object = None,
+            target: object = None,
+            _alarm: Any = _alarm,  # bound now: replacing the module's global changes nothing
+            _fd: int = fd,
+        ) -> None:
             if name == "convgrad" or name.startswith("convgrad."):
-                _alarm(fd, "import " + name)
+                _alarm(_fd, "import " + name)
 
     sys.meta_path.insert(0, Tripwire)  # type: ignore[arg-type]
+    protected = hook.__defaults__[-1]  # type: ignore[index]
+    protected += [hook, _alarm, Tripwire.find_spec]
 
 
 def _learner_traceback(exc: BaseException, path: str) -> list[str]:
