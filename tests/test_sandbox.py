@@ -184,6 +184,17 @@ def test_an_honest_file_may_import_matplotlib(tmp_path):
     assert report.passed, format_text(report)
 
 
+def test_an_old_file_importing_xrange_from_past_is_graded(tmp_path):
+    # `from past.builtins import xrange` heads many older cs231n files; without the `future`
+    # package installed they would not import at all
+    path = tmp_path / "old_style.py"
+    source = (SUBMISSIONS / "correct.py").read_text().replace("range(", "xrange(")
+    assert "xrange(" in source
+    path.write_text("from past.builtins import xrange\n" + source)
+    report = grade_file(path, timeout=20)
+    assert report.passed, format_text(report)
+
+
 def test_reading_the_reference_files_is_caught(tmp_path):
     seeds = Path(isolation.package_folder()) / "exercises" / "seeds.py"
     path = tmp_path / "reads_seeds.py"

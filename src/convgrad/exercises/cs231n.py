@@ -993,6 +993,8 @@ def buggy_backward(
         "hardcoded_pad/crop": (slice(1, -1), slice(1, -1)),
         "hardcoded_pad/both": (slice(1, -1), slice(1, -1)),
         "hw_swapped/crop": (slice(pad, pad + W), slice(pad, pad + H)),
+        "hw_swapped/crop_square": (slice(pad, pad + H), slice(pad, pad + H)),
+        "crop_wrong_end": (slice(pad, H), slice(pad, W)),
     }
     r, c = crops.get(bug, (slice(pad, pad + H), slice(pad, pad + W)))
     dx = dxp[:, :, r, c]
@@ -1022,6 +1024,59 @@ def _backward_variant(name: str) -> Variant:
 
     return Variant(name.split("/")[0], name, ("dx", "dw", "db"), run)
 
+
+def _db_variant(name: str) -> Variant:
+    """db from ``dout (N, F, H_out, W_out)`` summed the wrong way (the rest of the pass right)."""
+
+    def run(inputs: Arrays, params: Params) -> Arrays | None:
+        dout = inputs["dout"]
+        g = dout.astype(np.result_type(dout, inputs["x"], inputs["w"], np.float16))
+        right = g.sum(axis=(0, 2, 3))  # (F,)
+        db = {
+            "db_wrong_axes/0": g.sum(axis=0),  # (F, H_out, W_out)
+            "db_wrong_axes/012": g.sum(axis=(0, 1, 2)),  # (W_out,)
+            "db_wrong_axes/23": g.sum(axis=(2, 3)),  # (N, F)
+            "db_wrong_axes/F1": right.reshape(-1, 1),  # (F, 1)
+            # db[f] += dout[n, f].sum() inside the loops over (i, j): once per position
+            "db_wrong_axes/inner": right * (dout.shape[2] * dout.shape[3]),
+        }[name]
+        return {"db": db}
+
+    return Variant("db_wrong_axes", name, ("db",), run)
+
+
+def _rest_variant(name: str) -> Variant:
+    """Mistakes that are the right pass on other numbers: dw from windows not weighted by dout
+    (``dw[f] += window``), and dx set back to zeros inside the loop over the images or the
+    filters, so only the last image's (or the last image's last filter's) part survives."""
+
+    def run(inputs: Arrays, params: Params) -> Arrays | None:
+        dout, x, w = inputs["dout"], inputs["x"], inputs["w"]
+        stride, pad = params["stride"], params["pad"]
+        if name == "dw_uses_w/no_dout":
+            result = buggy_backward("", np.ones_like(dout), x, w, stride, pad)
+            return None if result is None else {"dw": result[1]}
+        kept = np.zeros_like(dout)
+        if name == "dx_reset/image":
+            kept[-1] = dout[-1]
+        else:  # "dx_reset/filter"
+            kept[-1, -1] = dout[-1, -1]
+        result = buggy_backward("", kept, x, w, stride, pad)
+        return None if result is None else {"dx": result[0]}
+
+    changes = ("dw",) if name.startswith("dw") else ("dx",)
+    return Variant(name.split("/")[0], name, changes, run)
+
+
+REST_MISTAKES = ("dw_uses_w/no_dout", "dx_reset/image", "dx_reset/filter")
+
+DB_MISTAKES = (
+    "db_wrong_axes/0",
+    "db_wrong_axes/012",
+    "db_wrong_axes/23",
+    "db_wrong_axes/F1",
+    "db_wrong_axes/inner",
+)
 
 FORWARD_MISTAKES = (
     "bias_wrong/missing",
@@ -1053,6 +1108,8 @@ BACKWARD_MISTAKES = (
     "out_size_wrong_dim/kernel-rows",
     "out_size_wrong_dim/input",
     "hw_swapped/crop",
+    "hw_swapped/crop_square",
+    "crop_wrong_end",
     "hw_swapped/loops",
     "dx_not_cropped",
     "crop_end_only",
@@ -1092,6 +1149,23 @@ BUGS = {
                 "`dx_pad[:, :, 1:-1, 1:-1]`) is right only for pad = 1. Pad with "
                 f"`(pad, pad)` and crop with {_CROP}.",
                 ("out", "dx", "dw", "db"),
+            ),
+            Bug(
+                "crop_wrong_end",
+                "dx is cropped with the wrong end",
+                "`dx_pad[:, :, pad:H, pad:W]` stops pad rows and columns short: the padded array "
+                "has pad + H + pad rows, and x's rows are the H after the first pad. The end "
+                f"counts up from pad: {_CROP}.",
+                ("dx",),
+            ),
+            Bug(
+                "db_wrong_axes",
+                "db is summed over the wrong axes",
+                "db[f] is the sum of dout[:, f] over the images and every output position: "
+                "`db = dout.sum(axis=(0, 2, 3))`, shaped (F,) like b. Summing over other axes, "
+                "keeping an axis, or adding an image's whole sum once per window position (inside "
+                "the loops over i and j) gives another shape or a multiple of the right db.",
+                ("db",),
             ),
             Bug(
                 "param_key_swapped",
@@ -1168,7 +1242,9 @@ COURSE = Api(
     candidates=_candidates,
     probes=_probes,
     variants=tuple(_forward_variant(m) for m in FORWARD_MISTAKES)
-    + tuple(_backward_variant(m) for m in BACKWARD_MISTAKES),
+    + tuple(_backward_variant(m) for m in BACKWARD_MISTAKES)
+    + tuple(_db_variant(m) for m in DB_MISTAKES)
+    + tuple(_rest_variant(m) for m in REST_MISTAKES),
     bugs=BUGS,
     notes=_notes,
 )

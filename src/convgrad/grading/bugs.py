@@ -81,16 +81,19 @@ KNOWN = {
         _bug(
             "dx_reset",
             "dx is reset inside the loop",
-            "dx is set back to zeros inside the loop over output cells, so only the last cell's "
-            "contribution survives. Create dx once, before the loops.",
+            "dx is set back to zeros inside a loop (over the output cells, the filters or the "
+            "images), so only the last pass's contribution survives. Create dx once, before "
+            "the loops.",
             ("dx",),
         ),
         _bug(
             "dx_flipped_kernel",
-            "dx uses the flipped kernel",
-            "The forward pass is a cross-correlation (no flip), so each output cell sends "
-            "`{g}[...] * {W}[{o}]` back to its window unflipped. Drop the `[::-1, ::-1]` (the flip "
-            "belongs to the formula written as a full convolution, not to the window loop).",
+            "dx uses the kernel flipped the wrong way",
+            "The forward pass is a cross-correlation (no flip), so in a loop over the output "
+            "cells each cell sends `{g}[...] * {W}[{o}]` back to its window unflipped: drop a "
+            "`[::-1, ::-1]` there. Written as a full convolution of the padded {g} (a loop over "
+            "the input pixels), it is the other way round: that form needs the kernel flipped, "
+            "`{W}[..., ::-1, ::-1]`.",
             ("dx",),
         ),
         _bug(
@@ -116,9 +119,10 @@ KNOWN = {
         ),
         _bug(
             "dw_uses_w",
-            "{dW} accumulates the kernel instead of the input patch",
-            "The derivative of `sum({W}[{o}] * patch)` with respect to `{W}[{o}]` is the patch: "
-            "write `{dW}[{o}] += {g}[...] * x[window]`.",
+            "{dW} does not accumulate the upstream gradient times the input patch",
+            "The derivative of `sum({W}[{o}] * patch)` with respect to `{W}[{o}]` is the patch, "
+            "weighted by the upstream gradient of that cell: write "
+            "`{dW}[{o}] += {g}[...] * x[window]` (not the kernel, and not the patch alone).",
             ("dw",),
         ),
         _bug(

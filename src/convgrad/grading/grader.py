@@ -17,13 +17,12 @@ object with those two methods (a fake, in tests) can stand in for it.
 from __future__ import annotations
 
 import os
-import re
 import time
 from typing import Any, Protocol
 
 import numpy as np
 
-from . import bugs, probing, static
+from . import bugs, lines, probing, static
 from .battery import Api, Arrays, Case, Params, Probe, course
 from .report import ArrayCheck, Diagnosis, Example, FileReport, TestResult
 from .sandbox import Reply, Sandbox, _read_source
@@ -64,7 +63,7 @@ def grade_file(
     box: Runner = sandbox or Sandbox(path, api, name, forward, timeout, memory_mb)
     source = _source(path)
     grader = _Grader(spec, box, _findings(source, api))
-    grader.confirming = _dtype_lines(source)
+    grader.confirming = lines.confirming(source)
     start = time.perf_counter()
     report = FileReport(str(path), api, name)
     isolation = getattr(box, "isolation", None)
@@ -111,21 +110,6 @@ def _findings(source: str, api: str) -> list[static.Finding]:
         return []
 
 
-_LIKE = re.compile(r"\b(?:np\.|numpy\.)?(?:zeros_like|empty_like)\(\s*(\w+)\s*\)")
-
-
-def _dtype_lines(source: str) -> list[static.Finding]:
-    """Lines that create a gradient with an input's dtype (``np.zeros_like(x)``): right for
-    float inputs, the cause of ``int_truncation`` for integer ones. Quoted only under a diagnosis
-    that names that bug, never offered as a likely cause (on float inputs they are right)."""
-    found = []
-    for number, line in enumerate(source.splitlines(), 1):
-        code = line.split("#", 1)[0]
-        if _LIKE.search(code) and "dtype" not in code:
-            found.append(static.Finding("int_truncation", number, line.strip()[:120], ""))
-    return found
-
-
 def _load_message(reply: Any) -> str:
     kind = getattr(reply, "kind", "load")
     what = {
@@ -135,9 +119,9 @@ def _load_message(reply: Any) -> str:
         "memory": "importing the file used too much memory",
         "crash": "the process crashed while importing the file",
     }.get(kind, "importing the file raised an exception")
-    lines = [f"{what}: {getattr(reply, 'message', '')}"]
-    lines += [f"  {t}" for t in getattr(reply, "traceback", [])]
-    return "\n".join(lines)
+    text = [f"{what}: {getattr(reply, 'message', '')}"]
+    text += [f"  {t}" for t in getattr(reply, "traceback", [])]
+    return "\n".join(text)
 
 
 class _Grader:
@@ -471,8 +455,11 @@ class _Grader:
             # the probes reproduced, and half a point where the learner's source shows the bug:
             # that breaks only exact ties between bugs that give the same results
             read = {f.bug for f in self.findings}
+            seen = {f.bug for f in self.confirming}  # a line such a bug would be on
             scores = {
-                d.bug: self.probe_score(d.bug) + 0.5 * (d.bug in read) for d in named if d.bug
+                d.bug: self.probe_score(d.bug) + 0.5 * (d.bug in read) + 0.25 * (d.bug in seen)
+                for d in named
+                if d.bug
             }
             best = max(scores.values())
             t.diagnoses = [

@@ -917,7 +917,9 @@ class _Reading:
                 right = fn._dim_of(sub.right)
                 names = _names(sub.left)
                 if left and left <= {"H", "W"} and right in ("HH", "WW"):
-                    if names & fn.padded_dims or not _pads(fn):
+                    if names & (fn.padded_dims | fn.padded) or not _pads(fn):
+                        continue  # a padded size, or a padded array's shape: right
+                    if any("pad" in n.lower() or n in ("xp", "xpad") for n in names):
                         continue
                     self.add("loop_unpadded", sub, self.msg("loop_unpadded"))
                     return
