@@ -3,6 +3,7 @@ get, the grader always reports, nothing a submission starts outlives its test, a
 outside the sandbox. Guarantees that need a namespace or a dedicated uid are skipped, saying so,
 where this machine does not give them."""
 
+import glob
 import json
 import os
 import shutil
@@ -193,6 +194,56 @@ def test_an_old_file_importing_xrange_from_past_is_graded(tmp_path):
     path.write_text("from past.builtins import xrange\n" + source)
     report = grade_file(path, timeout=20)
     assert report.passed, format_text(report)
+
+
+@pytest.mark.parametrize("name", ["forges_huge_time", "forges_npy_shape"])
+def test_forged_replies_that_break_the_parser_are_verdicts(name):
+    report = grade(name)
+    assert not report.passed and statuses(report) <= {"error", "not run"}, format_text(report)
+
+
+def test_deep_folders_are_removed_without_a_crash():
+    before = set(glob.glob("/tmp/convgrad-grade-*"))
+    report = grade("nests_folders")
+    assert not report.passed and report.load_error is None, format_text(report)
+    assert set(glob.glob("/tmp/convgrad-grade-*")) <= before
+
+
+def test_a_source_nested_past_the_parser_is_a_verdict(tmp_path):
+    path = tmp_path / "deep.py"
+    path.write_text("def conv2d_backward(grad_out, x, W):\n    pass\ny = a" + ".b" * 60000 + "\n")
+    report = grade_file(path, timeout=5)
+    assert not report.passed and report.load_error, format_text(report)
+
+
+def test_memfd_is_not_there_to_hide_memory_in(tmp_path):
+    path = tmp_path / "memfd.py"
+    path.write_text(
+        "import os\n\n\ndef conv2d_backward(grad_out, x, W):\n"
+        "    os.memfd_create('m')\n    return x * 0, W * 0\n"
+    )
+    report = grade_file(path, timeout=5)
+    assert statuses(report) == {"error"}, format_text(report)
+    assert "memfd_create" in report.tests[0].message
+
+
+@needs_containment
+def test_a_checkouts_history_and_its_source_by_dir_fd_are_out_of_reach(tmp_path):
+    root = Path(isolation.package_folder()).parent.parent
+    if not (root / ".git").is_dir() or Path(isolation.package_folder()).parent.name != "src":
+        pytest.skip("convgrad is not running from a git checkout")
+    cases = {
+        "history.py": f"import os\nos.listdir({str(root / '.git')!r})\n",
+        "dir_fd.py": (
+            f"import os\nfd = os.open({str(root)!r}, os.O_RDONLY)\n"
+            "os.open('src/convgrad/exercises/seeds.py', os.O_RDONLY, dir_fd=fd)\n"
+        ),
+    }
+    for name, head in cases.items():
+        path = tmp_path / name
+        path.write_text(head + (SUBMISSIONS / "correct.py").read_text())
+        report = grade_file(path, timeout=5)
+        assert not report.passed and (report.cheat or report.load_error), format_text(report)
 
 
 def test_reading_the_reference_files_is_caught(tmp_path):

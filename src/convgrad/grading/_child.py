@@ -107,7 +107,7 @@ def _mount(
         raise OSError(code, os.strerror(code), target)
 
 
-def _private_filesystem(keep: str) -> None:
+def _private_filesystem(keep: str, hide: tuple[str, ...] = ()) -> None:
     """In the mount namespace ``unshare`` made: every mount read-only (but ``/proc``, ``/sys``
     and ``/dev``), empty private ``/tmp``, ``/var/tmp`` and ``/dev/shm`` the learner cannot
     write, and ``keep`` (the sandbox's folder) writable at its own path. Best effort: what the
@@ -137,6 +137,11 @@ def _private_filesystem(keep: str) -> None:
             _mount(b"tmpfs", point, b"tmpfs", MS_NOSUID | MS_NODEV, b"size=64m,mode=0755")
         except OSError:
             pass
+    for point in hide:  # convgrad's own folders: empty, whatever path or dir_fd reaches them
+        try:
+            _mount(b"tmpfs", point, b"tmpfs", MS_NOSUID | MS_NODEV | MS_RDONLY, b"size=4k")
+        except OSError:
+            pass
     try:
         os.makedirs(keep, exist_ok=True)
         _mount(f"/proc/self/fd/{keep_fd}".encode(), keep, None, MS_BIND)
@@ -149,7 +154,9 @@ def _private_filesystem(keep: str) -> None:
 def _contain(config: dict[str, Any]) -> None:
     """Limits, privileges and uid: everything the learner's code must not be able to undo."""
     if config.get("private_filesystem"):
-        _private_filesystem(os.path.dirname(os.path.dirname(config["file"])))
+        _private_filesystem(
+            os.path.dirname(os.path.dirname(config["file"])), tuple(config.get("blocked", ()))
+        )
         os.chdir(os.path.dirname(config["file"]))  # the working folder, as mounted now
     _prctl(36, 1)  # PR_SET_CHILD_SUBREAPER: orphans the learner makes are reparented here
     _prctl(38, 1)  # PR_SET_NO_NEW_PRIVS
@@ -229,6 +236,9 @@ def _install_hook(blocked: tuple[str, ...], fd: int) -> None:
         _str: type = str,
         _bytes: type = bytes,
         _isinstance: Any = isinstance,
+        _dirname: Any = os.path.dirname,
+        _join: Any = os.path.join,
+        _exists: Any = os.path.exists,
         _protected: list[Any] = [],  # noqa: B006 - filled below: the functions that guard
     ) -> None:
         if event == "import":
@@ -244,6 +254,15 @@ def _install_hook(blocked: tuple[str, ...], fd: int) -> None:
                 for folder in _blocked:
                     if real == folder or real.startswith(folder + "/"):
                         _alarm(_fd, "open " + real)
+                    if not path.startswith("/"):
+                        # relative to a dir_fd the event does not show: any folder on the way
+                        # to a blocked one that holds this path counts
+                        above = folder
+                        while above not in ("/", ""):
+                            above = _dirname(above)
+                            candidate = _realpath(_join(above, path))
+                            if candidate.startswith(folder + "/") and _exists(candidate):
+                                _alarm(_fd, "open " + candidate)
         elif event.startswith("ctypes.") or event in _refused:
             raise PermissionError(f"{event} is not allowed while grading")
         elif event in ("object.__setattr__", "object.__delattr__") and any(
@@ -301,6 +320,17 @@ def _error(exc: BaseException, path: str) -> dict[str, Any]:
     except BaseException:  # noqa: BLE001
         lines = []
     return {"kind": kind, "message": message[:2000], "traceback": lines}
+
+
+def _no_memfd() -> None:
+    """``os.memfd_create`` makes memory that no per-process limit counts (``RLIMIT_AS`` stops at
+    the mapping, not the file): a learner could fill the machine's memory past ``--memory``. No
+    exercise needs it."""
+    import posix
+
+    for module in (os, posix):
+        if hasattr(module, "memfd_create"):
+            delattr(module, "memfd_create")
 
 
 def _python2_names() -> None:
@@ -486,6 +516,7 @@ def main() -> None:
     _install_hook(tuple(config["blocked"]) + _convgrad_here(), fd)
     sys.path.insert(0, os.path.dirname(config["file"]))
     _python2_names()
+    _no_memfd()
     module, reply = _load(config)
     reply["id"] = 0
     sys.stdout.flush()

@@ -33,7 +33,7 @@ def reference_use(source: str | bytes) -> list[str]:
     when it does not parse: the child reports the syntax error)."""
     try:
         tree = ast.parse(source)
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):  # the child says why
         return []
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
