@@ -157,13 +157,13 @@ class TransposeConfig:
 
 
 @st.composite
-def transpose_configs(draw, dims=(1, 2, 3), dtype=np.float64):
+def transpose_configs(draw, dims=(1, 2, 3), dtype=np.float64, max_stride=3):
     n = draw(st.sampled_from(dims))
     max_size = {1: 6, 2: 5, 3: 3}[n]
     groups = draw(st.integers(1, 3))
     c_in, c_out = groups * draw(st.integers(1, 2)), groups * draw(st.integers(1, 3))
     kernel = tuple(draw(st.integers(1, 3)) for _ in range(n))
-    stride, s = _per_dim(draw, n, st.integers(1, 3))
+    stride, s = _per_dim(draw, n, st.integers(1, max_stride))
     dilation, d = _per_dim(draw, n, st.integers(1, 3))
     extra = tuple(draw(st.integers(0, max(si, di) - 1)) for si, di in zip(s, d))
     output_padding = extra if draw(st.booleans()) or len(set(extra)) > 1 else extra[0]
