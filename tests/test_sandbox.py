@@ -179,6 +179,12 @@ def test_an_honest_file_may_import_matplotlib(tmp_path):
     # notebooks exported to .py import pyplot at the top; importing it sets functions'
     # __defaults__, which the guards allow for every function but their own
     pytest.importorskip("matplotlib")
+    if (
+        LEVEL.level != "bwrap"
+        and LEVEL.uid is not None
+        and isolation.closed_folders(isolation.interpreter_paths())
+    ):  # only bwrap opens a way through a closed folder (pyenv's /root) to a dropped uid
+        pytest.skip("the standard library is behind a folder the learner's uid cannot enter")
     path = tmp_path / "with_pyplot.py"
     path.write_text("import matplotlib.pyplot as plt\n" + (SUBMISSIONS / "correct.py").read_text())
     report = grade_file(path, timeout=20)

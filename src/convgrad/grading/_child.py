@@ -117,6 +117,20 @@ def _private_filesystem(keep: str, hide: tuple[str, ...] = ()) -> None:
     except OSError:
         return
     keep_fd = os.open(keep, os.O_PATH | os.O_DIRECTORY)
+    # Python and NumPy, where they live under a folder about to be emptied (a virtual
+    # environment made in /tmp): kept at their paths, read-only
+    import numpy
+
+    needed = {sys.prefix, sys.base_prefix, os.path.dirname(os.path.realpath(sys.executable))}
+    needed.add(os.path.dirname(os.path.dirname(numpy.__file__)))
+    emptied = ("/tmp/", "/var/tmp/", "/dev/shm/")
+    reads: dict[str, int] = {}
+    for path in sorted(os.path.realpath(p) for p in needed):
+        if path.startswith(emptied) and not any(path.startswith(q + "/") for q in reads):
+            try:
+                reads[path] = os.open(path, os.O_PATH | os.O_DIRECTORY)
+            except OSError:
+                pass
     points = []
     with open("/proc/self/mountinfo") as f:
         for line in f:
@@ -142,6 +156,14 @@ def _private_filesystem(keep: str, hide: tuple[str, ...] = ()) -> None:
             _mount(b"tmpfs", point, b"tmpfs", MS_NOSUID | MS_NODEV | MS_RDONLY, b"size=4k")
         except OSError:
             pass
+    for path, fd in reads.items():
+        try:
+            os.makedirs(path, exist_ok=True)
+            _mount(f"/proc/self/fd/{fd}".encode(), path, None, MS_BIND | MS_REC)
+            _mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+        except OSError:
+            pass
+        os.close(fd)
     try:
         os.makedirs(keep, exist_ok=True)
         _mount(f"/proc/self/fd/{keep_fd}".encode(), keep, None, MS_BIND)

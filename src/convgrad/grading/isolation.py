@@ -117,6 +117,11 @@ def closed_folders(paths: list[str]) -> list[tuple[str, str]]:
 def _bwrap_args(hide: list[str], binds: list[str], workdir: str) -> list[str]:
     args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
     args += ["--size", str(64 * 2**20), "--tmpfs", "/tmp"]  # in memory: keep it small
+    for path in interpreter_paths():  # a virtual environment made under /tmp stays in reach
+        if path.startswith("/tmp/"):
+            for parent in reversed(Path(path).parents[:-2]):  # /tmp/a, /tmp/a/b: passable
+                args += ["--perms", "0755", "--dir", str(parent)]
+            args += ["--ro-bind", path, path]
     if dedicated_uid() is not None:
         # A closed folder on the way to the interpreter becomes an empty one, with only the
         # interpreter's folders in it: the dropped uid reaches Python, and nothing else there.
