@@ -1,8 +1,16 @@
-"""``convgrad grade FILE.py ...``: grade a hand-written convolution backward pass.
+"""``convgrad grade FILE.py ...``: grade a learner's hand-written conv functions.
 
-    convgrad grade my_solution.py                       # the exercise's conv2d_backward
-    convgrad grade layers.py --api cs231n               # conv_forward_naive / conv_backward_naive
+    convgrad grade my_solution.py                       # every function of its course it defines
+    convgrad grade layers.py --api cs231n               # cs231n's conv layer and max pooling
+    convgrad grade step_by_step.py --function pool_backward
     convgrad grade submissions/ --json > grades.json    # every .py file in a folder
+
+The course is found from the functions the file defines (``--api auto``): the seeds' series
+(``conv2d_naive`` ... ``mini_cnn_forward``), cs231n assignment 2 (``conv_forward_naive``,
+``conv_backward_naive``, ``max_pool_forward_naive``, ``max_pool_backward_naive``) or
+deeplearning.ai's "Convolution model: step by step" (``zero_pad`` ... ``pool_backward``); each
+function of it the file defines is graded, and the report names the ones it does not. ``--api
+exercise`` grades the seed exercise's ``conv2d_backward`` alone, as before.
 
 Exit status: 0 when every test of every file passes, 1 when any fails, 2 for a usage error, 3
 when a file uses convgrad's reference solution (no score for it; this wins over 1), and 128 + N
@@ -37,13 +45,18 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     grade.add_argument("files", nargs="+", type=Path, help="Python files, or folders of them")
     grade.add_argument(
         "--api",
-        choices=("auto", "exercise", "cs231n"),
+        choices=("auto", "exercise", "cs231n", "seeds", "dlai"),
         default="auto",
-        help="exercise: conv2d_backward(grad_out, x, W) -> (dx, dW); cs231n: "
-        "conv_backward_naive(dout, cache) -> (dx, dw, db); auto (the default): cs231n for a file "
-        "that defines conv_backward_naive, else exercise",
+        help="the course: seeds (the build-cnn series), cs231n (assignment 2's conv layer and "
+        "max pooling) or dlai (deeplearning.ai's step by step); exercise: the seed exercise's "
+        "conv2d_backward alone; auto (the default): the course whose functions the file defines",
     )
-    grade.add_argument("--function", help="the name of the function to grade")
+    grade.add_argument(
+        "--function",
+        help="grade only this function of the course (`convgrad exercises` lists them); with "
+        "--api exercise or cs231n, a name that is not the course's is graded as the conv "
+        "backward pass",
+    )
     grade.add_argument(
         "--forward",
         default="conv_forward_naive",
@@ -66,22 +79,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def api_of(path: Path, api: str) -> str:
-    """``api``, or for ``"auto"`` the one whose function the file defines at its top level:
-    ``cs231n`` for ``conv_backward_naive``, else ``exercise`` (whose report then says what is
-    missing). The file is read as the sandbox reads it (a regular file, bounded); a file that
-    cannot be read or parsed is left to the grader to report."""
+    """``api``, or for ``"auto"`` the course whose functions the file defines
+    (:func:`convgrad.grading.files.detect`)."""
     if api != "auto":
         return api
-    import ast
+    from convgrad.grading.files import defined_functions, detect
 
-    from convgrad.grading.sandbox import _read_source
-
-    try:
-        tree = ast.parse(_read_source(str(path)))
-    except (OSError, ValueError, SyntaxError, RecursionError, MemoryError):
-        return "exercise"
-    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
-    return "cs231n" if "conv_backward_naive" in defined else "exercise"
+    return detect(defined_functions(path) or set())
 
 
 def files_to_grade(paths: list[Path]) -> list[Path]:
@@ -140,8 +144,8 @@ def _print(text: str) -> None:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from convgrad.grading import format_summary, format_text, grade_file, sandbox
-    from convgrad.grading.battery import course
+    from convgrad.grading import files as grading_files
+    from convgrad.grading import format_summary, sandbox
     from convgrad.grading.cheats import escape
     from convgrad.grading.isolation import detect
     from convgrad.grading.report import FileReport, TestResult
@@ -151,42 +155,50 @@ def _grade(args: argparse.Namespace) -> int:
         detect()
     except ValueError as err:
         raise UsageError(str(err)) from None
-    reports = []
+    known = {n for c in ("seeds", "cs231n", "dlai") for n in grading_files.course_functions(c)}
+    if args.function and args.api in ("seeds", "dlai", "auto") and args.function not in known:
+        raise UsageError(
+            f"--function: {args.function!r} is not a function of "
+            f"{'any course' if args.api == 'auto' else args.api}; `convgrad exercises` lists them"
+        )
+    grades = []
     with _stopped_by_signals():
         for path in files:
             if sandbox.interrupted():
-                api = api_of(path, args.api)
-                spec = course(api)
-                report = FileReport(str(path), api, args.function or spec.function)
+                result = grading_files.FileGrade(str(path), api_of(path, args.api))
+                report = FileReport(str(path), result.course, args.function or "")
                 report.notes.append("not graded: the grader was stopped")
-                report.tests = [TestResult(c.name, c.about, "not run") for c in spec.cases()]
+                report.tests = [TestResult("all tests", "", "not run")]
+                result.reports = [report]
             else:
                 try:
-                    report = grade_file(
+                    result = grading_files.grade(
                         path,
-                        api_of(path, args.api),
+                        args.api,
                         args.function,
                         args.timeout,
                         args.memory,
                         args.forward,
                     )
                 except Exception as err:  # noqa: BLE001 - one file's failure ends no report
-                    report = FileReport(str(path), api_of(path, args.api), args.function or "")
+                    result = grading_files.FileGrade(str(path), api_of(path, args.api))
+                    report = FileReport(str(path), result.course, args.function or "")
                     report.load_error = "the grader failed on this file: " + escape(
                         f"{type(err).__name__}: {err}"
                     )
-            reports.append(report)
+                    result.reports = [report]
+            grades.append(result)
             if not args.json:
-                _print(format_text(report))
+                _print(result.text())
         several = len(args.files) > 1 or any(p.is_dir() for p in args.files)
         if args.json:
-            data = [r.to_json() for r in reports]
+            data = [g.to_json() for g in grades]
             _print(json.dumps(data if several else data[0]))
-        elif several:
-            _print("\n" + format_summary(reports))
+        elif several or any(len(g.reports) > 1 for g in grades):
+            _print("\n" + format_summary([r for g in grades for r in g.reports]))
         stopped = sandbox.interrupted()
     if stopped:
         return 128 + stopped
-    if any(r.cheat for r in reports):
+    if any(g.cheat for g in grades):
         return 3
-    return 0 if all(r.passed for r in reports) else 1
+    return 0 if all(g.passed for g in grades) else 1

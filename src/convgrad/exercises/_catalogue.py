@@ -33,12 +33,18 @@ class Exercise:
 
     ``cached`` is true for a forward pass that returns ``(result, cache)``: the cache is the
     learner's own business (only their backward pass reads it), so only ``result`` is compared.
+    ``results`` names what is compared (one name, or one per item of a returned tuple);
+    ``forward`` is, for a backward pass, the forward pass whose cache it takes as its argument
+    ``cache_at`` (the grader passes the learner's own cache when the file defines it).
     """
 
     name: str
     takes: str
     returns: str
     cached: bool = False
+    results: tuple[str, ...] = ()
+    forward: str = ""
+    cache_at: int = 1
 
     def compared(self, returned: object) -> object:
         """The part of what the function returned that is compared with the reference."""

@@ -270,7 +270,7 @@ def conv_backward_fast(dout, cache):
     return tuple(a.astype(out_dtype, copy=False) for a in (dx, dw, db))
 
 
-# --- Max pooling: the same assignment's next step -----------------------------------------------
+# --- Max pooling: the same assignment's next step -------------------------------------------------
 #
 # pool_param = {"pool_height": ph, "pool_width": pw, "stride": s}, no padding, every channel on
 # its own: out[n, c, i, j] = max(x[n, c, rows, cols]) with rows = i*s : i*s + ph and
@@ -392,11 +392,14 @@ EXERCISES = (
         "(out (N, F, H_out, W_out), cache (x, w, b, conv_param)); "
         "H_out = 1 + (H + 2 pad - HH) // stride, W_out likewise",
         cached=True,
+        results=("out",),
     ),
     Exercise(
         "conv_backward_naive",
         "dout (N, F, H_out, W_out), cache (x, w, b, conv_param) from conv_forward_naive",
         "(dx (N, C, H, W), dw (F, C, HH, WW), db (F,))",
+        results=("dx", "dw", "db"),
+        forward="conv_forward_naive",
     ),
     Exercise(
         "max_pool_forward_naive",
@@ -404,11 +407,14 @@ EXERCISES = (
         "(out (N, C, H_out, W_out), cache (x, pool_param)); "
         "H_out = 1 + (H - pool_height) // stride, W_out likewise",
         cached=True,
+        results=("out",),
     ),
     Exercise(
         "max_pool_backward_naive",
         "dout (N, C, H_out, W_out), cache (x, pool_param) from max_pool_forward_naive",
         "dx (N, C, H, W): each dout to its window's first maximum, overlapping windows added",
+        results=("dx",),
+        forward="max_pool_forward_naive",
     ),
 )
 
@@ -1248,3 +1254,78 @@ COURSE = Api(
     bugs=BUGS,
     notes=_notes,
 )
+
+
+# --- pooling: where each bug sits in a learner's code, and how to put it right --------------------
+#
+# Regular expressions over the learner's lines (without indentation and comment), tried in order;
+# the first that matches quotes its lines (convgrad.grading.functions.locate). They only place a
+# bug the results have named, never name one.
+
+_NO_STRIDE = (
+    r"^\w*(top|left|start|h0|w0|row|col)\w*(\s*,\s*\w+)?\s*=\s*[ij]\s*(,\s*[ij]\s*)?$",
+    r"\[[^\]]*\b([ij])\s*:\s*\1\s*\+\s*\w+",
+)
+_SWAPPED = (
+    r"(height|HH|ph|PH|pool_h)\w*\s*=.*pool_width",
+    r"(width|WW|pw|PW|pool_w)\w*\s*=.*pool_height",
+    r"=.*pool_width.*,.*pool_height",
+)
+_WHERE: dict[str, dict[str, tuple[str, ...]]] = {
+    "max_pool_forward_naive": {
+        "stride_ignored": _NO_STRIDE,
+        "height_width_swapped": _SWAPPED,
+        "windows_off_edge": (
+            r"=\s*\(?\s*[HW]\w*\s*//\s*\w+\s*\)?\s*$",
+            r"range\s*\(\s*0\s*,\s*[HW]\w*\s*,",
+        ),
+        "max_over_channels": (r"\[\s*\w+\s*,\s*:\s*,", r"axis\s*=\s*\(\s*1\s*,"),
+        "float_output_size": (
+            r"(?<![/])/(?!/)\s*\(?\s*(stride|s|S|pool_param)\b",
+            r"(?<![/])/(?!/)",
+        ),
+    },
+    "max_pool_backward_naive": {
+        "all_ties": (r"==\s*.*\bmax\s*\(|==\s*np\.amax|\.max\s*\(.*==",),
+        "overwrite": (r"^dx\w*\s*\[.*\]\s*=(?!=)",),
+        "index_overwrite": (r"^dx\w*\s*\[.*\]\s*=(?!=)",),
+        "mask_wrong_window": (r"\[[^\]]*\b([ij])\s*:\s*\1\s*\+\s*\w+",),
+        "stride_ignored": _NO_STRIDE,
+        "height_width_swapped": _SWAPPED,
+        "dout_transposed": (r"dout\s*\[\s*\w+\s*,\s*\w+\s*,\s*j\s*,\s*i\s*\]",),
+        "unravel_by_height": (
+            r"[/%]\s*(pool_height|ph|PH|HH|pool_h)\b",
+            r"argmax",
+        ),
+    },
+}
+
+_FIXES: dict[str, dict[str, str]] = {
+    "max_pool_forward_naive": {
+        "stride_ignored": "Output cell (i, j) reads the window that starts at (i * stride, "
+        "j * stride).",
+        "height_width_swapped": "The window is pool_height rows tall and pool_width columns "
+        "wide: x[n, c, top:top + pool_height, left:left + pool_width].",
+        "windows_off_edge": "H_out = 1 + (H - pool_height) // stride: only windows that fit "
+        "inside x.",
+        "max_over_channels": "Pool each channel on its own: np.max(x[n, c, rows, cols]).",
+        "float_output_size": "Use floor division: H_out = 1 + (H - pool_height) // stride "
+        "(/ gives a float in Python 3).",
+    },
+    "max_pool_backward_naive": {
+        "all_ties": "The gradient of a max goes to one maximum, as PyTorch and the assignment's "
+        "numeric gradient agree: mark only np.argmax's cell. Ties are rare with random floats, "
+        "so the assignment's own check does not see this.",
+        "overwrite": "Windows overlap when stride < pool size: add with dx[...] += ..., not =. "
+        "The assignment tests only 2x2 windows at stride 2, which never overlap.",
+        "index_overwrite": "A cell can be the maximum of two overlapping windows: add with "
+        "dx[n, c, r, s] += dout[n, c, i, j].",
+        "mask_wrong_window": "Find the maximum in the same window you send the gradient to: "
+        "x[n, c, i * stride:i * stride + pool_height, j * stride:j * stride + pool_width].",
+        "stride_ignored": "Output cell (i, j) came from the window at (i * stride, j * stride).",
+        "height_width_swapped": "The window is pool_height rows tall and pool_width columns wide.",
+        "dout_transposed": "The gradient of output cell (i, j) is dout[n, c, i, j].",
+        "unravel_by_height": "Unravel by the window's width: np.unravel_index(k, "
+        "(pool_height, pool_width)), i.e. (k // pool_width, k % pool_width).",
+    },
+}

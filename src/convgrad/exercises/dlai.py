@@ -63,12 +63,16 @@ from ._catalogue import Case, Exercise, int_params, normal, tied
 
 EXERCISES = (
     Exercise(
-        "zero_pad", "X (m, n_H, n_W, n_C), pad int >= 0", "X_pad (m, n_H + 2 pad, n_W + 2 pad, n_C)"
+        "zero_pad",
+        "X (m, n_H, n_W, n_C), pad int >= 0",
+        "X_pad (m, n_H + 2 pad, n_W + 2 pad, n_C)",
+        results=("X_pad",),
     ),
     Exercise(
         "conv_single_step",
         "a_slice_prev (f, f, n_C_prev), W (f, f, n_C_prev), b (1, 1, 1)",
         "Z, a float: sum(a_slice_prev * W) + b",
+        results=("Z",),
     ),
     Exercise(
         "conv_forward",
@@ -77,41 +81,53 @@ EXERCISES = (
         "(Z (m, n_H, n_W, n_C), cache (A_prev, W, b, hparameters)); "
         "n_H = (n_H_prev + 2 pad - f) // stride + 1",
         cached=True,
+        results=("Z",),
     ),
     Exercise(
         "pool_forward",
         'A_prev (m, n_H_prev, n_W_prev, n_C), hparameters {"f", "stride"}, mode "max" or "average"',
         "(A (m, n_H, n_W, n_C), cache (A_prev, hparameters)); n_H = (n_H_prev - f) // stride + 1",
         cached=True,
+        results=("A",),
     ),
     Exercise(
         "conv_backward",
         "dZ (m, n_H, n_W, n_C), cache (A_prev, W, b, hparameters) from conv_forward",
         "(dA_prev like A_prev, dW like W (f, f, n_C_prev, n_C), db (1, 1, 1, n_C))",
+        results=("dA_prev", "dW", "db"),
+        forward="conv_forward",
     ),
     Exercise(
         "create_mask_from_window",
         "x (f, f)",
         "mask (f, f) of bools, True at every maximum of x (ties included)",
+        results=("mask",),
     ),
     Exercise(
         "distribute_value",
         "dz a number, shape (n_H, n_W)",
         "a (n_H, n_W), every entry dz / (n_H * n_W)",
+        results=("a",),
     ),
     Exercise(
         "pool_backward",
         "dA (m, n_H, n_W, n_C), cache (A_prev, hparameters) from pool_forward, "
         'mode "max" or "average"',
         "dA_prev like A_prev (m, n_H_prev, n_W_prev, n_C)",
+        results=("dA_prev",),
+        forward="pool_forward",
     ),
 )
+
+NUMPY1 = True
+"""The course's learners wrote for NumPy 1.x: the grader passes them :class:`Numpy1Array`
+arrays (``float(b)`` of a ``(1, 1, 1)`` array works, as it did)."""
 
 MODES = ("max", "average")
 MODE_ALIASES = {"avg": "average"}  # some public copies of the notebook rename "average" "avg"
 
 
-# --- checking the arguments -------------------------------------------------------------------
+# --- checking the arguments -----------------------------------------------------------------------
 
 
 def _array(fn: str, name: str, value: object, ndim: int, layout: str) -> np.ndarray:
@@ -205,7 +221,7 @@ def _grad(fn: str, name: str, value: object, shape: tuple[int, ...]) -> np.ndarr
     return grad
 
 
-# --- the reference answers ----------------------------------------------------------------------
+# --- the reference answers ------------------------------------------------------------------------
 
 
 def zero_pad(X, pad):
@@ -445,7 +461,7 @@ def pool_backward(dA, cache, mode="max"):
     return dA_prev
 
 
-# --- the battery: inputs the notebook's template accepts, each exposing something --------------
+# --- the battery: inputs the notebook's template accepts, each exposing something -----------------
 
 
 def _conv_case(name, about, seed, shape, filters, grad):
@@ -550,7 +566,7 @@ def battery(function: str) -> list[Case]:
     raise ValueError(f"battery: deeplearning.ai has no function {function!r}")
 
 
-# --- the catalogue of real bugs, one buggy variant each -----------------------------------------
+# --- the catalogue of real bugs, one buggy variant each -------------------------------------------
 #
 # Each variant is the reference with one mistake learners make, switched on by its id; its
 # docstring (the entry in _BUGS) says what the mistake is.
@@ -670,6 +686,10 @@ def _variant(function: str, bug: str) -> Callable[..., object]:
         variant = _pool_backward_variant(bug)
     variant.__name__ = function
     variant.__doc__ = _BUGS[function][bug]
+    if (function, bug) == ("conv_backward", "crop_pad_minus_pad"):
+        # the same bug in another form: the grader matches a learner's code against each form
+        other = _conv_backward_variant("crop_pad_minus_pad/returned")
+        variant.forms = (variant, other)  # type: ignore[attr-defined,union-attr]
     return variant
 
 
@@ -736,6 +756,8 @@ def _conv_backward_variant(bug: str) -> Callable[..., object]:
                 db[:, :, :, c] = g
             else:
                 db[:, :, :, c] += g
+        if bug == "crop_pad_minus_pad/returned":  # the crop returned as it is: empty at pad 0
+            return dA_pad[:, pad:-pad, pad:-pad, :], dW, db
         if bug == "crop_pad_minus_pad":  # the notebook's form: fails to broadcast when pad = 0
             dA_prev = np.zeros(A_prev.shape)
             dA_prev[:] = dA_pad[:, pad:-pad, pad:-pad, :]
@@ -777,4 +799,149 @@ def _pool_backward_variant(bug: str) -> Callable[..., object]:
 
 _VARIANTS: dict[str, dict[str, Callable[..., object]]] = {
     function: {bug: _variant(function, bug) for bug in bugs} for function, bugs in _BUGS.items()
+}
+
+
+# --- where each bug sits in a learner's code, and how to put it right -----------------------------
+#
+# _WHERE: for each bug, regular expressions over the learner's lines (without indentation and
+# comment), tried in order; the first that matches quotes its lines. They only place a bug the
+# results have named (convgrad.grading.functions.locate), never name one.
+
+_START_NO_STRIDE = (
+    r"^\w*(start|top|left|begin)\w*\s*=\s*[hwij]\s*$",
+    r"^\w*(start|top|left)\w*\s*,\s*\w+\s*=\s*[hi]\s*,\s*[wj]\s*$",
+    r"\[[^\]]*\b([hw])\s*:\s*\1\s*\+\s*\w+",
+)
+_OUT_SIZE = (r"n_[HW]\w*\s*=.*\(\s*1\s*\+", r"n_[HW]\w*\s*=.*1\s*\+.*/", r"^n_[HW]\w*\s*=")
+_PAD_CALL = (r"np\.pad\s*\(", r"\bpad\s*\(", r"^\w+\s*\[.*\]\s*=\s*X\b")
+
+_WHERE: dict[str, dict[str, tuple[str, ...]]] = {
+    "zero_pad": dict.fromkeys(
+        ("pads_channels", "pads_batch", "one_side", "pads_every_axis"), _PAD_CALL
+    ),
+    "conv_single_step": {
+        "bias_inside_sum": (
+            r"\+\s*(float\s*\(\s*)?b\b.*\)|\(.*\+\s*(float\s*\(\s*)?b\b",
+            r"\+\s*(float\s*\(\s*)?b\b",
+        ),
+        "no_bias": (r"^Z\s*=.*sum\s*\(", r"^return\b.*sum\s*\(", r"^Z\s*=", r"^return\b"),
+    },
+    "conv_forward": {
+        "vert_start_no_stride": _START_NO_STRIDE,
+        "out_size_parenthesis": _OUT_SIZE,
+        "bias_whole": (r"conv_single_step\s*\([^)]*,\s*b\s*\)", r"=\s*b\s*$", r"\+\s*b\s*$"),
+        "no_padding": (r"=\s*A_prev\s*\[\s*i\s*\]", r"=\s*A_prev\s*\[", r"\bA_prev\s*\["),
+    },
+    "pool_forward": {
+        "vert_start_no_stride": _START_NO_STRIDE,
+        "out_size_parenthesis": _OUT_SIZE,
+        "all_channels": (r"A_prev\w*\s*\[.*,\s*:\s*\]", r"\[[^\]]*,\s*:\s*\]\s*$"),
+    },
+    "conv_backward": {
+        "crop_pad_minus_pad": (r"\bpad\s*:\s*-\s*pad\b", r":\s*-\s*pad\b"),
+        "vert_start_no_stride": _START_NO_STRIDE,
+        "dA_prev_overwrite": (r"^d[aA]\w*\s*\[.*\]\s*=(?!=).*\bW\b",),
+        "dW_overwrite": (r"^dW\w*\s*\[.*\]\s*=(?!=)",),
+        "db_overwrite": (r"^db\w*\s*\[.*\]\s*=(?!=)",),
+        "dA_prev_uses_input": (r"^d[aA]\w*\s*\[.*\]\s*\+?=.*\b(a_slice\w*|a_prev\w*|A_prev\w*)\b",),
+    },
+    "create_mask_from_window": {
+        "first_max_only": (r"argmax|np\.zeros\s*\(\s*x\.shape",),
+        "max_per_column": (r"axis\s*=\s*0|max\s*\([^)]*,\s*0\s*\)",),
+    },
+    "distribute_value": {
+        "divided_by_sum": (r"/\s*\(?\s*\w+\s*\+\s*\w+",),
+        "not_divided": (r"=\s*dz\s*$", r"\*\s*dz\b|\bdz\s*\*", r"^average\s*="),
+        "shape_transposed": (
+            r"\(\s*n_W\s*,\s*n_H\s*\)",
+            r"shape\s*\[\s*::\s*-1\s*\]",
+            r"np\.(ones|full|zeros)\s*\(",
+        ),
+    },
+    "pool_backward": {
+        "overwrite": (r"^dA\w*\s*\[.*\]\s*=(?!=)",),
+        "first_max_only": (r"argmax|np\.zeros\s*\(\s*x\.shape",),
+        "mask_window_no_stride": (r"\b([hw])\s*:\s*\1\s*\+\s*\w+",),
+        "average_not_divided": (
+            r"np\.ones\s*\(.*\)\s*\*\s*\w+\s*$|\w+\s*\*\s*np\.ones\s*\(",
+            r"np\.full\s*\(",
+            r"\+=\s*\w+\s*$",
+        ),
+        "vert_start_no_stride": _START_NO_STRIDE,
+        "average_divided_by_sum": (r"/\s*\(?\s*\w+\s*\+\s*\w+",),
+        "dA_indexed_by_corner": (r"\bdA\s*\[[^\]]*(start|top|left|\*\s*stride)",),
+    },
+}
+
+_HINT = "The notebook's hint crops with [pad:-pad, pad:-pad], "
+_FIXES: dict[str, dict[str, str]] = {
+    "zero_pad": {
+        bug: "Pad only the two image axes: np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0)), "
+        "mode='constant', constant_values=(0, 0)). X is (m, n_H, n_W, n_C), channels last."
+        for bug in ("pads_channels", "pads_batch", "one_side", "pads_every_axis")
+    },
+    "conv_single_step": {
+        "bias_inside_sum": "Sum the products first, then add the bias once: "
+        "Z = np.sum(a_slice_prev * W) + float(b).",
+        "no_bias": "Add the bias after the sum: Z = np.sum(a_slice_prev * W) + float(b).",
+    },
+    "conv_forward": {
+        "vert_start_no_stride": "Output cell (h, w) reads the window that starts at "
+        "vert_start = h * stride, horiz_start = w * stride.",
+        "out_size_parenthesis": "n_H = int((n_H_prev - f + 2 * pad) / stride) + 1: the 1 is added "
+        "after the division.",
+        "bias_whole": "Pass channel c's bias only: b[:, :, :, c].",
+        "no_padding": "Slide over the padded input: A_prev_pad = zero_pad(A_prev, pad), then "
+        "a_prev_pad = A_prev_pad[i].",
+    },
+    "pool_forward": {
+        "vert_start_no_stride": "Output cell (h, w) reads the window that starts at "
+        "vert_start = h * stride, horiz_start = w * stride.",
+        "out_size_parenthesis": "n_H = int(1 + (n_H_prev - f) / stride): the 1 is added after "
+        "the division.",
+        "all_channels": "Pool each channel on its own: A_prev[i, vert_start:vert_end, "
+        "horiz_start:horiz_end, c].",
+    },
+    "conv_backward": {
+        "crop_pad_minus_pad": _HINT + "and that slice is empty when pad = 0 (the notebook only "
+        "tests pad = 2). Crop with da_prev_pad[pad:pad + n_H_prev, pad:pad + n_W_prev, :], "
+        "which works for every pad.",
+        "vert_start_no_stride": "The window of output cell (h, w) starts at h * stride and "
+        "w * stride, in the backward pass as in the forward pass.",
+        "dA_prev_overwrite": "Windows overlap: add into da_prev_pad with +=.",
+        "dW_overwrite": "Every window contributes to dW: dW[:, :, :, c] += a_slice * "
+        "dZ[i, h, w, c].",
+        "db_overwrite": "Every window contributes to db: db[:, :, :, c] += dZ[i, h, w, c].",
+        "dA_prev_uses_input": "The gradient to the input goes through the weights: "
+        "da_prev_pad[window] += W[:, :, :, c] * dZ[i, h, w, c].",
+    },
+    "create_mask_from_window": {
+        "first_max_only": "The course's rule marks every maximum: mask = (x == np.max(x)).",
+        "max_per_column": "Compare with the window's single maximum: mask = (x == np.max(x)).",
+    },
+    "distribute_value": {
+        "divided_by_sum": "The average of n_H * n_W cells: average = dz / (n_H * n_W). "
+        "The notebook tests only (2, 2), where n_H + n_W = n_H * n_W.",
+        "not_divided": "Divide by the number of cells: average = dz / (n_H * n_W).",
+        "shape_transposed": "Return an array of the given shape, (n_H, n_W): "
+        "np.ones(shape) * average.",
+    },
+    "pool_backward": {
+        "overwrite": "Windows overlap when stride < f, and a cell then gets gradient from each "
+        "window that holds it: add with dA_prev[...] += ..., not =.",
+        "first_max_only": "The course's create_mask_from_window marks every maximum "
+        "(x == np.max(x)): a tie sends the gradient to each.",
+        "mask_window_no_stride": "Build the mask from the same window you add into: "
+        "a_prev[vert_start:vert_end, horiz_start:horiz_end, c].",
+        "average_not_divided": "Average pooling spreads dA[i, h, w, c] / (f * f) over the window: "
+        "distribute_value(da, (f, f)).",
+        "vert_start_no_stride": "The window of output cell (h, w) starts at h * stride and "
+        "w * stride.",
+        "average_divided_by_sum": "The window holds f * f cells: spread da / (f * f), not "
+        "da / (f + f) (equal only for f = 2).",
+        "dA_indexed_by_corner": "Read the gradient of output cell (h, w): dA[i, h, w, c]. The "
+        "window's corner (vert_start, horiz_start) equals (h, w) only at stride 1, the only "
+        "stride the notebook tests.",
+    },
 }

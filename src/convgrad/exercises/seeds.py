@@ -161,7 +161,7 @@ def conv2d_backward(grad_out: object, x: object, W: object) -> tuple[np.ndarray,
     return dx.astype(out_dtype, copy=False), dW.astype(out_dtype, copy=False)
 
 
-# --- The rest of the series: step 02, the helpers, and the capstone (step 06) -------------------
+# --- The rest of the series: step 02, the helpers, and the capstone (step 06) ---------------------
 #
 # Step 02 adds zero padding and a stride to step 01: pad x with `padding` zeros on every side,
 # then move the window `stride` cells at a time, so
@@ -317,24 +317,35 @@ EXERCISES = (
         "conv2d_naive",
         "x (C_in, H, W), W (C_out, C_in, kH, kW)",
         "y (C_out, H - kH + 1, W - kW + 1)",
+        results=("y",),
     ),
     Exercise(
         "conv2d",
         "x (C_in, H, W), W (C_out, C_in, kH, kW), padding int >= 0, stride int >= 1",
         "y (C_out, (H + 2 padding - kH) // stride + 1, (W + 2 padding - kW) // stride + 1)",
+        results=("y",),
     ),
-    Exercise("relu", "x, any shape", "max(x, 0), the same shape"),
-    Exercise("max_pool_2d", "x (C, H, W)", "(C, H // 2, W // 2): the max of each 2x2 window"),
-    Exercise("softmax", "z (n,), a vector of logits", "p (n,), positive, summing to 1"),
+    Exercise("relu", "x, any shape", "max(x, 0), the same shape", results=("y",)),
+    Exercise(
+        "max_pool_2d",
+        "x (C, H, W)",
+        "(C, H // 2, W // 2): the max of each 2x2 window",
+        results=("y",),
+    ),
+    Exercise(
+        "softmax", "z (n,), a vector of logits", "p (n,), positive, summing to 1", results=("p",)
+    ),
     Exercise(
         "conv2d_backward",
         "grad_out (C_out, out_H, out_W), x (C_in, H, W), W (C_out, C_in, kH, kW)",
         "(dx (C_in, H, W), dW (C_out, C_in, kH, kW))",
+        results=("dx", "dW"),
     ),
     Exercise(
         "mini_cnn_forward",
         "x (1, 8, 8), W_conv (C_out, 1, 3, 3), W_fc (C_out * 3 * 3, 2)",
         "p (2,): conv3x3 -> ReLU -> max pool 2x2 -> flatten -> @ W_fc -> softmax",
+        results=("p",),
     ),
 )
 
@@ -346,6 +357,24 @@ def battery(function: str) -> list[CourseCase]:
     >>> [case.name for case in battery("softmax")][:2]
     ['two logits', 'large logits']
     """
+    if function == "conv2d_naive":
+        return [
+            CourseCase(
+                "3x3 kernel",
+                "two channels in, three out, a square image",
+                (normal(86, 2, 5, 5), normal(87, 3, 2, 3, 3)),
+            ),
+            CourseCase(
+                "non-square",
+                "kH != kW and H != W: rows and columns kept apart",
+                (normal(88, 1, 4, 7), normal(89, 2, 1, 2, 3)),
+            ),
+            CourseCase(
+                "1x1 kernel",
+                "the output is as large as the input",
+                (normal(90, 3, 3, 4), normal(91, 2, 3, 1, 1)),
+            ),
+        ]
     if function == "conv2d":
         return [
             CourseCase(
@@ -784,3 +813,100 @@ COURSE = Api(
     + (Variant("int_truncation", "int_truncation", ("dx", "dW"), _int_truncation),),
     bugs=BUGS,
 )
+
+
+# --- where each bug sits in a learner's code, and how to put it right -----------------------------
+#
+# Regular expressions over the learner's lines (without indentation and comment), tried in order;
+# the first that matches quotes its lines (convgrad.grading.functions.locate). They only place a
+# bug the results have named, never name one.
+
+_FLATTEN = (r"transpose|moveaxis|swapaxes|rollaxis|\.T\b", r"reshape\s*\(|flatten\s*\(|ravel\s*\(")
+_RAW_EXP = (r"np\.exp\s*\(\s*\w+\s*\)", r"\bexp\s*\((?![^)]*-)")
+_WHERE: dict[str, dict[str, tuple[str, ...]]] = {
+    "conv2d": {
+        "padding_ignored": (r"^\w+\s*=\s*x\s*$", r"np\.pad\s*\("),
+        "stride_ignored": (
+            r"^\w+\s*,\s*\w+\s*=\s*i\s*,\s*j\s*$",
+            r"^\w*(top|left|start|row|col|r|c)\w*\s*=\s*[ij]\s*$",
+            r"\[[^\]]*\b([ij])\s*:\s*\1\s*\+\s*\w+",
+        ),
+        "pad_one_side": (r"np\.pad\s*\(",),
+        "out_size_without_padding": (
+            r"^\w+\s*=\s*\(?\s*[HW]\w*\s*-\s*k\w*(?!.*pad)",
+            r"^\w*(out|o)_?[HWhw]\w*\s*=(?!.*pad)",
+        ),
+        "kernel_flipped": (r"::\s*-\s*1|np\.flip|flipud|fliplr|rot90",),
+        "pads_channel_axis": (r"np\.pad\s*\(\s*\w+\s*,\s*\w+\s*[,)]", r"np\.pad\s*\("),
+    },
+    "relu": {
+        "max_along_axis": (r"\bmax\s*\(\s*\w+\s*,\s*0\s*\)|\bamax\s*\(|\.max\s*\(",),
+        "modifies_input": (r"^\w+\s*\[.*\]\s*=(?!=)|putmask|out\s*=|\*=|\bclip\s*\(.*out",),
+    },
+    "max_pool_2d": {
+        "stride_1": (r"-\s*1\s*\)|range\s*\(\s*\w+\s*-\s*1\s*\)", r"np\.zeros\s*\("),
+        "max_over_channels": (r"\[\s*:\s*,", r"axis\s*=\s*\(?\s*0"),
+        "windows_off_edge": (
+            r"np\.pad\s*\(",
+            r"\+\s*1\s*\)\s*//\s*2",
+            r"range\s*\(\s*0\s*,\s*\w+\s*,\s*2\s*\)",
+            r"ceil",
+        ),
+    },
+    "softmax": {
+        "no_max_subtraction": _RAW_EXP,
+        "sum_of_logits": (r"/\s*(np\.sum\s*\(\s*z\s*\)|z\.sum\s*\(\s*\)|sum\s*\(\s*z\s*\))", r"/"),
+    },
+    "mini_cnn_forward": {
+        "softmax_no_max_subtraction": _RAW_EXP,
+        "flatten_channels_last": _FLATTEN,
+        "flatten_spatial_transposed": _FLATTEN,
+        "no_relu": (r"max_pool_2d\s*\(\s*conv2d", r"max_pool_2d\s*\(", r"conv2d\w*\s*\("),
+        "relu_after_fc": (r"relu\s*\(.*(@|dot|matmul)", r"relu\s*\(\s*(logits|z|scores)\b"),
+    },
+}
+
+_FIXES: dict[str, dict[str, str]] = {
+    "conv2d": {
+        "padding_ignored": "Pad the image first: x_pad = np.pad(x, ((0, 0), (padding, padding), "
+        "(padding, padding))), then slide over x_pad.",
+        "stride_ignored": "Output cell (i, j) reads the window at (i * stride, j * stride).",
+        "pad_one_side": "Pad both sides of each image axis: ((0, 0), (padding, padding), "
+        "(padding, padding)).",
+        "out_size_without_padding": "out_H = (H + 2 * padding - kH) // stride + 1, and out_W "
+        "likewise.",
+        "kernel_flipped": "The series computes a cross-correlation: multiply the window by W as "
+        "it is, not flipped.",
+        "pads_channel_axis": "np.pad(x, padding) pads every axis, the channels too: pad only the "
+        "image axes, ((0, 0), (padding, padding), (padding, padding)).",
+    },
+    "relu": {
+        "max_along_axis": "np.max(x, 0) is the maximum along axis 0; the element-wise maximum is "
+        "np.maximum(x, 0).",
+        "modifies_input": "Return a new array, np.maximum(x, 0), and leave the caller's x as it "
+        "was.",
+    },
+    "max_pool_2d": {
+        "stride_1": "2x2 windows at stride 2: out[c, i, j] = max of x[c, 2i:2i + 2, 2j:2j + 2], "
+        "with H // 2 by W // 2 outputs.",
+        "max_over_channels": "Pool each channel on its own: x[c, 2i:2i + 2, 2j:2j + 2].",
+        "windows_off_edge": "For odd sizes the last row or column is dropped: H // 2 outputs, "
+        "each window inside x.",
+    },
+    "softmax": {
+        "no_max_subtraction": "Subtract the largest logit first: e = np.exp(z - np.max(z)); "
+        "return e / e.sum(). The result is the same, and exp no longer overflows.",
+        "sum_of_logits": "Divide by the sum of the exponentials: e / e.sum().",
+    },
+    "mini_cnn_forward": {
+        "softmax_no_max_subtraction": "Subtract the largest logit before exp: large logits "
+        "overflow to inf, and inf / inf is nan.",
+        "flatten_channels_last": "Flatten in W_fc's row order, channel first: h.reshape(-1) of "
+        "the (C_out, 3, 3) map, with no transpose.",
+        "flatten_spatial_transposed": "Flatten each channel row by row: h.reshape(-1) of the "
+        "(C_out, 3, 3) map.",
+        "no_relu": "conv3x3 -> ReLU -> max pool: apply relu to the convolution's output.",
+        "relu_after_fc": "The ReLU belongs after the convolution only; the logits go straight "
+        "to softmax.",
+    },
+}

@@ -386,6 +386,8 @@ def _load(config: dict[str, Any]) -> tuple[object, dict[str, Any]]:
     except BaseException as exc:  # noqa: BLE001 - the learner's code may raise anything
         return None, _error(exc, path)
     name = config["function"]
+    if config["api"] == "functions":  # each call names its function
+        return module, {"kind": "ok", "has_forward": False}
     if not callable(getattr(module, name, None)):
         defined = sorted(n for n, v in vars(module).items() if callable(v) and n[0] != "_")
         return None, {
@@ -453,7 +455,126 @@ def _mapped(path: str) -> np.ndarray:
     return array.reshape(shape, order="F" if fortran else "C")
 
 
+class _Numpy1(np.ndarray):
+    """An array that, holding one element, converts to a float, as NumPy 1.x arrays did (the
+    same rule as ``convgrad.exercises._catalogue.Numpy1Array``, which this process cannot
+    import): deeplearning.ai's notebook writes ``float(b)`` for ``b`` of shape (1, 1, 1)."""
+
+    def __float__(self) -> float:
+        if self.size != 1:
+            raise TypeError(f"only arrays of one element convert to float; got shape {self.shape}")
+        return float(np.asarray(self).reshape(()))
+
+
+MAX_NODES = 64  # values in one encoded argument or result
+MAX_DEPTH = 6
+
+
+def _decode(spec: Any, arrays: dict[str, np.ndarray], numpy1: bool, depth: int = 0) -> Any:
+    """An argument from its JSON form: ``["array", NAME]`` (the mapped input file ``NAME``),
+    ``["value", x]``, ``["tuple" | "list", [...]]`` or ``["dict", [[key, ...], ...]]``."""
+    kind, body = spec
+    if depth > MAX_DEPTH:
+        raise ValueError("an argument nested too deep")
+    if kind == "array":
+        array = arrays[body]
+        return array.view(_Numpy1) if numpy1 and array.dtype.kind == "f" else array
+    if kind == "value":
+        return body
+    if kind in ("tuple", "list"):
+        items = [_decode(s, arrays, numpy1, depth + 1) for s in body]
+        return tuple(items) if kind == "tuple" else items
+    if kind == "dict":
+        return {key: _decode(s, arrays, numpy1, depth + 1) for key, s in body}
+    raise ValueError(f"an argument of the unknown kind {kind!r}")
+
+
+def _encode(value: object, saved: list[np.ndarray], depth: int = 0) -> list[Any]:
+    """What the learner returned, in JSON form for the parent: arrays are appended to ``saved``
+    (written as ``out_rN.npy``) and named ``["array", "rN"]``; numbers, bools and None travel
+    as values; tuples and lists (at most 16 items, 6 deep) as such; anything else as
+    ``["other", TYPE NAME]``."""
+    if value is None:
+        return ["none", None]
+    if isinstance(value, bool | np.bool_):
+        return ["bool", bool(value)]
+    if isinstance(value, int | np.integer) and not isinstance(value, bool):
+        number = int(value)
+        return ["number", number] if abs(number) < 2**63 else ["other", "a huge int"]
+    if isinstance(value, float | np.floating):
+        return ["number", float(value)]
+    if isinstance(value, tuple | list):
+        if depth >= MAX_DEPTH or len(value) > 16 or len(saved) >= MAX_NODES:
+            return ["other", f"a {type(value).__name__} of {len(value)} items"]
+        return [type(value).__name__ if type(value) in (tuple, list) else "tuple",
+                [_encode(v, saved, depth + 1) for v in value]]  # fmt: skip
+    if isinstance(value, np.ndarray) or hasattr(value, "__array__"):
+        try:
+            array = np.array(value)  # a copy, and a plain ndarray
+        except Exception:  # noqa: BLE001 - whatever the learner's object does
+            return ["other", type(value).__name__[:60]]
+        if array.dtype.kind not in "biuf":
+            return ["other", f"an array of {array.dtype.kind} values"[:60]]
+        if len(saved) >= MAX_NODES:
+            return ["other", "too many arrays"]
+        saved.append(array)
+        return ["array", f"r{len(saved) - 1}"]
+    return ["other", type(value).__name__[:60]]
+
+
+def _call_plan(module: Any, config: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
+    """A course function's call: ``plan`` names the function, its arguments (the cache among
+    them for a backward pass) and, for a backward pass, the learner's forward pass whose cache
+    replaces the argument ``cache_at`` when the file defines it and it returns (result, cache)."""
+    folder = config["io"]
+    plan = request["plan"]
+    arrays = {n: _mapped(os.path.join(folder, f"in_{n}.npy")) for n in request["inputs"]}
+    numpy1 = bool(plan.get("numpy1"))
+    args = [_decode(s, arrays, numpy1) for s in plan["args"]]
+    kwargs = {k: _decode(s, arrays, numpy1) for k, s in plan["kwargs"]}
+    notes: list[str] = []
+    name = plan["function"]
+    function = getattr(module, name, None)
+    start = time.perf_counter()
+    if not callable(function):
+        return {"kind": "exception", "message": f"the file defines no function {name}()",
+                "traceback": [], "notes": [], "seconds": 0.0}  # fmt: skip
+    forward = plan.get("forward")
+    try:
+        if forward and callable(getattr(module, forward["function"], None)):
+            fargs = [_decode(s, arrays, numpy1) for s in forward["args"]]
+            fkwargs = {k: _decode(s, arrays, numpy1) for k, s in forward["kwargs"]}
+            try:
+                fresult = getattr(module, forward["function"])(*fargs, **fkwargs)
+            except Exception as exc:  # noqa: BLE001 - then the course's own cache is used
+                notes.append(f"{forward['function']} raised {type(exc).__name__}; "
+                             "the course's cache was passed instead")  # fmt: skip
+            else:
+                if isinstance(fresult, tuple | list) and len(fresult) == 2:
+                    args[plan["cache_at"]] = fresult[1]
+                    notes.append(f"the cache came from your {forward['function']}")
+                else:
+                    notes.append(f"{forward['function']} did not return (result, cache); "
+                                 "the course's cache was passed instead")  # fmt: skip
+        result = function(*args, **kwargs)
+        if plan.get("cached") and isinstance(result, tuple | list) and len(result) == 2:
+            result = result[0]  # the cache is the learner's own business
+    except BaseException as exc:  # noqa: BLE001
+        reply = _error(exc, config["file"])
+        reply.update(seconds=time.perf_counter() - start, notes=notes)
+        return reply
+    seconds = time.perf_counter() - start
+    saved: list[np.ndarray] = []
+    encoded = _encode(result, saved)
+    for number, array in enumerate(saved):
+        _save(folder, f"out_r{number}.npy", array)
+    return {"kind": "ok", "outputs": [f"r{n}" for n in range(len(saved))], "result": encoded,
+            "notes": notes, "seconds": seconds}  # fmt: skip
+
+
 def _call(module: Any, config: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
+    if config["api"] == "functions":
+        return _call_plan(module, config, request)
     folder = config["io"]
     names = list(request["inputs"])
     args = {n: _mapped(os.path.join(folder, f"in_{n}.npy")) for n in names}

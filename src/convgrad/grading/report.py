@@ -65,10 +65,11 @@ class Example:
     expected: dict[str, np.ndarray]
     got: dict[str, np.ndarray]
     wrong: list[str]
+    params_label: str = "conv_param"  # "": each parameter on a line of its own, by name
 
     def key(self) -> tuple:
         shapes = tuple((k, v.shape, str(v.dtype)) for k, v in self.inputs.items())
-        return shapes, tuple(self.params.items()), tuple(self.wrong)
+        return shapes, repr(self.params), tuple(self.wrong)
 
 
 @dataclass
@@ -272,9 +273,14 @@ def format_text(report: FileReport) -> str:
 
 
 def _example(e: Example, pad: str) -> list[str]:
-    params = f", conv_param = {e.params}" if e.params else ""
-    lines = [pad + "smallest input that shows it" + params + ":"]
-    inner = pad + "  "
+    if not e.params_label:
+        lines = [pad + "the input that shows it:"]
+        inner = pad + "  "
+        lines += [inner + f"{name} = {value!r}" for name, value in e.params.items()]
+    else:
+        params = f", {e.params_label} = {e.params}" if e.params else ""
+        lines = [pad + "smallest input that shows it" + params + ":"]
+        inner = pad + "  "
     for name, a in e.inputs.items():
         lines.append(inner + f"{name} = " + _array(a, inner + " " * (len(name) + 3)))
     if "inputs" in e.wrong:
@@ -295,7 +301,12 @@ def _example(e: Example, pad: str) -> list[str]:
 
 def format_summary(reports: list[FileReport]) -> str:
     """One line per file: passed tests out of all, and the bugs named."""
-    width = max(len(escape(r.path)) for r in reports)
+    paths = [r.path for r in reports]
+    label = {
+        id(r): escape(r.path) + (f" {r.function}" if paths.count(r.path) > 1 else "")
+        for r in reports
+    }
+    width = max(len(text) for text in label.values())
     lines = []
     for r in reports:
         score = f"{sum(t.passed for t in r.tests)}/{len(r.tests)}"
@@ -304,5 +315,5 @@ def format_summary(reports: list[FileReport]) -> str:
         if r.cheat:
             score, what = "-", CHEAT_VERDICT
         mark = "CHEAT" if r.cheat else "PASS" if r.passed else "FAIL"
-        lines.append(f"{escape(r.path):<{width}}  {mark:<4}  {score:>5}  {what}")
+        lines.append(f"{label[id(r)]:<{width}}  {mark:<4}  {score:>5}  {what}")
     return "\n".join(lines)

@@ -67,6 +67,9 @@ LINE_LIMIT = 2**16  # bytes in one reply line
 START_SECONDS = 5.0  # on top of the time limit, for the interpreter and NumPy to start
 
 _OUTPUTS = {"exercise": ({"dx", "dW"}, set()), "cs231n": ({"dx", "dw", "db"}, {"out"})}
+# api "functions": the arrays of a result are named r0, r1, ... (at most _MAX_NODES)
+_MAX_NODES = 64
+_MAX_DEPTH = 6
 _LOAD_ERRORS = {"exception", "syntax", "missing", "load", "memory"}
 _CALL_ERRORS = {"exception", "memory", "bad_return"}
 
@@ -129,6 +132,7 @@ class Reply:
     seconds: float = 0.0
     has_forward: bool = False
     output: str = ""
+    result: object = None  # api "functions": what the learner's function returned, rebuilt
 
     @property
     def ok(self) -> bool:
@@ -180,6 +184,7 @@ class Sandbox:
         self._printed_total = 0
         self.cheat: str | None = None  # once it is caught using the reference, every call says so
         self.broken: str | None = None  # once it broke the protocol, no call runs again
+        self._encoded: Any = None  # api "functions": the last reply's result, in JSON form
 
     def __enter__(self) -> Sandbox:
         return self
@@ -294,8 +299,15 @@ class Sandbox:
                 self._kill()
         return reply
 
-    def call(self, inputs: dict[str, np.ndarray], params: dict[str, int] | None = None) -> Reply:
-        """Call the learner's function on copies of ``inputs`` (written to files)."""
+    def call(
+        self,
+        inputs: dict[str, np.ndarray],
+        params: dict[str, int] | None = None,
+        plan: dict[str, Any] | None = None,
+    ) -> Reply:
+        """Call the learner's function on copies of ``inputs`` (written to files); for the api
+        ``"functions"``, ``plan`` says which function and how its arguments are built from
+        ``inputs`` (:mod:`.functions`), and ``Reply.result`` holds what it returned."""
         if interrupted():
             return self._interrupted()
         if self.cheat:
@@ -316,7 +328,12 @@ class Sandbox:
             finally:
                 os.close(folder)
             self._reset_printed()
-            self._send({"id": self._id, "inputs": list(inputs), "params": params or {}})
+            self._encoded = None
+            request: dict[str, Any] = {"id": self._id, "inputs": list(inputs)}
+            request["params"] = params or {}
+            if plan is not None:
+                request["plan"] = plan
+            self._send(request)
             reply = self._exchange(self._id, self.timeout)
             if reply.kind != "timeout":  # the files the child mapped: any change is the caller's
                 reply.modified = [n for n, (fd, data) in written.items() if _changed(fd, data)]
@@ -331,6 +348,8 @@ class Sandbox:
         if reply.kind == "ok":
             try:
                 self._read_arrays(reply, inputs)
+                if self.api == "functions":
+                    reply.result = _rebuild(self._encoded, reply.outputs)
             except _TooLarge as err:
                 return Reply("bad_return", f"a result is too large: {err}", output=reply.output)
             except _Broken as err:
@@ -516,6 +535,7 @@ class Sandbox:
         )
         if kind == "ok" and "outputs" in answer:
             reply.outputs = {name: np.empty(0) for name in answer["outputs"]}  # read below
+            self._encoded = answer.get("result")
         return reply
 
     # -- arrays -----------------------------------------------------------------------------
@@ -644,6 +664,7 @@ def _parse(line: bytes, call: int, api: str, answered: bool) -> dict[str, Any]:
         required = {"id", "kind"}
         if kind == "ok":
             keys = {"id", "kind", "outputs", "notes", "seconds"} if call else {"id", "kind"}
+            keys |= {"result"} if call and api == "functions" else set()
             keys |= set() if call else {"has_forward"}
             required |= {"outputs"} if call else set()
         elif kind in (_CALL_ERRORS if call else _LOAD_ERRORS):
@@ -674,7 +695,14 @@ def _parse(line: bytes, call: int, api: str, answered: bool) -> dict[str, Any]:
     for key in ("seconds", "cpu"):
         if key in message and not _is_time(message[key]):
             raise _Broken(f"{key} is not a time")
-    if "outputs" in message:
+    if "outputs" in message and api == "functions":
+        names = message["outputs"]
+        if names != [f"r{n}" for n in range(len(names))] or len(names) > _MAX_NODES:
+            raise _Broken(f"output names {str(names)[:80]}, expected r0, r1, ...")
+        if "result" not in message:
+            raise _Broken("missing keys ['result']")
+        _check_encoded(message["result"], len(names))
+    elif "outputs" in message:
         required, optional = _OUTPUTS[api]
         names = message["outputs"]
         if (
@@ -684,6 +712,61 @@ def _parse(line: bytes, call: int, api: str, answered: bool) -> dict[str, Any]:
         ):
             raise _Broken(f"output names {str(names)[:80]}, expected {sorted(required)}")
     return message
+
+
+def _check_encoded(value: Any, arrays: int) -> None:
+    """:class:`_Broken` unless ``value`` is a result in the child's JSON form (see
+    ``_child._encode``): at most ``_MAX_NODES`` values, ``_MAX_DEPTH`` deep, arrays among the
+    ``arrays`` sent."""
+    count = 0
+
+    def walk(node: Any, depth: int) -> None:
+        nonlocal count
+        count += 1
+        if count > _MAX_NODES or depth > _MAX_DEPTH:
+            raise _Broken("a result too large or nested too deep")
+        if not isinstance(node, list) or len(node) != 2 or not isinstance(node[0], str):
+            raise _Broken("a result that is not [kind, value]")
+        kind, body = node
+        ok = {
+            "none": body is None,
+            "bool": isinstance(body, bool),
+            "number": isinstance(body, int | float) and not isinstance(body, bool),
+            "other": isinstance(body, str) and len(body) <= 80,
+            "array": isinstance(body, str) and body in {f"r{n}" for n in range(arrays)},
+            "tuple": isinstance(body, list),
+            "list": isinstance(body, list),
+        }.get(kind, False)
+        if not ok:
+            raise _Broken(f"a result of kind {kind[:20]!r} holding {str(body)[:40]!r}")
+        if kind in ("tuple", "list"):
+            for item in body:
+                walk(item, depth + 1)
+
+    walk(value, 0)
+
+
+class Other:
+    """A value the learner returned that is neither a number nor an array (its type's name)."""
+
+    def __init__(self, what: str) -> None:
+        self.what = cheats.escape(what, 80)
+
+    def __repr__(self) -> str:
+        return f"<{self.what}>"
+
+
+def _rebuild(node: Any, arrays: dict[str, np.ndarray]) -> object:
+    """The learner's result from its checked JSON form and the arrays read back."""
+    kind, body = node
+    if kind == "array":
+        return arrays[body]
+    if kind in ("tuple", "list"):
+        items = [_rebuild(item, arrays) for item in body]
+        return tuple(items) if kind == "tuple" else items
+    if kind == "other":
+        return Other(body)
+    return body
 
 
 def _alarm_text(what: str) -> str:

@@ -1,7 +1,7 @@
 # expect: fail
 # function: max_pool_backward_naive
 # bug: unravel_by_height
-# line: 22
+# line: 23
 import numpy as np
 
 

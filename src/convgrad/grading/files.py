@@ -1,0 +1,242 @@
+"""One learner file, every function it defines: which course it is, which functions to grade, and
+one report for all of them.
+
+``convgrad grade FILE`` reads the file's top-level functions (without running it), picks the
+course whose functions it defines most of (:func:`detect`), and grades each of them: the conv
+backward passes (seeds' ``conv2d_backward``, cs231n's ``conv_backward_naive`` with its forward
+pass) with :mod:`.grader`, every other function with :mod:`.functions`. The report says which of
+the course's functions the file does not define.
+
+>>> detect({"pool_forward", "pool_backward", "zero_pad"})
+'dlai'
+>>> detect({"max_pool_forward_naive", "relu"})
+'cs231n'
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..exercises import COURSES as MODULES
+from . import functions as functions_
+from .grader import grade_file
+from .report import CHEAT_VERDICT, FileReport, TestResult, format_text
+from .sandbox import Sandbox, _read_source
+
+# --api names: a course of convgrad.exercises, or one conv backward pass alone (the old APIs)
+APIS = ("auto", "exercise", "cs231n", "seeds", "dlai")
+# the functions the conv-backward grader (grader.py) grades: course, function -> its api there
+BACKWARD = {("seeds", "conv2d_backward"): "exercise", ("cs231n", "conv_backward_naive"): "cs231n"}
+# graded together with another function: cs231n's conv forward pass is checked with its backward
+WITH = {("cs231n", "conv_forward_naive"): "conv_backward_naive"}
+# names a file of any course may define as helpers: they count little towards its course
+COMMON = {"relu", "softmax", "zero_pad"}
+
+
+def defined_functions(path: str | os.PathLike[str]) -> set[str] | None:
+    """The names of the functions defined at the top level of the file (``def`` or a lambda
+    assigned to a name), read as the sandbox reads it; None when it cannot be read or parsed."""
+    try:
+        tree = ast.parse(_read_source(os.fspath(path)))
+    except (OSError, ValueError, SyntaxError, RecursionError, MemoryError):
+        return None
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return names
+
+
+def course_functions(course: str) -> list[str]:
+    return [e.name for e in MODULES[course][1].EXERCISES]
+
+
+def detect(defined: set[str]) -> str:
+    """The course whose functions ``defined`` holds most of (helpers such as ``relu`` count
+    little); the seeds' series when it holds none."""
+
+    def score(course: str) -> float:
+        return sum(0.25 if n in COMMON else 1.0 for n in course_functions(course) if n in defined)
+
+    best = max(("seeds", "cs231n", "dlai"), key=score)
+    return best if score(best) > 0 else "seeds"
+
+
+@dataclass
+class FileGrade:
+    """Every graded function of one file: ``reports`` (one per function), and the course's
+    functions the file does not define (``missing``)."""
+
+    path: str
+    course: str
+    reports: list[FileReport] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.reports) and all(r.passed for r in self.reports)
+
+    @property
+    def cheat(self) -> str | None:
+        return next((r.cheat for r in self.reports if r.cheat), None)
+
+    @property
+    def bugs(self) -> list[str]:
+        return list(dict.fromkeys(b for r in self.reports for b in r.bugs))
+
+    def to_json(self) -> dict[str, Any]:
+        """The first function's report as before (``api``, ``function``, ``tests``...), with
+        ``course``, ``functions`` (every function's report), ``missing``, and ``passed``,
+        ``score`` and ``bugs`` over every function."""
+        each = [r.to_json() for r in self.reports]
+        data: dict[str, Any] = dict(each[0]) if each else {"file": self.path, "api": self.course}
+        cheat = self.cheat
+        data.update(
+            course=self.course,
+            functions=each,
+            missing=self.missing,
+            passed=self.passed,
+            bugs=self.bugs,
+            verdict=CHEAT_VERDICT if cheat else None,
+            cheat=cheat,
+            score=None
+            if cheat
+            else [
+                sum(t.passed for r in self.reports for t in r.tests),
+                sum(len(r.tests) for r in self.reports),
+            ],
+            seconds=round(self.seconds, 3),
+        )
+        return data
+
+    def text(self) -> str:
+        parts = []
+        for number, report in enumerate(self.reports):
+            isolation = report.isolation
+            if number and isolation == self.reports[0].isolation:
+                report.isolation = ""  # said once, for the first function
+            parts.append(format_text(report))
+            report.isolation = isolation
+        if self.missing and not self.cheat:
+            title = MODULES[self.course][0] if self.course in MODULES else self.course
+            parts.append(
+                f"{self.path}: not found in the file ({title}): "
+                + ", ".join(f"{n}()" for n in self.missing)
+            )
+        return "\n".join(parts)
+
+
+def grade(
+    path: str | os.PathLike[str],
+    api: str = "auto",
+    function: str | None = None,
+    timeout: float = 10.0,
+    memory_mb: int = 2048,
+    forward: str = "conv_forward_naive",
+) -> FileGrade:
+    """Grade the file ``path``: for ``api`` ``"auto"`` the course it is detected as; for a course
+    name that course's functions it defines (``function``: only that one); for ``"exercise"`` and
+    ``"cs231n"`` with a ``function`` not of the course, that function as the conv backward pass
+    (the learner named it otherwise)."""
+    start = time.perf_counter()
+    path = os.fspath(path)
+    defined = defined_functions(path)
+    course = detect(defined or set()) if api == "auto" else api
+    if course == "exercise":
+        result = FileGrade(path, "seeds")
+        result.reports = [grade_file(path, "exercise", function, timeout, memory_mb, forward)]
+        result.seconds = time.perf_counter() - start
+        return result
+    names = course_functions(course)
+    if function and function not in names:  # the conv backward pass, under another name
+        result = FileGrade(path, course)
+        api_ = "cs231n" if course == "cs231n" else "exercise"
+        result.reports = [grade_file(path, api_, function, timeout, memory_mb, forward)]
+        result.seconds = time.perf_counter() - start
+        return result
+    found = [n for n in names if defined is not None and n in defined]
+    if function:
+        found = [function]
+    result = FileGrade(path, course, missing=[n for n in names if n not in found])
+    if not found:  # nothing of the course: the old message names what the file defines
+        fallback = {"seeds": "exercise", "cs231n": "cs231n"}.get(course)
+        if fallback:
+            result.reports = [grade_file(path, fallback, None, timeout, memory_mb, forward)]
+            result.missing = [n for n in result.missing if n != result.reports[0].function]
+        else:
+            report = FileReport(path, course, "")
+            what = ", ".join(sorted(defined)[:20]) if defined else "nothing it could read"
+            report.load_error = (
+                f"the file defines none of the course's functions ({', '.join(names)}); "
+                f"it defines: {what}"
+            )
+            result.reports = [report]
+            result.missing = []
+        result.seconds = time.perf_counter() - start
+        return result
+    backward = [n for n in found if (course, n) in BACKWARD]
+    rest = [
+        n
+        for n in found
+        if (course, n) not in BACKWARD and not ((course, n) in WITH and WITH[(course, n)] in found)
+    ]
+    reports: dict[str, FileReport] = {}
+    for name in backward:
+        reports[name] = grade_file(
+            path, BACKWARD[(course, name)], name, timeout, memory_mb, forward
+        )
+    if rest and not any(r.cheat for r in reports.values()):
+        reports.update(_grade_rest(path, course, rest, defined or set(), timeout, memory_mb))
+    result.reports = [reports[n] for n in found if n in reports]
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _grade_rest(
+    path: str, course: str, names: list[str], defined: set[str], timeout: float, memory_mb: int
+) -> dict[str, FileReport]:
+    module = MODULES[course][1]
+    sandbox = Sandbox(path, "functions", "", timeout=timeout, memory_mb=memory_mb)
+    try:
+        loaded = sandbox.start()
+        if not loaded.ok:
+            reports = {}
+            for name in names:
+                report = FileReport(path, course, name)
+                report.isolation = sandbox.isolation.describe()
+                if loaded.kind == "reference":
+                    report.cheat = loaded.message
+                elif loaded.kind == "interrupted":
+                    report.notes.append(loaded.message)
+                else:
+                    report.load_error = _load_message(loaded)
+                report.tests = [
+                    TestResult(c.name, c.about, "not run") for c in module.battery(name)
+                ]
+                reports[name] = report
+            return reports
+        source = _source_text(path)
+        graded = functions_.grade_functions(path, course, module, names, sandbox, defined, source)
+        return {r.function: r for r in graded}
+    finally:
+        sandbox.close()
+
+
+def _source_text(path: str) -> str:
+    try:
+        return _read_source(path).decode("utf-8", errors="replace")
+    except (OSError, ValueError):
+        return ""
+
+
+def _load_message(reply: Any) -> str:
+    from .grader import _load_message as message
+
+    return message(reply)

@@ -1,0 +1,503 @@
+"""Grade a course's functions other than the conv backward passes: pooling, padding, the
+capstone, deeplearning.ai's step-by-step functions.
+
+A course module of :mod:`convgrad.exercises` describes each function the same way
+(:mod:`convgrad.exercises._catalogue`): its :class:`~convgrad.exercises._catalogue.Exercise`
+(signature, result names, the forward pass whose cache a backward pass takes), its reference
+answer, ``battery(function)``, the real bugs learners make (``_VARIANTS``, buggy versions of the
+reference, with ``_BUGS`` in words, ``_FIXES`` saying how to put each right, and ``_WHERE``, the
+patterns of the lines that hold each one).
+
+For each test of the battery the learner's function runs in the sandbox (:mod:`.sandbox`, the api
+``"functions"``: the arguments travel as arrays and JSON, the result comes back rebuilt, the inputs
+are checked for changes). A backward pass gets its cache from the learner's own forward pass when
+the file defines one, as in the notebook; when that fails and the course's own cache passes, the
+forward pass's cache is named as the cause. A wrong result is compared with every buggy variant's
+on every test: a variant that does what the learner's code does on every test names the bug; else
+each failing test is explained by the variants that match it. The lines that hold a named bug are
+quoted from the learner's source (confirm-only: a pattern never names a bug by itself).
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from ..exercises._catalogue import Case, Exercise, Outcome, call, same_outcome, same_result
+from .report import ArrayCheck, Diagnosis, Example, FileReport, TestResult
+from .sandbox import Other, Reply
+
+EXAMPLE_ELEMENTS = 120  # a failing test's inputs are printed when they hold at most this many
+
+
+@dataclass(frozen=True)
+class Graded:
+    """One function of a course, as the engine grades it."""
+
+    course: str
+    module: ModuleType
+    exercise: Exercise
+
+    @property
+    def name(self) -> str:
+        return self.exercise.name
+
+    @property
+    def numpy1(self) -> bool:
+        return bool(getattr(self.module, "NUMPY1", False))
+
+    @property
+    def reference(self) -> Callable[..., object]:
+        return getattr(self.module, self.name)  # type: ignore[no-any-return]
+
+    def cases(self) -> list[Case]:
+        return self.module.battery(self.name)  # type: ignore[no-any-return]
+
+    @property
+    def variants(self) -> dict[str, Callable[..., object]]:
+        return dict(getattr(self.module, "_VARIANTS", {}).get(self.name, {}))
+
+    def bug_text(self, bug: str) -> str:
+        return str(getattr(self.module, "_BUGS", {}).get(self.name, {}).get(bug, bug))
+
+    def fix_text(self, bug: str) -> str:
+        return str(getattr(self.module, "_FIXES", {}).get(self.name, {}).get(bug, ""))
+
+    def patterns(self, bug: str) -> tuple[str, ...]:
+        return tuple(getattr(self.module, "_WHERE", {}).get(self.name, {}).get(bug, ()))
+
+    def arg_names(self) -> list[str]:
+        try:
+            return list(inspect.signature(self.reference).parameters)
+        except (TypeError, ValueError):
+            return []
+
+
+class _Args:
+    """A case's arguments in the sandbox's JSON form, each array once (by identity) as a file."""
+
+    def __init__(self) -> None:
+        self.arrays: dict[str, np.ndarray] = {}
+        self.labels: dict[str, str] = {}
+        self._ids: dict[int, str] = {}
+
+    def encode(self, value: object, label: str) -> list[Any]:
+        if isinstance(value, np.ndarray):
+            if id(value) not in self._ids:
+                name = f"a{len(self.arrays)}"
+                self._ids[id(value)] = name
+                self.arrays[name] = value
+                self.labels[name] = label
+            return ["array", self._ids[id(value)]]
+        if isinstance(value, np.generic):
+            value = value.item()
+        if value is None or isinstance(value, bool | int | float | str):
+            return ["value", value]
+        if isinstance(value, tuple | list):
+            kind = "tuple" if isinstance(value, tuple) else "list"
+            return [kind, [self.encode(v, f"{label}[{i}]") for i, v in enumerate(value)]]
+        if isinstance(value, dict):
+            return ["dict", [[str(k), self.encode(v, f"{label}[{k!r}]")] for k, v in value.items()]]
+        raise TypeError(f"a battery argument of type {type(value).__name__}")
+
+
+def plan_for(graded: Graded, case: Case, forward: str | None) -> tuple[dict[str, Any], _Args]:
+    """The sandbox request for ``case``: its arguments and, when ``forward`` names the learner's
+    forward pass, the call that makes the cache."""
+    args = _Args()
+    names = graded.arg_names()
+    label = [names[i] if i < len(names) else f"argument {i + 1}" for i in range(len(case.args))]
+    plan: dict[str, Any] = {
+        "function": graded.name,
+        "args": [args.encode(a, label[i]) for i, a in enumerate(case.args)],
+        "kwargs": [[k, args.encode(v, k)] for k, v in case.kwargs.items()],
+        "cached": graded.exercise.cached,
+        "numpy1": graded.numpy1,
+    }
+    if forward:
+        at = graded.exercise.cache_at
+        cache = case.args[at]
+        items = cache if isinstance(cache, tuple | list) else (cache,)
+        plan["forward"] = {
+            "function": forward,
+            "args": [args.encode(v, f"cache[{i}]") for i, v in enumerate(items)],
+            "kwargs": [[k, args.encode(v, k)] for k, v in case.kwargs.items()],
+        }
+        plan["cache_at"] = at
+    return plan, args
+
+
+# --- one file ----------------------------------------------------------------------------------
+
+
+def grade_functions(
+    path: str,
+    course: str,
+    module: ModuleType,
+    functions: list[str],
+    sandbox: Any,
+    defined: set[str],
+    source: str,
+) -> list[FileReport]:
+    """Grade ``functions`` of ``course`` in the file ``path`` with the already started
+    ``sandbox`` (api ``"functions"``); one report per function."""
+    exercises = {e.name: e for e in module.EXERCISES}
+    reports = []
+    isolation = getattr(sandbox, "isolation", None)
+    for name in functions:
+        graded = Graded(course, module, exercises[name])
+        start = time.perf_counter()
+        report = FileReport(path, course, name)
+        report.isolation = isolation.describe() if isolation is not None else ""
+        forward = graded.exercise.forward if graded.exercise.forward in defined else None
+        if graded.exercise.forward and forward is None:
+            report.notes.append(
+                f"no {graded.exercise.forward}() in the file: {name} gets the course's cache"
+            )
+        _FunctionGrader(graded, sandbox, source, forward).run(report)
+        report.seconds = time.perf_counter() - start
+        reports.append(report)
+        if report.cheat or any(t.status == "not run" and t.message for t in report.tests):
+            break  # the sandbox refuses every later call too
+    return reports
+
+
+class _FunctionGrader:
+    def __init__(self, graded: Graded, sandbox: Any, source: str, forward: str | None) -> None:
+        self.graded = graded
+        self.sandbox = sandbox
+        self.source = source
+        self.forward = forward
+
+    def run(self, report: FileReport) -> None:
+        cases = self.graded.cases()
+        outcomes: list[Outcome | None] = []
+        expected: list[Outcome] = []
+        stop = ""
+        for case in cases:
+            want = call(self.graded.reference, case, self.graded.exercise, self.graded.numpy1)
+            expected.append(want)
+            if stop:
+                report.tests.append(TestResult(case.name, case.about, "not run", message=stop))
+                outcomes.append(None)
+                continue
+            result, outcome, reply = self.test(case, want)
+            report.tests.append(result)
+            outcomes.append(outcome)
+            if reply.kind == "reference":
+                report.cheat = reply.message
+                stop = "not run: " + reply.message
+            elif reply.kind in ("timeout", "protocol", "interrupted"):
+                stop = (
+                    "not run: an earlier test "
+                    + {
+                        "timeout": "ran out of time",
+                        "protocol": "broke the grader's protocol",
+                        "interrupted": "was stopped",
+                    }[reply.kind]
+                )
+        if report.cheat:
+            return
+        self.diagnose(report, cases, outcomes, expected)
+
+    def call(self, case: Case, forward: str | None) -> tuple[Reply, _Args]:
+        plan, args = plan_for(self.graded, case, forward)
+        reply = self.sandbox.call(args.arrays, None, plan)
+        if not isinstance(reply, Reply):
+            reply = Reply(str(getattr(reply, "kind", "crash")), str(getattr(reply, "message", "")))
+        return reply, args
+
+    def test(self, case: Case, want: Outcome) -> tuple[TestResult, Outcome | None, Reply]:
+        reply, args = self.call(case, self.forward)
+        got = _outcome(reply)
+        if self.forward and (got is None or not same_outcome(got, want)):
+            alone, alone_args = self.call(case, None)  # the course's own cache
+            other = _outcome(alone)
+            if other is not None and same_outcome(other, want):
+                result = TestResult(case.name, case.about, "fail", reply.seconds)
+                result.message = (
+                    f"with the cache from your {self.forward}() it goes wrong; with the "
+                    f"course's cache it is right: your {self.forward}() does not return the "
+                    "cache this function reads"
+                )
+                return result, got, reply
+        status = _status(reply, got, want)
+        result = TestResult(case.name, case.about, status, reply.seconds)
+        result.notes = [n for n in reply.notes if not n.startswith("the cache came from")]
+        if reply.output:
+            result.notes.append("printed: " + reply.output[:300])
+        if status == "pass":
+            return result, got, reply
+        if reply.kind != "ok":
+            result.message = reply.message or reply.kind
+            result.traceback = list(reply.traceback)[-4:]
+        if got is not None and not got.raised:
+            result.arrays = _checks(got.returned, want, self.graded.exercise)
+            if got.modified_inputs:
+                changed = [args.labels.get(n, n) for n in reply.modified]
+                result.message = "it changed its input " + ", ".join(changed) + " while it ran"
+        elif got is not None and want.raised:
+            result.message = f"the reference raises {want.raised} here; yours raised too"
+        names = self.graded.arg_names()
+        result.smallest = _example(case, got, want, self.graded.exercise, names)
+        return result, got, reply
+
+    def diagnose(
+        self,
+        report: FileReport,
+        cases: list[Case],
+        outcomes: list[Outcome | None],
+        expected: list[Outcome],
+    ) -> None:
+        failing = [i for i, t in enumerate(report.tests) if t.status not in ("pass", "not run")]
+        if not failing:
+            return
+        variants = self.graded.variants
+        ran = [i for i, o in enumerate(outcomes) if o is not None]
+        matches: dict[str, set[int]] = {}
+        for bug, variant in variants.items():
+            matched = set()
+            forms = getattr(variant, "forms", (variant,))  # one bug written in several ways
+            for i in ran:
+                got = outcomes[i]
+                assert got is not None
+                for form in forms:
+                    mine = call(form, cases[i], self.graded.exercise, self.graded.numpy1)
+                    if same_outcome(got, mine):
+                        matched.add(i)
+                        break
+            matches[bug] = matched
+        full = [b for b, m in matches.items() if set(ran) <= m and m & set(failing)]
+        if len(full) > 1:  # the lines break the tie, when some are found
+            located = [b for b in full if self.lines(b)]
+            full = located or full
+        chosen: dict[str, set[int]] = {b: set(failing) for b in full[:2]}
+        if not chosen:  # explain each failing test by the variants that do what the code did
+            left = set(failing)
+            while left:
+                best = max(
+                    variants,
+                    key=lambda b: (len(matches[b] & left), len(matches[b]), bool(self.lines(b))),
+                    default=None,
+                )
+                if best is None or not matches[best] & left:
+                    break
+                chosen[best] = matches[best] & left
+                left -= matches[best]
+        for bug, where in chosen.items():
+            diagnosis = Diagnosis(
+                None, bug, self.graded.bug_text(bug), self.graded.fix_text(bug), self.lines(bug)
+            )
+            for i in sorted(where):
+                report.tests[i].diagnoses.append(diagnosis)
+        explained = {i for where in chosen.values() for i in where}
+        for i in failing:
+            if i not in explained and report.tests[i].status == "fail":
+                hint = _hint(report.tests[i])
+                if hint:
+                    report.tests[i].diagnoses.append(Diagnosis(None, None, hint, ""))
+
+    def lines(self, bug: str) -> list[str]:
+        patterns = self.graded.patterns(bug)
+        if not patterns:
+            return []
+        return locate(self.source, self.graded.name, patterns)
+
+
+def _outcome(reply: Reply) -> Outcome | None:
+    """What the learner's call did, as :func:`same_outcome` compares it; None when it did not
+    finish (a timeout, a crash, a protocol breach)."""
+    if reply.kind == "ok":
+        return Outcome(returned=reply.result, modified_inputs=bool(reply.modified))
+    if reply.kind == "exception":
+        return Outcome(raised=reply.message.split(":", 1)[0] or "Exception")
+    return None
+
+
+def _status(reply: Reply, got: Outcome | None, want: Outcome) -> str:
+    if got is None:
+        known = ("timeout", "memory", "crash", "not run")
+        return reply.kind if reply.kind in known else "error"
+    if same_outcome(got, want):
+        return "pass"
+    if got.raised:
+        return "error"
+    return "fail"
+
+
+def _parts(value: object, names: tuple[str, ...]) -> list[tuple[str, object]]:
+    if len(names) > 1:
+        if isinstance(value, tuple | list) and len(value) == len(names):
+            return list(zip(names, value))
+        return []
+    return [(names[0] if names else "result", value)]
+
+
+def _checks(got: object, want: Outcome, exercise: Exercise) -> list[ArrayCheck]:
+    """One :class:`ArrayCheck` per result, or one saying what was returned instead."""
+    names = exercise.results or ("result",)
+    expected = _parts(want.returned, names)
+    mine = _parts(got, names)
+    if not mine:
+        what = _describe(got)
+        want_text = "(" + ", ".join(names) + ")"
+        return [ArrayCheck(want_text, False, (), None, "", f"returned {what}, not {want_text}")]
+    checks = []
+    for (name, value), (_, right) in zip(mine, expected):
+        checks.append(_compare(name, value, right))
+    return checks
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, tuple | list):
+        return f"a {type(value).__name__} of {len(value)} values"
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    if isinstance(value, Other):
+        return value.what
+    return type(value).__name__
+
+
+def _compare(name: str, value: object, right: object) -> ArrayCheck:
+    want = np.asarray(right, dtype=np.float64)
+    if isinstance(value, Other) or value is None:
+        what = "None" if value is None else value.what
+        return ArrayCheck(name, False, want.shape, None, "", f"got {what}, not numbers")
+    try:
+        got = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        return ArrayCheck(name, False, want.shape, None, "", "not an array of numbers")
+    dtype = str(np.asarray(value).dtype)
+    if got.shape != want.shape and got.size == want.size == 1:
+        got, want = got.reshape(()), want.reshape(())
+    if got.shape != want.shape:
+        return ArrayCheck(name, False, want.shape, got.shape, dtype)
+    ok = same_result(got, want)
+    bad = ~np.isclose(got, want, rtol=1e-7, atol=1e-9, equal_nan=True)
+    check = ArrayCheck(name, ok, want.shape, got.shape, dtype, wrong=int(bad.sum()), size=got.size)
+    if not ok and bad.any():
+        err = np.where(bad, np.abs(np.nan_to_num(got - want, nan=np.inf)), -1.0)
+        index = np.unravel_index(int(np.argmax(err)), err.shape) if err.ndim else ()
+        check.worst_index = tuple(int(i) for i in index)
+        check.max_error = float(np.max(err))
+        check.expected_value = float(want[index])
+        check.got_value = float(got[index])
+    return check
+
+
+def _example(
+    case: Case, got: Outcome | None, want: Outcome, exercise: Exercise, names: list[str]
+) -> Example | None:
+    """The failing test's inputs with the right and the learner's results, when small enough to
+    read."""
+    arrays: dict[str, np.ndarray] = {}
+    params: dict[str, Any] = {}
+
+    def add(label: str, value: object) -> None:
+        if isinstance(value, np.ndarray):
+            arrays[label] = value
+        elif isinstance(value, tuple | list) and any(isinstance(v, np.ndarray) for v in value):
+            for i, v in enumerate(value):
+                add(f"{label}[{i}]", v)
+        else:
+            params[label] = value
+
+    for i, value in enumerate(case.args):
+        add(names[i] if i < len(names) else f"argument {i + 1}", value)
+    for key, value in case.kwargs.items():
+        add(key, value)
+    if sum(a.size for a in arrays.values()) > EXAMPLE_ELEMENTS or got is None or got.raised:
+        return None
+    results = exercise.results or ("result",)
+    expected = {n: np.asarray(v) for n, v in _parts(want.returned, results) if _numeric(v)}
+    mine = {n: np.asarray(v) for n, v in _parts(got.returned, results) if _numeric(v)}
+    wrong = [n for n in expected if n not in mine or not same_result(mine[n], expected[n])]
+    return Example(arrays, params, expected, mine, wrong, params_label="")
+
+
+def _numeric(value: object) -> bool:
+    try:
+        return np.asarray(value).dtype.kind in "biuf"
+    except (TypeError, ValueError):
+        return False
+
+
+def _hint(result: TestResult) -> str:
+    for check in result.arrays:
+        if not check.ok and check.got_shape is not None and check.got_shape != check.expected_shape:
+            return (
+                f"{check.name} has the wrong shape: expected {check.expected_shape}, got "
+                f"{check.got_shape}; check how the output size is computed"
+            )
+    return ""
+
+
+# --- the learner's lines ---------------------------------------------------------------------
+
+
+def locate(source: str, function: str, patterns: tuple[str, ...], limit: int = 2) -> list[str]:
+    r"""The lines of ``function`` (and of the file's functions it calls) that match the first of
+    ``patterns`` that matches any (regular expressions over a line without its indentation and
+    comment), quoted as ``"line N: code"``: at most ``limit``, the function's own lines before
+    its helpers'.
+
+    >>> locate("def f(x):\n    y = x\n    return y[::-1]\n", "f", (r"np\.flip", r"::\s*-1"))
+    ['line 3: return y[::-1]']
+    """
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            defs[node.name] = node  # the last definition is the one that runs
+    if function not in defs:
+        return []
+    order = [function]
+    for name in order:  # the functions it calls, breadth first
+        for inner in ast.walk(defs[name]):
+            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name):
+                if inner.func.id in defs and inner.func.id not in order:
+                    order.append(inner.func.id)
+    text = source.splitlines()
+    for pattern in patterns:  # the first pattern that matches a line wins
+        regex = re.compile(pattern)
+        found: list[str] = []
+        for name in order:
+            node = defs[name]
+            body_start = node.body[0].lineno if node.body else node.lineno
+            for number in range(body_start, (node.end_lineno or node.lineno) + 1):
+                code = _code(text[number - 1]) if number <= len(text) else ""
+                if code and regex.search(code):
+                    found.append(f"line {number}: {code}")
+                    if len(found) >= limit:
+                        return found
+            if found:
+                return found
+    return []
+
+
+def _code(line: str) -> str:
+    """``line`` without its indentation and a trailing comment (a ``#`` in a string kept)."""
+    stripped = line.strip()
+    if stripped.startswith("#"):
+        return ""
+    quote = ""
+    for i, ch in enumerate(stripped):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#":
+            return stripped[:i].rstrip()
+    return stripped
