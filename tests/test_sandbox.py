@@ -249,7 +249,9 @@ def test_a_checkouts_history_and_its_source_by_dir_fd_are_out_of_reach(tmp_path)
         path = tmp_path / name
         path.write_text(head + (SUBMISSIONS / "correct.py").read_text())
         report = grade_file(path, timeout=5)
-        assert not report.passed and (report.cheat or report.load_error), format_text(report)
+        # caught as a cheat, or the read failed: the top level skips a statement that raises
+        failed = [n for n in report.notes if n.startswith("line 3: ") and "skipped" in n]
+        assert report.cheat or (name == "dir_fd.py" and failed), format_text(report)
 
 
 def test_reading_the_reference_files_is_caught(tmp_path):

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..exercises import COURSES as MODULES
 from . import functions as functions_
+from .cheats import escape
 from .grader import grade_file
 from .report import CHEAT_VERDICT, FileReport, TestResult, format_text
 from .sandbox import Sandbox, _read_source
@@ -34,15 +35,17 @@ BACKWARD = {("seeds", "conv2d_backward"): "exercise", ("cs231n", "conv_backward_
 # graded together with another function: cs231n's conv forward pass is checked with its backward
 WITH = {("cs231n", "conv_forward_naive"): "conv_backward_naive"}
 # names a file of any course may define as helpers: they count little towards its course
-COMMON = {"relu", "softmax", "zero_pad"}
+COMMON = {"relu", "softmax"}
 
 
 def defined_functions(path: str | os.PathLike[str]) -> set[str] | None:
     """The names of the functions defined at the top level of the file (``def`` or a lambda
     assigned to a name), read as the sandbox reads it; None when it cannot be read or parsed."""
     try:
-        tree = ast.parse(_read_source(os.fspath(path)))
-    except (OSError, ValueError, SyntaxError, RecursionError, MemoryError):
+        tree = functions_.parse(_read_source(os.fspath(path)).decode("utf-8", errors="replace"))
+    except (OSError, ValueError):
+        return None
+    if tree is None:
         return None
     names = set()
     for node in tree.body:
@@ -127,7 +130,7 @@ class FileGrade:
         if self.missing and not self.cheat:
             title = MODULES[self.course][0] if self.course in MODULES else self.course
             parts.append(
-                f"{self.path}: not found in the file ({title}): "
+                f"{escape(self.path)}: not found in the file ({title}): "
                 + ", ".join(f"{n}()" for n in self.missing)
             )
         return "\n".join(parts)
@@ -224,6 +227,8 @@ def _grade_rest(
             return reports
         source = _source_text(path)
         graded = functions_.grade_functions(path, course, module, names, sandbox, defined, source)
+        if graded:
+            graded[0].notes[:0] = loaded.notes  # the file's top level: said once
         return {r.function: r for r in graded}
     finally:
         sandbox.close()

@@ -452,9 +452,8 @@ def locate(source: str, function: str, patterns: tuple[str, ...], limit: int = 2
     >>> locate("def f(x):\n    y = x\n    return y[::-1]\n", "f", (r"np\.flip", r"::\s*-1"))
     ['line 3: return y[::-1]']
     """
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = parse(source)
+    if tree is None:
         return []
     defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
     for node in tree.body:
@@ -484,6 +483,20 @@ def locate(source: str, function: str, patterns: tuple[str, ...], limit: int = 2
             if found:
                 return found
     return []
+
+
+_MAGIC = re.compile(r"^([ \t]*)([%!].*)$", re.M)  # as the sandbox's child skips them
+
+
+def parse(source: str) -> ast.Module | None:
+    """``source`` parsed, IPython's ``%`` and ``!`` lines (a notebook exported to a script) read
+    as ``pass``; None when it cannot be parsed."""
+    for text in (source, _MAGIC.sub(lambda m: m.group(1) + "pass  # " + m.group(2), source)):
+        try:
+            return ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+    return None
 
 
 def _code(line: str) -> str:

@@ -83,6 +83,7 @@ def grade_file(
                 report.load_error = _load_message(loaded)
             report.tests = [TestResult(c.name, c.about, "not run") for c in spec.cases()]
         else:
+            report.notes += [str(n) for n in getattr(loaded, "notes", [])]
             if api == "cs231n" and not getattr(loaded, "has_forward", True):
                 report.notes.append(
                     f"no {forward}() in the file: the backward pass gets the cache "

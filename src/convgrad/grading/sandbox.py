@@ -665,7 +665,7 @@ def _parse(line: bytes, call: int, api: str, answered: bool) -> dict[str, Any]:
         if kind == "ok":
             keys = {"id", "kind", "outputs", "notes", "seconds"} if call else {"id", "kind"}
             keys |= {"result"} if call and api == "functions" else set()
-            keys |= set() if call else {"has_forward"}
+            keys |= set() if call else {"has_forward", "notes"}
             required |= {"outputs"} if call else set()
         elif kind in (_CALL_ERRORS if call else _LOAD_ERRORS):
             keys = {"id", "kind", "message", "traceback"}

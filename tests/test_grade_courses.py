@@ -1,0 +1,192 @@
+"""Grading every course's functions: the corpus in tests/submissions/courses/ graded against its
+headers, the command line over one file, and what a hostile or broken file gets.
+
+Each corpus file's header (see tests/test_courses_corpus.py) says which functions it defines that
+must pass, or which function holds which bug on which line; here the grader must say the same:
+the right verdict for every function, the bug named, and its line quoted.
+"""
+
+import json
+import re
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from convgrad.grading import files as grading_files
+from convgrad.grading.functions import locate
+
+CORPUS = Path(__file__).parent / "submissions" / "courses"
+FILES = sorted(CORPUS.glob("*/*.py"))
+
+
+def header(path):
+    fields = {"expect": [], "function": [], "bug": [], "line": []}
+    for text in path.read_text().splitlines():
+        match = re.match(r"# (expect|function|bug|line): (\S+)$", text)
+        if not match:
+            break
+        fields[match.group(1)].append(match.group(2))
+    return fields
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_grader_agrees_with_the_header(path):
+    fields = header(path)
+    start = time.perf_counter()
+    result = grading_files.grade(path)
+    seconds = time.perf_counter() - start
+    assert result.course == path.parent.name
+    reports = {r.function: r for r in result.reports}
+    assert set(fields["function"]) <= set(reports), result.text()
+    if fields["expect"] == ["pass"]:
+        for function in fields["function"]:
+            assert reports[function].passed, reports[function].tests
+            assert not reports[function].bugs
+        return
+    report = reports[fields["function"][0]]
+    assert not report.passed
+    quoted = {d.bug: d.lines for t in report.tests for d in t.diagnoses if d.bug}
+    for bug, line in zip(fields["bug"], fields["line"]):
+        assert bug in report.bugs, (bug, report.bugs)
+        assert any(q.startswith(f"line {line}: ") for q in quoted[bug]), (bug, line, quoted[bug])
+    assert seconds < 20  # a generous bound: the time per file is measured in the notes, not here
+
+
+def test_a_correct_file_names_no_bug_and_no_line():
+    result = grading_files.grade(CORPUS / "dlai" / "notebook.py")
+    assert result.passed and not result.bugs and not result.missing
+    assert "diagnosis" not in result.text() and "line " not in result.text()
+
+
+def test_functions_the_file_does_not_define_are_named():
+    result = grading_files.grade(CORPUS / "dlai" / "zero_pad_one_side.py")
+    assert [r.function for r in result.reports] == ["zero_pad"]
+    assert "pool_backward" in result.missing and "zero_pad" not in result.missing
+    assert "not found in the file" in result.text() and "pool_backward()" in result.text()
+
+
+def test_the_course_is_detected_from_the_functions_defined():
+    assert grading_files.detect({"conv2d", "relu", "softmax"}) == "seeds"
+    assert grading_files.detect({"max_pool_backward_naive"}) == "cs231n"
+    assert grading_files.detect({"zero_pad", "relu"}) == "dlai"
+    assert grading_files.detect({"relu", "conv2d_backward", "zero_pad"}) == "seeds"
+    assert grading_files.detect(set()) == "seeds"
+
+
+def test_a_backward_pass_gets_the_learners_own_cache(tmp_path):
+    # the forward pass keeps its cache in another order; the backward pass reads that order
+    path = tmp_path / "own_cache.py"
+    path.write_text(
+        (CORPUS / "cs231n" / "loops_argmax.py")
+        .read_text()
+        .replace("cache = (x, pool_param)", "cache = (pool_param, x)")
+        .replace("x, pool_param = cache", "pool_param, x = cache")
+    )
+    assert "= (pool_param, x)" in path.read_text() and "pool_param, x = cache" in path.read_text()
+    result = grading_files.grade(path)
+    assert result.passed, result.text()
+
+
+def test_a_forward_cache_the_backward_cannot_read_is_named(tmp_path):
+    path = tmp_path / "bad_cache.py"
+    path.write_text(
+        (CORPUS / "cs231n" / "loops_argmax.py")
+        .read_text()
+        .replace("cache = (x, pool_param)", "cache = (out, pool_param)")
+    )
+    assert "= (out, pool_param)" in path.read_text()
+    report = {r.function: r for r in grading_files.grade(path).reports}["max_pool_backward_naive"]
+    assert not report.passed
+    assert "does not return the cache this function reads" in report.tests[0].message
+
+
+HOSTILE = {
+    "returns_an_object": (
+        "def relu(x):\n    class Odd:\n        def __array__(self, *a, **k):\n"
+        "            raise RuntimeError('no')\n    return Odd()\n",
+        "fail",
+    ),
+    "returns_deep_lists": (
+        "def relu(x):\n    v = [x]\n    for _ in range(50):\n        v = [v]\n    return v\n",
+        "fail",
+    ),
+    "returns_many_arrays": ("def relu(x):\n    return tuple(x for _ in range(500))\n", "fail"),
+    "writes_into_its_input": (
+        "import numpy as np\ndef relu(x):\n    np.maximum(x, 0, out=x)\n    return x\n",
+        "fail",
+    ),
+    "loops_forever": ("def relu(x):\n    while True:\n        pass\n", "timeout"),
+    "raises": ("def relu(x):\n    raise KeyboardInterrupt\n", "error"),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_or_broken_function_gets_a_verdict(tmp_path, name):
+    source, status = HOSTILE[name]
+    path = tmp_path / f"{name}.py"
+    path.write_text(source)
+    result = grading_files.grade(path, "seeds", "relu", timeout=1.0)
+    (report,) = result.reports
+    assert not report.passed
+    assert report.tests[0].status == status, report.tests[0]
+
+
+def test_locate_quotes_only_the_function_and_what_it_calls():
+    source = textwrap.dedent(
+        """\
+        def helper(a):
+            return a[::-1]
+
+        def other(a):
+            return a[::-1]
+
+        def f(x):
+            y = helper(x)  # a comment with [::-1]
+            return y
+        """
+    )
+    assert locate(source, "f", (r"::\s*-1",)) == ["line 2: return a[::-1]"]
+    assert locate(source, "missing", (r".",)) == []
+    assert locate("def f(:\n", "f", (r".",)) == []
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "convgrad", "grade", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_command_grades_every_function_of_the_file():
+    done = run(CORPUS / "dlai" / "pool_backward_overwrite.py")
+    assert done.returncode == 1, done.stderr
+    assert "[overwrite]" in done.stdout and "line 39: " in done.stdout
+    assert "(dlai: pool_forward)" in done.stdout or "(dlai: pool_backward)" in done.stdout
+
+
+def test_the_command_json_has_every_function_and_the_missing_ones():
+    done = run(CORPUS / "cs231n" / "window_view_all_ties.py", "--json")
+    data = json.loads(done.stdout)
+    assert data["course"] == "cs231n" and data["passed"] is False
+    assert "all_ties" in data["bugs"]
+    assert {f["function"] for f in data["functions"]} >= {"max_pool_backward_naive"}
+    assert "conv_backward_naive" in data["missing"]
+
+
+def test_the_command_grades_one_function_when_asked():
+    done = run(CORPUS / "dlai" / "notebook.py", "--function", "distribute_value")
+    assert done.returncode == 0, done.stdout
+    assert "(dlai: distribute_value)" in done.stdout
+    assert "(dlai: conv_forward)" not in done.stdout
+
+
+def test_an_unknown_function_is_a_usage_error():
+    done = run(CORPUS / "dlai" / "notebook.py", "--api", "dlai", "--function", "pool_fwd")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "pool_fwd" in done.stderr
