@@ -190,3 +190,48 @@ def test_an_unknown_function_is_a_usage_error():
     done = run(CORPUS / "dlai" / "notebook.py", "--api", "dlai", "--function", "pool_fwd")
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "pool_fwd" in done.stderr
+
+
+NOTEBOOK = """\
+#!/usr/bin/env python
+# coding: utf-8
+import numpy as np
+import h5py
+from public_tests import *
+
+get_ipython().run_line_magic('matplotlib', 'inline')
+%load_ext autoreload
+!ls datasets
+np.random.seed(1)
+
+def distribute_value(dz, shape):
+    (n_H, n_W) = shape
+    average = dz / (n_H * n_W)
+    a = np.ones(shape) * average
+    return a
+
+a = distribute_value(2, (2, 2))
+print('distributed value =', a)
+distribute_value_test(distribute_value)
+"""
+
+
+def test_a_notebook_exported_to_a_script_is_graded(tmp_path):
+    path = tmp_path / "Convolution_model_Step_by_Step.py"
+    path.write_text(NOTEBOOK)
+    result = grading_files.grade(path)
+    assert result.course == "dlai" and result.passed, result.text()
+    notes = result.reports[0].notes
+    assert any("IPython lines" in n for n in notes)
+    assert any(n.startswith("line 4: import h5py raised ModuleNotFoundError") for n in notes)
+    assert any("distribute_value_test(distribute_value) raised NameError" in n for n in notes)
+
+
+def test_the_smallest_example_shows_the_same_bug():
+    result = grading_files.grade(CORPUS / "dlai" / "distribute_value_divided_by_sum.py")
+    (report,) = result.reports
+    failing = [t for t in report.tests if not t.passed]
+    example = failing[0].smallest
+    assert example is not None and example.title == "smallest input that shows it"
+    assert example.params == {"dz": 2.0, "shape": (1, 1)}  # the smallest shape, where 1 + 1 != 1
+    assert example.expected["a"].tolist() == [[2.0]] and example.got["a"].tolist() == [[1.0]]

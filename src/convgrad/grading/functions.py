@@ -32,10 +32,15 @@ from typing import Any
 import numpy as np
 
 from ..exercises._catalogue import Case, Exercise, Outcome, call, same_outcome, same_result
+from . import small
 from .report import ArrayCheck, Diagnosis, Example, FileReport, TestResult
 from .sandbox import Other, Reply
 
 EXAMPLE_ELEMENTS = 120  # a failing test's inputs are printed when they hold at most this many
+# Shrinking: the time for one function's smaller examples, and the time limit of each call then
+# (a candidate that loops forever must not cost the test's whole limit)
+SHRINK_SECONDS = 0.5
+SHRINK_CALL_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -207,6 +212,74 @@ class _FunctionGrader:
         if report.cheat:
             return
         self.diagnose(report, cases, outcomes, expected)
+        self.shrink(report, cases, outcomes, expected)
+
+    def shrink(
+        self,
+        report: FileReport,
+        cases: list[Case],
+        outcomes: list[Outcome | None],
+        expected: list[Outcome],
+    ) -> None:
+        """For each kind of failure (the bugs named, or the status), the smallest candidate input
+        (:mod:`.small`) on which the learner's code fails the same way; the failing test's own
+        input when none is found in time and it is small."""
+        names = self.graded.arg_names()
+        shown: dict[tuple[str, ...], Example | None] = {}
+        timed_out = any(t.status == "timeout" for t in report.tests)
+        deadline = time.perf_counter() + SHRINK_SECONDS
+        pool = [] if timed_out else small.candidates(self.graded.course, self.graded.name)
+        for i, test in enumerate(report.tests):
+            got = outcomes[i]
+            if test.status not in ("fail", "error") or got is None:
+                continue
+            bugs = tuple(d.bug for d in test.diagnoses if d.bug)
+            key = bugs or (test.status,)
+            if key in shown:
+                test.smallest = shown[key]
+                continue
+            example = None
+            for candidate in pool:
+                if time.perf_counter() > deadline:
+                    break
+                example = self.shows(candidate, bugs, test.status, names)
+                if example is not None:
+                    break
+            if example is None:
+                title = "the input that shows it"
+                example = _example(cases[i], got, expected[i], self.graded.exercise, names, title)
+            shown[key] = test.smallest = example
+
+    def shows(
+        self, case: Case, bugs: tuple[str, ...], status: str, names: list[str]
+    ) -> Example | None:
+        """An example from ``case`` when the learner's code fails on it as it failed a test: as
+        the bugs ``bugs`` do, or (none named) with the same ``status``."""
+        want = call(self.graded.reference, case, self.graded.exercise, self.graded.numpy1)
+        timeout = getattr(self.sandbox, "timeout", None)
+        if timeout is not None:
+            self.sandbox.timeout = min(timeout, SHRINK_CALL_SECONDS)
+        try:
+            reply, _ = self.call(case, self.forward)
+        finally:
+            if timeout is not None:
+                self.sandbox.timeout = timeout
+        got = _outcome(reply)
+        if got is None or _status(reply, got, want) != status:
+            return None
+        if bugs:
+            variants = self.graded.variants
+            for bug in bugs:
+                forms = getattr(variants.get(bug), "forms", (variants.get(bug),))
+                if not any(
+                    f is not None
+                    and same_outcome(got, call(f, case, self.graded.exercise, self.graded.numpy1))
+                    for f in forms
+                ):
+                    return None
+        return _example(
+            case, got, want, self.graded.exercise, names, "smallest input that shows it"
+        )
 
     def call(self, case: Case, forward: str | None) -> tuple[Reply, _Args]:
         plan, args = plan_for(self.graded, case, forward)
@@ -246,8 +319,6 @@ class _FunctionGrader:
                 result.message = "it changed its input " + ", ".join(changed) + " while it ran"
         elif got is not None and want.raised:
             result.message = f"the reference raises {want.raised} here; yours raised too"
-        names = self.graded.arg_names()
-        result.smallest = _example(case, got, want, self.graded.exercise, names)
         return result, got, reply
 
     def diagnose(
@@ -394,7 +465,12 @@ def _compare(name: str, value: object, right: object) -> ArrayCheck:
 
 
 def _example(
-    case: Case, got: Outcome | None, want: Outcome, exercise: Exercise, names: list[str]
+    case: Case,
+    got: Outcome | None,
+    want: Outcome,
+    exercise: Exercise,
+    names: list[str],
+    title: str = "the test's input",
 ) -> Example | None:
     """The failing test's inputs with the right and the learner's results, when small enough to
     read."""
@@ -411,16 +487,23 @@ def _example(
             params[label] = value
 
     for i, value in enumerate(case.args):
-        add(names[i] if i < len(names) else f"argument {i + 1}", value)
+        name = names[i] if i < len(names) else f"argument {i + 1}"
+        if i == exercise.cache_at and exercise.forward and isinstance(value, tuple | list):
+            for j, item in enumerate(value):
+                add(f"{name}[{j}]", item)
+        else:
+            add(name, value)
     for key, value in case.kwargs.items():
         add(key, value)
-    if sum(a.size for a in arrays.values()) > EXAMPLE_ELEMENTS or got is None or got.raised:
+    if sum(a.size for a in arrays.values()) > EXAMPLE_ELEMENTS or got is None:
         return None
+    if got.raised:
+        return Example(arrays, params, {}, {}, [], "", f"{title} (yours raised {got.raised})")
     results = exercise.results or ("result",)
     expected = {n: np.asarray(v) for n, v in _parts(want.returned, results) if _numeric(v)}
     mine = {n: np.asarray(v) for n, v in _parts(got.returned, results) if _numeric(v)}
     wrong = [n for n in expected if n not in mine or not same_result(mine[n], expected[n])]
-    return Example(arrays, params, expected, mine, wrong, params_label="")
+    return Example(arrays, params, expected, mine, wrong, params_label="", title=title)
 
 
 def _numeric(value: object) -> bool:

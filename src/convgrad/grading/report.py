@@ -66,6 +66,7 @@ class Example:
     got: dict[str, np.ndarray]
     wrong: list[str]
     params_label: str = "conv_param"  # "": each parameter on a line of its own, by name
+    title: str = "smallest input that shows it"
 
     def key(self) -> tuple:
         shapes = tuple((k, v.shape, str(v.dtype)) for k, v in self.inputs.items())
@@ -274,7 +275,7 @@ def format_text(report: FileReport) -> str:
 
 def _example(e: Example, pad: str) -> list[str]:
     if not e.params_label:
-        lines = [pad + "the input that shows it:"]
+        lines = [pad + e.title + ":"]
         inner = pad + "  "
         lines += [inner + f"{name} = {value!r}" for name, value in e.params.items()]
     else:
