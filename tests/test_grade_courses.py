@@ -235,3 +235,44 @@ def test_the_smallest_example_shows_the_same_bug():
     assert example is not None and example.title == "smallest input that shows it"
     assert example.params == {"dz": 2.0, "shape": (1, 1)}  # the smallest shape, where 1 + 1 != 1
     assert example.expected["a"].tolist() == [[2.0]] and example.got["a"].tolist() == [[1.0]]
+
+
+HELPER_WRONG = """\
+import numpy as np
+
+def zero_pad(X, pad):
+    return np.pad(X, ((0, 0), (0, pad), (0, pad), (0, 0)))
+
+def conv_forward(A_prev, W, b, hparameters):
+    stride, pad = hparameters["stride"], hparameters["pad"]
+    m, n_H_prev, n_W_prev, _ = A_prev.shape
+    f, n_C = W.shape[0], W.shape[3]
+    n_H = (n_H_prev - f + 2 * pad) // stride + 1
+    n_W = (n_W_prev - f + 2 * pad) // stride + 1
+    Z = np.zeros((m, n_H, n_W, n_C))
+    A_pad = zero_pad(A_prev, pad)
+    for h in range(n_H):
+        for w in range(n_W):
+            window = A_pad[:, h * stride:h * stride + f, w * stride:w * stride + f, :]
+            Z[:, h, w, :] = np.tensordot(window, W, axes=3) + b[0, 0, 0]
+    return Z, (A_prev, W, b, hparameters)
+
+def pool_forward(A_prev, hparameters, mode="max"):
+    # YOUR CODE STARTS HERE
+    pass
+"""
+
+
+def test_a_wrong_helper_is_blamed_and_a_stub_is_named(tmp_path):
+    path = tmp_path / "helper.py"
+    path.write_text(HELPER_WRONG)
+    reports = {r.function: r for r in grading_files.grade(path).reports}
+    assert reports["zero_pad"].bugs == ["one_side"]
+    forward = reports["conv_forward"]
+    assert not forward.passed and forward.bugs == []  # no variant of its own matches
+    hints = [d.title for t in forward.tests for d in t.diagnoses if d.bug is None]
+    assert any("it calls your zero_pad()" in h for h in hints), hints
+    stub = reports["pool_forward"]
+    assert stub.bugs == ["not_implemented"]
+    quoted = [q for t in stub.tests for d in t.diagnoses for q in d.lines]
+    assert quoted and quoted[0] == "line 22: pass"

@@ -172,7 +172,41 @@ def grade_functions(
         reports.append(report)
         if report.cheat or any(t.status == "not run" and t.message for t in report.tests):
             break  # the sandbox refuses every later call too
+    _blame_helpers(reports, source)
     return reports
+
+
+def _blame_helpers(reports: list[FileReport], source: str) -> None:
+    """A function with no bug named that calls another graded function of the file that fails
+    its own tests (``conv_forward`` calling a wrong ``zero_pad``) is told to put that right
+    first."""
+    tree = parse(source)
+    if tree is None:
+        return
+    defs = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    wrong = {r.function for r in reports if not r.passed and not r.cheat and not r.load_error}
+    for report in reports:
+        if report.passed or report.bugs or report.function not in defs:
+            continue
+        called = {
+            n.func.id
+            for n in ast.walk(defs[report.function])
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+        }
+        culprits = sorted((called & wrong) - {report.function})
+        if not culprits:
+            continue
+        names = ", ".join(f"{c}()" for c in culprits)
+        hint = Diagnosis(
+            None,
+            None,
+            f"it calls your {names}, which fails its own tests (see its report): put that "
+            "right first",
+            "",
+        )
+        for test in report.tests:
+            if test.status in ("fail", "error"):
+                test.diagnoses.insert(0, hint)
 
 
 class _FunctionGrader:
@@ -331,6 +365,15 @@ class _FunctionGrader:
         failing = [i for i, t in enumerate(report.tests) if t.status not in ("pass", "not run")]
         if not failing:
             return
+        done = [o for o in outcomes if o is not None]
+        if done and all(
+            o.raised == "NotImplementedError" or (not o.raised and o.returned is None) for o in done
+        ):
+            quoted = locate(self.source, self.graded.name, _STUB_LINES, limit=1)
+            stub = Diagnosis(None, "not_implemented", _STUB_TITLE, _STUB_FIX, quoted)
+            for i in failing:
+                report.tests[i].diagnoses.append(stub)
+            return
         variants = self.graded.variants
         ran = [i for i, o in enumerate(outcomes) if o is not None]
         matches: dict[str, set[int]] = {}
@@ -352,7 +395,15 @@ class _FunctionGrader:
             full = located or full
         chosen: dict[str, set[int]] = {b: set(failing) for b in full[:2]}
         if not chosen:  # explain each failing test by the variants that do what the code did
-            left = set(failing)
+            # on it, counting only wrong values: two codes that both raise may do so for
+            # unrelated reasons (a variant's error says nothing of the learner's)
+            valued = set()
+            for i in failing:
+                outcome = outcomes[i]
+                if outcome is not None and not outcome.raised:
+                    valued.add(i)
+            left = set(valued)
+            matches = {b: m & valued for b, m in matches.items()}
             while left:
                 best = max(
                     variants,
@@ -381,6 +432,19 @@ class _FunctionGrader:
         if not patterns:
             return []
         return locate(self.source, self.graded.name, patterns)
+
+
+_STUB_LINES = (
+    r"^raise\s+NotImplementedError",
+    r"^pass$",
+    r"^return(\s+None)?$",
+    r"^(\w+\s*=\s*None|\.\.\.)$",
+)
+_STUB_TITLE = "not written yet: it returns None (the template's pass, or a missing return)"
+_STUB_FIX = (
+    "Write the function's body, between the template's START and END markers if it has them, "
+    "and return its result."
+)
 
 
 def _outcome(reply: Reply) -> Outcome | None:
