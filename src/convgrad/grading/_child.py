@@ -361,7 +361,12 @@ def _no_memfd() -> None:
 def _python2_names() -> None:
     """``from past.builtins import xrange`` (the ``future`` package), at the top of many older
     cs231n files: where the package is absent, a stand-in with the Python 3 meanings, so an
-    honest old file is graded instead of failing to import."""
+    honest old file is graded instead of failing to import; and ``xrange`` itself, which
+    Python 2 solutions of the assignment's first years call without importing it."""
+    import builtins as python
+
+    if not hasattr(python, "xrange"):
+        python.xrange = range  # type: ignore[attr-defined]
     try:
         if importlib.util.find_spec("past") is not None:
             return
