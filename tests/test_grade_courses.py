@@ -276,3 +276,42 @@ def test_a_wrong_helper_is_blamed_and_a_stub_is_named(tmp_path):
     assert stub.bugs == ["not_implemented"]
     quoted = [q for t in stub.tests for d in t.diagnoses for q in d.lines]
     assert quoted and quoted[0] == "line 22: pass"
+
+
+LAYER_FORWARD = """\
+import numpy as np
+
+def conv_forward_naive(x, w, b, conv_param):
+    stride, pad = conv_param["stride"], conv_param["pad"]
+    N, C, H, W = x.shape
+    F, _, HH, WW = w.shape
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    H_out, W_out = 1 + (H + 2 * pad - HH) // stride, 1 + (W + 2 * pad - WW) // stride
+    out = np.zeros((N, F, H_out, W_out), dtype=x.dtype)
+    for n in range(N):
+        for f in range(F):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = xp[n, :, i * stride:i * stride + HH, j * stride:j * stride + WW]
+                    out[n, f, i, j] = np.sum(window * w[f]) + b[f]
+    return out, (x, w, b, conv_param)
+"""
+
+
+def test_a_conv_forward_pass_alone_is_graded(tmp_path):
+    # float32 inputs, computed in float32: right to float32's precision
+    path = tmp_path / "forward.py"
+    path.write_text(LAYER_FORWARD)
+    result = grading_files.grade(path)
+    (report,) = result.reports
+    assert report.function == "conv_forward_naive" and report.passed, result.text()
+    assert "conv_backward_naive" in result.missing
+    path.write_text(
+        LAYER_FORWARD.replace("i * stride:i * stride", "i:i").replace(
+            "j * stride:j * stride", "j:j"
+        )
+    )
+    (report,) = grading_files.grade(path).reports
+    assert report.bugs == ["stride_ignored"]
+    quoted = [q for t in report.tests for d in t.diagnoses for q in d.lines]
+    assert quoted and quoted[0].startswith("line 14: ")
