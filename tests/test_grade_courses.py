@@ -7,7 +7,6 @@ the right verdict for every function, the bug named, and its line quoted.
 """
 
 import json
-import re
 import subprocess
 import sys
 import textwrap
@@ -18,19 +17,10 @@ import pytest
 
 from convgrad.grading import files as grading_files
 from convgrad.grading.functions import locate
+from test_courses_corpus import header
 
 CORPUS = Path(__file__).parent / "submissions" / "courses"
 FILES = sorted(CORPUS.glob("*/*.py"))
-
-
-def header(path):
-    fields = {"expect": [], "function": [], "bug": [], "line": []}
-    for text in path.read_text().splitlines():
-        match = re.match(r"# (expect|function|bug|line): (\S+)$", text)
-        if not match:
-            break
-        fields[match.group(1)].append(match.group(2))
-    return fields
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
