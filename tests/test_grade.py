@@ -15,7 +15,7 @@ from convgrad.cli import main
 from convgrad.exercises.cs231n import BACKWARD_MISTAKES, buggy_backward
 from convgrad.exercises.cs231n import COURSE as CS231N
 from convgrad.exercises.seeds import COURSE as EXERCISE
-from convgrad.grading import bugs, format_summary, format_text, grade_file
+from convgrad.grading import bugs, format_summary, format_text, grade_file, grader
 from convgrad.grading.sandbox import Sandbox
 
 SUBMISSIONS = Path(__file__).parent / "submissions"
@@ -396,3 +396,16 @@ def test_the_api_is_found_from_the_functions_a_file_defines(tmp_path, capsys):
         reports["cs231n_correct.py"]["api"] == "cs231n" and reports["cs231n_correct.py"]["passed"]
     )
     assert reports["broken.py"]["load_error"]  # a syntax error: reported, not guessed around
+
+
+def test_a_very_large_file_is_graded_on_its_results_alone(tmp_path):
+    # the static reading of a 1 MiB function took 14 s: past STATIC_LIMIT only results count
+    path = tmp_path / "large.py"
+    padding = "# " + "x" * 98 + "\n"
+    path.write_text(
+        padding * (grader.STATIC_LIMIT // len(padding) + 1)
+        + (SUBMISSIONS / "correct.py").read_text()
+    )
+    report = grade_file(path)
+    assert report.passed, format_text(report)
+    assert any("its lines are not read" in n for n in report.notes)

@@ -462,6 +462,8 @@ def _as_outputs(result: object, names: list[str]) -> tuple[dict[str, np.ndarray]
             return {}, f"{name} is not an array of numbers: {err}"
         if array.dtype.kind not in "biuf":
             return {}, f"{name} is not an array of numbers: got {type(value).__name__}"
+        if array.ndim > 8:  # the parent reads at most 8 dimensions
+            return {}, f"{name} has {array.ndim} dimensions, shape {array.shape}"
         arrays[name] = array
     return arrays, None
 
@@ -561,6 +563,8 @@ def _encode(value: object, saved: list[np.ndarray], depth: int = 0) -> list[Any]
             return ["other", type(value).__name__[:60]]
         if array.dtype.kind not in "biuf":
             return ["other", f"an array of {array.dtype.kind} values"[:60]]
+        if array.ndim > 8:  # the parent reads at most 8 dimensions
+            return ["other", f"an array of {array.ndim} dimensions"]
         if len(saved) >= MAX_NODES:
             return ["other", "too many arrays"]
         saved.append(array)

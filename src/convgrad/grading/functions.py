@@ -590,7 +590,8 @@ def _compare(name: str, value: object, right: object) -> ArrayCheck:
     want = np.asarray(right, dtype=np.float64)
     if isinstance(value, Other) or value is None:
         what = "None" if value is None else value.what
-        return ArrayCheck(name, False, want.shape, None, "", f"got {what}, not numbers")
+        problem = f"got {what}" if what.startswith("an array") else f"got {what}, not numbers"
+        return ArrayCheck(name, False, want.shape, None, "", problem)
     try:
         got = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
