@@ -305,3 +305,40 @@ def test_a_conv_forward_pass_alone_is_graded(tmp_path):
     assert report.bugs == ["stride_ignored"]
     quoted = [q for t in report.tests for d in t.diagnoses for q in d.lines]
     assert quoted and quoted[0].startswith("line 14: ")
+
+
+def test_a_jupyter_notebook_is_graded_from_its_code_cells(tmp_path):
+    cells = [
+        {"cell_type": "markdown", "source": ["# Convolution model: step by step"]},
+        {"cell_type": "code", "source": ["import numpy as np\n", "%matplotlib inline"]},
+        {
+            "cell_type": "code",
+            "source": [
+                "def distribute_value(dz, shape):\n",
+                "    (n_H, n_W) = shape\n",
+                "    average = dz / (n_H + n_W)\n",
+                "    return np.ones(shape) * average",
+            ],
+            "outputs": [{"output_type": "stream", "text": ["x" * 1000]}],
+        },
+    ]
+    path = tmp_path / "Convolution_model_Step_by_Step_v1.ipynb"
+    path.write_text(json.dumps({"cells": cells, "nbformat": 4, "metadata": {}}))
+    (report,) = grading_files.grade(path).reports
+    assert report.function == "distribute_value" and report.bugs == ["divided_by_sum"]
+    quoted = [q for t in report.tests for d in t.diagnoses for q in d.lines]
+    # the script: "# cell 2", two lines, a blank line, "# cell 3", then the function
+    assert quoted[0] == "line 8: average = dz / (n_H + n_W)"
+    (tmp_path / "broken.ipynb").write_text("{not json")
+    (report,) = grading_files.grade(tmp_path / "broken.ipynb").reports
+    assert "not a Jupyter notebook" in (report.load_error or "")
+
+
+def test_a_string_argument_is_the_same_object_as_the_literal(tmp_path):
+    # `mode is "max"` works in the notebook, where "max" is one interned string
+    source = (CORPUS / "dlai" / "notebook.py").read_text()
+    assert 'if mode == "max":' in source
+    path = tmp_path / "identity.py"
+    path.write_text(source.replace('if mode == "max":', 'if mode is "max":  # noqa: F632'))
+    result = grading_files.grade(path, function="pool_backward")
+    assert result.passed, result.text()

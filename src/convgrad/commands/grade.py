@@ -96,11 +96,11 @@ def files_to_grade(paths: list[Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(
                 p
-                for p in path.rglob("*.py")
+                for p in sorted([*path.rglob("*.py"), *path.rglob("*.ipynb")])
                 if not any(part.startswith((".", "__")) for part in p.relative_to(path).parts)
             )
             if not found:
-                raise ValueError(f"files: the folder {path} holds no .py file")
+                raise ValueError(f"files: the folder {path} holds no .py or .ipynb file")
             files += found
         elif path.is_file():
             files.append(path)

@@ -527,8 +527,8 @@ def _decode(spec: Any, arrays: dict[str, np.ndarray], numpy1: bool, depth: int =
     if kind == "array":
         array = arrays[body]
         return array.view(_Numpy1) if numpy1 and array.dtype.kind == "f" else array
-    if kind == "value":
-        return body
+    if kind == "value":  # interned, as a literal in the learner's code is: mode is "max"
+        return sys.intern(body) if isinstance(body, str) else body
     if kind in ("tuple", "list"):
         items = [_decode(s, arrays, numpy1, depth + 1) for s in body]
         return tuple(items) if kind == "tuple" else items

@@ -172,7 +172,7 @@ def grade(
     found = [n for n in names if defined is not None and n in defined]
     if function:
         found = [function]
-    result = FileGrade(path, course, missing=[n for n in names if n not in found])
+    result = FileGrade(path, course, missing=[n for n in names if n not in (defined or set())])
     if not found:  # nothing of the course: the old message names what the file defines
         fallback = {"seeds": "exercise", "cs231n": "cs231n"}.get(course)
         if fallback:

@@ -245,7 +245,7 @@ def _blame_helpers(reports: list[FileReport], source: str) -> None:
     defs = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
     wrong = {r.function for r in reports if not r.passed and not r.cheat and not r.load_error}
     for report in reports:
-        if report.passed or report.bugs or report.function not in defs:
+        if report.passed or report.function not in defs:
             continue
         called = {
             n.func.id
@@ -256,11 +256,12 @@ def _blame_helpers(reports: list[FileReport], source: str) -> None:
         if not culprits:
             continue
         names = ", ".join(f"{c}()" for c in culprits)
+        also = "; the diagnosis below may come from it" if report.bugs else ""
         hint = Diagnosis(
             None,
             None,
             f"it calls your {names}, which fails its own tests (see its report): put that "
-            "right first",
+            f"right first{also}",
             "",
         )
         for test in report.tests:
@@ -534,8 +535,8 @@ def _tolerance(case: Case) -> tuple[float, float]:
 def _same(a: Outcome, b: Outcome, case: Case) -> bool:
     """Whether two calls on ``case`` did the same: both raised, or both returned the same result
     (to the case's tolerance) and both left (or both changed) their arguments."""
-    if a.raised or b.raised:
-        return bool(a.raised) and bool(b.raised)
+    if a.raised or b.raised:  # the same exception: two codes raise for unrelated reasons too
+        return a.raised == b.raised
     rtol, atol = _tolerance(case)
     return a.modified_inputs == b.modified_inputs and same_result(
         a.returned, b.returned, rtol, atol

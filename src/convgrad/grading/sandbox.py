@@ -220,6 +220,8 @@ class Sandbox:
         name = os.path.basename(self.path)
         if not name.isprintable() or name.startswith("."):
             name = "submission.py"
+        if name.endswith(".ipynb"):  # its code cells, as a script
+            name = name[: -len(".ipynb")] + ".py"
         copy = os.path.join(self._work, name)
         Path(copy).write_bytes(source)
         os.chmod(copy, 0o644)
@@ -609,9 +611,42 @@ def _remove_tree(path: str) -> None:
         subprocess.run(["rm", "-rf", "--one-file-system", "--", path], check=False, timeout=60)
 
 
+NOTEBOOK_LIMIT = 32 * 2**20  # bytes in a learner's .ipynb (its outputs, images included)
+
+
+def notebook_script(data: bytes) -> bytes:
+    r"""The code cells of a Jupyter notebook (nbformat 4, or 3's worksheets) as one script, each
+    cell after a ``# cell N`` line (N counts every cell, as the notebook shows them); ValueError
+    when ``data`` is not a notebook.
+
+    >>> notebook_script(b'{"cells": [{"cell_type": "code", "source": ["x = 1"]}]}').decode()
+    '# cell 1\nx = 1\n'
+    """
+    try:
+        book = json.loads(data)
+        cells = book["cells"] if "cells" in book else book["worksheets"][0]["cells"]
+        parts = []
+        for number, cell in enumerate(cells, 1):
+            if cell.get("cell_type") != "code":
+                continue
+            text = cell.get("source", cell.get("input", ""))
+            text = "".join(text) if isinstance(text, list) else str(text)
+            parts.append(f"# cell {number}\n{text.rstrip()}\n")
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError):
+        raise ValueError("the file is not a Jupyter notebook (.ipynb) that can be read") from None
+    script = "\n".join(parts).encode()
+    if len(script) > SOURCE_LIMIT:
+        raise ValueError(f"the notebook's code is over {SOURCE_LIMIT // 2**20} MiB")
+    return script
+
+
 def _read_source(path: str) -> bytes:
     """The learner's file, read from a regular file, never through a link (a submission linked
-    to /etc/shadow, /dev/zero or a FIFO is refused), at most :data:`SOURCE_LIMIT` bytes."""
+    to /etc/shadow, /dev/zero or a FIFO is refused), at most :data:`SOURCE_LIMIT` bytes; a
+    Jupyter notebook (``.ipynb``, at most :data:`NOTEBOOK_LIMIT` bytes) as the script of its code
+    cells (:func:`notebook_script`)."""
+    notebook = path.endswith(".ipynb")
+    limit = NOTEBOOK_LIMIT if notebook else SOURCE_LIMIT
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as err:
@@ -622,10 +657,10 @@ def _read_source(path: str) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise ValueError("the file is not a regular file")
-        data = f.read(SOURCE_LIMIT + 1)
-    if len(data) > SOURCE_LIMIT:
-        raise ValueError(f"the file is over {SOURCE_LIMIT // 2**20} MiB: not a Python exercise")
-    return data
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"the file is over {limit // 2**20} MiB: not a Python exercise")
+    return notebook_script(data) if notebook else data
 
 
 def _numpy_folder() -> str:
