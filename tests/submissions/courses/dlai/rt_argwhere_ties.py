@@ -34,8 +34,12 @@ def pool_backward(dA, cache, mode="max"):
                     if mode == "max":
                         a_prev_slice = A_prev[i, vert_start:vert_end, horiz_start:horiz_end, c]
                         mask = create_mask_from_window(a_prev_slice)
-                        dA_prev[i, vert_start:vert_end, horiz_start:horiz_end, c] += mask * dA[i, h, w, c]
+                        dA_prev[i, vert_start:vert_end, horiz_start:horiz_end, c] += (
+                            mask * dA[i, h, w, c]
+                        )
                     elif mode == "average":
                         shape = (f, f)
-                        dA_prev[i, vert_start:vert_end, horiz_start:horiz_end, c] += distribute_value(dA[i, h, w, c], shape)
+                        dA_prev[i, vert_start:vert_end, horiz_start:horiz_end, c] += (
+                            distribute_value(dA[i, h, w, c], shape)
+                        )
     return dA_prev

@@ -14,7 +14,7 @@ from numpy.lib.stride_tricks import as_strided
 def zero_pad(X, pad):
     m, n_H, n_W, n_C = X.shape
     X_pad = np.zeros((m, n_H + 2 * pad, n_W + 2 * pad, n_C))
-    X_pad[:, pad:pad + n_H, pad:pad + n_W, :] = X
+    X_pad[:, pad : pad + n_H, pad : pad + n_W, :] = X
     return X_pad
 
 
@@ -67,7 +67,7 @@ def conv_backward(dZ, cache):
     for i in range(m):
         np.add.at(dA_pad[i], (rows, cols_), dcols[i])
     n_H_prev, n_W_prev = A_prev.shape[1], A_prev.shape[2]
-    dA_prev = dA_pad[:, pad:pad + n_H_prev, pad:pad + n_W_prev, :]
+    dA_prev = dA_pad[:, pad : pad + n_H_prev, pad : pad + n_W_prev, :]
     return dA_prev, dW, db
 
 

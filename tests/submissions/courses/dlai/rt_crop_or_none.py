@@ -33,11 +33,13 @@ def conv_backward(dZ, cache):
                     horiz_start = w * stride
                     horiz_end = horiz_start + f
                     a_slice = a_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :]
-                    da_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :] += W[:, :, :, c] * dZ[i, h, w, c]
+                    da_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :] += (
+                        W[:, :, :, c] * dZ[i, h, w, c]
+                    )
                     dW[:, :, :, c] += a_slice * dZ[i, h, w, c]
                     db[:, :, :, c] += dZ[i, h, w, c]
         # -pad or None: the whole axis when pad is 0
-        dA_prev[i, :, :, :] = da_prev_pad[pad:-pad or None, pad:-pad or None, :]
+        dA_prev[i, :, :, :] = da_prev_pad[pad : -pad or None, pad : -pad or None, :]
     return dA_prev, dW, db
 
 
@@ -53,9 +55,15 @@ def pool_backward(dA, cache, mode="max"):
                 for c in range(n_C):
                     vert_start = h * stride
                     horiz_start = w * stride
-                    window = A_prev[i, vert_start:vert_start + f, horiz_start:horiz_start + f, c]
+                    window = A_prev[
+                        i, vert_start : vert_start + f, horiz_start : horiz_start + f, c
+                    ]
                     if mode == "max":
-                        dA_prev[i, vert_start:vert_start + f, horiz_start:horiz_start + f, c] += (window == window.max()) * dA[i, h, w, c]
+                        dA_prev[
+                            i, vert_start : vert_start + f, horiz_start : horiz_start + f, c
+                        ] += (window == window.max()) * dA[i, h, w, c]
                     elif mode == "average":
-                        dA_prev[i, vert_start:vert_start + f, horiz_start:horiz_start + f, c] += dA[i, h, w, c] / f ** 2 * np.ones((f, f))
+                        dA_prev[
+                            i, vert_start : vert_start + f, horiz_start : horiz_start + f, c
+                        ] += dA[i, h, w, c] / f**2 * np.ones((f, f))
     return dA_prev

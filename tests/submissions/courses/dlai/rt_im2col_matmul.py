@@ -16,7 +16,7 @@ def im2col(A_pad, f, stride, n_H, n_W):
     cols = np.zeros((m, n_H, n_W, f * f * n_C_prev))
     for h in range(n_H):
         for w in range(n_W):
-            patch = A_pad[:, h * stride:h * stride + f, w * stride:w * stride + f, :]
+            patch = A_pad[:, h * stride : h * stride + f, w * stride : w * stride + f, :]
             cols[:, h, w, :] = patch.reshape(m, -1)
     return cols
 

@@ -11,7 +11,9 @@ import numpy as np
 
 
 def zero_pad(X, pad):
-    X_pad = np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0)), mode="constant", constant_values=(0, 0))
+    X_pad = np.pad(
+        X, ((0, 0), (pad, pad), (pad, pad), (0, 0)), mode="constant", constant_values=(0, 0)
+    )
     return X_pad
 
 
@@ -57,7 +59,7 @@ def pool_forward(A_prev, hparameters, mode="max"):
         for h in range(n_H):
             for w in range(n_W):
                 for c in range(n_C_prev):
-                    window = A_prev[i, h * stride:h * stride + f, w * stride:w * stride + f, c]
+                    window = A_prev[i, h * stride : h * stride + f, w * stride : w * stride + f, c]
                     if mode == "max":
                         A[i, h, w, c] = window.max()
                     else:
@@ -88,7 +90,9 @@ def conv_backward(dZ, cache):
                     horiz_start = w * stride
                     horiz_end = horiz_start + f
                     a_slice = a_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :]
-                    da_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :] += W[:, :, :, c] * dZ[i, h, w, c]
+                    da_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :] += (
+                        W[:, :, :, c] * dZ[i, h, w, c]
+                    )
                     dW[:, :, :, c] += a_slice * dZ[i, h, w, c]
                     db[:, :, :, c] += dZ[i, h, w, c]
         if pad > 0:
@@ -123,8 +127,12 @@ def pool_backward(dA, cache, mode="max"):
                     if mode == "max":
                         a_prev_slice = a_prev[vert_start:vert_end, horiz_start:horiz_end, c]
                         mask = create_mask_from_window(a_prev_slice)
-                        dA_prev[i, vert_start:vert_end, horiz_start:horiz_end, c] += np.multiply(mask, dA[i, h, w, c])
+                        dA_prev[i, vert_start:vert_end, horiz_start:horiz_end, c] += np.multiply(
+                            mask, dA[i, h, w, c]
+                        )
                     elif mode == "average":
                         da = dA[i, h, w, c]
-                        dA_prev[i, vert_start:vert_end, horiz_start:horiz_end, c] += distribute_value(da, (f, f))
+                        dA_prev[i, vert_start:vert_end, horiz_start:horiz_end, c] += (
+                            distribute_value(da, (f, f))
+                        )
     return dA_prev

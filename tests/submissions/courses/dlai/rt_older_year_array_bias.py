@@ -63,10 +63,12 @@ def conv_backward(dZ, cache):
                     horiz_start = w * stride
                     horiz_end = horiz_start + f
                     a_slice = a_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :]
-                    da_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :] += W[:, :, :, c] * dZ[i, h, w, c]
+                    da_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :] += (
+                        W[:, :, :, c] * dZ[i, h, w, c]
+                    )
                     dW[:, :, :, c] += a_slice * dZ[i, h, w, c]
                     db[:, :, :, c] += dZ[i, h, w, c]
         H, Wd = da_prev_pad.shape[0], da_prev_pad.shape[1]
-        dA_prev[i, :, :, :] = da_prev_pad[pad:H - pad, pad:Wd - pad, :]
+        dA_prev[i, :, :, :] = da_prev_pad[pad : H - pad, pad : Wd - pad, :]
     assert dA_prev.shape == (m, n_H_prev, n_W_prev, n_C_prev)
     return dA_prev, dW, db

@@ -14,7 +14,7 @@ def pool_forward(A_prev, hparameters, mode="max"):
     A = np.zeros((m, n_H, n_W, n_C))
     for h in range(n_H):
         for w in range(n_W):
-            window = A_prev[:, h * stride:h * stride + f, w * stride:w * stride + f, :]
+            window = A_prev[:, h * stride : h * stride + f, w * stride : w * stride + f, :]
             if mode == "max":
                 A[:, h, w, :] = np.max(window, axis=(1, 2))
             elif mode == "average":
@@ -41,11 +41,11 @@ def pool_backward(dA, cache, mode="max"):
     for h in range(n_H):
         for w in range(n_W):
             vs, hs = h * stride, w * stride
-            g = dA[:, h:h + 1, w:w + 1, :]  # (m, 1, 1, n_C)
+            g = dA[:, h : h + 1, w : w + 1, :]  # (m, 1, 1, n_C)
             if mode == "max":
-                window = A_prev[:, vs:vs + f, hs:hs + f, :]
+                window = A_prev[:, vs : vs + f, hs : hs + f, :]
                 mask = window == window.max(axis=(1, 2), keepdims=True)
-                dA_prev[:, vs:vs + f, hs:hs + f, :] += mask * g
+                dA_prev[:, vs : vs + f, hs : hs + f, :] += mask * g
             elif mode == "average":
-                dA_prev[:, vs:vs + f, hs:hs + f, :] += np.ones((1, f, f, 1)) * g / (f * f)
+                dA_prev[:, vs : vs + f, hs : hs + f, :] += np.ones((1, f, f, 1)) * g / (f * f)
     return dA_prev

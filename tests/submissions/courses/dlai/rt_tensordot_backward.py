@@ -19,7 +19,7 @@ def conv_forward(A_prev, W, b, hparameters):
     Z = np.empty((m, n_H, n_W, n_C))
     for h in range(n_H):
         for w in range(n_W):
-            patch = A_pad[:, h * s:h * s + f, w * s:w * s + f, :]  # (m, f, f, n_C_prev)
+            patch = A_pad[:, h * s : h * s + f, w * s : w * s + f, :]  # (m, f, f, n_C_prev)
             Z[:, h, w, :] = np.tensordot(patch, W, axes=([1, 2, 3], [0, 1, 2])) + b.reshape(n_C)
     return Z, (A_prev, W, b, hparameters)
 
@@ -34,10 +34,12 @@ def conv_backward(dZ, cache):
     dW = np.zeros_like(W)
     for h in range(n_H):
         for w in range(n_W):
-            patch = A_pad[:, h * s:h * s + f, w * s:w * s + f, :]
+            patch = A_pad[:, h * s : h * s + f, w * s : w * s + f, :]
             g = dZ[:, h, w, :]  # (m, n_C)
-            dA_pad[:, h * s:h * s + f, w * s:w * s + f, :] += np.tensordot(g, W, axes=([1], [3]))
+            dA_pad[:, h * s : h * s + f, w * s : w * s + f, :] += np.tensordot(
+                g, W, axes=([1], [3])
+            )
             dW += np.tensordot(patch, g, axes=([0], [0]))
     db = np.sum(dZ, axis=(0, 1, 2)).reshape(1, 1, 1, n_C)
-    dA_prev = dA_pad[:, p:p + A_prev.shape[1], p:p + A_prev.shape[2], :]
+    dA_prev = dA_pad[:, p : p + A_prev.shape[1], p : p + A_prev.shape[2], :]
     return dA_prev, dW, db
