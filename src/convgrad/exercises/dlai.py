@@ -591,6 +591,7 @@ _BUGS = {
         "bias_whole": "passes the whole b (1, 1, 1, n_C) on instead of b[..., c]: fails for "
         "n_C > 1",
         "no_padding": "slides over A_prev instead of the padded A_prev_pad",
+        "no_bias": "never adds b: Z is the sum of the products alone",
         "n_W_from_height": "computes n_W from n_H_prev: right only for square inputs",
         "out_size_precedence": "n_H = int(n_H_prev - f + 2 * pad / stride) + 1: only the last "
         "term is divided by the stride (the parentheses around the numerator are missing)",
@@ -631,6 +632,8 @@ _BUGS = {
         "dz_forgotten": "every entry 1 / (n_H * n_W): dz itself is never used",
         "floor_division": "dz // (n_H * n_W): floor division rounds the share down to a whole "
         "number",
+        "precedence": "dz / n_H * n_W: divides by n_H, then multiplies by n_W (the parentheses "
+        "around n_H * n_W are missing)",
     },
     "pool_backward": {
         "overwrite": "dA_prev[window] = ... instead of +=: overlapping windows lost",
@@ -709,6 +712,8 @@ def _variant(function: str, bug: str) -> Callable[..., object]:
                 return np.full((n_H, n_W), 1 / (n_H * n_W))
             if bug == "floor_division":
                 return np.full((n_H, n_W), dz // (n_H * n_W))
+            if bug == "precedence":
+                return np.full((n_H, n_W), dz / n_H * n_W)
             return np.full((n_H, n_W), dz if bug == "not_divided" else dz / (n_H + n_W))
 
         variant = spread
@@ -745,6 +750,7 @@ def _conv_forward_variant(bug: str) -> Callable[..., object]:
             a_slice = A_pad[i, h * step : h * step + f, w * step : w * step + f, :]
             # past the edge (a wrong output size) the window is cut short: the product fails
             bias = b.item() if bug == "bias_whole" else b[0, 0, 0, c]  # item() fails for n_C > 1
+            bias = 0.0 if bug == "no_bias" else bias
             Z[i, h, w, c] = np.sum(a_slice * W[:, :, :, c]) + bias
         return Z, (A_prev, W, b, hparameters)
 
@@ -866,7 +872,7 @@ _START_NO_STRIDE = (
     r"^\w*(start|top|left)\w*\s*,\s*\w+\s*=\s*[hi]\s*,\s*[wj]\s*$",
     r"\[[^\]]*\b([hw])\s*:\s*\1\s*\+\s*\w+",
 )
-_OUT_SIZE = (r"n_[HW]\w*\s*=.*\(\s*1\s*\+", r"n_[HW]\w*\s*=.*1\s*\+.*/", r"^n_[HW]\w*\s*=")
+_OUT_SIZE = (r"n_[HW]\w*\s*=.*\(\s*1\s*\+\s*\w", r"n_[HW]\w*\s*=.*1\s*\+.*/", r"^n_[HW]\w*\s*=")
 _PAD_CALL = (r"np\.pad\s*\(", r"\bpad\s*\(", r"^\w+\s*\[.*\]\s*=\s*X\b")
 # the other axis's size in an output size: n_W = ...n_H_prev... (or the reverse)
 _OTHER_AXIS = (r"^n_W\w*\s*=.*\bn_H", r"^n_H\w*\s*=.*\bn_W")
@@ -898,6 +904,11 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "no_padding": (r"=\s*A_prev\s*\[\s*i\s*\]", r"=\s*A_prev\s*\[", r"\bA_prev\s*\["),
         "n_W_from_height": _OTHER_AXIS,
         "out_size_precedence": _PRECEDENCE,
+        # Z = ... without b: the line that fills Z (the loops' cell or the vectorised whole)
+        "no_bias": (
+            r"^Z\s*(\[.*\])?\s*=(?!.*\bb\b)(?!.*conv_single_step)(?!\s*np\.(zeros|empty))",
+            r"^return\b(?!.*\bb\b)",
+        ),
     },
     "pool_forward": {
         "vert_start_no_stride": _START_NO_STRIDE,
@@ -913,7 +924,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "out_size_precedence": _PRECEDENCE,
     },
     "conv_backward": {
-        "crop_pad_minus_pad": (r"\bpad\s*:\s*-\s*pad\b", r":\s*-\s*pad\b"),
+        "crop_pad_minus_pad": (r"\bpad\s*:\s*-\s*pad\b(?!\s*or\b)", r":\s*-\s*pad\b"),
         "vert_start_no_stride": _START_NO_STRIDE,
         "dA_prev_overwrite": (r"^d[aA]\w*\s*\[.*\]\s*=(?!=).*\bW\b",),
         "dW_overwrite": (r"^dW\w*\s*\[.*\]\s*=(?!=)",),
@@ -924,7 +935,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"^dW\w*\s*\[.*\]\s*\+?=.*\b(a_prev|A_prev)\s*\[",
         ),
         "returns_dZ": (r"^return\b.*,\s*dZ\s*\)?\s*$",),
-        "db_shape": (r"^db\w*\s*=(?!.*keepdims).*sum\s*\(", r"^db\w*\s*="),
+        "db_shape": (r"^db\w*\s*=(?!.*(keepdims|reshape)).*sum\s*\(", r"^db\w*\s*="),
     },
     "create_mask_from_window": {
         "first_max_only": (r"argmax|np\.zeros\s*\(\s*x\.shape",),
@@ -932,7 +943,11 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "max_per_row": (r"axis\s*=\s*(1|-1)\b|max\s*\([^)]*,\s*(1|-1)\s*[,)]",),
     },
     "distribute_value": {
-        "divided_by_sum": (r"/\s*\(?\s*\w+\s*\+\s*\w+", r"/\s*(np\.)?sum\s*\("),
+        "divided_by_sum": (
+            r"/\s*\(\s*\w+\s*\+\s*\w+\s*\)",
+            r"/\s*(np\.)?sum\s*\(",
+            r"/\s*\(?\s*\w+\s*\+\s*\w+",
+        ),
         "not_divided": (r"=\s*dz\s*$", r"\*\s*dz\b|\bdz\s*\*", r"^average\s*="),
         "shape_transposed": (
             r"\(\s*n_W\s*,\s*n_H\s*\)",
@@ -945,18 +960,23 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"^return\b(?!.*\bdz\b)",
         ),
         "floor_division": (r"//",),
+        "precedence": (r"/\s*n_H\s*\*\s*n_W\b|/\s*n_W\s*\*\s*n_H\b", r"/\s*\w+\s*\*\s*\w+"),
     },
     "pool_backward": {
         "overwrite": (r"^dA\w*\s*\[.*\]\s*=(?!=)",),
         "first_max_only": (r"argmax|np\.zeros\s*\(\s*x\.shape",),
-        "mask_window_no_stride": (r"\b([hw])\s*:\s*\1\s*\+\s*\w+",),
+        "mask_window_no_stride": (r"\b([hw])\s*:\s*\1\s*\+\s*(?!1\b)\w+",),
         "average_not_divided": (
             r"np\.ones\w*\s*\(.*\)\s*\*\s*\w+(\s*\[[^\]]*\])?\s*$|[\w\]]\s*\*\s*np\.ones\w*\s*\(",
             r"np\.full\s*\(",
             r"\+=\s*\w+\s*$",
         ),
         "vert_start_no_stride": _START_NO_STRIDE,
-        "average_divided_by_sum": (r"/\s*\(?\s*\w+\s*\+\s*\w+",),
+        "average_divided_by_sum": (
+            r"/\s*\(\s*\w+\s*\+\s*\w+\s*\)",
+            r"/\s*(np\.)?sum\s*\(",
+            r"/\s*\(?\s*\w+\s*\+\s*\w+",
+        ),
         "dA_indexed_by_corner": (r"\bdA\s*\[[^\]]*(start|top|left|\*\s*stride)",),
     },
 }
@@ -986,6 +1006,8 @@ _FIXES: dict[str, dict[str, str]] = {
         "bias_whole": "Pass channel c's bias only: b[:, :, :, c].",
         "no_padding": "Slide over the padded input: A_prev_pad = zero_pad(A_prev, pad), then "
         "a_prev_pad = A_prev_pad[i].",
+        "no_bias": "Add channel c's bias to every output cell: + b[0, 0, 0, c] (or + b, "
+        "which broadcasts over (m, n_H, n_W, n_C)).",
         "n_W_from_height": "The width has its own size: "
         "n_W = int((n_W_prev - f + 2 * pad) / stride) + 1. "
         "The notebook's inputs are square, where the two agree.",
@@ -1040,6 +1062,8 @@ _FIXES: dict[str, dict[str, str]] = {
         "dz_forgotten": "Spread dz itself: average = dz / (n_H * n_W), then np.ones(shape) * "
         "average.",
         "floor_division": "Use true division, dz / (n_H * n_W): // rounds down to a whole number.",
+        "precedence": "Put the product in parentheses: dz / (n_H * n_W). On square windows "
+        "dz / n * n is dz itself, so nothing is averaged.",
     },
     "pool_backward": {
         "overwrite": "Windows overlap when stride < f, and a cell then gets gradient from each "
