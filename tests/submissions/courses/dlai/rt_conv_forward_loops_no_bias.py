@@ -1,8 +1,7 @@
 # expect: fail
 # function: conv_forward
-# function: zero_pad
 # bug: no_bias
-# line: 33
+# line: 32
 import numpy as np
 
 

@@ -1,9 +1,7 @@
 # expect: fail
 # function: distribute_value
-# function: create_mask_from_window
-# function: pool_backward
 # bug: precedence
-# line: 17
+# line: 15
 import numpy as np
 
 
