@@ -579,6 +579,8 @@ _BUGS = {
         "pads_every_axis": "np.pad(X, pad): pads all four axes, the batch and channels too",
         "slice_pad_minus_pad": "copies X into X_pad[:, pad:-pad, pad:-pad, :], an empty slice when "
         "pad = 0",
+        "pads_with_pad_value": "np.pad(..., constant_values=(pad, pad)): the border is filled with "
+        "the value pad, not with zeros",
     },
     "conv_single_step": {
         "bias_inside_sum": "adds b to every product before the sum: b counted f*f*n_C times",
@@ -659,6 +661,7 @@ def _variant(function: str, bug: str) -> Callable[..., object]:
             "one_side": lambda p: ((0, 0), (0, p), (0, p), (0, 0)),
             "pads_every_axis": lambda p: p,
             "slice_pad_minus_pad": lambda p: ((0, 0), (p, p), (p, p), (0, 0)),
+            "pads_with_pad_value": lambda p: ((0, 0), (p, p), (p, p), (0, 0)),
         }[bug]
 
         def pad_(X, pad):
@@ -668,6 +671,8 @@ def _variant(function: str, bug: str) -> Callable[..., object]:
                 X_pad = np.zeros((m, n_H + 2 * pad, n_W + 2 * pad, n_C))
                 X_pad[:, pad:-pad, pad:-pad, :] = X
                 return X_pad
+            if bug == "pads_with_pad_value":
+                return np.pad(X, widths(pad), constant_values=pad)
             return np.pad(X, widths(pad))
 
         variant = pad_
@@ -883,6 +888,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
     "zero_pad": {
         **dict.fromkeys(("pads_channels", "pads_batch", "one_side", "pads_every_axis"), _PAD_CALL),
         "slice_pad_minus_pad": (r":\s*-\s*pad\b.*\]\s*=", r":\s*-\s*pad\b"),
+        "pads_with_pad_value": (r"constant_values\s*=\s*\(?\s*pad\b", r"np\.pad\s*\("),
     },
     "conv_single_step": {
         "bias_inside_sum": (
@@ -991,7 +997,10 @@ _FIXES: dict[str, dict[str, str]] = {
     | {
         "slice_pad_minus_pad": "X_pad[:, pad:-pad, pad:-pad, :] is empty when pad = 0 (-0 is 0). "
         "Copy into X_pad[:, pad:pad + n_H, pad:pad + n_W, :], or use "
-        "np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0)))."
+        "np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0))).",
+        "pads_with_pad_value": "constant_values is the value the border is filled with, not its "
+        "width: np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0)), mode='constant', "
+        "constant_values=(0, 0)).",
     },
     "conv_single_step": {
         "bias_inside_sum": "Sum the products first, then add the bias once: "
