@@ -752,8 +752,9 @@ def _conv_forward_variant(bug: str) -> Callable[..., object]:
         A_pad = A_prev if bug == "no_padding" else zero_pad(A_prev, pad)
         Z = np.zeros((m, n_H, n_W, n_C))
         for i, h, w, c in np.ndindex(m, n_H, n_W, n_C):
+            # past the edge (a wrong output size) the window is cut short: the product fails,
+            # or broadcasts when one row or column is left, as in the learner's code
             a_slice = A_pad[i, h * step : h * step + f, w * step : w * step + f, :]
-            # past the edge (a wrong output size) the window is cut short: the product fails
             bias = b.item() if bug == "bias_whole" else b[0, 0, 0, c]  # item() fails for n_C > 1
             bias = 0.0 if bug == "no_bias" else bias
             Z[i, h, w, c] = np.sum(a_slice * W[:, :, :, c]) + bias
