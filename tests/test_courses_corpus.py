@@ -157,3 +157,36 @@ def test_the_notebooks_own_hint_runs_only_with_numpy1_arrays():
     assert same_outcome(call(submission.conv_forward, case, ex, as_numpy1=True), right)
     plain = call(submission.conv_forward, case, ex)
     assert plain.raised if numpy_refuses_float_of_an_array() else same_outcome(plain, right)
+
+
+# Bugs whose first _WHERE pattern matches a line that is right in a correct file, on purpose: the
+# bug sits in a line of that very shape (zero_pad's np.pad call, Z = np.sum(s) before the bias is
+# added, a crop guarded by "if pad", np.ones(shape) * average) and the results decide which it is.
+DLAI_BROAD_FIRST_PATTERN = {
+    ("zero_pad", "pads_channels"),
+    ("zero_pad", "pads_batch"),
+    ("zero_pad", "one_side"),
+    ("zero_pad", "pads_every_axis"),
+    ("conv_single_step", "bias_inside_sum"),
+    ("conv_forward", "no_bias"),
+    ("conv_backward", "crop_pad_minus_pad"),
+    ("create_mask_from_window", "first_max_only"),
+    ("pool_backward", "first_max_only"),
+    ("pool_backward", "average_not_divided"),
+}
+
+
+def test_dlai_first_patterns_quote_no_line_of_a_correct_file():
+    from convgrad.grading.functions import locate
+
+    passing = [p for p in FILES if p.parent.name == "dlai" and header(p)["expect"] == ["pass"]]
+    quoted = {}
+    for function, bugs in dlai._WHERE.items():
+        for bug, patterns in bugs.items():
+            if (function, bug) in DLAI_BROAD_FIRST_PATTERN:
+                continue
+            for path in passing:
+                lines = locate(path.read_text(), function, patterns[:1])
+                if lines:
+                    quoted[(function, bug)] = f"{path.name}: {lines[0]}"
+    assert quoted == {}

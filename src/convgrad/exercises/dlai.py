@@ -577,6 +577,10 @@ _BUGS = {
         "pads_batch": "pads the first two axes, (m, n_H), instead of (n_H, n_W)",
         "one_side": "pads after only, (0, pad), not on both sides",
         "pads_every_axis": "np.pad(X, pad): pads all four axes, the batch and channels too",
+        "slice_pad_minus_pad": "copies X into X_pad[:, pad:-pad, pad:-pad, :], an empty slice when "
+        "pad = 0",
+        "pads_with_pad_value": "np.pad(..., constant_values=(pad, pad)): the border is filled with "
+        "the value pad, not with zeros",
     },
     "conv_single_step": {
         "bias_inside_sum": "adds b to every product before the sum: b counted f*f*n_C times",
@@ -589,12 +593,21 @@ _BUGS = {
         "bias_whole": "passes the whole b (1, 1, 1, n_C) on instead of b[..., c]: fails for "
         "n_C > 1",
         "no_padding": "slides over A_prev instead of the padded A_prev_pad",
+        "no_bias": "never adds b: Z is the sum of the products alone",
+        "n_W_from_height": "computes n_W from n_H_prev: right only for square inputs",
+        "out_size_precedence": "n_H = int(n_H_prev - f + 2 * pad / stride) + 1: only the last "
+        "term is divided by the stride (the parentheses around the numerator are missing)",
     },
     "pool_forward": {
         "vert_start_no_stride": "vert_start = h (and horiz_start = w): the stride is forgotten",
         "out_size_parenthesis": "n_H = int((1 + n_H_prev - f) / stride): 1 added before the "
         "division",
         "all_channels": "pools the window over every channel, A_prev[i, rows, cols, :]",
+        "no_example_index": "slices A_prev[vert_start:vert_end, horiz_start:horiz_end, c] without "
+        "the example index i: the window runs along the batch, height and width axes",
+        "n_W_from_height": "computes n_W from n_H_prev: right only for square inputs",
+        "out_size_precedence": "n_H = int(n_H_prev - f / stride) + 1: only f is divided by the "
+        "stride (the parentheses around the numerator are missing)",
     },
     "conv_backward": {
         "crop_pad_minus_pad": "crops with dA_prev_pad[pad:-pad, pad:-pad], empty when pad = 0 "
@@ -604,15 +617,25 @@ _BUGS = {
         "dW_overwrite": "dW[..., c] = ... instead of +=: only the last window counts",
         "db_overwrite": "db[..., c] = ... instead of +=: only the last window counts",
         "dA_prev_uses_input": "da_prev_pad[window] += a_slice * dZ: the input, not the weights",
+        "dW_unpadded_input": "takes a_slice from the unpadded A_prev at the padded input's "
+        "indices: dW is wrong whenever pad > 0",
+        "returns_dZ": "returns dZ where db belongs: return dA_prev, dW, dZ",
+        "db_shape": "db = np.sum(dZ, axis=(0, 1, 2)) has shape (n_C,), not (1, 1, 1, n_C)",
     },
     "create_mask_from_window": {
         "first_max_only": "marks only the first maximum (argmax): ties get no gradient",
         "max_per_column": "compares with np.max(x, axis=0): the maximum of each column",
+        "max_per_row": "compares with np.max(x, axis=1): the maximum of each row",
     },
     "distribute_value": {
         "divided_by_sum": "dz / (n_H + n_W) instead of dz / (n_H * n_W)",
         "not_divided": "every entry dz: the average's 1 / (n_H * n_W) forgotten",
         "shape_transposed": "an (n_W, n_H) array: the shape's axes swapped",
+        "dz_forgotten": "every entry 1 / (n_H * n_W): dz itself is never used",
+        "floor_division": "dz // (n_H * n_W): floor division rounds the share down to a whole "
+        "number",
+        "precedence": "dz / n_H * n_W: divides by n_H, then multiplies by n_W (the parentheses "
+        "around n_H * n_W are missing)",
     },
     "pool_backward": {
         "overwrite": "dA_prev[window] = ... instead of +=: overlapping windows lost",
@@ -637,10 +660,20 @@ def _variant(function: str, bug: str) -> Callable[..., object]:
             "pads_batch": lambda p: ((p, p), (p, p), (0, 0), (0, 0)),
             "one_side": lambda p: ((0, 0), (0, p), (0, p), (0, 0)),
             "pads_every_axis": lambda p: p,
+            "slice_pad_minus_pad": lambda p: ((0, 0), (p, p), (p, p), (0, 0)),
+            "pads_with_pad_value": lambda p: ((0, 0), (p, p), (p, p), (0, 0)),
         }[bug]
 
         def pad_(X, pad):
-            return np.pad(np.array(X, dtype=np.float64), widths(pad))
+            X = np.array(X, dtype=np.float64)
+            if bug == "slice_pad_minus_pad":  # X_pad[:, 0:-0] is empty: X does not fit in it
+                m, n_H, n_W, n_C = X.shape
+                X_pad = np.zeros((m, n_H + 2 * pad, n_W + 2 * pad, n_C))
+                X_pad[:, pad:-pad, pad:-pad, :] = X
+                return X_pad
+            if bug == "pads_with_pad_value":
+                return np.pad(X, widths(pad), constant_values=pad)
+            return np.pad(X, widths(pad))
 
         variant = pad_
 
@@ -666,6 +699,8 @@ def _variant(function: str, bug: str) -> Callable[..., object]:
             x = np.array(x, dtype=np.float64)
             if bug == "max_per_column":
                 return x == np.max(x, axis=0)
+            if bug == "max_per_row":
+                return x == np.max(x, axis=1, keepdims=True)
             first = np.zeros(x.shape, dtype=bool)
             first[np.unravel_index(np.argmax(x), x.shape)] = True
             return first
@@ -678,6 +713,12 @@ def _variant(function: str, bug: str) -> Callable[..., object]:
             n_H, n_W = shape
             if bug == "shape_transposed":
                 return np.full((n_W, n_H), dz / (n_H * n_W))
+            if bug == "dz_forgotten":
+                return np.full((n_H, n_W), 1 / (n_H * n_W))
+            if bug == "floor_division":
+                return np.full((n_H, n_W), dz // (n_H * n_W))
+            if bug == "precedence":
+                return np.full((n_H, n_W), dz / n_H * n_W)
             return np.full((n_H, n_W), dz if bug == "not_divided" else dz / (n_H + n_W))
 
         variant = spread
@@ -703,11 +744,19 @@ def _conv_forward_variant(bug: str) -> Callable[..., object]:
         if bug == "out_size_parenthesis":
             n_H = int((1 + A_prev.shape[1] + 2 * pad - f) / stride)
             n_W = int((1 + A_prev.shape[2] + 2 * pad - f) / stride)
+        if bug == "n_W_from_height":
+            n_W = int((A_prev.shape[1] + 2 * pad - f) / stride) + 1
+        if bug == "out_size_precedence":
+            n_H = int(A_prev.shape[1] - f + 2 * pad / stride) + 1
+            n_W = int(A_prev.shape[2] - f + 2 * pad / stride) + 1
         A_pad = A_prev if bug == "no_padding" else zero_pad(A_prev, pad)
         Z = np.zeros((m, n_H, n_W, n_C))
         for i, h, w, c in np.ndindex(m, n_H, n_W, n_C):
+            # past the edge (a wrong output size) the window is cut short: the product fails,
+            # or broadcasts when one row or column is left, as in the learner's code
             a_slice = A_pad[i, h * step : h * step + f, w * step : w * step + f, :]
             bias = b.item() if bug == "bias_whole" else b[0, 0, 0, c]  # item() fails for n_C > 1
+            bias = 0.0 if bug == "no_bias" else bias
             Z[i, h, w, c] = np.sum(a_slice * W[:, :, :, c]) + bias
         return Z, (A_prev, W, b, hparameters)
 
@@ -721,10 +770,19 @@ def _pool_forward_variant(bug: str) -> Callable[..., object]:
         if bug == "out_size_parenthesis":
             n_H = int((1 + A_prev.shape[1] - f) / stride)
             n_W = int((1 + A_prev.shape[2] - f) / stride)
+        if bug == "n_W_from_height":
+            n_W = int((A_prev.shape[1] - f) / stride) + 1
+        if bug == "out_size_precedence":  # windows past the edge, cut short
+            n_H = int(A_prev.shape[1] - f / stride) + 1
+            n_W = int(A_prev.shape[2] - f / stride) + 1
         pool = np.max if mode == "max" else np.mean
         A = np.zeros((m, n_H, n_W, n_C))
         for i, h, w, c in np.ndindex(m, n_H, n_W, n_C):
-            window = A_prev[i, h * step : h * step + f, w * step : w * step + f]
+            rows, cols = slice(h * step, h * step + f), slice(w * step, w * step + f)
+            if bug == "no_example_index":  # A_prev[rows, cols, c]: batch, height, width axes
+                A[i, h, w, c] = pool(A_prev[rows, cols, c])  # max of an empty slice fails
+                continue
+            window = A_prev[i, rows, cols]
             A[i, h, w, c] = pool(window if bug == "all_channels" else window[..., c])
         return A, (A_prev, hparameters)
 
@@ -748,14 +806,21 @@ def _conv_backward_variant(bug: str) -> Callable[..., object]:
                 dA_pad[i, rows, cols, :] += A_pad[i, rows, cols, :] * g
             else:
                 dA_pad[i, rows, cols, :] += W[:, :, :, c] * g
+            a_slice = (
+                A_prev[i, rows, cols, :] if bug == "dW_unpadded_input" else A_pad[i, rows, cols]
+            )
             if bug == "dW_overwrite":
-                dW[:, :, :, c] = A_pad[i, rows, cols, :] * g
+                dW[:, :, :, c] = a_slice * g
             else:
-                dW[:, :, :, c] += A_pad[i, rows, cols, :] * g
+                dW[:, :, :, c] += a_slice * g  # an unpadded slice cut short fails, or broadcasts
             if bug == "db_overwrite":
                 db[:, :, :, c] = g
             else:
                 db[:, :, :, c] += g
+        if bug == "returns_dZ":
+            db = dZ
+        if bug == "db_shape":
+            db = db.reshape(n_C)
         if bug == "crop_pad_minus_pad/returned":  # the crop returned as it is: empty at pad 0
             return dA_pad[:, pad:-pad, pad:-pad, :], dW, db
         if bug == "crop_pad_minus_pad":  # the notebook's form: fails to broadcast when pad = 0
@@ -813,63 +878,112 @@ _START_NO_STRIDE = (
     r"^\w*(start|top|left)\w*\s*,\s*\w+\s*=\s*[hi]\s*,\s*[wj]\s*$",
     r"\[[^\]]*\b([hw])\s*:\s*\1\s*\+\s*\w+",
 )
-_OUT_SIZE = (r"n_[HW]\w*\s*=.*\(\s*1\s*\+", r"n_[HW]\w*\s*=.*1\s*\+.*/", r"^n_[HW]\w*\s*=")
+_OUT_SIZE = (r"n_[HW]\w*\s*=.*\(\s*1\s*\+\s*\w", r"n_[HW]\w*\s*=.*1\s*\+.*/", r"^n_[HW]\w*\s*=")
 _PAD_CALL = (r"np\.pad\s*\(", r"\bpad\s*\(", r"^\w+\s*\[.*\]\s*=\s*X\b")
+# the other axis's size in an output size: n_W = ...n_H_prev... (or the reverse)
+_OTHER_AXIS = (r"^n_W\w*\s*=.*\bn_H", r"^n_H\w*\s*=.*\bn_W")
+# a division that takes only the last term: "... 2 * pad / stride", not "(...) / stride"
+_PRECEDENCE = (r"^n_[HW]\w*\s*=.*[\w\]]\s*//?\s*stride", r"^n_[HW]\w*\s*=")
 
 _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
-    "zero_pad": dict.fromkeys(
-        ("pads_channels", "pads_batch", "one_side", "pads_every_axis"), _PAD_CALL
-    ),
+    "zero_pad": {
+        **dict.fromkeys(("pads_channels", "pads_batch", "one_side", "pads_every_axis"), _PAD_CALL),
+        "slice_pad_minus_pad": (r":\s*-\s*pad\b.*\]\s*=", r":\s*-\s*pad\b"),
+        "pads_with_pad_value": (r"constant_values\s*=\s*\(?\s*pad\b", r"np\.pad\s*\("),
+    },
     "conv_single_step": {
         "bias_inside_sum": (
             r"\+\s*(float\s*\(\s*)?b\b.*\)|\(.*\+\s*(float\s*\(\s*)?b\b",
             r"\+\s*(float\s*\(\s*)?b\b",
         ),
-        "no_bias": (r"^Z\s*=.*sum\s*\(", r"^return\b.*sum\s*\(", r"^Z\s*=", r"^return\b"),
+        "no_bias": (
+            r"^\w+\s*\+\s*(float\s*\(\s*|np\.squeeze\s*\(\s*)?b\b",  # Z + b, never assigned
+            r"^Z\s*=.*sum\s*\(",
+            r"^return\b.*sum\s*\(",
+            r"^Z\s*=",
+            r"^return\b",
+        ),
     },
     "conv_forward": {
         "vert_start_no_stride": _START_NO_STRIDE,
         "out_size_parenthesis": _OUT_SIZE,
         "bias_whole": (r"conv_single_step\s*\([^)]*,\s*b\s*\)", r"=\s*b\s*$", r"\+\s*b\s*$"),
         "no_padding": (r"=\s*A_prev\s*\[\s*i\s*\]", r"=\s*A_prev\s*\[", r"\bA_prev\s*\["),
+        "n_W_from_height": _OTHER_AXIS,
+        "out_size_precedence": _PRECEDENCE,
+        # Z = ... without b: the line that fills Z (the loops' cell or the vectorised whole)
+        "no_bias": (
+            r"^Z\s*(\[.*\])?\s*=(?!.*\bb\b)(?!.*conv_single_step)(?!\s*np\.(zeros|empty))",
+            r"^return\b(?!.*\bb\b)",
+        ),
     },
     "pool_forward": {
         "vert_start_no_stride": _START_NO_STRIDE,
         "out_size_parenthesis": _OUT_SIZE,
-        "all_channels": (r"A_prev\w*\s*\[.*,\s*:\s*\]", r"\[[^\]]*,\s*:\s*\]\s*$"),
+        "all_channels": (
+            r"axis\s*=\s*\(\s*1\s*,\s*2\s*,\s*3\s*\)",  # a vectorised max over every channel
+            r"A_prev\w*\s*\[.*,\s*:\s*\]",
+            r"\[[^\]]*,\s*:\s*\]\s*$",
+        ),
+        # A_prev[vert_start:vert_end, ...]: the first index a slice, not i (nor a bare ":")
+        "no_example_index": (r"\bA_prev\s*\[\s*[^\],:\s][^\],:]*:",),
+        "n_W_from_height": _OTHER_AXIS,
+        "out_size_precedence": _PRECEDENCE,
     },
     "conv_backward": {
-        "crop_pad_minus_pad": (r"\bpad\s*:\s*-\s*pad\b", r":\s*-\s*pad\b"),
+        "crop_pad_minus_pad": (r"\bpad\s*:\s*-\s*pad\b(?!\s*or\b)", r":\s*-\s*pad\b"),
         "vert_start_no_stride": _START_NO_STRIDE,
         "dA_prev_overwrite": (r"^d[aA]\w*\s*\[.*\]\s*=(?!=).*\bW\b",),
         "dW_overwrite": (r"^dW\w*\s*\[.*\]\s*=(?!=)",),
         "db_overwrite": (r"^db\w*\s*\[.*\]\s*=(?!=)",),
         "dA_prev_uses_input": (r"^d[aA]\w*\s*\[.*\]\s*\+?=.*\b(a_slice\w*|a_prev\w*|A_prev\w*)\b",),
+        "dW_unpadded_input": (
+            r"^a_slice\w*\s*=\s*(a_prev|A_prev)\s*\[",
+            r"^dW\w*\s*\[.*\]\s*\+?=.*\b(a_prev|A_prev)\s*\[",
+        ),
+        "returns_dZ": (r"^return\b.*,\s*dZ\s*\)?\s*$",),
+        "db_shape": (r"^db\w*\s*=(?!.*(keepdims|reshape)).*sum\s*\(", r"^db\w*\s*="),
     },
     "create_mask_from_window": {
         "first_max_only": (r"argmax|np\.zeros\s*\(\s*x\.shape",),
         "max_per_column": (r"axis\s*=\s*0|max\s*\([^)]*,\s*0\s*\)",),
+        "max_per_row": (r"axis\s*=\s*(1|-1)\b|max\s*\([^)]*,\s*(1|-1)\s*[,)]",),
     },
     "distribute_value": {
-        "divided_by_sum": (r"/\s*\(?\s*\w+\s*\+\s*\w+",),
+        "divided_by_sum": (
+            r"/\s*\(\s*\w+\s*\+\s*\w+\s*\)",
+            r"/\s*(np\.)?sum\s*\(",
+            r"/\s*\(?\s*\w+\s*\+\s*\w+",
+        ),
         "not_divided": (r"=\s*dz\s*$", r"\*\s*dz\b|\bdz\s*\*", r"^average\s*="),
         "shape_transposed": (
             r"\(\s*n_W\s*,\s*n_H\s*\)",
             r"shape\s*\[\s*::\s*-1\s*\]",
             r"np\.(ones|full|zeros)\s*\(",
         ),
+        "dz_forgotten": (
+            r"np\.(ones|full)\w*\s*\(.*\)\s*/",  # np.ones(shape) / (n_H * n_W)
+            r"^average\s*=(?!.*\bdz\b)",
+            r"^return\b(?!.*\bdz\b)",
+        ),
+        "floor_division": (r"//",),
+        "precedence": (r"/\s*n_H\s*\*\s*n_W\b|/\s*n_W\s*\*\s*n_H\b", r"/\s*\w+\s*\*\s*\w+"),
     },
     "pool_backward": {
         "overwrite": (r"^dA\w*\s*\[.*\]\s*=(?!=)",),
         "first_max_only": (r"argmax|np\.zeros\s*\(\s*x\.shape",),
-        "mask_window_no_stride": (r"\b([hw])\s*:\s*\1\s*\+\s*\w+",),
+        "mask_window_no_stride": (r"\b([hw])\s*:\s*\1\s*\+\s*(?!1\b)\w+",),
         "average_not_divided": (
-            r"np\.ones\s*\(.*\)\s*\*\s*\w+\s*$|\w+\s*\*\s*np\.ones\s*\(",
+            r"np\.ones\w*\s*\(.*\)\s*\*\s*\w+(\s*\[[^\]]*\])?\s*$|[\w\]]\s*\*\s*np\.ones\w*\s*\(",
             r"np\.full\s*\(",
             r"\+=\s*\w+\s*$",
         ),
         "vert_start_no_stride": _START_NO_STRIDE,
-        "average_divided_by_sum": (r"/\s*\(?\s*\w+\s*\+\s*\w+",),
+        "average_divided_by_sum": (
+            r"/\s*\(\s*\w+\s*\+\s*\w+\s*\)",
+            r"/\s*(np\.)?sum\s*\(",
+            r"/\s*\(?\s*\w+\s*\+\s*\w+",
+        ),
         "dA_indexed_by_corner": (r"\bdA\s*\[[^\]]*(start|top|left|\*\s*stride)",),
     },
 }
@@ -880,6 +994,14 @@ _FIXES: dict[str, dict[str, str]] = {
         bug: "Pad only the two image axes: np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0)), "
         "mode='constant', constant_values=(0, 0)). X is (m, n_H, n_W, n_C), channels last."
         for bug in ("pads_channels", "pads_batch", "one_side", "pads_every_axis")
+    }
+    | {
+        "slice_pad_minus_pad": "X_pad[:, pad:-pad, pad:-pad, :] is empty when pad = 0 (-0 is 0). "
+        "Copy into X_pad[:, pad:pad + n_H, pad:pad + n_W, :], or use "
+        "np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0))).",
+        "pads_with_pad_value": "constant_values is the value the border is filled with, not its "
+        "width: np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0)), mode='constant', "
+        "constant_values=(0, 0)).",
     },
     "conv_single_step": {
         "bias_inside_sum": "Sum the products first, then add the bias once: "
@@ -894,6 +1016,14 @@ _FIXES: dict[str, dict[str, str]] = {
         "bias_whole": "Pass channel c's bias only: b[:, :, :, c].",
         "no_padding": "Slide over the padded input: A_prev_pad = zero_pad(A_prev, pad), then "
         "a_prev_pad = A_prev_pad[i].",
+        "no_bias": "Add channel c's bias to every output cell: + b[0, 0, 0, c] (or + b, "
+        "which broadcasts over (m, n_H, n_W, n_C)).",
+        "n_W_from_height": "The width has its own size: "
+        "n_W = int((n_W_prev - f + 2 * pad) / stride) + 1. "
+        "The notebook's inputs are square, where the two agree.",
+        "out_size_precedence": "Divide the whole numerator: n_H = int((n_H_prev - f + 2 * pad) / "
+        "stride) + 1. Without the parentheses only 2 * pad is divided; at stride 1 it makes no "
+        "difference.",
     },
     "pool_forward": {
         "vert_start_no_stride": "Output cell (h, w) reads the window that starts at "
@@ -902,6 +1032,13 @@ _FIXES: dict[str, dict[str, str]] = {
         "the division.",
         "all_channels": "Pool each channel on its own: A_prev[i, vert_start:vert_end, "
         "horiz_start:horiz_end, c].",
+        "no_example_index": "Index the example first: A_prev[i, vert_start:vert_end, "
+        "horiz_start:horiz_end, c] (or a_prev = A_prev[i], then slice a_prev).",
+        "n_W_from_height": "The width has its own size: n_W = int(1 + (n_W_prev - f) / stride). "
+        "The notebook's inputs are square, where the two agree.",
+        "out_size_precedence": "Divide the whole difference: "
+        "n_H = int(1 + (n_H_prev - f) / stride). Without the parentheses only f is divided; "
+        "at stride 1 it makes no difference.",
     },
     "conv_backward": {
         "crop_pad_minus_pad": _HINT + "and that slice is empty when pad = 0 (the notebook only "
@@ -915,10 +1052,16 @@ _FIXES: dict[str, dict[str, str]] = {
         "db_overwrite": "Every window contributes to db: db[:, :, :, c] += dZ[i, h, w, c].",
         "dA_prev_uses_input": "The gradient to the input goes through the weights: "
         "da_prev_pad[window] += W[:, :, :, c] * dZ[i, h, w, c].",
+        "dW_unpadded_input": "vert_start and horiz_start index the padded input: take a_slice from "
+        "a_prev_pad = A_prev_pad[i], as in conv_forward.",
+        "returns_dZ": "Return the bias gradient: return dA_prev, dW, db.",
+        "db_shape": "Keep the bias's shape (1, 1, 1, n_C): np.sum(dZ, axis=(0, 1, 2), "
+        "keepdims=True), or .reshape(1, 1, 1, n_C).",
     },
     "create_mask_from_window": {
         "first_max_only": "The course's rule marks every maximum: mask = (x == np.max(x)).",
         "max_per_column": "Compare with the window's single maximum: mask = (x == np.max(x)).",
+        "max_per_row": "Compare with the window's single maximum: mask = (x == np.max(x)).",
     },
     "distribute_value": {
         "divided_by_sum": "The average of n_H * n_W cells: average = dz / (n_H * n_W). "
@@ -926,6 +1069,11 @@ _FIXES: dict[str, dict[str, str]] = {
         "not_divided": "Divide by the number of cells: average = dz / (n_H * n_W).",
         "shape_transposed": "Return an array of the given shape, (n_H, n_W): "
         "np.ones(shape) * average.",
+        "dz_forgotten": "Spread dz itself: average = dz / (n_H * n_W), then np.ones(shape) * "
+        "average.",
+        "floor_division": "Use true division, dz / (n_H * n_W): // rounds down to a whole number.",
+        "precedence": "Put the product in parentheses: dz / (n_H * n_W). On square windows "
+        "dz / n * n is dz itself, so nothing is averaged.",
     },
     "pool_backward": {
         "overwrite": "Windows overlap when stride < f, and a cell then gets gradient from each "
