@@ -174,6 +174,7 @@ class Outcome:
     returned: object = None
     raised: str = ""
     modified_inputs: bool = False
+    message: str = ""  # the exception's message, when it raised
 
 
 def call(
@@ -195,7 +196,7 @@ def call(
             warnings.simplefilter("ignore")
             returned = exercise.compared(fn(*args, **kwargs))
     except Exception as err:  # a variant (or a learner) may fail in any way: that is its outcome
-        return Outcome(raised=type(err).__name__)
+        return Outcome(raised=type(err).__name__, message=str(err)[:300])
     modified = not same_result(list(args), list(case.args)) or any(
         not same_result(kwargs[k], v) for k, v in case.kwargs.items() if not isinstance(v, str)
     )

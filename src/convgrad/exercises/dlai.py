@@ -727,6 +727,8 @@ def _variant(function: str, bug: str) -> Callable[..., object]:
         variant = _pool_backward_variant(bug)
     variant.__name__ = function
     variant.__doc__ = _BUGS[function][bug]
+    if (function, bug) == ("conv_forward", "bias_whole"):  # Z[i, h, w, c] = ... + b
+        variant.forms = (variant, _conv_forward_variant("bias_whole/array"))  # type: ignore[attr-defined,union-attr]
     if (function, bug) == ("conv_backward", "crop_pad_minus_pad"):
         # the same bug in another form: the grader matches a learner's code against each form
         other = _conv_backward_variant("crop_pad_minus_pad/returned")
@@ -756,6 +758,7 @@ def _conv_forward_variant(bug: str) -> Callable[..., object]:
             # or broadcasts when one row or column is left, as in the learner's code
             a_slice = A_pad[i, h * step : h * step + f, w * step : w * step + f, :]
             bias = b.item() if bug == "bias_whole" else b[0, 0, 0, c]  # item() fails for n_C > 1
+            bias = b if bug == "bias_whole/array" else bias  # storing it fails for n_C > 1
             bias = 0.0 if bug == "no_bias" else bias
             Z[i, h, w, c] = np.sum(a_slice * W[:, :, :, c]) + bias
         return Z, (A_prev, W, b, hparameters)

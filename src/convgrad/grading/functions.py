@@ -256,6 +256,11 @@ def _blame_helpers(reports: list[FileReport], source: str) -> None:
         if not culprits:
             continue
         names = ", ".join(f"{c}()" for c in culprits)
+        for bug in report.bugs:  # a bug seen only in errors: the helper's error, most likely
+            carrying = [t for t in report.tests if any(d.bug == bug for d in t.diagnoses)]
+            if all(t.status == "error" for t in carrying):
+                for t in carrying:
+                    t.diagnoses = [d for d in t.diagnoses if d.bug != bug]
         also = "; the diagnosis below may come from it" if report.bugs else ""
         hint = Diagnosis(
             None,
@@ -437,36 +442,38 @@ class _FunctionGrader:
         variants = self.graded.variants
         ran = [i for i, o in enumerate(outcomes) if o is not None]
         matches: dict[str, set[int]] = {}
+        conflicts: dict[str, set[int]] = {}  # the variant is wrong, the code returned otherwise
         for bug, variant in variants.items():
-            matched = set()
+            matched, against = set(), set()
             forms = getattr(variant, "forms", (variant,))  # one bug written in several ways
             for i in ran:
                 got = outcomes[i]
                 assert got is not None
+                wrong = False
                 for form in forms:
                     mine = call(form, cases[i], self.graded.exercise, self.graded.numpy1)
                     if _same(got, mine, cases[i]):
                         matched.add(i)
                         break
-            matches[bug] = matched
+                    wrong = wrong or not _same(mine, expected[i], cases[i])
+                else:  # wrong where the code is wrong otherwise (where it is right, the bug
+                    # may sit in a branch the test does not take: average mode, say)
+                    if wrong and not got.raised and i in failing:
+                        against.add(i)
+            matches[bug], conflicts[bug] = matched, against
         full = [b for b, m in matches.items() if set(ran) <= m and m & set(failing)]
         if len(full) > 1:  # the lines break the tie, when some are found
             located = [b for b in full if self.lines(b)]
             full = located or full
         chosen: dict[str, set[int]] = {b: set(failing) for b in full[:2]}
         if not chosen:  # explain each failing test by the variants that do what the code did
-            # on it, counting only wrong values: two codes that both raise may do so for
-            # unrelated reasons (a variant's error says nothing of the learner's)
-            valued = set()
-            for i in failing:
-                outcome = outcomes[i]
-                if outcome is not None and not outcome.raised:
-                    valued.add(i)
-            left = set(valued)
-            matches = {b: m & valued for b, m in matches.items()}
+            # on it (an error only when its type and words are the variant's), first those that
+            # never give a wrong value the code does not give (a second bug may hide the rest)
+            clean = [b for b in variants if not conflicts[b]]
+            left = set(failing)
             while left:
                 best = max(
-                    variants,
+                    clean,
                     key=lambda b: (len(matches[b] & left), len(matches[b]), bool(self.lines(b))),
                     default=None,
                 )
@@ -474,6 +481,17 @@ class _FunctionGrader:
                     break
                 chosen[best] = matches[best] & left
                 left -= matches[best]
+            valued = {i for i in left if not getattr(outcomes[i], "raised", "x")}
+            while valued:  # then, for wrong values only, any variant that gives the same
+                best = max(
+                    variants,
+                    key=lambda b: (len(matches[b] & valued), len(matches[b]), bool(self.lines(b))),
+                    default=None,
+                )
+                if best is None or not matches[best] & valued:
+                    break
+                chosen[best] = matches[best] & valued
+                valued -= matches[best]
         for bug, where in chosen.items():
             diagnosis = Diagnosis(
                 None, bug, self.graded.bug_text(bug), self.graded.fix_text(bug), self.lines(bug)
@@ -519,7 +537,8 @@ def _outcome(reply: Reply) -> Outcome | None:
     if reply.kind == "ok":
         return Outcome(returned=reply.result, modified_inputs=bool(reply.modified))
     if reply.kind == "exception":
-        return Outcome(raised=reply.message.split(":", 1)[0] or "Exception")
+        kind, _, message = reply.message.partition(":")
+        return Outcome(raised=kind or "Exception", message=message.strip())
     return None
 
 
@@ -536,11 +555,17 @@ def _same(a: Outcome, b: Outcome, case: Case) -> bool:
     """Whether two calls on ``case`` did the same: both raised, or both returned the same result
     (to the case's tolerance) and both left (or both changed) their arguments."""
     if a.raised or b.raised:  # the same exception: two codes raise for unrelated reasons too
-        return a.raised == b.raised
+        return a.raised == b.raised and _skeleton(a.message) == _skeleton(b.message)
     rtol, atol = _tolerance(case)
     return a.modified_inputs == b.modified_inputs and same_result(
         a.returned, b.returned, rtol, atol
     )
+
+
+def _skeleton(message: str) -> str:
+    """An exception message's words, without the numbers and shapes that differ between two
+    ways of writing the same mistake ("could not broadcast input array from shape into shape")."""
+    return " ".join(re.findall(r"[A-Za-z_]+", message))
 
 
 def _status(reply: Reply, got: Outcome | None, want: Outcome, case: Case) -> str:
