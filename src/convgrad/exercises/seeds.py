@@ -466,6 +466,19 @@ def battery(function: str) -> list[CourseCase]:
 
 
 _BUGS = {
+    "conv2d_naive": {
+        "kernel_flipped": "flips the kernel (a true convolution), where the series correlates",
+        "out_size_off_by_one": "out_H = H - kH (and out_W = W - kW), without the + 1: the last "
+        "row and column of windows are lost",
+        "channels_not_summed": "each output cell holds one input channel's sum (the last, "
+        "overwritten with = in a loop over channels, or the first), not the sum over all of them",
+        "matmul_not_elementwise": "np.sum(patch @ W[o]): a matrix product of each window with "
+        "the kernel where the element-wise product is meant",
+        "out_size_wrong_dim": "one output size from the other axis: out_W = H - kW + 1 (or "
+        "out_H = W - kH + 1)",
+        "kernel_dims_swapped": "the window is kW rows tall and kH columns wide: "
+        "x[:, i:i + kW, j:j + kH]",
+    },
     "conv2d": {
         "padding_ignored": "never pads: the padding argument is read but x is used as it is",
         "stride_ignored": "the window starts at (i, j), not (i * stride, j * stride)",
@@ -474,22 +487,31 @@ _BUGS = {
         "output size",
         "kernel_flipped": "flips the kernel (a true convolution), where the series correlates",
         "pads_channel_axis": "np.pad(x, padding): pads the channel axis too",
+        "float_output_size": "out_H = (H + 2 * padding - kH) / stride + 1: true division, a "
+        "float that np.zeros and range refuse",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0): the maximum along axis 0, not max(x, 0) element-wise",
         "modifies_input": "x[x < 0] = 0; return x: the caller's array is changed",
+        "python_max": "Python's max(0, x): it compares the whole array with 0, which NumPy "
+        "refuses (the truth value of an array is ambiguous)",
     },
     "max_pool_2d": {
         "stride_1": "moves the 2x2 window one cell at a time: overlapping windows",
         "max_over_channels": "the max of x[:, window], over every channel at once",
         "windows_off_edge": "loops over range(0, H, 2): for odd sizes a last window runs off the "
         "edge and is cut short",
+        "odd_size_refused": "x.reshape(C, H // 2, 2, W // 2, 2) (or slices x[:, ::2, ::2] "
+        "compared with x[:, 1::2, ::2]) without first cutting an odd last row or column: odd "
+        "sizes raise an error",
     },
     "softmax": {
         "no_max_subtraction": "exp(z) / sum(exp(z)) without subtracting max(z): overflows to "
         "inf / inf = nan for large logits",
         "sum_of_logits": "exp(z - max(z)) / sum(z): divides by the sum of the logits, not of "
         "their exps",
+        "shift_numerator_only": "exp(z - max(z)) / sum(exp(z)): the max is subtracted above the "
+        "line only, so the result is scaled by exp(-max(z)) (and is 0 for large logits)",
     },
     "mini_cnn_forward": {
         "softmax_no_max_subtraction": "the softmax does not subtract the max: nan for large logits",
@@ -498,12 +520,37 @@ _BUGS = {
         "flatten_spatial_transposed": "flattens each channel column by column (j before i)",
         "no_relu": "skips the ReLU",
         "relu_after_fc": "applies the ReLU to the logits as well",
+        "flatten_fortran": "h.flatten(order='F') or h.T.reshape(-1): the channel index runs "
+        "fastest, against W_fc's (C_out, 3, 3) rows",
     },
 }
 
 
 def _seed_variant(function: str, bug: str):
     """The reference for ``function`` with the bug ``bug``; its docstring is the bug's."""
+
+    def naive(x, W, form=""):
+        x, W = np.asarray(x, dtype=np.float64), np.asarray(W, dtype=np.float64)
+        C_out, C_in, kH, kW = W.shape
+        _, H, W_ = x.shape
+        out_H, out_W = H - kH + 1, W_ - kW + 1
+        if bug == "out_size_off_by_one":
+            out_H, out_W = H - kH, W_ - kW
+        elif bug == "out_size_wrong_dim":
+            out_H, out_W = (W_ - kH + 1, out_W) if form == "height" else (out_H, H - kW + 1)
+        rows, cols = (kW, kH) if bug == "kernel_dims_swapped" else (kH, kW)
+        K = W[:, :, ::-1, ::-1] if bug == "kernel_flipped" else W
+        y = np.zeros((C_out, out_H, out_W))
+        for o, i, j in np.ndindex(C_out, out_H, out_W):
+            window = x[:, i : i + rows, j : j + cols]
+            if bug == "channels_not_summed":
+                c = 0 if form == "first" else C_in - 1
+                y[o, i, j] = np.sum(window[c] * K[o, c])
+            elif bug == "matmul_not_elementwise":
+                y[o, i, j] = np.sum(window @ K[o])
+            else:
+                y[o, i, j] = np.sum(window * K[o])
+        return y
 
     def conv(x, W, padding=0, stride=1):
         x, W = np.asarray(x, dtype=np.float64), np.asarray(W, dtype=np.float64)
@@ -513,6 +560,8 @@ def _seed_variant(function: str, bug: str):
         xp = np.pad(x, padding) if bug == "pads_channel_axis" else np.pad(x, ((0, 0), pads, pads))
         grow = 0 if bug == "out_size_without_padding" else 2 * padding
         out_H, out_W = (H + grow - kH) // stride + 1, (W_ + grow - kW) // stride + 1
+        if bug == "float_output_size":
+            out_H, out_W = (H + grow - kH) / stride + 1, (W_ + grow - kW) / stride + 1
         step = 1 if bug == "stride_ignored" else stride
         K = W[:, :, ::-1, ::-1] if bug == "kernel_flipped" else W
         y = np.zeros((C_out, out_H, out_W))
@@ -523,12 +572,16 @@ def _seed_variant(function: str, bug: str):
     def relu_(x):
         if bug == "max_along_axis":
             return np.max(x, 0)
+        if bug == "python_max":
+            return max(0, x)
         x[x < 0] = 0
         return x
 
     def pool(x):
         x = np.asarray(x, dtype=np.float64)
         C, H, W = x.shape
+        if bug == "odd_size_refused":
+            return x.reshape(C, H // 2, 2, W // 2, 2).max(axis=(2, 4))
         step = 1 if bug == "stride_1" else 2
         rows = range(0, H - 1, step) if bug != "windows_off_edge" else range(0, H, 2)
         cols = range(0, W - 1, step) if bug != "windows_off_edge" else range(0, W, 2)
@@ -546,6 +599,8 @@ def _seed_variant(function: str, bug: str):
         z = np.asarray(z, dtype=np.float64)
         if bug == "sum_of_logits":
             return np.exp(z - np.max(z)) / np.sum(z)
+        if bug == "shift_numerator_only":
+            return np.exp(z - np.max(z)) / np.sum(np.exp(z))
         return np.exp(z) / np.sum(np.exp(z))
 
     def mini(x, W_conv, W_fc):
@@ -557,6 +612,8 @@ def _seed_variant(function: str, bug: str):
             flat = h.transpose(1, 2, 0).reshape(-1)
         elif bug == "flatten_spatial_transposed":
             flat = h.transpose(0, 2, 1).reshape(-1)
+        elif bug == "flatten_fortran":
+            flat = h.reshape(-1, order="F")
         else:
             flat = h.reshape(-1)
         logits = flat @ np.asarray(W_fc, dtype=np.float64)
@@ -566,7 +623,11 @@ def _seed_variant(function: str, bug: str):
             return np.exp(logits) / np.sum(np.exp(logits))
         return softmax(logits)
 
+    def conv2d_naive_(x, W):
+        return naive(x, W)
+
     variant = {
+        "conv2d_naive": conv2d_naive_,
         "conv2d": conv,
         "relu": relu_,
         "max_pool_2d": pool,
@@ -575,6 +636,14 @@ def _seed_variant(function: str, bug: str):
     }[function]
     variant.__name__ = function
     variant.__doc__ = _BUGS[function][bug]
+    # the same bug in another form: the grader matches a learner's code against each form
+    other_form = {"channels_not_summed": "first", "out_size_wrong_dim": "height"}.get(bug)
+    if function == "conv2d_naive" and other_form:
+
+        def other(x, W):
+            return naive(x, W, other_form)
+
+        variant.forms = (variant, other)  # type: ignore[attr-defined]
     return variant
 
 
@@ -823,7 +892,27 @@ COURSE = Api(
 
 _FLATTEN = (r"transpose|moveaxis|swapaxes|rollaxis|\.T\b", r"reshape\s*\(|flatten\s*\(|ravel\s*\(")
 _RAW_EXP = (r"np\.exp\s*\(\s*\w+\s*\)", r"\bexp\s*\((?![^)]*-)")
+_FLIP = (r"::\s*-\s*1|np\.flip|flipud|fliplr|rot90",)
+_TRUE_DIVISION = (r"(?<![/])/(?!/)\s*\(?\s*(stride|s)\b", r"(?<![/])/(?!/)")
 _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
+    "conv2d_naive": {
+        "kernel_flipped": _FLIP,
+        "out_size_off_by_one": (r"\b[HhWw]\w*\s*-\s*k\w*(?!\s*\+\s*1)\s*(,|\)|$)",),
+        "channels_not_summed": (
+            r"\bx\s*\[\s*0\s*,",
+            r"^\w+\s*\[.*\]\s*=(?!=).*\bx\s*\[\s*\w+\s*,",
+            r"\bW\s*\[\s*\w+\s*,\s*(0|-1|\w+)\s*\]",
+        ),
+        "matmul_not_elementwise": (r"@|np\.(matmul|dot)\s*\(",),
+        "out_size_wrong_dim": (
+            r"^(out_?|o)?[Ww](_?(out|new|o))?\s*=[^=]*\b[Hh]\w*\s*-",
+            r"^(out_?|o)?[Hh](_?(out|new|o))?\s*=[^=]*\b[Ww]\w*\s*-",
+        ),
+        "kernel_dims_swapped": (
+            r":\s*\w+\s*\+\s*k_?[Ww]\w*\s*,\s*\w+\s*:\s*\w+\s*\+\s*k_?[Hh]",
+            r"\+\s*k_?[Ww]\w*\s*,",
+        ),
+    },
     "conv2d": {
         "padding_ignored": (r"^\w+\s*=\s*x\s*$", r"np\.pad\s*\("),
         "stride_ignored": (
@@ -836,12 +925,14 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"^\w+\s*=\s*\(?\s*[HW]\w*\s*-\s*k\w*(?!.*pad)",
             r"^\w*(out|o)_?[HWhw]\w*\s*=(?!.*pad)",
         ),
-        "kernel_flipped": (r"::\s*-\s*1|np\.flip|flipud|fliplr|rot90",),
+        "kernel_flipped": _FLIP,
         "pads_channel_axis": (r"np\.pad\s*\(\s*\w+\s*,\s*\w+\s*[,)]", r"np\.pad\s*\("),
+        "float_output_size": _TRUE_DIVISION,
     },
     "relu": {
         "max_along_axis": (r"\bmax\s*\(\s*\w+\s*,\s*0\s*\)|\bamax\s*\(|\.max\s*\(",),
         "modifies_input": (r"^\w+\s*\[.*\]\s*=(?!=)|putmask|out\s*=|\*=|\bclip\s*\(.*out",),
+        "python_max": (r"(?<![.\w])max\s*\(",),
     },
     "max_pool_2d": {
         "stride_1": (r"-\s*1\s*\)|range\s*\(\s*\w+\s*-\s*1\s*\)", r"np\.zeros\s*\("),
@@ -852,10 +943,16 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"range\s*\(\s*0\s*,\s*\w+\s*,\s*2\s*\)",
             r"ceil",
         ),
+        "odd_size_refused": (r"\.reshape\s*\(", r"::\s*2"),
     },
     "softmax": {
         "no_max_subtraction": _RAW_EXP,
         "sum_of_logits": (r"/\s*(np\.sum\s*\(\s*z\s*\)|z\.sum\s*\(\s*\)|sum\s*\(\s*z\s*\))", r"/"),
+        "shift_numerator_only": (
+            r"/\s*(np\.)?sum\s*\(\s*(np\.)?exp\s*\(\s*\w+\s*\)",
+            r"/.*\bexp\s*\(\s*\w+\s*\)",
+            *_RAW_EXP,
+        ),
     },
     "mini_cnn_forward": {
         "softmax_no_max_subtraction": _RAW_EXP,
@@ -863,10 +960,25 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "flatten_spatial_transposed": _FLATTEN,
         "no_relu": (r"max_pool_2d\s*\(\s*conv2d", r"max_pool_2d\s*\(", r"conv2d\w*\s*\("),
         "relu_after_fc": (r"relu\s*\(.*(@|dot|matmul)", r"relu\s*\(\s*(logits|z|scores)\b"),
+        "flatten_fortran": (r"order\s*=\s*['\"]F|\.T\b", *_FLATTEN),
     },
 }
 
 _FIXES: dict[str, dict[str, str]] = {
+    "conv2d_naive": {
+        "kernel_flipped": "The series computes a cross-correlation, as every framework's "
+        "'convolution' does: multiply the window by W[o] as it is, not flipped.",
+        "out_size_off_by_one": "A kH-tall kernel fits H - kH + 1 times in H rows: out_H = H - "
+        "kH + 1 and out_W = W - kW + 1.",
+        "channels_not_summed": "Each output cell sums over every input channel: np.sum(x[:, i:i "
+        "+ kH, j:j + kW] * W[o]), or += inside a loop over channels.",
+        "matmul_not_elementwise": "Multiply element by element and sum: np.sum(window * W[o]) "
+        "(@ is a matrix product, right only for a 1x1 kernel).",
+        "out_size_wrong_dim": "Each output size comes from its own axis: out_H = H - kH + 1, "
+        "out_W = W - kW + 1, with H, W = x.shape[1], x.shape[2].",
+        "kernel_dims_swapped": "The window is kH rows tall and kW columns wide: x[:, i:i + kH, "
+        "j:j + kW], with kH, kW = W.shape[2], W.shape[3].",
+    },
     "conv2d": {
         "padding_ignored": "Pad the image first: x_pad = np.pad(x, ((0, 0), (padding, padding), "
         "(padding, padding))), then slide over x_pad.",
@@ -879,12 +991,16 @@ _FIXES: dict[str, dict[str, str]] = {
         "it is, not flipped.",
         "pads_channel_axis": "np.pad(x, padding) pads every axis, the channels too: pad only the "
         "image axes, ((0, 0), (padding, padding), (padding, padding)).",
+        "float_output_size": "Use floor division: out_H = (H + 2 * padding - kH) // stride + 1 "
+        "(/ gives a float, which np.zeros and range refuse).",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0) is the maximum along axis 0; the element-wise maximum is "
         "np.maximum(x, 0).",
         "modifies_input": "Return a new array, np.maximum(x, 0), and leave the caller's x as it "
         "was.",
+        "python_max": "Python's max compares whole objects; NumPy's element-wise maximum is "
+        "np.maximum(x, 0).",
     },
     "max_pool_2d": {
         "stride_1": "2x2 windows at stride 2: out[c, i, j] = max of x[c, 2i:2i + 2, 2j:2j + 2], "
@@ -892,11 +1008,15 @@ _FIXES: dict[str, dict[str, str]] = {
         "max_over_channels": "Pool each channel on its own: x[c, 2i:2i + 2, 2j:2j + 2].",
         "windows_off_edge": "For odd sizes the last row or column is dropped: H // 2 outputs, "
         "each window inside x.",
+        "odd_size_refused": "Cut an odd last row or column first, x = x[:, :H // 2 * 2, :W // 2 "
+        "* 2], then reshape (or compare the four strided slices).",
     },
     "softmax": {
         "no_max_subtraction": "Subtract the largest logit first: e = np.exp(z - np.max(z)); "
         "return e / e.sum(). The result is the same, and exp no longer overflows.",
         "sum_of_logits": "Divide by the sum of the exponentials: e / e.sum().",
+        "shift_numerator_only": "Divide by the sum of the same shifted exponentials: e = "
+        "np.exp(z - np.max(z)); return e / e.sum().",
     },
     "mini_cnn_forward": {
         "softmax_no_max_subtraction": "Subtract the largest logit before exp: large logits "
@@ -908,5 +1028,7 @@ _FIXES: dict[str, dict[str, str]] = {
         "no_relu": "conv3x3 -> ReLU -> max pool: apply relu to the convolution's output.",
         "relu_after_fc": "The ReLU belongs after the convolution only; the logits go straight "
         "to softmax.",
+        "flatten_fortran": "Flatten in W_fc's row order, C order: h.reshape(-1) (or "
+        "h.flatten()) of the (C_out, 3, 3) map, with no order='F' and no .T.",
     },
 }
