@@ -476,6 +476,8 @@ _BUGS = {
         "pool_width) // stride (or H_out from W)",
         "max_without_axis": "np.max(x[:, :, rows, cols]) with no axis: one maximum over every "
         "image and channel, where each (n, c) needs its own",
+        "window_by_stride": "the window is stride cells a side (rows i * stride:(i + 1) * "
+        "stride), not pool_height by pool_width",
     },
     "max_pool_backward_naive": {
         "all_ties": "every tied maximum gets the full gradient (mask = window == max)",
@@ -495,6 +497,11 @@ _BUGS = {
         "past the last window when they overlap or do not tile the image",
         "grad_wrong_window": "the maximum is found in the strided window, but the gradient goes "
         "to the window at (i, j) without the stride",
+        "window_by_stride": "the window is stride cells a side (rows i * stride:(i + 1) * "
+        "stride), not pool_height by pool_width",
+        "fancy_index_broadcast": "dx[:, :, rows, cols] += dout[:, :, i, j] with rows and cols "
+        "of shape (N, C): the slices and the index arrays broadcast against each other, so every "
+        "image and channel's maximum position receives the gradients of all of them",
     },
 }
 
@@ -517,6 +524,8 @@ def _pool_forward_variant(bug: str, form: str = ""):
             tiles = x.reshape(N, C, H // ph, ph, W // pw, pw)
             return tiles.max(axis=(3, 5)), (x, pool_param)
         step = 1 if bug == "stride_ignored" else s
+        if bug == "window_by_stride":
+            ph = pw = s
         out = np.zeros((N, C, H_out, W_out))
         for n, c, i, j in np.ndindex(N, C, H_out, W_out):
             rows, cols = slice(i * step, i * step + ph), slice(j * step, j * step + pw)
@@ -542,6 +551,14 @@ def _pool_backward_variant(bug: str):
         if bug == "windows_off_edge":  # dout[n, c, i, j] past its last row raises
             H_out, W_out = x.shape[2] // s, x.shape[3] // s
         dx = np.zeros(x.shape)
+        if bug == "fancy_index_broadcast":
+            for i, j in np.ndindex(H_out, W_out):
+                window = x[:, :, i * s : i * s + ph, j * s : j * s + pw].reshape(N, C, -1)
+                k = np.argmax(window, axis=2)  # (N, C)
+                dx[:, :, i * s + k // pw, j * s + k % pw] += dout[:, :, i, j]
+            return dx
+        if bug == "window_by_stride":
+            ph = pw = s
         for n, c, i, j in np.ndindex(N, C, H_out, W_out):
             rows, cols = slice(i * step, i * step + ph), slice(j * step, j * step + pw)
             window = x[n, c, rows, cols]
@@ -1306,6 +1323,12 @@ _SWAPPED = (
 _WINDOW = r"(pool_height|pool_h|ph|PH|HH|HP|window\.shape\[0\])"  # a window's height
 _WIDTH = r"(pool_width|pool_w|pw|PW|WW|WP)"
 _DIM = r"(_?(out|new|o|p|2|prime|pool))?\s*=[^=]*\b"  # an output size's name, then its value
+_STRIDE = r"(stride|s|S|st)"
+_BY_STRIDE = (  # a window's end one stride after its start: start + stride, (i + 1) * stride
+    r"=\s*\w+\s*\+\s*" + _STRIDE + r"\s*$",
+    r"\(\s*\w+\s*\+\s*1\s*\)\s*\*\s*" + _STRIDE + r"\b",
+    r":\s*\w+\s*\*\s*" + _STRIDE + r"\s*\+\s*" + _STRIDE + r"\b",
+)
 _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
     "max_pool_forward_naive": {
         "stride_ignored": _NO_STRIDE,
@@ -1328,6 +1351,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"np\.a?max\s*\(\s*\w+\s*(\[[^\]]*\])?\s*\)",
             r"\.max\s*\(\s*\)",
         ),
+        "window_by_stride": _BY_STRIDE,
     },
     "max_pool_backward_naive": {
         "all_ties": (
@@ -1358,6 +1382,11 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"^dx\w*\s*\[[^\]]*\b([ij])\s*:\s*\1\s*\+",
             r"\[[^\]]*\b([ij])\s*:\s*\1\s*\+\s*\w+",
         ),
+        "window_by_stride": _BY_STRIDE,
+        "fancy_index_broadcast": (
+            r"^dx\w*\s*\[\s*:\s*,\s*:\s*,[^\]:]*\]\s*\+?=",
+            r"^dx\w*\s*\[\s*:\s*,\s*:\s*,",
+        ),
     },
 }
 
@@ -1380,6 +1409,9 @@ _FIXES: dict[str, dict[str, str]] = {
         "pool_height) // stride, W_out = 1 + (W - pool_width) // stride.",
         "max_without_axis": "Take the maximum over the window's two axes only: np.max(window, "
         "axis=(2, 3)) for a window x[:, :, rows, cols].",
+        "window_by_stride": "The stride moves the window; its size is the pool's: rows i * "
+        "stride:i * stride + pool_height, columns j * stride:j * stride + pool_width. The "
+        "assignment's 2x2 windows at stride 2 cannot tell the two apart.",
     },
     "max_pool_backward_naive": {
         "all_ties": "The gradient of a max goes to one maximum (PyTorch's rule, and this "
@@ -1404,5 +1436,12 @@ _FIXES: dict[str, dict[str, str]] = {
         "stride (dout.shape[2]), not H // stride.",
         "grad_wrong_window": "Send the gradient to the window the maximum came from: dx[n, c, "
         "i * stride:i * stride + pool_height, j * stride:j * stride + pool_width].",
+        "window_by_stride": "The stride moves the window; its size is the pool's: rows i * "
+        "stride:i * stride + pool_height, columns j * stride:j * stride + pool_width. The "
+        "assignment's 2x2 windows at stride 2 cannot tell the two apart.",
+        "fancy_index_broadcast": "Index the images and channels too, with arrays that pair "
+        "them with rows and cols: n, c = np.meshgrid(np.arange(N), np.arange(C), "
+        "indexing='ij'); dx[n, c, rows, cols] += dout[:, :, i, j] (each (n, c) has one "
+        "maximum per window, so no index repeats).",
     },
 }

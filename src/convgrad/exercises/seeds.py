@@ -522,6 +522,7 @@ _BUGS = {
         "relu_after_fc": "applies the ReLU to the logits as well",
         "flatten_fortran": "h.flatten(order='F') or h.T.reshape(-1): the channel index runs "
         "fastest, against W_fc's (C_out, 3, 3) rows",
+        "no_softmax": "returns the logits h @ W_fc: the softmax at the end is missing",
     },
 }
 
@@ -619,6 +620,8 @@ def _seed_variant(function: str, bug: str):
         logits = flat @ np.asarray(W_fc, dtype=np.float64)
         if bug == "relu_after_fc":
             logits = relu(logits)
+        if bug == "no_softmax":
+            return logits
         if bug == "softmax_no_max_subtraction":
             return np.exp(logits) / np.sum(np.exp(logits))
         return softmax(logits)
@@ -961,6 +964,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "no_relu": (r"max_pool_2d\s*\(\s*conv2d", r"max_pool_2d\s*\(", r"conv2d\w*\s*\("),
         "relu_after_fc": (r"relu\s*\(.*(@|dot|matmul)", r"relu\s*\(\s*(logits|z|scores)\b"),
         "flatten_fortran": (r"order\s*=\s*['\"]F|\.T\b", *_FLATTEN),
+        "no_softmax": (r"^return\b(?!.*softmax)", r"(@|dot|matmul)"),
     },
 }
 
@@ -1030,5 +1034,7 @@ _FIXES: dict[str, dict[str, str]] = {
         "to softmax.",
         "flatten_fortran": "Flatten in W_fc's row order, C order: h.reshape(-1) (or "
         "h.flatten()) of the (C_out, 3, 3) map, with no order='F' and no .T.",
+        "no_softmax": "The capstone returns probabilities: return softmax(logits), two "
+        "non-negative numbers that sum to 1.",
     },
 }
