@@ -415,6 +415,12 @@ def battery(function: str) -> list[CourseCase]:
             CourseCase(
                 "feature map", "a (C, H, W) array, as the capstone calls it", (normal(70, 2, 3, 4),)
             ),
+            CourseCase(
+                "one value",
+                "a one-element array, where Python's max(0, x) happens to work: an answer that "
+                "fails everywhere else is told apart from one that fails everywhere",
+                (np.array([-1.5]),),
+            ),
         ]
     if function == "max_pool_2d":
         return [
@@ -487,8 +493,6 @@ _BUGS = {
         "output size",
         "kernel_flipped": "flips the kernel (a true convolution), where the series correlates",
         "pads_channel_axis": "np.pad(x, padding): pads the channel axis too",
-        "float_output_size": "out_H = (H + 2 * padding - kH) / stride + 1: true division, a "
-        "float that np.zeros and range refuse",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0): the maximum along axis 0, not max(x, 0) element-wise",
@@ -561,8 +565,6 @@ def _seed_variant(function: str, bug: str):
         xp = np.pad(x, padding) if bug == "pads_channel_axis" else np.pad(x, ((0, 0), pads, pads))
         grow = 0 if bug == "out_size_without_padding" else 2 * padding
         out_H, out_W = (H + grow - kH) // stride + 1, (W_ + grow - kW) // stride + 1
-        if bug == "float_output_size":
-            out_H, out_W = (H + grow - kH) / stride + 1, (W_ + grow - kW) / stride + 1
         step = 1 if bug == "stride_ignored" else stride
         K = W[:, :, ::-1, ::-1] if bug == "kernel_flipped" else W
         y = np.zeros((C_out, out_H, out_W))
@@ -896,7 +898,6 @@ COURSE = Api(
 _FLATTEN = (r"transpose|moveaxis|swapaxes|rollaxis|\.T\b", r"reshape\s*\(|flatten\s*\(|ravel\s*\(")
 _RAW_EXP = (r"np\.exp\s*\(\s*\w+\s*\)", r"\bexp\s*\((?![^)]*-)")
 _FLIP = (r"::\s*-\s*1|np\.flip|flipud|fliplr|rot90",)
-_TRUE_DIVISION = (r"(?<![/])/(?!/)\s*\(?\s*(stride|s)\b", r"(?<![/])/(?!/)")
 _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
     "conv2d_naive": {
         "kernel_flipped": _FLIP,
@@ -930,7 +931,6 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "kernel_flipped": _FLIP,
         "pads_channel_axis": (r"np\.pad\s*\(\s*\w+\s*,\s*\w+\s*[,)]", r"np\.pad\s*\("),
-        "float_output_size": _TRUE_DIVISION,
     },
     "relu": {
         "max_along_axis": (r"\bmax\s*\(\s*\w+\s*,\s*0\s*\)|\bamax\s*\(|\.max\s*\(",),
@@ -995,8 +995,6 @@ _FIXES: dict[str, dict[str, str]] = {
         "it is, not flipped.",
         "pads_channel_axis": "np.pad(x, padding) pads every axis, the channels too: pad only the "
         "image axes, ((0, 0), (padding, padding), (padding, padding)).",
-        "float_output_size": "Use floor division: out_H = (H + 2 * padding - kH) // stride + 1 "
-        "(/ gives a float, which np.zeros and range refuse).",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0) is the maximum along axis 0; the element-wise maximum is "
