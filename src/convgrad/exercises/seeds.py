@@ -484,6 +484,8 @@ _BUGS = {
         "out_H = W - kH + 1)",
         "kernel_dims_swapped": "the window is kW rows tall and kH columns wide: "
         "x[:, i:i + kW, j:j + kH]",
+        "loop_one_short": "the output has the right size but the loops run over range(H - kH) "
+        "and range(W - kW): its last row and column stay zero",
     },
     "conv2d": {
         "padding_ignored": "never pads: the padding argument is read but x is used as it is",
@@ -493,6 +495,8 @@ _BUGS = {
         "output size",
         "kernel_flipped": "flips the kernel (a true convolution), where the series correlates",
         "pads_channel_axis": "np.pad(x, padding): pads the channel axis too",
+        "last_window_dropped": "the windows start at range(0, H_pad - kH, stride): without the "
+        "+ 1 the last start is left out when the stride divides, and its output row stays zero",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0): the maximum along axis 0, not max(x, 0) element-wise",
@@ -508,6 +512,8 @@ _BUGS = {
         "odd_size_refused": "x.reshape(C, H // 2, 2, W // 2, 2) (or slices x[:, ::2, ::2] "
         "compared with x[:, 1::2, ::2]) without first cutting an odd last row or column: odd "
         "sizes raise an error",
+        "last_window_dropped": "the windows start at range(0, H - 2, 2): the last window of an "
+        "even size is left out, and its output row stays zero",
     },
     "softmax": {
         "no_max_subtraction": "exp(z) / sum(exp(z)) without subtracting max(z): overflows to "
@@ -543,10 +549,11 @@ def _seed_variant(function: str, bug: str):
             out_H, out_W = H - kH, W_ - kW
         elif bug == "out_size_wrong_dim":
             out_H, out_W = (W_ - kH + 1, out_W) if form == "height" else (out_H, H - kW + 1)
+        loops = (H - kH, W_ - kW) if bug == "loop_one_short" else (out_H, out_W)
         rows, cols = (kW, kH) if bug == "kernel_dims_swapped" else (kH, kW)
         K = W[:, :, ::-1, ::-1] if bug == "kernel_flipped" else W
         y = np.zeros((C_out, out_H, out_W))
-        for o, i, j in np.ndindex(C_out, out_H, out_W):
+        for o, i, j in np.ndindex(C_out, *loops):
             window = x[:, i : i + rows, j : j + cols]
             if bug == "channels_not_summed":
                 c = 0 if form == "first" else C_in - 1
@@ -568,6 +575,11 @@ def _seed_variant(function: str, bug: str):
         step = 1 if bug == "stride_ignored" else stride
         K = W[:, :, ::-1, ::-1] if bug == "kernel_flipped" else W
         y = np.zeros((C_out, out_H, out_W))
+        if bug == "last_window_dropped":
+            starts = (range(0, xp.shape[1] - kH, stride), range(0, xp.shape[2] - kW, stride))
+            for o, (i, top), (j, left) in itertools.product(range(C_out), *map(enumerate, starts)):
+                y[o, i, j] = np.sum(W[o] * xp[:, top : top + kH, left : left + kW])
+            return y
         for o, i, j in np.ndindex(C_out, out_H, out_W):
             y[o, i, j] = np.sum(K[o] * xp[:, i * step : i * step + kH, j * step : j * step + kW])
         return y
@@ -589,6 +601,8 @@ def _seed_variant(function: str, bug: str):
         rows = range(0, H - 1, step) if bug != "windows_off_edge" else range(0, H, 2)
         cols = range(0, W - 1, step) if bug != "windows_off_edge" else range(0, W, 2)
         out = np.zeros((C, len(rows), len(cols)))
+        if bug == "last_window_dropped":  # the output is sized right, the loops fall short
+            rows, cols = range(0, H - 2, 2), range(0, W - 2, 2)
         for c, (a, i), (b, j) in itertools.product(range(C), enumerate(rows), enumerate(cols)):
             window = (
                 x[:, i : i + 2, j : j + 2]
@@ -916,6 +930,10 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r":\s*\w+\s*\+\s*k_?[Ww]\w*\s*,\s*\w+\s*:\s*\w+\s*\+\s*k_?[Hh]",
             r"\+\s*k_?[Ww]\w*\s*,",
         ),
+        "loop_one_short": (
+            r"range\s*\(\s*\w+\s*-\s*k\w*\s*\)",
+            r"range\s*\(\s*\w+\s*-\s*1\s*\)",
+        ),
     },
     "conv2d": {
         "padding_ignored": (r"^\w+\s*=\s*x\s*$", r"np\.pad\s*\("),
@@ -931,6 +949,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "kernel_flipped": _FLIP,
         "pads_channel_axis": (r"np\.pad\s*\(\s*\w+\s*,\s*\w+\s*[,)]", r"np\.pad\s*\("),
+        "last_window_dropped": (r"range\s*\([^,]+,[^,]*-\s*k\w*\s*,",),
     },
     "relu": {
         "max_along_axis": (r"\bmax\s*\(\s*\w+\s*,\s*0\s*\)|\bamax\s*\(|\.max\s*\(",),
@@ -947,6 +966,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"ceil",
         ),
         "odd_size_refused": (r"\.reshape\s*\(", r"::\s*2"),
+        "last_window_dropped": (r"range\s*\([^,]+,[^,]*-\s*2\s*,",),
     },
     "softmax": {
         "no_max_subtraction": _RAW_EXP,
@@ -982,6 +1002,8 @@ _FIXES: dict[str, dict[str, str]] = {
         "out_W = W - kW + 1, with H, W = x.shape[1], x.shape[2].",
         "kernel_dims_swapped": "The window is kH rows tall and kW columns wide: x[:, i:i + kH, "
         "j:j + kW], with kH, kW = W.shape[2], W.shape[3].",
+        "loop_one_short": "Loop over every output row and column: range(H - kH + 1) (the "
+        "output's own size), not range(H - kH).",
     },
     "conv2d": {
         "padding_ignored": "Pad the image first: x_pad = np.pad(x, ((0, 0), (padding, padding), "
@@ -995,6 +1017,9 @@ _FIXES: dict[str, dict[str, str]] = {
         "it is, not flipped.",
         "pads_channel_axis": "np.pad(x, padding) pads every axis, the channels too: pad only the "
         "image axes, ((0, 0), (padding, padding), (padding, padding)).",
+        "last_window_dropped": "The last window starts at H_pad - kH: loop over range(0, H_pad "
+        "- kH + 1, stride), or over the output's rows, i in range(out_H), starting at i * "
+        "stride.",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0) is the maximum along axis 0; the element-wise maximum is "
@@ -1012,6 +1037,8 @@ _FIXES: dict[str, dict[str, str]] = {
         "each window inside x.",
         "odd_size_refused": "Cut an odd last row or column first, x = x[:, :H // 2 * 2, :W // 2 "
         "* 2], then reshape (or compare the four strided slices).",
+        "last_window_dropped": "The last window starts at H - 2: loop over range(0, H - 1, 2), "
+        "or over the output's rows, i in range(H // 2), starting at 2 * i.",
     },
     "softmax": {
         "no_max_subtraction": "Subtract the largest logit first: e = np.exp(z - np.max(z)); "
