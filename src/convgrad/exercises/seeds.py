@@ -533,6 +533,8 @@ _BUGS = {
         "flatten_fortran": "h.flatten(order='F') or h.T.reshape(-1): the channel index runs "
         "fastest, against W_fc's (C_out, 3, 3) rows",
         "no_softmax": "returns the logits h @ W_fc: the softmax at the end is missing",
+        "kernel_flipped": "the convolution (often a helper the capstone calls) flips the kernel, "
+        "where the series correlates",
     },
 }
 
@@ -621,6 +623,8 @@ def _seed_variant(function: str, bug: str):
         return np.exp(z) / np.sum(np.exp(z))
 
     def mini(x, W_conv, W_fc):
+        if bug == "kernel_flipped":
+            W_conv = np.asarray(W_conv)[:, :, ::-1, ::-1]
         h = conv2d_naive(x, W_conv)
         if bug != "no_relu":
             h = relu(h)
@@ -985,6 +989,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "relu_after_fc": (r"relu\s*\(.*(@|dot|matmul)", r"relu\s*\(\s*(logits|z|scores)\b"),
         "flatten_fortran": (r"order\s*=\s*['\"]F|\.T\b", *_FLATTEN),
         "no_softmax": (r"^return\b(?!.*softmax)", r"(@|dot|matmul)"),
+        "kernel_flipped": _FLIP,
     },
 }
 
@@ -1061,5 +1066,7 @@ _FIXES: dict[str, dict[str, str]] = {
         "h.flatten()) of the (C_out, 3, 3) map, with no order='F' and no .T.",
         "no_softmax": "The capstone returns probabilities: return softmax(logits), two "
         "non-negative numbers that sum to 1.",
+        "kernel_flipped": "Step 01's convolution is a cross-correlation: multiply each window "
+        "by W_conv[o] as it is, not flipped.",
     },
 }
