@@ -1348,6 +1348,8 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"^(out_?)?[Hh]" + _DIM + r"W\w*\s*-",
         ),
         "max_without_axis": (
+            r"^\w+\s*\[\s*:\s*,\s*:.*=\s*np\.a?max\s*\(\s*\w+\s*(\[[^\]]*\])?\s*\)",
+            r"np\.a?max\s*\(\s*\w+\s*\[\s*:\s*,\s*:[^\]]*\]\s*\)",
             r"np\.a?max\s*\(\s*\w+\s*(\[[^\]]*\])?\s*\)",
             r"\.max\s*\(\s*\)",
         ),

@@ -923,9 +923,12 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "channels_not_summed": (
             r"\bx\s*\[\s*0\s*,",
             r"^\w+\s*\[.*\]\s*=(?!=).*\bx\s*\[\s*\w+\s*,",
-            r"\bW\s*\[\s*\w+\s*,\s*(0|-1|\w+)\s*\]",
+            r"\bW\s*\[\s*\w+\s*,\s*(0|-1)\s*\]",
         ),
-        "matmul_not_elementwise": (r"@|np\.(matmul|dot)\s*\(",),
+        "matmul_not_elementwise": (
+            r"(@|np\.(matmul|dot)\s*\([^,]*,)\s*W\w*\s*\[",  # a window times W[o]
+            r"@|np\.(matmul|dot)\s*\(",
+        ),
         "out_size_wrong_dim": (
             r"^(out_?|o)?[Ww](_?(out|new|o))?\s*=[^=]*\b[Hh]\w*\s*-",
             r"^(out_?|o)?[Hh](_?(out|new|o))?\s*=[^=]*\b[Ww]\w*\s*-",
