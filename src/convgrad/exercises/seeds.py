@@ -497,12 +497,16 @@ _BUGS = {
         "pads_channel_axis": "np.pad(x, padding): pads the channel axis too",
         "last_window_dropped": "the windows start at range(0, H_pad - kH, stride): without the "
         "+ 1 the last start is left out when the stride divides, and its output row stays zero",
+        "out_size_ceil": "out_H = ceil((H + 2 * padding - kH) / stride) + 1: when the stride does "
+        "not divide, one window too many, cut short by the edge",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0): the maximum along axis 0, not max(x, 0) element-wise",
         "modifies_input": "x[x < 0] = 0; return x: the caller's array is changed",
         "python_max": "Python's max(0, x): it compares the whole array with 0, which NumPy "
         "refuses (the truth value of an array is ambiguous)",
+        "python_max_per_row": "np.array([max(0, v) for v in x]): Python's max per item of x's "
+        "first axis, a number for a vector but a whole row for a feature map",
     },
     "max_pool_2d": {
         "stride_1": "moves the 2x2 window one cell at a time: overlapping windows",
@@ -533,6 +537,8 @@ _BUGS = {
         "flatten_fortran": "h.flatten(order='F') or h.T.reshape(-1): the channel index runs "
         "fastest, against W_fc's (C_out, 3, 3) rows",
         "no_softmax": "returns the logits h @ W_fc: the softmax at the end is missing",
+        "batch_axis_kept": "flattens to h.reshape(1, -1): the probabilities come out (1, 2), "
+        "not (2,)",
         "kernel_flipped": "the convolution (often a helper the capstone calls) flips the kernel, "
         "where the series correlates",
     },
@@ -576,6 +582,9 @@ def _seed_variant(function: str, bug: str):
         out_H, out_W = (H + grow - kH) // stride + 1, (W_ + grow - kW) // stride + 1
         step = 1 if bug == "stride_ignored" else stride
         K = W[:, :, ::-1, ::-1] if bug == "kernel_flipped" else W
+        if bug == "out_size_ceil":
+            out_H = int(np.ceil((H + grow - kH) / stride)) + 1
+            out_W = int(np.ceil((W_ + grow - kW) / stride)) + 1
         y = np.zeros((C_out, out_H, out_W))
         if bug == "last_window_dropped":
             starts = (range(0, xp.shape[1] - kH, stride), range(0, xp.shape[2] - kW, stride))
@@ -591,6 +600,8 @@ def _seed_variant(function: str, bug: str):
             return np.max(x, 0)
         if bug == "python_max":
             return max(0, x)
+        if bug == "python_max_per_row":
+            return np.array([max(0, v) for v in x])
         x[x < 0] = 0
         return x
 
@@ -642,6 +653,8 @@ def _seed_variant(function: str, bug: str):
             logits = relu(logits)
         if bug == "no_softmax":
             return logits
+        if bug == "batch_axis_kept":
+            return softmax(logits[None])
         if bug == "softmax_no_max_subtraction":
             return np.exp(logits) / np.sum(np.exp(logits))
         return softmax(logits)
@@ -957,11 +970,13 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "kernel_flipped": _FLIP,
         "pads_channel_axis": (r"np\.pad\s*\(\s*\w+\s*,\s*\w+\s*[,)]", r"np\.pad\s*\("),
         "last_window_dropped": (r"range\s*\([^,]+,[^,]*-\s*k\w*\s*,",),
+        "out_size_ceil": (r"\bceil\s*\(",),
     },
     "relu": {
         "max_along_axis": (r"\bmax\s*\(\s*\w+\s*,\s*0\s*\)|\bamax\s*\(|\.max\s*\(",),
         "modifies_input": (r"^\w+\s*\[.*\]\s*=(?!=)|putmask|out\s*=|\*=|\bclip\s*\(.*out",),
         "python_max": (r"(?<![.\w])max\s*\(",),
+        "python_max_per_row": (r"(?<![.\w])max\s*\(.*\bfor\b", r"(?<![.\w])max\s*\("),
     },
     "max_pool_2d": {
         "stride_1": (r"-\s*1\s*\)|range\s*\(\s*\w+\s*-\s*1\s*\)", r"np\.zeros\s*\("),
@@ -993,6 +1008,10 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "flatten_fortran": (r"order\s*=\s*['\"]F|\.T\b", *_FLATTEN),
         "no_softmax": (r"^return\b(?!.*softmax)", r"(@|dot|matmul)"),
         "kernel_flipped": _FLIP,
+        "batch_axis_kept": (
+            r"reshape\s*\(\s*1\s*,\s*-\s*1\s*\)|\[\s*(None|np\.newaxis)\s*[,\]]",
+            r"reshape\s*\(\s*1\s*,",
+        ),
     },
 }
 
@@ -1028,6 +1047,8 @@ _FIXES: dict[str, dict[str, str]] = {
         "last_window_dropped": "The last window starts at H_pad - kH: loop over range(0, H_pad "
         "- kH + 1, stride), or over the output's rows, i in range(out_H), starting at i * "
         "stride.",
+        "out_size_ceil": "Round down: out_H = (H + 2 * padding - kH) // stride + 1; a last "
+        "window that does not fit inside the padded image is dropped.",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0) is the maximum along axis 0; the element-wise maximum is "
@@ -1036,6 +1057,8 @@ _FIXES: dict[str, dict[str, str]] = {
         "was.",
         "python_max": "Python's max compares whole objects; NumPy's element-wise maximum is "
         "np.maximum(x, 0).",
+        "python_max_per_row": "Iterating over x gives its rows, not its numbers: use "
+        "np.maximum(x, 0), which works element by element for any shape.",
     },
     "max_pool_2d": {
         "stride_1": "2x2 windows at stride 2: out[c, i, j] = max of x[c, 2i:2i + 2, 2j:2j + 2], "
@@ -1071,5 +1094,7 @@ _FIXES: dict[str, dict[str, str]] = {
         "non-negative numbers that sum to 1.",
         "kernel_flipped": "Step 01's convolution is a cross-correlation: multiply each window "
         "by W_conv[o] as it is, not flipped.",
+        "batch_axis_kept": "Flatten to a vector, h.reshape(-1), so that @ W_fc gives the two "
+        "logits as a (2,) vector.",
     },
 }
