@@ -529,10 +529,8 @@ def _pool_forward_variant(bug: str, form: str = ""):
         out = np.zeros((N, C, H_out, W_out))
         for n, c, i, j in np.ndindex(N, C, H_out, W_out):
             rows, cols = slice(i * step, i * step + ph), slice(j * step, j * step + pw)
-            channels = slice(None) if bug == "max_over_channels" else c
+            channels = slice(None) if bug in ("max_over_channels", "max_without_axis") else c
             images = slice(None) if bug == "max_without_axis" else n
-            if bug == "max_without_axis":
-                channels = slice(None)
             out[n, c, i, j] = np.max(x[images, channels, rows, cols])
         return out, (x, pool_param)
 
