@@ -171,9 +171,14 @@ PRECISE = {
         "kernel_dims_swapped",
         "loop_one_short",
     ),
-    ("seeds", "conv2d"): ("kernel_flipped", "last_window_dropped", "out_size_ceil"),
+    ("seeds", "conv2d"): (
+        "kernel_flipped",
+        "last_window_dropped",
+        "out_size_ceil",
+        "pad_not_zeros",
+    ),
     ("seeds", "relu"): ("python_max", "python_max_per_row"),
-    ("seeds", "max_pool_2d"): ("last_window_dropped",),
+    ("seeds", "max_pool_2d"): ("last_window_dropped", "mean_pool"),
     ("seeds", "softmax"): ("shift_numerator_only",),
     ("seeds", "mini_cnn_forward"): ("flatten_fortran", "kernel_flipped", "batch_axis_kept"),
     ("cs231n", "max_pool_forward_naive"): (

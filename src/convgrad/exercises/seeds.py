@@ -499,6 +499,8 @@ _BUGS = {
         "+ 1 the last start is left out when the stride divides, and its output row stays zero",
         "out_size_ceil": "out_H = ceil((H + 2 * padding - kH) / stride) + 1: when the stride does "
         "not divide, one window too many, cut short by the edge",
+        "pad_not_zeros": "np.pad(..., mode='edge') (or another mode that copies the image): the "
+        "border repeats the image where the series pads with zeros",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0): the maximum along axis 0, not max(x, 0) element-wise",
@@ -518,6 +520,7 @@ _BUGS = {
         "sizes raise an error",
         "last_window_dropped": "the windows start at range(0, H - 2, 2): the last window of an "
         "even size is left out, and its output row stays zero",
+        "mean_pool": "takes each window's mean (average pooling), not its maximum",
     },
     "softmax": {
         "no_max_subtraction": "exp(z) / sum(exp(z)) without subtracting max(z): overflows to "
@@ -578,6 +581,8 @@ def _seed_variant(function: str, bug: str):
         _, H, W_ = x.shape
         pads = {"padding_ignored": (0, 0), "pad_one_side": (padding, 0)}.get(bug, (padding,) * 2)
         xp = np.pad(x, padding) if bug == "pads_channel_axis" else np.pad(x, ((0, 0), pads, pads))
+        if bug == "pad_not_zeros":
+            xp = np.pad(x, ((0, 0), pads, pads), mode="edge")
         grow = 0 if bug == "out_size_without_padding" else 2 * padding
         out_H, out_W = (H + grow - kH) // stride + 1, (W_ + grow - kW) // stride + 1
         step = 1 if bug == "stride_ignored" else stride
@@ -622,7 +627,7 @@ def _seed_variant(function: str, bug: str):
                 if bug == "max_over_channels"
                 else x[c, i : i + 2, j : j + 2]
             )
-            out[c, a, b] = np.max(window)
+            out[c, a, b] = np.mean(window) if bug == "mean_pool" else np.max(window)
         return out
 
     def soft(z):
@@ -971,6 +976,10 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "pads_channel_axis": (r"np\.pad\s*\(\s*\w+\s*,\s*\w+\s*[,)]", r"np\.pad\s*\("),
         "last_window_dropped": (r"range\s*\([^,]+,[^,]*-\s*k\w*\s*,",),
         "out_size_ceil": (r"\bceil\s*\(",),
+        "pad_not_zeros": (
+            r"mode\s*=\s*['\"](edge|reflect|symmetric|wrap|mean|median|maximum|minimum)",
+            r"np\.pad\s*\(",
+        ),
     },
     "relu": {
         "max_along_axis": (r"\bmax\s*\(\s*\w+\s*,\s*0\s*\)|\bamax\s*\(|\.max\s*\(",),
@@ -989,6 +998,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "odd_size_refused": (r"\.reshape\s*\(", r"::\s*2"),
         "last_window_dropped": (r"range\s*\([^,]+,[^,]*-\s*2\s*,",),
+        "mean_pool": (r"\b(mean|average)\s*\(|/\s*4\b",),
     },
     "softmax": {
         "no_max_subtraction": _RAW_EXP,
@@ -1049,6 +1059,8 @@ _FIXES: dict[str, dict[str, str]] = {
         "stride.",
         "out_size_ceil": "Round down: out_H = (H + 2 * padding - kH) // stride + 1; a last "
         "window that does not fit inside the padded image is dropped.",
+        "pad_not_zeros": "Pad with zeros, np.pad's default mode='constant': the series' example "
+        "(a 3x3 kernel of ones on ones, padding 1) gives 4 in the corner, not 9.",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0) is the maximum along axis 0; the element-wise maximum is "
@@ -1070,6 +1082,7 @@ _FIXES: dict[str, dict[str, str]] = {
         "* 2], then reshape (or compare the four strided slices).",
         "last_window_dropped": "The last window starts at H - 2: loop over range(0, H - 1, 2), "
         "or over the output's rows, i in range(H // 2), starting at 2 * i.",
+        "mean_pool": "Max pooling keeps each window's largest value: np.max(window).",
     },
     "softmax": {
         "no_max_subtraction": "Subtract the largest logit first: e = np.exp(z - np.max(z)); "
