@@ -500,8 +500,8 @@ _BUGS = {
         "window_by_stride": "the window is stride cells a side (rows i * stride:(i + 1) * "
         "stride), not pool_height by pool_width",
         "fancy_index_broadcast": "dx[:, :, rows, cols] += dout[:, :, i, j] with rows and cols "
-        "of shape (N, C): the slices and the index arrays broadcast against each other, so every "
-        "image and channel's maximum position receives the gradients of all of them",
+        "of shape (N, C): the slices and the index arrays broadcast against each other, so each "
+        "(n, c) plane gets a gradient at the maximum of every image's and channel's window",
     },
 }
 
