@@ -1004,6 +1004,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "no_max_subtraction": _RAW_EXP,
         "sum_of_logits": (r"/\s*(np\.sum\s*\(\s*z\s*\)|z\.sum\s*\(\s*\)|sum\s*\(\s*z\s*\))", r"/"),
         "shift_numerator_only": (
+            r"exp\s*\([^)]*-[^)]*\).*/.*\bexp\s*\(\s*\w+\s*\)",  # shifted above only
             r"/\s*(np\.)?sum\s*\(\s*(np\.)?exp\s*\(\s*\w+\s*\)",
             r"/.*\bexp\s*\(\s*\w+\s*\)",
             *_RAW_EXP,
@@ -1015,7 +1016,10 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "flatten_spatial_transposed": _FLATTEN,
         "no_relu": (r"max_pool_2d\s*\(\s*conv2d", r"max_pool_2d\s*\(", r"conv2d\w*\s*\("),
         "relu_after_fc": (r"relu\s*\(.*(@|dot|matmul)", r"relu\s*\(\s*(logits|z|scores)\b"),
-        "flatten_fortran": (r"order\s*=\s*['\"]F|\.T\b", *_FLATTEN),
+        "flatten_fortran": (
+            r"order\s*=\s*['\"]F|(\.T|np\.transpose\s*\(\s*\w+\s*\))\s*\.\s*(reshape|flatten|ravel)",
+            *_FLATTEN,
+        ),
         "no_softmax": (r"^return\b(?!.*softmax)", r"(@|dot|matmul)"),
         "kernel_flipped": _FLIP,
         "batch_axis_kept": (
