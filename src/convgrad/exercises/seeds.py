@@ -474,8 +474,8 @@ def battery(function: str) -> list[CourseCase]:
 _BUGS = {
     "conv2d_naive": {
         "kernel_flipped": "flips the kernel (a true convolution), where the series correlates",
-        "out_size_off_by_one": "out_H = H - kH (and out_W = W - kW), without the + 1: the last "
-        "row and column of windows are lost",
+        "out_size_off_by_one": "out_H = H - kH or out_W = W - kW (or both), without the + 1: the "
+        "last row or column of windows is lost",
         "channels_not_summed": "each output cell holds one input channel's sum (the last, "
         "overwritten with = in a loop over channels, or the first), not the sum over all of them",
         "matmul_not_elementwise": "np.sum(patch @ W[o]): a matrix product of each window with "
@@ -484,8 +484,8 @@ _BUGS = {
         "out_H = W - kH + 1)",
         "kernel_dims_swapped": "the window is kW rows tall and kH columns wide: "
         "x[:, i:i + kW, j:j + kH]",
-        "loop_one_short": "the output has the right size but the loops run over range(H - kH) "
-        "and range(W - kW): its last row and column stay zero",
+        "loop_one_short": "the output has the right size but a loop runs over range(H - kH) or "
+        "range(W - kW): its last row or column stays zero",
     },
     "conv2d": {
         "padding_ignored": "never pads: the padding argument is read but x is used as it is",
@@ -548,6 +548,15 @@ _BUGS = {
 }
 
 
+def _naive_form(naive, form: str):
+    """``naive`` (a buggy conv2d_naive that takes a form) as a conv2d_naive(x, W) of that form."""
+
+    def conv2d_naive(x, W):
+        return naive(x, W, form)
+
+    return conv2d_naive
+
+
 def _seed_variant(function: str, bug: str):
     """The reference for ``function`` with the bug ``bug``; its docstring is the bug's."""
 
@@ -557,10 +566,12 @@ def _seed_variant(function: str, bug: str):
         _, H, W_ = x.shape
         out_H, out_W = H - kH + 1, W_ - kW + 1
         if bug == "out_size_off_by_one":
-            out_H, out_W = H - kH, W_ - kW
+            out_H, out_W = H - kH + (form == "cols"), W_ - kW + (form == "rows")
         elif bug == "out_size_wrong_dim":
             out_H, out_W = (W_ - kH + 1, out_W) if form == "height" else (out_H, H - kW + 1)
-        loops = (H - kH, W_ - kW) if bug == "loop_one_short" else (out_H, out_W)
+        loops = (out_H, out_W)
+        if bug == "loop_one_short":  # both loops short, or only the rows' or the columns'
+            loops = (H - kH + (form == "cols"), W_ - kW + (form == "rows"))
         rows, cols = (kW, kH) if bug == "kernel_dims_swapped" else (kH, kW)
         K = W[:, :, ::-1, ::-1] if bug == "kernel_flipped" else W
         y = np.zeros((C_out, out_H, out_W))
@@ -678,13 +689,15 @@ def _seed_variant(function: str, bug: str):
     variant.__name__ = function
     variant.__doc__ = _BUGS[function][bug]
     # the same bug in another form: the grader matches a learner's code against each form
-    other_form = {"channels_not_summed": "first", "out_size_wrong_dim": "height"}.get(bug)
-    if function == "conv2d_naive" and other_form:
-
-        def other(x, W):
-            return naive(x, W, other_form)
-
-        variant.forms = (variant, other)  # type: ignore[attr-defined]
+    other_forms = {
+        "channels_not_summed": ("first",),
+        "out_size_wrong_dim": ("height",),
+        "out_size_off_by_one": ("rows", "cols"),
+        "loop_one_short": ("rows", "cols"),
+    }.get(bug, ())
+    if function == "conv2d_naive" and other_forms:
+        forms = tuple(_naive_form(naive, form) for form in other_forms)
+        variant.forms = (variant, *forms)  # type: ignore[attr-defined]
     return variant
 
 
