@@ -1309,9 +1309,12 @@ COURSE = Api(
 # the first that matches quotes its lines (convgrad.grading.functions.locate). They only place a
 # bug the results have named, never name one.
 
+# an output loop's variable: i, j, h, w, k, l, hi, wi, y, x... (learners name them all ways)
+_LOOP = r"[a-z][a-z0-9]?"
+_UNSTRIDED = r"\[[^\]]*\b(" + _LOOP + r")\s*:\s*\1\s*\+\s*\w+"  # a window x[..., i:i + ph]
 _NO_STRIDE = (
-    r"^\w*(top|left|start|h0|w0|row|col)\w*(\s*,\s*\w+)?\s*=\s*[ij]\s*(,\s*[ij]\s*)?$",
-    r"\[[^\]]*\b([ij])\s*:\s*\1\s*\+\s*\w+",
+    rf"^\w*(top|left|start|h0|w0|row|col)\w*(\s*,\s*\w+)?\s*=\s*{_LOOP}\s*(,\s*{_LOOP}\s*)?$",
+    _UNSTRIDED,
 )
 _SWAPPED = (
     r"(height|HH|ph|PH|pool_h)\w*\s*=.*pool_width",
@@ -1360,10 +1363,13 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "overwrite": (r"^dx\w*\s*\[.*\]\s*=(?!=)",),
         "index_overwrite": (r"^dx\w*\s*\[.*\]\s*=(?!=)",),
-        "mask_wrong_window": (r"\[[^\]]*\b([ij])\s*:\s*\1\s*\+\s*\w+",),
+        "mask_wrong_window": (_UNSTRIDED,),
         "stride_ignored": _NO_STRIDE,
         "height_width_swapped": _SWAPPED,
-        "dout_transposed": (r"dout\s*\[\s*\w+\s*,\s*\w+\s*,\s*j\s*,\s*i\s*\]",),
+        "dout_transposed": (
+            r"dout\s*\[\s*\w+\s*,\s*\w+\s*,\s*(j\s*,\s*i|w\s*,\s*h|l\s*,\s*k|wi\s*,\s*hi|"
+            r"x\s*,\s*y|ow\s*,\s*oh|col\s*,\s*row|q\s*,\s*p|b\s*,\s*a)\s*\]",
+        ),
         "unravel_by_height": (
             r"[/%]\s*(pool_height|ph|PH|HH|pool_h)\b",
             r"divmod\s*\(.*,\s*" + _WINDOW + r"\s*\)",
@@ -1379,8 +1385,8 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"=\s*\(?\s*[HW]\w*\s*//\s*\w+\s*\)?\s*$",
         ),
         "grad_wrong_window": (
-            r"^dx\w*\s*\[[^\]]*\b([ij])\s*:\s*\1\s*\+",
-            r"\[[^\]]*\b([ij])\s*:\s*\1\s*\+\s*\w+",
+            r"^dx\w*\s*\[[^\]]*\b(" + _LOOP + r")\s*:\s*\1\s*\+",
+            _UNSTRIDED,
         ),
         "window_by_stride": _BY_STRIDE,
         "fancy_index_broadcast": (

@@ -977,8 +977,8 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "padding_ignored": (r"^\w+\s*=\s*x\s*$", r"np\.pad\s*\("),
         "stride_ignored": (
             r"^\w+\s*,\s*\w+\s*=\s*i\s*,\s*j\s*$",
-            r"^\w*(top|left|start|row|col|r|c)\w*\s*=\s*[ij]\s*$",
-            r"\[[^\]]*\b([ij])\s*:\s*\1\s*\+\s*\w+",
+            r"^\w*(top|left|start|row|col|r|c)\w*\s*=\s*[a-z][a-z0-9]?\s*$",
+            r"\[[^\]]*\b([a-z][a-z0-9]?)\s*:\s*\1\s*\+\s*\w+",  # x[:, i:i + kH]
         ),
         "pad_one_side": (r"np\.pad\s*\(",),
         "out_size_without_padding": (
