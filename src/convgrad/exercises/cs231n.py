@@ -1330,13 +1330,14 @@ _BY_STRIDE = (  # a window's end one stride after its start: start + stride, (i 
     r"\(\s*\w+\s*\+\s*1\s*\)\s*\*\s*" + _STRIDE + r"\b",
     r":\s*\w+\s*\*\s*" + _STRIDE + r"\s*\+\s*" + _STRIDE + r"\b",
 )
+_DX = r"^(d_?[xX]|grad|d_?input|d_?in\b)"  # the gradient's name: dx, dX, d_x, grad_x, dinput...
 _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
     "max_pool_forward_naive": {
         "stride_ignored": _NO_STRIDE,
         "height_width_swapped": _SWAPPED,
         "windows_off_edge": (
-            r"=\s*\(?\s*[HW]\w*\s*//\s*\w+\s*\)?\s*$",
-            r"range\s*\(\s*0\s*,\s*[HW]\w*\s*,",
+            r"=\s*\(?\s*[HWhw]\w*\s*//\s*\w+\s*\)?\s*$",
+            r"range\s*\(\s*0\s*,\s*[HWhw]\w*\s*,",
         ),
         "max_over_channels": (r"\[\s*\w+\s*,\s*:\s*,", r"axis\s*=\s*\(\s*1\s*,"),
         "float_output_size": (
@@ -1345,8 +1346,8 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "reshape_non_overlapping": (r"\.reshape\s*\(.*//", r"\.reshape\s*\("),
         "out_size_wrong_dim": (
-            r"^(out_?)?[Ww]" + _DIM + r"H\w*\s*-",
-            r"^(out_?)?[Hh]" + _DIM + r"W\w*\s*-",
+            r"^(out_?)?[Ww]" + _DIM + r"[Hh]\w*\s*-",
+            r"^(out_?)?[Hh]" + _DIM + r"[Ww]\w*\s*-",
         ),
         "max_without_axis": (
             r"^\w+\s*\[\s*:\s*,\s*:.*=\s*np\.a?max\s*\(\s*\w+\s*(\[[^\]]*\])?\s*\)",
@@ -1361,8 +1362,8 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"==\s*.*\bmax\s*\(|==\s*np\.amax|\.max\s*\(.*==",
             r"^(?!assert\b).*[\w\)\]]\s*==\s*[\w\(]",  # the mask, its max found before
         ),
-        "overwrite": (r"^dx\w*\s*\[.*\]\s*=(?!=)",),
-        "index_overwrite": (r"^dx\w*\s*\[.*\]\s*=(?!=)",),
+        "overwrite": (_DX + r"\w*\s*\[.*\]\s*=(?!=)",),
+        "index_overwrite": (_DX + r"\w*\s*\[.*\]\s*=(?!=)",),
         "mask_wrong_window": (_UNSTRIDED,),
         "stride_ignored": _NO_STRIDE,
         "height_width_swapped": _SWAPPED,
@@ -1371,7 +1372,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"x\s*,\s*y|ow\s*,\s*oh|col\s*,\s*row|q\s*,\s*p|b\s*,\s*a)\s*\]",
         ),
         "unravel_by_height": (
-            r"[/%]\s*(pool_height|ph|PH|HH|pool_h)\b",
+            r"[/%]\s*(pool_height|ph|PH|HH|HP|pool_h)\b",
             r"divmod\s*\(.*,\s*" + _WINDOW + r"\s*\)",
             r"unravel_index\s*\(.*\(\s*" + _WIDTH + r"\s*,\s*" + _WINDOW + r"\s*\)",
             r"argmax",
@@ -1381,17 +1382,17 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?<![/])/(?!/)",
         ),
         "windows_off_edge": (
-            r"range\s*\(\s*[HW]\w*\s*//\s*\w+\s*\)",
-            r"=\s*\(?\s*[HW]\w*\s*//\s*\w+\s*\)?\s*$",
+            r"range\s*\(\s*[HWhw]\w*\s*//\s*\w+\s*\)",
+            r"=\s*\(?\s*[HWhw]\w*\s*//\s*\w+\s*\)?\s*$",
         ),
         "grad_wrong_window": (
-            r"^dx\w*\s*\[[^\]]*\b(" + _LOOP + r")\s*:\s*\1\s*\+",
+            _DX + r"\w*\s*\[[^\]]*\b(" + _LOOP + r")\s*:\s*\2\s*\+",
             _UNSTRIDED,
         ),
         "window_by_stride": _BY_STRIDE,
         "fancy_index_broadcast": (
-            r"^dx\w*\s*\[\s*:\s*,\s*:\s*,[^\]:]*\]\s*\+?=",
-            r"^dx\w*\s*\[\s*:\s*,\s*:\s*,",
+            _DX + r"\w*\s*\[\s*:\s*,\s*:\s*,[^\]:]*\]\s*\+?=",
+            _DX + r"\w*\s*\[\s*:\s*,\s*:\s*,",
         ),
     },
 }
