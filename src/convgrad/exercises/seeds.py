@@ -953,7 +953,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "out_size_off_by_one": (r"\b[HhWw]\w*\s*-\s*k\w*(?!\s*\+\s*1)\s*(,|\)|$)",),
         "channels_not_summed": (
             r"\bx\s*\[\s*0\s*,",
-            r"^\w+\s*\[.*\]\s*=(?!=).*\bx\s*\[\s*\w+\s*,",
+            r"^\w+\s*\[.*\]\s*=(?!=).*\bx\s*\[\s*\w+\s*[,\]]",  # = where += is meant
             r"\bW\s*\[\s*\w+\s*,\s*(0|-1)\s*\]",
         ),
         "matmul_not_elementwise": (
