@@ -457,9 +457,11 @@ def torch_expected(course, function, case):
         }
         if function in simple:
             return simple[function](t(args[0])).detach().numpy()
-        return {"conv2d": torch_conv2d, "mini_cnn_forward": torch_mini_cnn}[function](
-            *args, **kwargs
-        )
+        return {
+            "conv2d_naive": torch_conv2d,
+            "conv2d": torch_conv2d,
+            "mini_cnn_forward": torch_mini_cnn,
+        }[function](*args, **kwargs)
     if course == "cs231n":
         if function == "max_pool_forward_naive":
             return torch_max_pool(*args)

@@ -190,3 +190,52 @@ def test_dlai_first_patterns_quote_no_line_of_a_correct_file():
                 if lines:
                     quoted[(function, bug)] = f"{path.name}: {lines[0]}"
     assert quoted == {}
+
+
+# Bugs whose first line pattern is precise: it quotes no line of a right answer. (The others'
+# patterns only confirm a bug the results named, and some match right lines too: np.pad, @.)
+PRECISE = {
+    ("seeds", "conv2d_naive"): (
+        "kernel_flipped",
+        "out_size_off_by_one",
+        "channels_not_summed",
+        "matmul_not_elementwise",
+        "out_size_wrong_dim",
+        "kernel_dims_swapped",
+        "loop_one_short",
+    ),
+    ("seeds", "conv2d"): (
+        "kernel_flipped",
+        "last_window_dropped",
+        "out_size_ceil",
+        "pad_not_zeros",
+    ),
+    ("seeds", "relu"): ("python_max", "python_max_per_row"),
+    ("seeds", "max_pool_2d"): ("last_window_dropped", "mean_pool"),
+    ("seeds", "softmax"): ("shift_numerator_only",),
+    ("seeds", "mini_cnn_forward"): ("flatten_fortran", "kernel_flipped", "batch_axis_kept"),
+    ("cs231n", "max_pool_forward_naive"): (
+        "reshape_non_overlapping",
+        "out_size_wrong_dim",
+        "max_without_axis",
+        "window_by_stride",
+    ),
+    ("cs231n", "max_pool_backward_naive"): (
+        "ties_split",
+        "windows_off_edge",
+        "grad_wrong_window",
+        "window_by_stride",
+        "fancy_index_broadcast",
+    ),
+}
+
+
+@pytest.mark.parametrize("path", by_expect("pass"))
+def test_a_precise_pattern_quotes_no_line_of_a_right_answer(path):
+    from convgrad.grading.functions import locate
+
+    course, source = path.parent.name, path.read_text()
+    for function in header(path)["function"]:
+        for bug in PRECISE.get((course, function), ()):
+            first = COURSES[course]._WHERE[function][bug][0]
+            assert locate(source, function, (first,)) == [], (function, bug)

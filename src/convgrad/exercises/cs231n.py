@@ -469,6 +469,15 @@ _BUGS = {
         "max_over_channels": "the max of x[n, :, rows, cols], over every channel at once",
         "float_output_size": "H_out = 1 + (H - pool_height) / stride: Python 2's division, a "
         "float in Python 3 that np.zeros and range refuse",
+        "reshape_non_overlapping": "x.reshape(N, C, H // pool_height, pool_height, W // "
+        "pool_width, pool_width).max(axis=(3, 5)): tiles the image, right only when the stride "
+        "equals the window and the window divides the image",
+        "out_size_wrong_dim": "one output size from the other axis: W_out = 1 + (H - "
+        "pool_width) // stride (or H_out from W)",
+        "max_without_axis": "np.max(x[:, :, rows, cols]) with no axis: one maximum over every "
+        "image and channel, where each (n, c) needs its own",
+        "window_by_stride": "the window is stride cells a side (rows i * stride:(i + 1) * "
+        "stride), not pool_height by pool_width",
     },
     "max_pool_backward_naive": {
         "all_ties": "every tied maximum gets the full gradient (mask = window == max)",
@@ -482,11 +491,22 @@ _BUGS = {
         "dout_transposed": "reads dout[n, c, j, i] for output cell (i, j)",
         "unravel_by_height": "turns the flat argmax k into (k // pool_height, k % pool_height): "
         "right only for square windows",
+        "ties_split": "a tied window's gradient is split among its maxima (mask / mask.sum()), "
+        "where the layer gives all of it to the first",
+        "windows_off_edge": "loops over H // stride rows (and W // stride columns) of dout: "
+        "past the last window when they overlap or do not tile the image",
+        "grad_wrong_window": "the maximum is found in the strided window, but the gradient goes "
+        "to the window at (i, j) without the stride",
+        "window_by_stride": "the window is stride cells a side (rows i * stride:(i + 1) * "
+        "stride), not pool_height by pool_width",
+        "fancy_index_broadcast": "dx[:, :, rows, cols] += dout[:, :, i, j] with rows and cols "
+        "of shape (N, C): the slices and the index arrays broadcast against each other, so each "
+        "(n, c) plane gets a gradient at the maximum of every image's and channel's window",
     },
 }
 
 
-def _pool_forward_variant(bug: str):
+def _pool_forward_variant(bug: str, form: str = ""):
     def max_pool_forward_naive(x, pool_param):
         x = np.asarray(x, dtype=np.float64)
         ph, pw, s = pool_param["pool_height"], pool_param["pool_width"], pool_param["stride"]
@@ -498,12 +518,20 @@ def _pool_forward_variant(bug: str):
             H_out, W_out = H // s, W // s
         if bug == "float_output_size":
             H_out, W_out = 1 + (H - ph) / s, 1 + (W - pw) / s
+        if bug == "out_size_wrong_dim":
+            H_out, W_out = (1 + (W - ph) // s, W_out) if form else (H_out, 1 + (H - pw) // s)
+        if bug == "reshape_non_overlapping":
+            tiles = x.reshape(N, C, H // ph, ph, W // pw, pw)
+            return tiles.max(axis=(3, 5)), (x, pool_param)
         step = 1 if bug == "stride_ignored" else s
+        if bug == "window_by_stride":
+            ph = pw = s
         out = np.zeros((N, C, H_out, W_out))
         for n, c, i, j in np.ndindex(N, C, H_out, W_out):
             rows, cols = slice(i * step, i * step + ph), slice(j * step, j * step + pw)
-            channels = slice(None) if bug == "max_over_channels" else c
-            out[n, c, i, j] = np.max(x[n, channels, rows, cols])
+            channels = slice(None) if bug in ("max_over_channels", "max_without_axis") else c
+            images = slice(None) if bug == "max_without_axis" else n
+            out[n, c, i, j] = np.max(x[images, channels, rows, cols])
         return out, (x, pool_param)
 
     return max_pool_forward_naive
@@ -518,14 +546,28 @@ def _pool_backward_variant(bug: str):
             ph, pw = pw, ph
         step = 1 if bug == "stride_ignored" else s
         N, C, H_out, W_out = dout.shape
+        if bug == "windows_off_edge":  # dout[n, c, i, j] past its last row raises
+            H_out, W_out = x.shape[2] // s, x.shape[3] // s
         dx = np.zeros(x.shape)
+        if bug == "fancy_index_broadcast":
+            for i, j in np.ndindex(H_out, W_out):
+                window = x[:, :, i * s : i * s + ph, j * s : j * s + pw].reshape(N, C, -1)
+                k = np.argmax(window, axis=2)  # (N, C)
+                dx[:, :, i * s + k // pw, j * s + k % pw] += dout[:, :, i, j]
+            return dx
+        if bug == "window_by_stride":
+            ph = pw = s
         for n, c, i, j in np.ndindex(N, C, H_out, W_out):
             rows, cols = slice(i * step, i * step + ph), slice(j * step, j * step + pw)
             window = x[n, c, rows, cols]
+            if bug == "grad_wrong_window":
+                rows, cols = slice(i, i + ph), slice(j, j + pw)
             if bug == "mask_wrong_window":
                 window = x[n, c, i : i + ph, j : j + pw]
-            if bug == "all_ties":
+            if bug in ("all_ties", "ties_split"):
                 mask = window == np.max(window)
+                if bug == "ties_split":
+                    mask = mask / np.sum(mask)
             elif bug == "unravel_by_height":  # the cell may fall outside the window, or x
                 k = int(np.argmax(window))
                 dx[n, c, i * step + k // ph, j * step + k % ph] += dout[n, c, i, j]
@@ -561,6 +603,11 @@ _VARIANTS = {
         for bug, text in _BUGS["max_pool_backward_naive"].items()
     },
 }
+# the same bug in another form: the grader matches a learner's code against each form
+_VARIANTS["max_pool_forward_naive"]["out_size_wrong_dim"].forms = (  # type: ignore[attr-defined]
+    _VARIANTS["max_pool_forward_naive"]["out_size_wrong_dim"],
+    _pool_forward_variant("out_size_wrong_dim", "height"),
+)
 # --- grading: the battery, the probes and the bug catalogue ---------------------------------------
 
 
@@ -1262,40 +1309,90 @@ COURSE = Api(
 # the first that matches quotes its lines (convgrad.grading.functions.locate). They only place a
 # bug the results have named, never name one.
 
+# an output loop's variable: i, j, h, w, k, l, hi, wi, y, x... (learners name them all ways)
+_LOOP = r"[a-z][a-z0-9]?"
+_UNSTRIDED = r"\[[^\]]*\b(" + _LOOP + r")\s*:\s*\1\s*\+\s*\w+"  # a window x[..., i:i + ph]
 _NO_STRIDE = (
-    r"^\w*(top|left|start|h0|w0|row|col)\w*(\s*,\s*\w+)?\s*=\s*[ij]\s*(,\s*[ij]\s*)?$",
-    r"\[[^\]]*\b([ij])\s*:\s*\1\s*\+\s*\w+",
+    rf"^\w*(top|left|start|h0|w0|row|col)\w*(\s*,\s*\w+)?\s*=\s*{_LOOP}\s*(,\s*{_LOOP}\s*)?$",
+    _UNSTRIDED,
 )
 _SWAPPED = (
     r"(height|HH|ph|PH|pool_h)\w*\s*=.*pool_width",
     r"(width|WW|pw|PW|pool_w)\w*\s*=.*pool_height",
     r"=.*pool_width.*,.*pool_height",
 )
+_WINDOW = r"(pool_height|pool_h|ph|PH|HH|HP|window\.shape\[0\])"  # a window's height
+_WIDTH = r"(pool_width|pool_w|pw|PW|WW|WP)"
+_DIM = r"(_?(out|new|o|p|2|prime|pool))?\s*=[^=]*\b"  # an output size's name, then its value
+_STRIDE = r"(stride|s|S|st)"
+_BY_STRIDE = (  # a window's end one stride after its start: start + stride, (i + 1) * stride
+    r"=\s*\w+\s*\+\s*" + _STRIDE + r"\s*$",
+    r"\(\s*\w+\s*\+\s*1\s*\)\s*\*\s*" + _STRIDE + r"\b",
+    r":\s*\w+\s*\*\s*" + _STRIDE + r"\s*\+\s*" + _STRIDE + r"\b",
+)
+_DX = r"^(d_?[xX]|grad|d_?input|d_?in\b)"  # the gradient's name: dx, dX, d_x, grad_x, dinput...
 _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
     "max_pool_forward_naive": {
         "stride_ignored": _NO_STRIDE,
         "height_width_swapped": _SWAPPED,
         "windows_off_edge": (
-            r"=\s*\(?\s*[HW]\w*\s*//\s*\w+\s*\)?\s*$",
-            r"range\s*\(\s*0\s*,\s*[HW]\w*\s*,",
+            r"=\s*\(?\s*[HWhw]\w*\s*//\s*\w+\s*\)?\s*$",
+            r"range\s*\(\s*0\s*,\s*[HWhw]\w*\s*,",
         ),
         "max_over_channels": (r"\[\s*\w+\s*,\s*:\s*,", r"axis\s*=\s*\(\s*1\s*,"),
         "float_output_size": (
             r"(?<![/])/(?!/)\s*\(?\s*(stride|s|S|pool_param)\b",
             r"(?<![/])/(?!/)",
         ),
+        "reshape_non_overlapping": (r"\.reshape\s*\(.*//", r"\.reshape\s*\("),
+        "out_size_wrong_dim": (
+            r"^(out_?)?[Ww]" + _DIM + r"[Hh]\w*\s*-",
+            r"^(out_?)?[Hh]" + _DIM + r"[Ww]\w*\s*-",
+        ),
+        "max_without_axis": (
+            r"^\w+\s*\[\s*:\s*,\s*:.*=\s*np\.a?max\s*\(\s*\w+\s*(\[[^\]]*\])?\s*\)",
+            r"np\.a?max\s*\(\s*\w+\s*\[\s*:\s*,\s*:[^\]]*\]\s*\)",
+            r"np\.a?max\s*\(\s*\w+\s*(\[[^\]]*\])?\s*\)",
+            r"\.max\s*\(\s*\)",
+        ),
+        "window_by_stride": _BY_STRIDE,
     },
     "max_pool_backward_naive": {
-        "all_ties": (r"==\s*.*\bmax\s*\(|==\s*np\.amax|\.max\s*\(.*==",),
-        "overwrite": (r"^dx\w*\s*\[.*\]\s*=(?!=)",),
-        "index_overwrite": (r"^dx\w*\s*\[.*\]\s*=(?!=)",),
-        "mask_wrong_window": (r"\[[^\]]*\b([ij])\s*:\s*\1\s*\+\s*\w+",),
+        "all_ties": (
+            r"==\s*.*\bmax\s*\(|==\s*np\.amax|\.max\s*\(.*==",
+            r"^(?!assert\b).*[\w\)\]]\s*==\s*[\w\(]",  # the mask, its max found before
+        ),
+        "overwrite": (_DX + r"\w*\s*\[.*\]\s*=(?!=)",),
+        "index_overwrite": (_DX + r"\w*\s*\[.*\]\s*=(?!=)",),
+        "mask_wrong_window": (_UNSTRIDED,),
         "stride_ignored": _NO_STRIDE,
         "height_width_swapped": _SWAPPED,
-        "dout_transposed": (r"dout\s*\[\s*\w+\s*,\s*\w+\s*,\s*j\s*,\s*i\s*\]",),
+        "dout_transposed": (
+            r"dout\s*\[\s*\w+\s*,\s*\w+\s*,\s*(j\s*,\s*i|w\s*,\s*h|l\s*,\s*k|wi\s*,\s*hi|"
+            r"x\s*,\s*y|ow\s*,\s*oh|col\s*,\s*row|q\s*,\s*p|b\s*,\s*a)\s*\]",
+        ),
         "unravel_by_height": (
-            r"[/%]\s*(pool_height|ph|PH|HH|pool_h)\b",
+            r"[/%]\s*(pool_height|ph|PH|HH|HP|pool_h)\b",
+            r"divmod\s*\(.*,\s*" + _WINDOW + r"\s*\)",
+            r"unravel_index\s*\(.*\(\s*" + _WIDTH + r"\s*,\s*" + _WINDOW + r"\s*\)",
             r"argmax",
+        ),
+        "ties_split": (
+            r"/\s*(np\.)?(sum|count_nonzero)\s*\(|/\s*\w+\.sum\s*\(",
+            r"(?<![/])/(?!/)",
+        ),
+        "windows_off_edge": (
+            r"range\s*\(\s*[HWhw]\w*\s*//\s*\w+\s*\)",
+            r"=\s*\(?\s*[HWhw]\w*\s*//\s*\w+\s*\)?\s*$",
+        ),
+        "grad_wrong_window": (
+            _DX + r"\w*\s*\[[^\]]*\b(" + _LOOP + r")\s*:\s*\2\s*\+",
+            _UNSTRIDED,
+        ),
+        "window_by_stride": _BY_STRIDE,
+        "fancy_index_broadcast": (
+            _DX + r"\w*\s*\[\s*:\s*,\s*:\s*,[^\]:]*\]\s*\+?=",
+            _DX + r"\w*\s*\[\s*:\s*,\s*:\s*,",
         ),
     },
 }
@@ -1311,11 +1408,23 @@ _FIXES: dict[str, dict[str, str]] = {
         "max_over_channels": "Pool each channel on its own: np.max(x[n, c, rows, cols]).",
         "float_output_size": "Use floor division: H_out = 1 + (H - pool_height) // stride "
         "(/ gives a float in Python 3).",
+        "reshape_non_overlapping": "Tiling by reshape works only when stride == pool_height "
+        "== pool_width and the windows tile x exactly (the assignment's own test: 2x2 at "
+        "stride 2). Slide the window instead: x[n, c, i * stride:i * stride + pool_height, "
+        "j * stride:j * stride + pool_width].",
+        "out_size_wrong_dim": "Each output size comes from its own axis: H_out = 1 + (H - "
+        "pool_height) // stride, W_out = 1 + (W - pool_width) // stride.",
+        "max_without_axis": "Take the maximum over the window's two axes only: np.max(window, "
+        "axis=(2, 3)) for a window x[:, :, rows, cols].",
+        "window_by_stride": "The stride moves the window; its size is the pool's: rows i * "
+        "stride:i * stride + pool_height, columns j * stride:j * stride + pool_width. The "
+        "assignment's 2x2 windows at stride 2 cannot tell the two apart.",
     },
     "max_pool_backward_naive": {
-        "all_ties": "The gradient of a max goes to one maximum, as PyTorch and the assignment's "
-        "numeric gradient agree: mark only np.argmax's cell. Ties are rare with random floats, "
-        "so the assignment's own check does not see this.",
+        "all_ties": "The gradient of a max goes to one maximum (PyTorch's rule, and this "
+        "layer's): mark only np.argmax's cell, the first maximum. Giving each tie the full "
+        "gradient counts it several times. Ties are rare with random floats, so the "
+        "assignment's own check does not see this.",
         "overwrite": "Windows overlap when stride < pool size: add with dx[...] += ..., not =. "
         "The assignment tests only 2x2 windows at stride 2, which never overlap.",
         "index_overwrite": "A cell can be the maximum of two overlapping windows: add with "
@@ -1327,5 +1436,19 @@ _FIXES: dict[str, dict[str, str]] = {
         "dout_transposed": "The gradient of output cell (i, j) is dout[n, c, i, j].",
         "unravel_by_height": "Unravel by the window's width: np.unravel_index(k, "
         "(pool_height, pool_width)), i.e. (k // pool_width, k % pool_width).",
+        "ties_split": "Splitting a tie is a valid subgradient, but this layer (like PyTorch) "
+        "gives the whole gradient to the first maximum, np.argmax's cell; the assignment's "
+        "random inputs never tie, so it does not notice either way.",
+        "windows_off_edge": "Loop over dout's own size, H_out = 1 + (H - pool_height) // "
+        "stride (dout.shape[2]), not H // stride.",
+        "grad_wrong_window": "Send the gradient to the window the maximum came from: dx[n, c, "
+        "i * stride:i * stride + pool_height, j * stride:j * stride + pool_width].",
+        "window_by_stride": "The stride moves the window; its size is the pool's: rows i * "
+        "stride:i * stride + pool_height, columns j * stride:j * stride + pool_width. The "
+        "assignment's 2x2 windows at stride 2 cannot tell the two apart.",
+        "fancy_index_broadcast": "Index the images and channels too, with arrays that pair "
+        "them with rows and cols: n, c = np.meshgrid(np.arange(N), np.arange(C), "
+        "indexing='ij'); dx[n, c, rows, cols] += dout[:, :, i, j] (each (n, c) has one "
+        "maximum per window, so no index repeats).",
     },
 }

@@ -415,6 +415,12 @@ def battery(function: str) -> list[CourseCase]:
             CourseCase(
                 "feature map", "a (C, H, W) array, as the capstone calls it", (normal(70, 2, 3, 4),)
             ),
+            CourseCase(
+                "one value",
+                "a one-element array, where Python's max(0, x) happens to work: an answer that "
+                "fails everywhere else is told apart from one that fails everywhere",
+                (np.array([-1.5]),),
+            ),
         ]
     if function == "max_pool_2d":
         return [
@@ -466,6 +472,21 @@ def battery(function: str) -> list[CourseCase]:
 
 
 _BUGS = {
+    "conv2d_naive": {
+        "kernel_flipped": "flips the kernel (a true convolution), where the series correlates",
+        "out_size_off_by_one": "out_H = H - kH or out_W = W - kW (or both), without the + 1: the "
+        "last row or column of windows is lost",
+        "channels_not_summed": "each output cell holds one input channel's sum (the last, "
+        "overwritten with = in a loop over channels, or the first), not the sum over all of them",
+        "matmul_not_elementwise": "np.sum(patch @ W[o]): a matrix product of each window with "
+        "the kernel where the element-wise product is meant",
+        "out_size_wrong_dim": "one output size from the other axis: out_W = H - kW + 1 (or "
+        "out_H = W - kH + 1)",
+        "kernel_dims_swapped": "the window is kW rows tall and kH columns wide: "
+        "x[:, i:i + kW, j:j + kH]",
+        "loop_one_short": "the output has the right size but a loop runs over range(H - kH) or "
+        "range(W - kW): its last row or column stays zero",
+    },
     "conv2d": {
         "padding_ignored": "never pads: the padding argument is read but x is used as it is",
         "stride_ignored": "the window starts at (i, j), not (i * stride, j * stride)",
@@ -474,22 +495,40 @@ _BUGS = {
         "output size",
         "kernel_flipped": "flips the kernel (a true convolution), where the series correlates",
         "pads_channel_axis": "np.pad(x, padding): pads the channel axis too",
+        "last_window_dropped": "the windows start at range(0, H_pad - kH, stride): without the "
+        "+ 1 the last start is left out when the stride divides, and its output row stays zero",
+        "out_size_ceil": "out_H = ceil((H + 2 * padding - kH) / stride) + 1: when the stride does "
+        "not divide, one window too many, cut short by the edge",
+        "pad_not_zeros": "np.pad(..., mode='edge') (or another mode that copies the image): the "
+        "border repeats the image where the series pads with zeros",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0): the maximum along axis 0, not max(x, 0) element-wise",
         "modifies_input": "x[x < 0] = 0; return x: the caller's array is changed",
+        "python_max": "Python's max(0, x): it compares the whole array with 0, which NumPy "
+        "refuses (the truth value of an array is ambiguous)",
+        "python_max_per_row": "np.array([max(0, v) for v in x]): Python's max per item of x's "
+        "first axis, a number for a vector but a whole row for a feature map",
     },
     "max_pool_2d": {
         "stride_1": "moves the 2x2 window one cell at a time: overlapping windows",
         "max_over_channels": "the max of x[:, window], over every channel at once",
         "windows_off_edge": "loops over range(0, H, 2): for odd sizes a last window runs off the "
         "edge and is cut short",
+        "odd_size_refused": "x.reshape(C, H // 2, 2, W // 2, 2) (or slices x[:, ::2, ::2] "
+        "compared with x[:, 1::2, ::2]) without first cutting an odd last row or column: odd "
+        "sizes raise an error",
+        "last_window_dropped": "the windows start at range(0, H - 2, 2): the last window of an "
+        "even size is left out, and its output row stays zero",
+        "mean_pool": "takes each window's mean (average pooling), not its maximum",
     },
     "softmax": {
         "no_max_subtraction": "exp(z) / sum(exp(z)) without subtracting max(z): overflows to "
         "inf / inf = nan for large logits",
         "sum_of_logits": "exp(z - max(z)) / sum(z): divides by the sum of the logits, not of "
         "their exps",
+        "shift_numerator_only": "exp(z - max(z)) / sum(exp(z)): the max is subtracted above the "
+        "line only, so the result is scaled by exp(-max(z)) (and is 0 for large logits)",
     },
     "mini_cnn_forward": {
         "softmax_no_max_subtraction": "the softmax does not subtract the max: nan for large logits",
@@ -498,12 +537,54 @@ _BUGS = {
         "flatten_spatial_transposed": "flattens each channel column by column (j before i)",
         "no_relu": "skips the ReLU",
         "relu_after_fc": "applies the ReLU to the logits as well",
+        "flatten_fortran": "h.flatten(order='F') or h.T.reshape(-1): the channel index runs "
+        "fastest, against W_fc's (C_out, 3, 3) rows",
+        "no_softmax": "returns the logits h @ W_fc: the softmax at the end is missing",
+        "batch_axis_kept": "flattens to h.reshape(1, -1): the probabilities come out (1, 2), "
+        "not (2,)",
+        "kernel_flipped": "the convolution (often a helper the capstone calls) flips the kernel, "
+        "where the series correlates",
     },
 }
 
 
+def _naive_form(naive, form: str):
+    """``naive`` (a buggy conv2d_naive that takes a form) as a conv2d_naive(x, W) of that form."""
+
+    def conv2d_naive(x, W):
+        return naive(x, W, form)
+
+    return conv2d_naive
+
+
 def _seed_variant(function: str, bug: str):
     """The reference for ``function`` with the bug ``bug``; its docstring is the bug's."""
+
+    def naive(x, W, form=""):
+        x, W = np.asarray(x, dtype=np.float64), np.asarray(W, dtype=np.float64)
+        C_out, C_in, kH, kW = W.shape
+        _, H, W_ = x.shape
+        out_H, out_W = H - kH + 1, W_ - kW + 1
+        if bug == "out_size_off_by_one":
+            out_H, out_W = H - kH + (form == "cols"), W_ - kW + (form == "rows")
+        elif bug == "out_size_wrong_dim":
+            out_H, out_W = (W_ - kH + 1, out_W) if form == "height" else (out_H, H - kW + 1)
+        loops = (out_H, out_W)
+        if bug == "loop_one_short":  # both loops short, or only the rows' or the columns'
+            loops = (H - kH + (form == "cols"), W_ - kW + (form == "rows"))
+        rows, cols = (kW, kH) if bug == "kernel_dims_swapped" else (kH, kW)
+        K = W[:, :, ::-1, ::-1] if bug == "kernel_flipped" else W
+        y = np.zeros((C_out, out_H, out_W))
+        for o, i, j in np.ndindex(C_out, *loops):
+            window = x[:, i : i + rows, j : j + cols]
+            if bug == "channels_not_summed":
+                c = 0 if form == "first" else C_in - 1
+                y[o, i, j] = np.sum(window[c] * K[o, c])
+            elif bug == "matmul_not_elementwise":
+                y[o, i, j] = np.sum(window @ K[o])
+            else:
+                y[o, i, j] = np.sum(window * K[o])
+        return y
 
     def conv(x, W, padding=0, stride=1):
         x, W = np.asarray(x, dtype=np.float64), np.asarray(W, dtype=np.float64)
@@ -511,11 +592,21 @@ def _seed_variant(function: str, bug: str):
         _, H, W_ = x.shape
         pads = {"padding_ignored": (0, 0), "pad_one_side": (padding, 0)}.get(bug, (padding,) * 2)
         xp = np.pad(x, padding) if bug == "pads_channel_axis" else np.pad(x, ((0, 0), pads, pads))
+        if bug == "pad_not_zeros":
+            xp = np.pad(x, ((0, 0), pads, pads), mode="edge")
         grow = 0 if bug == "out_size_without_padding" else 2 * padding
         out_H, out_W = (H + grow - kH) // stride + 1, (W_ + grow - kW) // stride + 1
         step = 1 if bug == "stride_ignored" else stride
         K = W[:, :, ::-1, ::-1] if bug == "kernel_flipped" else W
+        if bug == "out_size_ceil":
+            out_H = int(np.ceil((H + grow - kH) / stride)) + 1
+            out_W = int(np.ceil((W_ + grow - kW) / stride)) + 1
         y = np.zeros((C_out, out_H, out_W))
+        if bug == "last_window_dropped":
+            starts = (range(0, xp.shape[1] - kH, stride), range(0, xp.shape[2] - kW, stride))
+            for o, (i, top), (j, left) in itertools.product(range(C_out), *map(enumerate, starts)):
+                y[o, i, j] = np.sum(W[o] * xp[:, top : top + kH, left : left + kW])
+            return y
         for o, i, j in np.ndindex(C_out, out_H, out_W):
             y[o, i, j] = np.sum(K[o] * xp[:, i * step : i * step + kH, j * step : j * step + kW])
         return y
@@ -523,32 +614,44 @@ def _seed_variant(function: str, bug: str):
     def relu_(x):
         if bug == "max_along_axis":
             return np.max(x, 0)
+        if bug == "python_max":
+            return max(0, x)
+        if bug == "python_max_per_row":
+            return np.array([max(0, v) for v in x])
         x[x < 0] = 0
         return x
 
     def pool(x):
         x = np.asarray(x, dtype=np.float64)
         C, H, W = x.shape
+        if bug == "odd_size_refused":
+            return x.reshape(C, H // 2, 2, W // 2, 2).max(axis=(2, 4))
         step = 1 if bug == "stride_1" else 2
         rows = range(0, H - 1, step) if bug != "windows_off_edge" else range(0, H, 2)
         cols = range(0, W - 1, step) if bug != "windows_off_edge" else range(0, W, 2)
         out = np.zeros((C, len(rows), len(cols)))
+        if bug == "last_window_dropped":  # the output is sized right, the loops fall short
+            rows, cols = range(0, H - 2, 2), range(0, W - 2, 2)
         for c, (a, i), (b, j) in itertools.product(range(C), enumerate(rows), enumerate(cols)):
             window = (
                 x[:, i : i + 2, j : j + 2]
                 if bug == "max_over_channels"
                 else x[c, i : i + 2, j : j + 2]
             )
-            out[c, a, b] = np.max(window)
+            out[c, a, b] = np.mean(window) if bug == "mean_pool" else np.max(window)
         return out
 
     def soft(z):
         z = np.asarray(z, dtype=np.float64)
         if bug == "sum_of_logits":
             return np.exp(z - np.max(z)) / np.sum(z)
+        if bug == "shift_numerator_only":
+            return np.exp(z - np.max(z)) / np.sum(np.exp(z))
         return np.exp(z) / np.sum(np.exp(z))
 
     def mini(x, W_conv, W_fc):
+        if bug == "kernel_flipped":
+            W_conv = np.asarray(W_conv)[:, :, ::-1, ::-1]
         h = conv2d_naive(x, W_conv)
         if bug != "no_relu":
             h = relu(h)
@@ -557,16 +660,26 @@ def _seed_variant(function: str, bug: str):
             flat = h.transpose(1, 2, 0).reshape(-1)
         elif bug == "flatten_spatial_transposed":
             flat = h.transpose(0, 2, 1).reshape(-1)
+        elif bug == "flatten_fortran":
+            flat = h.reshape(-1, order="F")
         else:
             flat = h.reshape(-1)
         logits = flat @ np.asarray(W_fc, dtype=np.float64)
         if bug == "relu_after_fc":
             logits = relu(logits)
+        if bug == "no_softmax":
+            return logits
+        if bug == "batch_axis_kept":
+            return softmax(logits[None])
         if bug == "softmax_no_max_subtraction":
             return np.exp(logits) / np.sum(np.exp(logits))
         return softmax(logits)
 
+    def conv2d_naive_(x, W):
+        return naive(x, W)
+
     variant = {
+        "conv2d_naive": conv2d_naive_,
         "conv2d": conv,
         "relu": relu_,
         "max_pool_2d": pool,
@@ -575,6 +688,16 @@ def _seed_variant(function: str, bug: str):
     }[function]
     variant.__name__ = function
     variant.__doc__ = _BUGS[function][bug]
+    # the same bug in another form: the grader matches a learner's code against each form
+    other_forms = {
+        "channels_not_summed": ("first",),
+        "out_size_wrong_dim": ("height",),
+        "out_size_off_by_one": ("rows", "cols"),
+        "loop_one_short": ("rows", "cols"),
+    }.get(bug, ())
+    if function == "conv2d_naive" and other_forms:
+        forms = tuple(_naive_form(naive, form) for form in other_forms)
+        variant.forms = (variant, *forms)  # type: ignore[attr-defined]
     return variant
 
 
@@ -823,25 +946,59 @@ COURSE = Api(
 
 _FLATTEN = (r"transpose|moveaxis|swapaxes|rollaxis|\.T\b", r"reshape\s*\(|flatten\s*\(|ravel\s*\(")
 _RAW_EXP = (r"np\.exp\s*\(\s*\w+\s*\)", r"\bexp\s*\((?![^)]*-)")
+_FLIP = (r"::\s*-\s*1|np\.flip|flipud|fliplr|rot90",)
 _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
+    "conv2d_naive": {
+        "kernel_flipped": _FLIP,
+        "out_size_off_by_one": (r"\b[HhWw]\w*\s*-\s*k\w*(?!\s*\+\s*1)\s*(,|\)|$)",),
+        "channels_not_summed": (
+            r"\bx\s*\[\s*0\s*,",
+            r"^\w+\s*\[.*\]\s*=(?!=).*\bx\s*\[\s*\w+\s*[,\]]",  # = where += is meant
+            r"\bW\s*\[\s*\w+\s*,\s*(0|-1)\s*\]",
+        ),
+        "matmul_not_elementwise": (
+            r"(@|np\.(matmul|dot)\s*\([^,]*,)\s*W\w*\s*\[",  # a window times W[o]
+            r"@|np\.(matmul|dot)\s*\(",
+        ),
+        "out_size_wrong_dim": (
+            r"^(out_?|o)?[Ww](_?(out|new|o))?\s*=[^=]*\b[Hh]\w*\s*-",
+            r"^(out_?|o)?[Hh](_?(out|new|o))?\s*=[^=]*\b[Ww]\w*\s*-",
+        ),
+        "kernel_dims_swapped": (
+            r":\s*\w+\s*\+\s*k_?[Ww]\w*\s*,\s*\w+\s*:\s*\w+\s*\+\s*k_?[Hh]",
+            r"\+\s*k_?[Ww]\w*\s*,",
+        ),
+        "loop_one_short": (
+            r"range\s*\(\s*\w+\s*-\s*k\w*\s*\)",
+            r"range\s*\(\s*\w+\s*-\s*1\s*\)",
+        ),
+    },
     "conv2d": {
         "padding_ignored": (r"^\w+\s*=\s*x\s*$", r"np\.pad\s*\("),
         "stride_ignored": (
             r"^\w+\s*,\s*\w+\s*=\s*i\s*,\s*j\s*$",
-            r"^\w*(top|left|start|row|col|r|c)\w*\s*=\s*[ij]\s*$",
-            r"\[[^\]]*\b([ij])\s*:\s*\1\s*\+\s*\w+",
+            r"^\w*(top|left|start|row|col|r|c)\w*\s*=\s*[a-z][a-z0-9]?\s*$",
+            r"\[[^\]]*\b([a-z][a-z0-9]?)\s*:\s*\1\s*\+\s*\w+",  # x[:, i:i + kH]
         ),
         "pad_one_side": (r"np\.pad\s*\(",),
         "out_size_without_padding": (
             r"^\w+\s*=\s*\(?\s*[HW]\w*\s*-\s*k\w*(?!.*pad)",
             r"^\w*(out|o)_?[HWhw]\w*\s*=(?!.*pad)",
         ),
-        "kernel_flipped": (r"::\s*-\s*1|np\.flip|flipud|fliplr|rot90",),
+        "kernel_flipped": _FLIP,
         "pads_channel_axis": (r"np\.pad\s*\(\s*\w+\s*,\s*\w+\s*[,)]", r"np\.pad\s*\("),
+        "last_window_dropped": (r"range\s*\([^,]+,[^,]*-\s*k\w*\s*,",),
+        "out_size_ceil": (r"\bceil\s*\(",),
+        "pad_not_zeros": (
+            r"mode\s*=\s*['\"](edge|reflect|symmetric|wrap|mean|median|maximum|minimum)",
+            r"np\.pad\s*\(",
+        ),
     },
     "relu": {
         "max_along_axis": (r"\bmax\s*\(\s*\w+\s*,\s*0\s*\)|\bamax\s*\(|\.max\s*\(",),
         "modifies_input": (r"^\w+\s*\[.*\]\s*=(?!=)|putmask|out\s*=|\*=|\bclip\s*\(.*out",),
+        "python_max": (r"(?<![.\w])max\s*\(",),
+        "python_max_per_row": (r"(?<![.\w])max\s*\(.*\bfor\b", r"(?<![.\w])max\s*\("),
     },
     "max_pool_2d": {
         "stride_1": (r"-\s*1\s*\)|range\s*\(\s*\w+\s*-\s*1\s*\)", r"np\.zeros\s*\("),
@@ -852,10 +1009,19 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"range\s*\(\s*0\s*,\s*\w+\s*,\s*2\s*\)",
             r"ceil",
         ),
+        "odd_size_refused": (r"\.reshape\s*\(", r"::\s*2"),
+        "last_window_dropped": (r"range\s*\([^,]+,[^,]*-\s*2\s*,",),
+        "mean_pool": (r"\b(mean|average)\s*\(|/\s*4\b",),
     },
     "softmax": {
         "no_max_subtraction": _RAW_EXP,
         "sum_of_logits": (r"/\s*(np\.sum\s*\(\s*z\s*\)|z\.sum\s*\(\s*\)|sum\s*\(\s*z\s*\))", r"/"),
+        "shift_numerator_only": (
+            r"exp\s*\([^)]*-[^)]*\).*/.*\bexp\s*\(\s*\w+\s*\)",  # shifted above only
+            r"/\s*(np\.)?sum\s*\(\s*(np\.)?exp\s*\(\s*\w+\s*\)",
+            r"/.*\bexp\s*\(\s*\w+\s*\)",
+            *_RAW_EXP,
+        ),
     },
     "mini_cnn_forward": {
         "softmax_no_max_subtraction": _RAW_EXP,
@@ -863,10 +1029,36 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "flatten_spatial_transposed": _FLATTEN,
         "no_relu": (r"max_pool_2d\s*\(\s*conv2d", r"max_pool_2d\s*\(", r"conv2d\w*\s*\("),
         "relu_after_fc": (r"relu\s*\(.*(@|dot|matmul)", r"relu\s*\(\s*(logits|z|scores)\b"),
+        "flatten_fortran": (
+            r"order\s*=\s*['\"]F|(\.T|np\.transpose\s*\(\s*\w+\s*\))\s*\.\s*(reshape|flatten|ravel)",
+            *_FLATTEN,
+        ),
+        "no_softmax": (r"^return\b(?!.*softmax)", r"(@|dot|matmul)"),
+        "kernel_flipped": _FLIP,
+        "batch_axis_kept": (
+            r"reshape\s*\(\s*1\s*,\s*-\s*1\s*\)|\[\s*(None|np\.newaxis)\s*[,\]]",
+            r"reshape\s*\(\s*1\s*,",
+        ),
     },
 }
 
 _FIXES: dict[str, dict[str, str]] = {
+    "conv2d_naive": {
+        "kernel_flipped": "The series computes a cross-correlation, as every framework's "
+        "'convolution' does: multiply the window by W[o] as it is, not flipped.",
+        "out_size_off_by_one": "A kH-tall kernel fits H - kH + 1 times in H rows: out_H = H - "
+        "kH + 1 and out_W = W - kW + 1.",
+        "channels_not_summed": "Each output cell sums over every input channel: np.sum(x[:, i:i "
+        "+ kH, j:j + kW] * W[o]), or += inside a loop over channels.",
+        "matmul_not_elementwise": "Multiply element by element and sum: np.sum(window * W[o]) "
+        "(@ is a matrix product, right only for a 1x1 kernel).",
+        "out_size_wrong_dim": "Each output size comes from its own axis: out_H = H - kH + 1, "
+        "out_W = W - kW + 1, with H, W = x.shape[1], x.shape[2].",
+        "kernel_dims_swapped": "The window is kH rows tall and kW columns wide: x[:, i:i + kH, "
+        "j:j + kW], with kH, kW = W.shape[2], W.shape[3].",
+        "loop_one_short": "Loop over every output row and column: range(H - kH + 1) (the "
+        "output's own size), not range(H - kH).",
+    },
     "conv2d": {
         "padding_ignored": "Pad the image first: x_pad = np.pad(x, ((0, 0), (padding, padding), "
         "(padding, padding))), then slide over x_pad.",
@@ -879,12 +1071,23 @@ _FIXES: dict[str, dict[str, str]] = {
         "it is, not flipped.",
         "pads_channel_axis": "np.pad(x, padding) pads every axis, the channels too: pad only the "
         "image axes, ((0, 0), (padding, padding), (padding, padding)).",
+        "last_window_dropped": "The last window starts at H_pad - kH: loop over range(0, H_pad "
+        "- kH + 1, stride), or over the output's rows, i in range(out_H), starting at i * "
+        "stride.",
+        "out_size_ceil": "Round down: out_H = (H + 2 * padding - kH) // stride + 1; a last "
+        "window that does not fit inside the padded image is dropped.",
+        "pad_not_zeros": "Pad with zeros, np.pad's default mode='constant': the series' example "
+        "(a 3x3 kernel of ones on ones, padding 1) gives 4 in the corner, not 9.",
     },
     "relu": {
         "max_along_axis": "np.max(x, 0) is the maximum along axis 0; the element-wise maximum is "
         "np.maximum(x, 0).",
         "modifies_input": "Return a new array, np.maximum(x, 0), and leave the caller's x as it "
         "was.",
+        "python_max": "Python's max compares whole objects; NumPy's element-wise maximum is "
+        "np.maximum(x, 0).",
+        "python_max_per_row": "Iterating over x gives its rows, not its numbers: use "
+        "np.maximum(x, 0), which works element by element for any shape.",
     },
     "max_pool_2d": {
         "stride_1": "2x2 windows at stride 2: out[c, i, j] = max of x[c, 2i:2i + 2, 2j:2j + 2], "
@@ -892,11 +1095,18 @@ _FIXES: dict[str, dict[str, str]] = {
         "max_over_channels": "Pool each channel on its own: x[c, 2i:2i + 2, 2j:2j + 2].",
         "windows_off_edge": "For odd sizes the last row or column is dropped: H // 2 outputs, "
         "each window inside x.",
+        "odd_size_refused": "Cut an odd last row or column first, x = x[:, :H // 2 * 2, :W // 2 "
+        "* 2], then reshape (or compare the four strided slices).",
+        "last_window_dropped": "The last window starts at H - 2: loop over range(0, H - 1, 2), "
+        "or over the output's rows, i in range(H // 2), starting at 2 * i.",
+        "mean_pool": "Max pooling keeps each window's largest value: np.max(window).",
     },
     "softmax": {
         "no_max_subtraction": "Subtract the largest logit first: e = np.exp(z - np.max(z)); "
         "return e / e.sum(). The result is the same, and exp no longer overflows.",
         "sum_of_logits": "Divide by the sum of the exponentials: e / e.sum().",
+        "shift_numerator_only": "Divide by the sum of the same shifted exponentials: e = "
+        "np.exp(z - np.max(z)); return e / e.sum().",
     },
     "mini_cnn_forward": {
         "softmax_no_max_subtraction": "Subtract the largest logit before exp: large logits "
@@ -908,5 +1118,13 @@ _FIXES: dict[str, dict[str, str]] = {
         "no_relu": "conv3x3 -> ReLU -> max pool: apply relu to the convolution's output.",
         "relu_after_fc": "The ReLU belongs after the convolution only; the logits go straight "
         "to softmax.",
+        "flatten_fortran": "Flatten in W_fc's row order, C order: h.reshape(-1) (or "
+        "h.flatten()) of the (C_out, 3, 3) map, with no order='F' and no .T.",
+        "no_softmax": "The capstone returns probabilities: return softmax(logits), two "
+        "non-negative numbers that sum to 1.",
+        "kernel_flipped": "Step 01's convolution is a cross-correlation: multiply each window "
+        "by W_conv[o] as it is, not flipped.",
+        "batch_axis_kept": "Flatten to a vector, h.reshape(-1), so that @ W_fc gives the two "
+        "logits as a (2,) vector.",
     },
 }
