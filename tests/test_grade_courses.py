@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from convgrad.grading import files as grading_files
+from convgrad.grading import format_text
 from convgrad.grading.functions import locate
 from test_courses_corpus import header
 
@@ -342,3 +343,43 @@ def test_a_string_argument_is_the_same_object_as_the_literal(tmp_path):
     path.write_text(source.replace('if mode == "max":', 'if mode is "max":  # noqa: F632'))
     result = grading_files.grade(path, function="pool_backward")
     assert result.passed, result.text()
+
+
+def test_the_capstone_gets_the_starters_helpers_and_pooling_takes_its_sizes(tmp_path):
+    # step 06's starter provides conv2d_naive, relu, max_pool_2d and softmax; some versions of
+    # step 03 write max_pool_2d(x, kernel_size, stride)
+    capstone = tmp_path / "capstone.py"
+    capstone.write_text(
+        "def mini_cnn_forward(x, W_conv, W_fc):\n"
+        "    h = max_pool_2d(relu(conv2d_naive(x, W_conv)), 2, 2)\n"
+        "    return softmax(h.flatten() @ W_fc)\n"
+    )
+    (report,) = grading_files.grade(capstone).reports
+    assert report.passed, format_text(report)
+    assert any("from the course's starter code" in n for t in report.tests for n in t.notes)
+    pool = tmp_path / "pool.py"
+    pool.write_text(
+        "import numpy as np\n\n"
+        "def max_pool_2d(x, kernel_size, stride):\n"
+        "    C, H, W = x.shape\n"
+        "    n_H, n_W = (H - kernel_size) // stride + 1, (W - kernel_size) // stride + 1\n"
+        "    out = np.zeros((C, n_H, n_W))\n"
+        "    for i in range(n_H):\n"
+        "        for j in range(n_W):\n"
+        "            r, c = i * stride, j * stride\n"
+        "            out[:, i, j] = x[:, r:r + kernel_size, c:c + kernel_size].max(axis=(1, 2))\n"
+        "    return out\n"
+    )
+    (report,) = grading_files.grade(pool).reports
+    assert report.function == "max_pool_2d" and report.passed, format_text(report)
+
+
+def test_a_forward_pass_without_its_cache_fails(tmp_path):
+    source = (CORPUS / "cs231n" / "loops_argmax.py").read_text()
+    assert "return out, cache" in source
+    path = tmp_path / "nocache.py"
+    path.write_text(source.replace("return out, cache", "return out"))
+    reports = {r.function: r for r in grading_files.grade(path).reports}
+    forward = reports["max_pool_forward_naive"]
+    assert not forward.passed
+    assert "without its cache" in forward.tests[0].arrays[0].problem

@@ -35,7 +35,11 @@ class Exercise:
     learner's own business (only their backward pass reads it), so only ``result`` is compared.
     ``results`` names what is compared (one name, or one per item of a returned tuple);
     ``forward`` is, for a backward pass, the forward pass whose cache it takes as its argument
-    ``cache_at`` (the grader passes the learner's own cache when the file defines it).
+    ``cache_at`` (the grader passes the learner's own cache when the file defines it);
+    ``extra``, the values of the parameters some years' versions take on top (the series' step
+    03 writes ``max_pool_2d(x, kernel_size, stride)``), passed when the learner's function asks
+    for them; ``starter``, the helpers the course's starter code provides to this function (the
+    module's ``STARTER`` source), which the grader provides where the file does not define them.
     """
 
     name: str
@@ -45,6 +49,8 @@ class Exercise:
     results: tuple[str, ...] = ()
     forward: str = ""
     cache_at: int = 1
+    extra: tuple[object, ...] = ()  # passed on when the learner's version wants more arguments
+    starter: tuple[str, ...] = ()  # helpers the course's starter code gives: used when missing
 
     def compared(self, returned: object) -> object:
         """The part of what the function returned that is compared with the reference."""

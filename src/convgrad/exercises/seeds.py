@@ -331,6 +331,7 @@ EXERCISES = (
         "x (C, H, W)",
         "(C, H // 2, W // 2): the max of each 2x2 window",
         results=("y",),
+        extra=(2, 2),  # max_pool_2d(x, kernel_size, stride), as some versions write it
     ),
     Exercise(
         "softmax", "z (n,), a vector of logits", "p (n,), positive, summing to 1", results=("p",)
@@ -346,8 +347,46 @@ EXERCISES = (
         "x (1, 8, 8), W_conv (C_out, 1, 3, 3), W_fc (C_out * 3 * 3, 2)",
         "p (2,): conv3x3 -> ReLU -> max pool 2x2 -> flatten -> @ W_fc -> softmax",
         results=("p",),
+        starter=("conv2d_naive", "relu", "max_pool_2d", "softmax"),
     ),
 )
+
+
+STARTER = """\
+import numpy as np
+
+
+def conv2d_naive(x, W):
+    C_out, _, kH, kW = W.shape
+    out = np.zeros((C_out, x.shape[1] - kH + 1, x.shape[2] - kW + 1))
+    for o in range(C_out):
+        for i in range(out.shape[1]):
+            for j in range(out.shape[2]):
+                out[o, i, j] = np.sum(x[:, i:i + kH, j:j + kW] * W[o])
+    return out
+
+
+def relu(x):
+    return np.maximum(x, 0)
+
+
+def max_pool_2d(x, kernel_size=2, stride=2):
+    C, H, W = x.shape
+    out = np.zeros((C, (H - kernel_size) // stride + 1, (W - kernel_size) // stride + 1))
+    for i in range(out.shape[1]):
+        for j in range(out.shape[2]):
+            window = x[:, i * stride:i * stride + kernel_size, j * stride:j * stride + kernel_size]
+            out[:, i, j] = window.max(axis=(1, 2))
+    return out
+
+
+def softmax(z):
+    e = np.exp(z - np.max(z))
+    return e / e.sum()
+"""
+"""The helpers step 06's starter gives the capstone, as plain NumPy (the grader runs them in the
+learner's process, where convgrad is not): a capstone that calls them without defining them
+is graded with these."""
 
 
 def battery(function: str) -> list[CourseCase]:
@@ -698,7 +737,17 @@ def _seed_variant(function: str, bug: str):
     if function == "conv2d_naive" and other_forms:
         forms = tuple(_naive_form(naive, form) for form in other_forms)
         variant.forms = (variant, *forms)  # type: ignore[attr-defined]
+    if (function, bug) == ("max_pool_2d", "odd_size_refused"):  # the slices' form
+        variant.forms = (variant, _odd_slices)  # type: ignore[attr-defined]
     return variant
+
+
+def _odd_slices(x):
+    """max_pool_2d as the maximum of four strided slices: for odd sizes they differ in shape and
+    do not broadcast (odd_size_refused, in the form that raises a broadcasting error)."""
+    x = np.asarray(x, dtype=np.float64)
+    top = np.maximum(x[:, ::2, ::2], x[:, ::2, 1::2])
+    return np.maximum(top, np.maximum(x[:, 1::2, ::2], x[:, 1::2, 1::2]))
 
 
 _VARIANTS = {

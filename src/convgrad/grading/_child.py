@@ -28,6 +28,7 @@ import __future__
 import ast
 import ctypes
 import importlib.util
+import inspect
 import json
 import math
 import mmap
@@ -542,6 +543,8 @@ def _encode(value: object, saved: list[np.ndarray], depth: int = 0) -> list[Any]
     (written as ``out_rN.npy``) and named ``["array", "rN"]``; numbers, bools and None travel
     as values; tuples and lists (at most 16 items, 6 deep) as such; anything else as
     ``["other", TYPE NAME]``."""
+    if isinstance(value, _NoCache):
+        return ["other", "a result without its cache"]
     if value is None:
         return ["none", None]
     if isinstance(value, bool | np.bool_):
@@ -572,6 +575,24 @@ def _encode(value: object, saved: list[np.ndarray], depth: int = 0) -> list[Any]
     return ["other", type(value).__name__[:60]]
 
 
+class _NoCache:
+    """What a forward pass that returned no ``(result, cache)`` pair is reported as."""
+
+
+def _wanted(function: Any, given: int, named: set[str]) -> int:
+    """How many positional arguments ``function`` requires beyond the ``given`` ones (and the
+    ``named`` keyword ones); 0 when its signature cannot be read."""
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return 0
+    kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    required = [
+        p for p in parameters if p.kind in kinds and p.default is p.empty and p.name not in named
+    ]
+    return max(0, len(required) - given)
+
+
 def _call_plan(module: Any, config: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
     """A course function's call: ``plan`` names the function, its arguments (the cache among
     them for a backward pass) and, for a backward pass, the learner's forward pass whose cache
@@ -589,6 +610,19 @@ def _call_plan(module: Any, config: dict[str, Any], request: dict[str, Any]) -> 
     if not callable(function):
         return {"kind": "exception", "message": f"the file defines no function {name}()",
                 "traceback": [], "notes": [], "seconds": 0.0}  # fmt: skip
+    starter = plan.get("starter")
+    if starter:  # helpers the course's starter code gives, where the file lacks them
+        names, source = starter
+        lacking = [n for n in names if not callable(getattr(module, n, None))]
+        if lacking:
+            given: dict[str, Any] = {}
+            exec(compile(source, "<the course's starter code>", "exec"), given)  # noqa: S102
+            for n in lacking:
+                setattr(module, n, given[n])
+            notes.append("from the course's starter code: " + ", ".join(f"{n}()" for n in lacking))
+    extra = [_decode(s, arrays, numpy1) for s in plan.get("extra", [])]
+    if extra:
+        args += extra[: _wanted(function, len(args), set(kwargs))]
     forward = plan.get("forward")
     try:
         if forward and callable(getattr(module, forward["function"], None)):
@@ -607,8 +641,14 @@ def _call_plan(module: Any, config: dict[str, Any], request: dict[str, Any]) -> 
                     notes.append(f"{forward['function']} did not return (result, cache); "
                                  "the course's cache was passed instead")  # fmt: skip
         result = function(*args, **kwargs)
-        if plan.get("cached") and isinstance(result, tuple | list) and len(result) == 2:
-            result = result[0]  # the cache is the learner's own business
+        if plan.get("cached"):
+            if isinstance(result, tuple | list) and len(result) == 2:
+                result = result[0]  # the cache is the learner's own business
+            else:
+                notes.append(
+                    f"{name} returned no cache: the course's version returns (result, cache)"
+                )
+                result = _NoCache()
     except BaseException as exc:  # noqa: BLE001
         reply = _error(exc, config["file"])
         reply.update(seconds=time.perf_counter() - start, notes=notes)

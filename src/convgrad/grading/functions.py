@@ -185,7 +185,10 @@ def plan_for(graded: Graded, case: Case, forward: str | None) -> tuple[dict[str,
         "kwargs": [[k, args.encode(v, k)] for k, v in case.kwargs.items()],
         "cached": graded.exercise.cached,
         "numpy1": graded.numpy1,
+        "extra": [args.encode(v, "extra") for v in graded.exercise.extra],
     }
+    if graded.exercise.starter:
+        plan["starter"] = [list(graded.exercise.starter), getattr(graded.module, "STARTER", "")]
     if forward:
         at = graded.exercise.cache_at
         cache = case.args[at]
