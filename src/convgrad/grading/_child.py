@@ -644,7 +644,7 @@ def _call_plan(module: Any, config: dict[str, Any], request: dict[str, Any]) -> 
         if plan.get("cached"):
             if isinstance(result, tuple | list) and len(result) == 2:
                 result = result[0]  # the cache is the learner's own business
-            else:
+            elif result is not None:  # None: not written yet, said as such
                 notes.append(
                     f"{name} returned no cache: the course's version returns (result, cache)"
                 )
