@@ -384,11 +384,11 @@ def max_pool2d(
     """2-D max pooling; with ``return_indices`` also each maximum's flat index in ``H * W``."""
     x = _d(input)
     args = (kernel_size, stride, padding, dilation, ceil_mode)
-    y = record(
-        pooling.max_pool2d(x, *args),
-        (input,),
-        lambda g: (pooling.max_pool2d_backward(g, x, *args),),
-    )
+    if isinstance(input, Tensor) and input.requires_grad:  # the winners, kept for backward
+        out, saved = pooling.max_pool2d_saving(x, *args)
+    else:
+        out, saved = pooling.max_pool2d(x, *args), None
+    y = record(out, (input,), lambda g: (pooling.max_pool2d_backward_saved(g, x, saved, *args),))
     if not return_indices:
         return y
     idx = _max_indices(np.asarray(x), *args)
