@@ -37,11 +37,21 @@ from convgrad.training import build_model, small_cnn_config
 FAMILIES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "conv forward": (convolution, ("conv2d",)),
     "conv backward": (convolution, ("conv2d_backward",)),
-    "max pool": (pooling, ("max_pool2d", "max_pool2d_backward")),
+    "max pool": (
+        pooling,
+        ("max_pool2d", "max_pool2d_backward", "max_pool2d_saving", "max_pool2d_backward_saved"),
+    ),
     "avg pool": (pooling, ("adaptive_avg_pool2d", "adaptive_avg_pool2d_backward")),
     "batch norm": (
         normalization,
-        ("batch_norm", "batch_norm_backward", "batch_norm_stats", "batch_norm_train"),
+        (
+            "batch_norm",
+            "batch_norm_backward",
+            "batch_norm_stats",
+            "batch_norm_saving",
+            "batch_norm_backward_saved",
+            "running_stats",
+        ),
     ),
     "relu": (activations, ("relu", "relu_backward")),
     "linear": (dense, ("linear", "linear_backward")),

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import _np, activations, convolution, dense, losses, normalization, pooling
+from .. import _args, _np, activations, convolution, dense, losses, normalization, pooling
 from ..autograd import Tensor, as_tensor, record
 from . import init
 
@@ -517,6 +517,9 @@ def batch_norm(
     """
     x, w, b = _d(input), _d(weight), _d(bias)
     rm, rv = (None, None) if training else (_d(running_mean), _d(running_var))
+    _args.check_flag("batch_norm", "training", training)
+    if training or rm is None:
+        return _batch_norm_train(input, weight, bias, eps)[0]
 
     def backward(g: np.ndarray) -> tuple[Any, ...]:
         dx, dw, db = normalization.batch_norm_backward(g, x, rm, rv, w, training=training, eps=eps)
@@ -524,6 +527,19 @@ def batch_norm(
 
     y = normalization.batch_norm(x, rm, rv, w, b, training=training, eps=eps)
     return record(y, (input, weight, bias), backward)
+
+
+def _batch_norm_train(input: Any, weight: Any, bias: Any, eps: float) -> tuple[Any, Any]:
+    """Batch normalisation with the batch's statistics, recorded with the backward that reuses
+    the forward's ``xhat`` (:func:`convgrad.normalization.batch_norm_saving`); returns
+    ``(y, saved)``, ``saved`` holding the statistics for the running update."""
+    w = _d(weight)
+    y, saved = normalization.batch_norm_saving(_d(input), w, _d(bias), eps=eps)
+
+    def backward(g: np.ndarray) -> tuple[Any, ...]:
+        return tuple(normalization.batch_norm_backward_saved(g, saved, w))
+
+    return record(y, (input, weight, bias), backward), saved
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
