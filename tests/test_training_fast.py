@@ -8,7 +8,7 @@ import torch
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convgrad import activations, nn, normalization
+from convgrad import activations, convolution, nn, normalization
 from convgrad.autograd import Tensor
 from convgrad.nn import functional
 
@@ -130,3 +130,67 @@ def test_relu_backward_matches_torch_with_non_finite_values(seed, in_x, in_dy):
 def test_functional_batch_norm_checks_training():
     with pytest.raises(TypeError, match="training"):
         functional.batch_norm(np.ones((2, 1)), None, None, training="yes")
+
+
+def _no_input_grad(monkeypatch):
+    """Make the convolution's dx kernel fail, to prove it is not called."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("dx was computed")
+
+    monkeypatch.setattr(convolution, "_input_grad", refuse)
+
+
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from(
+        [
+            dict(padding=1),
+            dict(stride=2),
+            dict(padding="same", dilation=2),
+            dict(groups=2, padding_mode="reflect", padding=1),
+        ]
+    ),  # fmt: skip
+    st.booleans(),
+    st.booleans(),
+)
+def test_first_layer_skips_dx_with_torchs_dw_and_db(seed, kwargs, bias, batched):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((3, 4, 7, 6) if batched else (4, 7, 6))
+    conv = nn.Conv2d(4, 6, 3, bias=bias, dtype=np.float64, **kwargs)
+    twin = torch.nn.Conv2d(4, 6, 3, bias=bias, **kwargs).double()
+    twin.load_state_dict({k: torch.tensor(v) for k, v in conv.state_dict().items()})
+    ty = twin(torch.tensor(x))
+    dy = rng.standard_normal(ty.shape)
+    ty.backward(torch.tensor(dy))
+    # explicit path, through a Sequential
+    model = nn.Sequential(conv)
+    with pytest.MonkeyPatch.context() as mp:
+        _no_input_grad(mp)
+        model(x)
+        assert model.backward(dy, input_grad=False) is None
+    np.testing.assert_allclose(conv.weight.grad, twin.weight.grad.numpy(), **TIGHT)
+    if bias:
+        np.testing.assert_allclose(conv.bias.grad, twin.bias.grad.numpy(), **TIGHT)
+    # the tape: the input is a Tensor that requires no grad
+    model.zero_grad()
+    with pytest.MonkeyPatch.context() as mp:
+        _no_input_grad(mp)
+        model(Tensor(x)).backward(dy)
+    np.testing.assert_allclose(conv.weight.grad, twin.weight.grad.numpy(), **TIGHT)
+
+
+def test_input_grad_false_on_a_network_whose_first_layer_cannot_skip():
+    model = nn.Sequential(nn.ReLU(), nn.Conv2d(1, 2, 3, dtype=np.float64))
+    x = np.random.default_rng(0).standard_normal((2, 1, 5, 5))
+    dy = np.ones_like(model(x))
+    assert model.backward(dy, input_grad=False) is None
+    assert model.backward(dy).shape == x.shape
+    assert nn.Sequential().backward(dy, input_grad=False) is None
+
+
+def test_an_input_that_requires_grad_still_gets_dx():
+    conv = nn.Conv2d(1, 2, 3, dtype=np.float64)
+    x = Tensor(np.ones((1, 1, 4, 4)), requires_grad=True)
+    conv(x).sum().backward()
+    assert x.grad is not None and np.abs(x.grad).sum() > 0

@@ -464,7 +464,7 @@ def train(
             if settings.model == "cnn":  # the explicit backward path
                 logits = model((xb - mean) / std)
                 loss = loss_fn(logits, yb)
-                model.backward(loss_fn.backward())
+                model.backward(loss_fn.backward(), input_grad=False)  # no dx for the images
             else:  # a model with no backward of its own: through the tape
                 out = model(Tensor((xb - mean) / std))
                 loss_tensor = loss_fn(out, yb)

@@ -323,11 +323,40 @@ def _conv(name: str, input: Any, weight: Any, bias: Any, **kw: Any) -> Any:
     x, w, b = _d(input), _d(weight), _d(bias)
     forward = getattr(convolution, name)
     backward_fn = getattr(convolution, f"{name}_backward")
+    # an input that needs no gradient (the network's input) gets no dx, as in PyTorch
+    skip_dx = name.startswith("conv") and name[4].isdigit()
+    skip_dx = skip_dx and not (isinstance(input, Tensor) and input.requires_grad)
 
     def backward(g: np.ndarray) -> tuple[Any, ...]:
+        if skip_dx:
+            return (None, *_conv_param_grads(int(name[4]), g, x, w, b is not None, kw))
         return tuple(backward_fn(g, x, w, **kw, bias=b is not None))
 
     return record(forward(x, w, b, **kw), (input, weight, bias), backward)
+
+
+def _conv_param_grads(
+    n: int, dy: Any, x: Any, w: np.ndarray, bias: bool, kw: dict[str, Any]
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """``(dw, db)`` of ``conv{n}d`` without its ``dx``: the checks and dtype rule of
+    :func:`convgrad.conv2d_backward`, then only its weight-gradient kernel.
+
+    :func:`convgrad.convolution.conv_backward` computes all three gradients; until it can be
+    asked for fewer, this calls the kernel it calls for ``dw`` (``convolution._weight_grad``).
+    """
+    name = f"conv{n}d_backward"
+    with np.errstate(all="ignore"):
+        dy, x, w = (_args.as_array(name, k, a) for k, a in (("dy", dy), ("x", x), ("w", w)))
+        spec = _args.conv_spec(name, n, x, w, None, kw["stride"], kw["padding"],
+                               kw["dilation"], kw["groups"], kw["padding_mode"])  # fmt: skip
+        batched = x.ndim == n + 2
+        lead = x.shape[:1] if batched else ()
+        _args.check_dy(name, dy, (*lead, w.shape[0], *spec.out_spatial))
+        compute, out = _args.result_dtype(dy, x, w)
+        dyb, xb = ((a if batched else a[None]).astype(compute, copy=False) for a in (dy, x))
+        dw = convolution._weight_grad(dyb, xb, spec, w.astype(compute, copy=False))
+        db = convolution._bias_grad(dyb, bias)
+    return dw.astype(out, copy=False), None if db is None else db.astype(out, copy=False)
 
 
 def _conv_function(n: int) -> Any:
