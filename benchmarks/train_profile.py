@@ -3,12 +3,13 @@
     python benchmarks/train_profile.py [--model cnn|resnet20] [--size 8|28] [--batches 20]
                                        [--threads 1] [--cprofile]
 
-The loop is ``convgrad train``'s: batch 32, Adam at 3e-3, cross-entropy with label smoothing
-0.1, the default CNN (explicit backward) or the ResNet-20 (the tape), on random images of one
-channel. Each op family's functions are wrapped by a timer (conv forward, conv backward, max
-pooling, batch norm, ReLU, linear and loss, the optimiser); "other" is the step's time that
-none of them holds: the layers' and the tape's Python, the Tensor bookkeeping. The timer is
-``time.thread_time`` (the CPU time of this thread) with NumPy's BLAS and convgrad's threads
+The step is ``convgrad train``'s (:func:`convgrad.training.train_step`): batch 32, Adam at
+3e-3, cross-entropy with label smoothing 0.1, the default CNN (explicit backward) or the
+ResNet-20 (the tape), on random images of one channel. Each op family's functions are wrapped
+by a timer (conv forward, conv backward, max pooling, batch norm, ReLU, linear and loss, the
+optimiser); "other" is the step's time that none of them holds: the layers' and the tape's
+Python, the Tensor bookkeeping, the first layer's weight gradient when it skips dx. The timer
+is ``time.thread_time`` (the CPU time of this thread) with NumPy's BLAS and convgrad's threads
 held to ``--threads`` (1 by default), so the other users of a shared machine do not count; with
 more threads it is ``time.perf_counter``. The figures are medians over the batches of one
 epoch after one untimed epoch.
@@ -32,6 +33,11 @@ from convgrad import activations, convolution, dense, losses, nn, normalization,
 from convgrad.autograd import Tensor
 from convgrad.bench import thread_limit
 from convgrad.training import build_model, small_cnn_config
+
+try:
+    from convgrad.training import train_step
+except ImportError:  # the code before issue 14 (A/B against it: PYTHONPATH=<old>/src)
+    train_step = None  # type: ignore[assignment]
 
 # op family -> (module, function names) whose calls count for it
 FAMILIES: dict[str, tuple[Any, tuple[str, ...]]] = {
@@ -148,7 +154,10 @@ def main() -> None:
     data = list(batches(args.size, args.batches))
 
     def step(x: np.ndarray, y: np.ndarray) -> None:
-        opt.zero_grad()
+        if train_step is not None:  # convgrad train's own step
+            train_step(model, loss_fn, opt, x, y, tape=args.model != "cnn")
+            return
+        opt.zero_grad()  # the code before issue 14 had no train_step: its loop, as it was
         if args.model == "cnn":
             loss_fn(model(x), y)
             model.backward(loss_fn.backward())
