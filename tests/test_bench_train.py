@@ -9,18 +9,7 @@ import numpy as np
 import pytest
 
 from convgrad import bench_train, normalization
-from convgrad.cli import main
-
-
-def run(argv, capsys):
-    """``(exit status, stdout, stderr)`` of ``convgrad argv``, in this process."""
-    try:
-        status = main(argv)
-    except SystemExit as exit:
-        status = exit.code
-    out, err = capsys.readouterr()
-    return status, out, err
-
+from test_cli_mistakes import run
 
 FAST = ["bench", "--train", "--batches", "1", "--repeat", "1", "--threads", "1"]
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import json
 import statistics
 import time
 from collections.abc import Callable, Iterator
@@ -335,9 +334,3 @@ def run(
         variants=[v.name for v in VARIANTS],
         networks=rows,
     )
-
-
-def write_json(report: dict[str, Any], path: str) -> None:
-    with open(path, "w") as f:
-        json.dump(report, f, indent=2)
-        f.write("\n")

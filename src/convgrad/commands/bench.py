@@ -103,6 +103,13 @@ def _bench(args: argparse.Namespace) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     report["command"] = _command(args)
+    return _save(report, args)
+
+
+def _save(report: dict, args: argparse.Namespace) -> int:
+    """Write ``report`` to ``--json`` if given (a failed write is one line, exit 2)."""
+    from convgrad import bench
+
     if args.json:
         try:
             bench.write_json(report, str(args.json))
@@ -138,13 +145,7 @@ def _train(args: argparse.Namespace) -> int:
     for network in args.network or ():
         words += ["--network", network]
     report["command"] = " ".join(words)
-    if args.json:
-        try:
-            bench_train.write_json(report, str(args.json))
-        except OSError as err:
-            raise UsageError(f"--json: cannot write {args.json}: {err.strerror or err}") from None
-        print(f"wrote {args.json}")
-    return 0
+    return _save(report, args)
 
 
 def _command(args: argparse.Namespace) -> str:
