@@ -130,3 +130,25 @@ def test_saved_taps_of_the_wrong_shape_are_refused():
     x = np.zeros((1, 1, 4, 4))
     with pytest.raises(ValueError, match="saved must be"):
         pooling.max_pool2d_backward_saved(np.ones((1, 1, 2, 2)), x, np.zeros((1, 1, 3, 3)), 2)
+
+
+@given(block_configs(), st.booleans(), st.sampled_from([None, 3, -2]), st.booleans())
+def test_avg_pool_blocks_match_the_general_path_and_torch(cfg, include_pad, divisor, batched):
+    x, kernel = cfg
+    x = x if batched else x[0]
+    kwargs = dict(count_include_pad=include_pad, divisor_override=divisor)
+    y = pooling.avg_pool2d(x, kernel, **kwargs)
+    dy = np.random.default_rng(4).standard_normal(y.shape)
+    dx = pooling.avg_pool2d_backward(dy, x, kernel, **kwargs)
+    with pytest.MonkeyPatch.context() as mp:  # the general path, the twin
+        mp.setattr(_blockpool, "applies", lambda spec: False)
+        y_ref = pooling.avg_pool2d(x, kernel, **kwargs)
+        dx_ref = pooling.avg_pool2d_backward(dy, x, kernel, **kwargs)
+    np.testing.assert_array_equal(y, y_ref)  # the same sums in the same order: bit for bit
+    np.testing.assert_array_equal(dx, dx_ref)
+    assert np.array_equal(np.signbit(y), np.signbit(y_ref))
+    tx = torch.tensor(x, requires_grad=True)
+    ty = F.avg_pool2d(tx, kernel, **kwargs)
+    ty.backward(torch.tensor(dy))
+    np.testing.assert_allclose(y, ty.detach().numpy(), **TIGHT)
+    np.testing.assert_allclose(dx, tx.grad.numpy(), **TIGHT)
