@@ -70,6 +70,22 @@ def max_pool_pair() -> tuple[Callable[[], object], Callable[[], object]]:
     return before, after
 
 
+def avg_pool_pair() -> tuple[Callable[[], object], Callable[[], object]]:
+    xs = [rng.standard_normal(s, dtype=np.float32) for s in STAGES]
+    dys = [rng.standard_normal((*s[:2], s[2] // 2, s[3] // 2), dtype=np.float32) for s in STAGES]
+
+    def run() -> None:
+        for x, dy in zip(xs, dys):
+            pooling.avg_pool2d(x, 2)
+            pooling.avg_pool2d_backward(dy, x, 2)
+
+    def before() -> None:  # the general path: a padded copy, a zeroed and cropped dx
+        with general_pooling():
+            run()
+
+    return before, run
+
+
 def batch_norm_pair() -> tuple[Callable[[], object], Callable[[], object]]:
     xs = [rng.standard_normal(s, dtype=np.float32) for s in STAGES]
     dys = [rng.standard_normal(s, dtype=np.float32) for s in STAGES]
@@ -153,6 +169,7 @@ def adam_pair() -> tuple[Callable[[], object], Callable[[], object]]:
 
 PAIRS = {
     "max pooling (forward + backward, 3 stages)": max_pool_pair,
+    "avg pooling (forward + backward, 3 stages)": avg_pool_pair,
     "batch norm (forward, running stats, backward)": batch_norm_pair,
     "ReLU (forward + backward)": relu_pair,
     "first layer's backward (no dx)": first_layer_pair,
