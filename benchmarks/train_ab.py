@@ -207,18 +207,40 @@ def main() -> None:
         # the yardstick: one elementwise pass (read one array, write one) over the 3 stages
         xs = [rng.standard_normal(s, dtype=np.float32) for s in STAGES]
         outs = [np.empty_like(x) for x in xs]
-        runs = []
+        seconds: list[float] = []
         for _ in range(args.repeat):
             start = time.thread_time()
             for x, out in zip(xs, outs):
                 np.multiply(x, np.float32(1.5), out=out)
-            runs.append(time.thread_time() - start)
-        one_pass = statistics.median(runs) * 1e3
+            seconds.append(time.thread_time() - start)
+        one_pass = statistics.median(seconds) * 1e3
         results["one elementwise pass (the 3 stages)"] = dict(ms=one_pass)
         print(f"one elementwise pass over the 3 stages' activations: {one_pass:.3f} ms")
+        # batch norm's pieces on the first stage
+        x, dy, buf = xs[0], rng.standard_normal(STAGES[0], dtype=np.float32), outs[0]
+        per_channel = rng.standard_normal((1, STAGES[0][1], 1, 1)).astype(np.float32)
+        w, b = np.ones(STAGES[0][1], np.float32), np.zeros(STAGES[0][1], np.float32)
+        pieces = {
+            "copy": lambda: np.copyto(buf, x),
+            "channel sums": lambda: normalization._channel_sums(x),
+            "channel dot products": lambda: normalization._channel_dots(x, dy),
+            "subtract (1, C, 1, 1), new array": lambda: np.subtract(x, per_channel),
+            "multiply (1, C, 1, 1), in place": lambda: np.multiply(buf, per_channel, out=buf),
+            "batch norm forward": lambda: normalization.batch_norm_saving(x, w, b),
+        }
+        for label, piece in pieces.items():
+            seconds = []
+            for _ in range(args.repeat):
+                piece()
+                start = time.thread_time()
+                piece()
+                seconds.append(time.thread_time() - start)
+            ms = statistics.median(seconds) * 1e3
+            results[f"stage 1: {label}"] = dict(ms=ms)
+            print(f"stage 1 {STAGES[0]}: {label:34s} {ms:.3f} ms")
     if args.json:
-        with open(args.json, "w") as f:
-            json.dump(results, f, indent=2)
+        with open(args.json, "w") as out_file:
+            json.dump(results, out_file, indent=2)
 
 
 if __name__ == "__main__":
