@@ -194,3 +194,11 @@ def test_an_input_that_requires_grad_still_gets_dx():
     x = Tensor(np.ones((1, 1, 4, 4)), requires_grad=True)
     conv(x).sum().backward()
     assert x.grad is not None and np.abs(x.grad).sum() > 0
+
+
+def test_a_transposed_first_layer_returns_no_dx_either():
+    model = nn.Sequential(nn.ConvTranspose2d(2, 3, 2, stride=2, dtype=np.float64))
+    x = np.random.default_rng(0).standard_normal((1, 2, 3, 3))
+    y = model(x)
+    assert model.backward(np.ones_like(y), input_grad=False) is None
+    assert model[0].weight.grad is not None

@@ -23,7 +23,7 @@ from .parameter import Parameter
 class _ConvNd(Module):
     _n = 0
     _transposed = False
-    _skips_input_grad = True  # a transposed one computes dx all the same
+    _skips_input_grad = True
 
     def __init__(
         self,
@@ -93,7 +93,7 @@ class _ConvNd(Module):
         ``input_grad=False`` (the input needs no gradient: the network's first layer) ``dx``
         is not computed and None is returned, as PyTorch skips it."""
         x, bias = self._saved(), self.bias is not None
-        if input_grad or self._transposed:
+        if input_grad or self._transposed:  # a transposed one computes dx all the same
             dx, dw, db = self._backward(dy, x, self.weight.data, **self._kwargs(), bias=bias)
         else:
             dx = None
@@ -101,7 +101,7 @@ class _ConvNd(Module):
         self.weight.accumulate(dw)
         if self.bias is not None:
             self.bias.accumulate(db)
-        return dx
+        return dx if input_grad else None
 
     def extra_repr(self) -> str:
         s = f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}"

@@ -387,8 +387,9 @@ class Sequential(Module):
         for i, m in enumerate(reversed(modules)):
             if not input_grad and i == len(modules) - 1:
                 if m._skips_input_grad:
-                    return m.backward(dy, input_grad=False)
-                m.backward(dy)
+                    m.backward(dy, input_grad=False)
+                else:
+                    m.backward(dy)
                 return None
             dy = m.backward(dy)
         return dy if input_grad else None
