@@ -134,6 +134,7 @@ class _Convgrad:
     def grads(self, x: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray]]:
         """The loss and the parameters' gradients of one step, without the update."""
         self.restart()
+        self.model.zero_grad()
         self.opt = _NoStep()
         loss = self.step(x, y)
         grads = {}
@@ -144,7 +145,7 @@ class _Convgrad:
 
 
 class _NoStep:
-    """An optimiser that only clears the gradients."""
+    """An optimiser that does nothing, so that a step leaves its gradients to be read."""
 
     def zero_grad(self) -> None:
         pass
