@@ -108,6 +108,155 @@ def _statistics(x, arrays, training) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
+def _check_values(x: np.ndarray) -> None:
+    """Batch statistics need two values per channel (the unbiased variance divides by M - 1)."""
+    if x.size // x.shape[1] < 2:
+        raise ValueError(
+            f"batch_norm: batch statistics (training, or no running statistics) need more "
+            f"than 1 value per channel; got x shape {x.shape}"
+        )
+
+
+# --- training mode in few passes ------------------------------------------------------------
+#
+# With batch statistics the forward and backward are a few passes over x, each a NumPy call that
+# reads or writes whole arrays; per-channel sums read (N, C, L) rows (L = prod(spatial), the
+# contiguous axis: pairwise sums), per-channel dot products are batched row-by-row products
+# (np.matmul of (N, C, 1, L) and (N, C, L, 1)). The forward keeps xhat, which is all the backward
+# needs:
+#
+#   forward   mean: 1 read; xc = x - mean: 1 read, 1 write; var = <xc, xc> / M: 1 read;
+#             xhat = xc * inv_std in place: 1 read, 1 write; y = xhat * w + b: 2 reads, 2 writes
+#   backward  dbias = sum(dy): 1 read; dweight = <dy, xhat>: 2 reads;
+#             dx = scale * dy - k * xhat - c, with scale = w * inv_std, k = scale * dweight / M
+#             and c = scale * dbias / M (the docstring's formula, mean(g) = w * dbias / M and
+#             mean(g * xhat) = w * dweight / M): 4 passes.
+#
+# The general formulas above took 9 passes (and 2 more in batch_norm_stats) forward and about
+# 14 backward, and the backward first recomputed the statistics.
+
+
+class BatchNormSaved(NamedTuple):
+    """What a training-mode forward keeps for its backward: ``xhat`` like ``x``; the batch's
+    ``mean``, biased ``var`` and ``inv_std = 1 / sqrt(var + eps)``, each ``(C,)``."""
+
+    xhat: np.ndarray
+    mean: np.ndarray
+    var: np.ndarray
+    inv_std: np.ndarray
+
+
+def _rows(a: np.ndarray) -> np.ndarray:
+    return a.reshape(a.shape[0], a.shape[1], -1)  # (N, C, L)
+
+
+def _channel_sums(a: np.ndarray) -> np.ndarray:
+    """``(C,)``: the sum of each channel of ``a (N, C, *spatial)``."""
+    return _rows(a).sum(axis=2).sum(axis=0)
+
+
+def _channel_dots(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``(C,)``: ``sum(a * b)`` over each channel, without the product array."""
+    a3, b3 = _rows(a), _rows(b)
+    return np.matmul(a3[:, :, None, :], b3[:, :, :, None])[:, :, 0, 0].sum(axis=0)
+
+
+def _train_forward(
+    x: np.ndarray, weight: np.ndarray | None, bias: np.ndarray | None, eps: float,
+    output: bool = True,
+) -> tuple[np.ndarray | None, BatchNormSaved]:  # fmt: skip
+    """``(y, saved)`` with the batch's statistics (``y`` None unless ``output``)."""
+    M = x.size // x.shape[1]
+    mean = _channel_sums(x) / M
+    xhat = np.subtract(x, _per_channel(mean, x.ndim))
+    var = _channel_dots(xhat, xhat) / M
+    inv_std = 1 / np.sqrt(var + eps)
+    xhat *= _per_channel(inv_std, x.ndim)
+    saved = BatchNormSaved(xhat, mean, var, inv_std)
+    if not output:
+        return None, saved
+    y = xhat.copy() if weight is None else np.multiply(xhat, _per_channel(weight, x.ndim))
+    if bias is not None:
+        y += _per_channel(bias, x.ndim)
+    return y, saved
+
+
+def _train_backward(
+    dy: np.ndarray, saved: BatchNormSaved, weight: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(dx, dweight, dbias)`` of a training-mode forward that kept ``saved``."""
+    xhat = saved.xhat
+    M = xhat.size // xhat.shape[1]
+    dbias = _channel_sums(dy)
+    dweight = _channel_dots(dy, xhat)
+    scale = saved.inv_std if weight is None else weight * saved.inv_std
+    dx = np.multiply(dy, _per_channel(scale, dy.ndim))
+    dx -= np.multiply(xhat, _per_channel(scale * (dweight / M), dy.ndim))
+    dx -= _per_channel(scale * (dbias / M), dy.ndim)
+    return dx, dweight, dbias
+
+
+@_args.ieee
+def batch_norm_saving(x, weight=None, bias=None, eps=1e-5):
+    """:func:`batch_norm` with the batch's statistics (``training=True``), and what its backward
+    needs, for layers that keep it: ``(y, saved)``; see :func:`batch_norm_backward_saved` and
+    :func:`running_stats`. ``saved`` is a :class:`BatchNormSaved`.
+
+    >>> import numpy as np
+    >>> y, saved = batch_norm_saving(np.array([[1.0], [3.0]]), eps=0.0)
+    >>> y.ravel().tolist(), saved.mean.tolist(), saved.var.tolist()
+    ([-1.0, 1.0], [2.0], [1.0])
+    """
+    x, arrays, out = _check("batch_norm", x, None, None, weight, bias, eps, training=True)
+    _check_values(x)
+    y, saved = _train_forward(x, arrays.get("weight"), arrays.get("bias"), eps)
+    assert y is not None
+    return y.astype(out, copy=False), saved
+
+
+@_args.ieee
+def batch_norm_backward_saved(dy, saved, weight=None):
+    """:func:`batch_norm_backward` (``training=True``) from the ``saved`` of
+    :func:`batch_norm_saving`: ``BatchNormGrads(dx, dweight, dbias)``.
+
+    >>> import numpy as np
+    >>> y, saved = batch_norm_saving(np.array([[1.0], [3.0]]))
+    >>> batch_norm_backward_saved(np.ones((2, 1)), saved).dx.ravel().tolist()
+    [0.0, 0.0]
+    """
+    fn = "batch_norm_backward"
+    if not isinstance(saved, BatchNormSaved):
+        raise TypeError(f"{fn}: saved must be the BatchNormSaved of batch_norm_saving")
+    xhat = saved.xhat
+    _, arrays, out = _check(fn, xhat, None, None, weight, None, 1.0, dy, True)
+    dx, dweight, dbias = _train_backward(arrays["dy"], saved, arrays.get("weight"))
+    return BatchNormGrads(
+        dx.astype(out, copy=False),
+        dweight.astype(out, copy=False),
+        dbias.astype(out, copy=False),
+    )
+
+
+def running_stats(saved, running_mean, running_var, momentum):
+    """:func:`batch_norm_stats` from the statistics a forward kept (``saved``), without reading
+    ``x`` again: ``(new_mean, new_var)`` in the running statistics' dtypes, the unbiased
+    variance ``var * M / (M - 1)``.
+
+    >>> import numpy as np
+    >>> _, saved = batch_norm_saving(np.array([[1.0], [3.0]]))
+    >>> running_stats(saved, np.zeros(1), np.ones(1), momentum=0.5)
+    (array([1.]), array([1.5]))
+    """
+    _args.check_real("running_stats", "momentum", momentum)
+    M = saved.xhat.size // saved.xhat.shape[1]
+    rm, rv = np.asarray(running_mean), np.asarray(running_var)
+    unbiased = saved.var * (M / (M - 1))
+    return (
+        ((1 - momentum) * rm + momentum * saved.mean).astype(rm.dtype),
+        ((1 - momentum) * rv + momentum * unbiased).astype(rv.dtype),
+    )
+
+
 @_args.aliases(x="input")
 @_args.ieee
 def batch_norm(
@@ -144,13 +293,24 @@ def batch_norm(
     x, arrays, out = _check(
         "batch_norm", input, running_mean, running_var, weight, bias, eps, training=training
     )
+    if training or "running_mean" not in arrays:
+        _check_values(x)
+        y = _train_forward(x, arrays.get("weight"), arrays.get("bias"), eps)[0]
+    else:
+        y = _general_forward(x, arrays, training, eps)
+    return y.astype(out, copy=False)
+
+
+def _general_forward(x, arrays, training, eps) -> np.ndarray:
+    """The forward by its defining formulas: the twin that :func:`_train_forward` is tested
+    against, and the evaluation-mode forward."""
     mean, var = _statistics(x, arrays, training)
     y = (x - mean) / np.sqrt(var + eps)
     if "weight" in arrays:
         y *= _per_channel(arrays["weight"], x.ndim)
     if "bias" in arrays:
         y += _per_channel(arrays["bias"], x.ndim)
-    return y.astype(out, copy=False)
+    return y
 
 
 @_args.ieee
@@ -171,6 +331,22 @@ def batch_norm_backward(
     fn = "batch_norm_backward"
     x, arrays, out = _check(fn, x, running_mean, running_var, weight, None, eps, dy, training)
     dy = arrays["dy"]
+    if training or "running_mean" not in arrays:
+        _check_values(x)
+        _, saved = _train_forward(x, None, None, eps, output=False)
+        dx, dweight, dbias = _train_backward(dy, saved, arrays.get("weight"))
+    else:
+        dx, dweight, dbias = _general_backward(dy, x, arrays, training, eps)
+    return BatchNormGrads(
+        dx.astype(out, copy=False),
+        dweight.astype(out, copy=False),
+        dbias.astype(out, copy=False),
+    )
+
+
+def _general_backward(dy, x, arrays, training, eps) -> tuple[np.ndarray, ...]:
+    """The backward by the formulas of the module docstring: the twin of :func:`_train_backward`,
+    and the backward with fixed statistics."""
     axes = _channels(x)
     mean, var = _statistics(x, arrays, training)
     inv_std = 1 / np.sqrt(var + eps)
@@ -182,11 +358,7 @@ def batch_norm_backward(
         dx = (g - g_mean - xhat * (g * xhat).mean(axis=axes, keepdims=True)) * inv_std
     else:
         dx = g * inv_std
-    return BatchNormGrads(
-        dx.astype(out, copy=False),
-        (dy * xhat).sum(axis=axes).astype(out, copy=False),
-        dy.sum(axis=axes).astype(out, copy=False),
-    )
+    return dx, (dy * xhat).sum(axis=axes), dy.sum(axis=axes)
 
 
 @_args.ieee

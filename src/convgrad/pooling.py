@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _args, _np
+from . import _args, _blockpool, _np
 
 
 @dataclass(frozen=True)
@@ -200,6 +200,30 @@ def _max_taps(x: np.ndarray, spec: PoolSpec) -> tuple[np.ndarray, np.ndarray]:
     return y, tap
 
 
+def _winners(x: np.ndarray, spec: PoolSpec) -> tuple[np.ndarray, np.ndarray, bool]:
+    """``(y, tap, block)``: :func:`_max_taps`'s result, by the non-overlapping fast path
+    (:mod:`convgrad._blockpool`, ``block`` True) where it applies, else by the general one."""
+    if _blockpool.applies(spec):
+        y, tap = _blockpool.max_taps(x, spec)
+        if tap is not None:
+            return y, tap, True
+    y, tap = _max_taps(x, spec)
+    return y, tap, False
+
+
+def _scatter_winners(dy: np.ndarray, shape: tuple[int, ...], tap: np.ndarray, spec: PoolSpec):
+    """The general backward: ``dy (N, C, oH, oW)`` added onto the winning pixels of a zero
+    ``dx`` of ``shape``; overlapping windows accumulate (``np.add.at``)."""
+    N, C, H, W = shape
+    row, col = _tap_position(tap, spec)  # in the input
+    won = tap >= 0
+    plane = np.arange(N * C).reshape(N, C, 1, 1)
+    flat = (plane * H + row) * W + col  # index into the input, flattened
+    dx = np.zeros(N * C * H * W, dtype=dy.dtype)
+    np.add.at(dx, flat[won], dy[won])  # overlapping windows accumulate
+    return dx.reshape(N, C, H, W)
+
+
 def _tap_position(tap: np.ndarray, spec: PoolSpec) -> tuple[np.ndarray, np.ndarray]:
     """The input row and column (``(N, C, oH, oW)`` each) of each window's tap."""
     kW = spec.kernel[1]
@@ -246,7 +270,9 @@ def max_pool2d(
         )
     xb, _, out = prepare("max_pool2d", input)
     spec = pool_spec("max_pool2d", xb, kernel_size, stride, padding, dilation, ceil_mode)
-    y, tap = _max_taps(xb, spec)
+    if not return_indices and _blockpool.applies(spec):
+        return finish(_blockpool.max_forward(xb, spec), out, np.ndim(input) == 4)
+    y, tap, _ = _winners(xb, spec)
     y = finish(y, out, np.ndim(input) == 4)
     if not return_indices:
         return y
@@ -271,18 +297,59 @@ def max_pool2d_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1, 
     array([[[[0., 2., 0.],
              [0., 0., 0.]]]])
     """
-    xb, (dyb,), out = prepare("max_pool2d_backward", x, dy)
-    spec = pool_spec("max_pool2d_backward", xb, kernel_size, stride, padding, dilation, ceil_mode)
-    N, C, H, W = xb.shape
-    check_dy("max_pool2d_backward", dy, (N, C, *spec.out_spatial), np.ndim(x) == 4)
-    _, tap = _max_taps(xb, spec)  # (N, C, oH, oW)
-    row, col = _tap_position(tap, spec)  # in the input
-    won = tap >= 0
-    plane = np.arange(N * C).reshape(N, C, 1, 1)
-    flat = (plane * H + row) * W + col  # index into the input, flattened
-    dx = np.zeros(N * C * H * W, dtype=dyb.dtype)
-    np.add.at(dx, flat[won], dyb[won])  # overlapping windows accumulate
-    return finish(dx.reshape(N, C, H, W), out, np.ndim(x) == 4)
+    return max_pool2d_backward_saved(dy, x, None, kernel_size, stride, padding, dilation, ceil_mode)
+
+
+@_args.ieee
+def max_pool2d_saving(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+    """:func:`max_pool2d`'s ``y`` and what its backward can reuse, for layers that keep it:
+    ``(y, saved)``; pass ``saved`` to :func:`max_pool2d_backward_saved` with the same ``x``.
+
+    ``saved`` is the winning taps of the non-overlapping fast path (:mod:`convgrad._blockpool`),
+    or None where the general path would run (the backward then finds the winners again).
+
+    >>> import numpy as np
+    >>> y, saved = max_pool2d_saving(np.arange(16.0).reshape(1, 1, 4, 4), 2)
+    >>> max_pool2d_backward_saved(np.ones_like(y), np.arange(16.0).reshape(1, 1, 4, 4), saved, 2)
+    array([[[[0., 0., 0., 0.],
+             [0., 1., 0., 1.],
+             [0., 0., 0., 0.],
+             [0., 1., 0., 1.]]]])
+    """
+    xb, _, out = prepare("max_pool2d", x)
+    spec = pool_spec("max_pool2d", xb, kernel_size, stride, padding, dilation, ceil_mode)
+    if _blockpool.applies(spec):
+        y, tap = _blockpool.max_taps(xb, spec)
+        if tap is not None:
+            return finish(y, out, np.ndim(x) == 4), tap
+        return finish(y, out, np.ndim(x) == 4), None
+    return finish(_max_taps(xb, spec)[0], out, np.ndim(x) == 4), None
+
+
+@_args.ieee
+def max_pool2d_backward_saved(
+    dy, x, saved, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False
+):
+    """:func:`max_pool2d_backward` reusing ``saved`` from :func:`max_pool2d_saving` on the
+    same ``x`` (None: the winners are found again)."""
+    fn = "max_pool2d_backward"
+    xb, (dyb,), out = prepare(fn, x, dy)
+    spec = pool_spec(fn, xb, kernel_size, stride, padding, dilation, ceil_mode)
+    check_dy(fn, dy, (*xb.shape[:2], *spec.out_spatial), np.ndim(x) == 4)
+    if saved is None:
+        _, saved, block = _winners(xb, spec)  # (N, C, oH, oW)
+    else:
+        block = True
+        if saved.shape != dyb.shape or saved.dtype != np.uint8:
+            raise ValueError(
+                f"{fn}: saved must be the (N, C, oH, oW) uint8 taps of max_pool2d_saving for "
+                f"this x; got shape {saved.shape}, dtype {saved.dtype}"
+            )
+    if block:
+        dx = _blockpool.max_backward(dyb, saved, xb.shape, spec)
+    else:
+        dx = _scatter_winners(dyb, xb.shape, saved, spec)
+    return finish(dx, out, np.ndim(x) == 4)
 
 
 # --- average pooling ----------------------------------------------------------------------------
@@ -364,6 +431,8 @@ def avg_pool2d(
         "avg_pool2d", (x,), kernel_size, stride, padding, ceil_mode, count_include_pad,
         divisor_override,
     )  # fmt: skip
+    if _blockpool.applies(spec):  # non-overlapping windows inside the input: no padding
+        return finish(_blockpool.avg_forward(xb, spec, div), out, np.ndim(x) == 4)
     xp = _np.pad(xb, spec.pairs, "zeros")
     y = np.zeros((*xb.shape[:2], *spec.out_spatial), dtype=xb.dtype)
     for tap in np.ndindex(*spec.kernel):  # one strided slice per kernel tap, never per pixel
@@ -399,6 +468,8 @@ def avg_pool2d_backward(
     N, C, H, W = xb.shape
     check_dy(fn, dy, (N, C, *spec.out_spatial), np.ndim(x) == 4)
     g = dyb / div  # (N, C, oH, oW)
+    if _blockpool.applies(spec):
+        return finish(_blockpool.avg_backward(g, xb.shape, spec), out, np.ndim(x) == 4)
     (top, bottom), (left, right) = spec.pairs
     dxp = np.zeros((N, C, H + top + bottom, W + left + right), dtype=xb.dtype)
     for tap in np.ndindex(*spec.kernel):

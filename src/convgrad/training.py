@@ -411,6 +411,29 @@ def evaluate(classifier: Classifier, x: np.ndarray, y: np.ndarray) -> dict:
     }
 
 
+def train_step(
+    model: nn.Module, loss_fn: Any, opt: Any, x: np.ndarray, y: np.ndarray, tape: bool
+) -> tuple[np.ndarray, float]:
+    """One optimisation step on a batch ``x (N, C, H, W)``, ``y (N,)``: ``(logits, loss)``.
+
+    ``tape=False``: the explicit backward path (``model.backward``, a :class:`nn.Sequential`);
+    ``tape=True``: through the tape, for a model with no backward of its own. Either way the
+    images need no gradient, so the first layer computes none for them (PyTorch's rule).
+    """
+    opt.zero_grad()
+    if not tape:
+        logits = model(x)
+        loss = loss_fn(logits, y)
+        model.backward(loss_fn.backward(), input_grad=False)
+    else:
+        out = model(Tensor(x))
+        loss_tensor = loss_fn(out, y)
+        loss_tensor.backward()
+        logits, loss = out.data, loss_tensor.item()
+    opt.step()
+    return logits, loss
+
+
 def train(
     split: Split,
     settings: Settings,
@@ -460,17 +483,9 @@ def train(
         if progress is not None:
             it = progress(it, n_batches, f"epoch {epoch}/{settings.epochs}")
         for xb, yb in it:
-            opt.zero_grad()
-            if settings.model == "cnn":  # the explicit backward path
-                logits = model((xb - mean) / std)
-                loss = loss_fn(logits, yb)
-                model.backward(loss_fn.backward())
-            else:  # a model with no backward of its own: through the tape
-                out = model(Tensor((xb - mean) / std))
-                loss_tensor = loss_fn(out, yb)
-                loss_tensor.backward()
-                logits, loss = out.data, loss_tensor.item()
-            opt.step()
+            logits, loss = train_step(
+                model, loss_fn, opt, (xb - mean) / std, yb, tape=settings.model != "cnn"
+            )
             schedule.step()
             seen += len(yb)
             total_loss += loss * len(yb)

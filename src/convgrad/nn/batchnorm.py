@@ -100,39 +100,42 @@ class BatchNorm2d(Module):
     def forward(self, x: Any) -> Any:
         if isinstance(x, Tensor):
             self._check(x.data)
+            if self._uses_batch_stats():  # the forward's statistics serve the running update
+                y, saved = functional._batch_norm_train(x, self.weight, self.bias, self.eps)
+                self._update_running_stats(saved)
+                return y
             mean, var = self._stats()
-            y = functional.batch_norm(
-                x, mean, var, self.weight, self.bias, self._uses_batch_stats(), eps=self.eps
-            )
-            self._update_running_stats(x.data)
-            return y
+            return functional.batch_norm(x, mean, var, self.weight, self.bias, False, eps=self.eps)
         x = self._check(x)
         self._x, self._batch_stats = x, self._uses_batch_stats()
         weight = None if self.weight is None else self.weight.data
         bias = None if self.bias is None else self.bias.data
+        if self._batch_stats:  # xhat kept for backward, statistics for the running update
+            y, self._kept = F.batch_norm_saving(x, weight, bias, eps=self.eps)
+            self._update_running_stats(self._kept)
+            return y
+        self._kept = None
         mean, var = self._stats()
-        y = F.batch_norm(x, mean, var, weight, bias, training=self._batch_stats, eps=self.eps)
-        self._update_running_stats(x)
-        return y
+        return F.batch_norm(x, mean, var, weight, bias, training=False, eps=self.eps)
 
-    def _update_running_stats(self, x: np.ndarray) -> None:
+    def _update_running_stats(self, saved: F.BatchNormSaved) -> None:
         if self.training and self.running_mean is not None:
             self.num_batches_tracked = self.num_batches_tracked + 1
             factor = 1 / int(self.num_batches_tracked) if self.momentum is None else self.momentum
-            self.running_mean, self.running_var = F.batch_norm_stats(
-                x, self.running_mean, self.running_var, momentum=factor
+            self.running_mean, self.running_var = F.running_stats(
+                saved, self.running_mean, self.running_var, momentum=factor
             )
 
     def backward(self, dy: Any) -> np.ndarray:
         x = self._saved()
         weight = None if self.weight is None else self.weight.data
         if self._batch_stats:
-            mean = var = None
+            dx, dweight, dbias = F.batch_norm_backward_saved(dy, self._kept, weight)
         else:  # the statistics forward used: the running ones, unchanged in eval mode
             mean, var = self.running_mean, self.running_var
-        dx, dweight, dbias = F.batch_norm_backward(
-            dy, x, mean, var, weight, training=self._batch_stats, eps=self.eps
-        )
+            dx, dweight, dbias = F.batch_norm_backward(
+                dy, x, mean, var, weight, training=False, eps=self.eps
+            )
         if self.weight is not None:
             self.weight.accumulate(dweight)
         if self.bias is not None:

@@ -23,6 +23,7 @@ from .parameter import Parameter
 class _ConvNd(Module):
     _n = 0
     _transposed = False
+    _skips_input_grad = True
 
     def __init__(
         self,
@@ -87,14 +88,20 @@ class _ConvNd(Module):
         b = None if self.bias is None else self.bias.data
         return self._forward(x, self.weight.data, b, **self._kwargs())
 
-    def backward(self, dy: Any) -> np.ndarray:
-        dx, dw, db = self._backward(
-            dy, self._saved(), self.weight.data, **self._kwargs(), bias=self.bias is not None
-        )
+    def backward(self, dy: Any, input_grad: bool = True) -> np.ndarray | None:
+        """``dx``, accumulating ``dw`` and ``db`` into the parameters' grads; with
+        ``input_grad=False`` (the input needs no gradient: the network's first layer) ``dx``
+        is not computed and None is returned, as PyTorch skips it."""
+        x, bias = self._saved(), self.bias is not None
+        if input_grad or self._transposed:  # a transposed one computes dx all the same
+            dx, dw, db = self._backward(dy, x, self.weight.data, **self._kwargs(), bias=bias)
+        else:
+            dx = None
+            dw, db = F._conv_param_grads(self._n, dy, x, self.weight.data, bias, self._kwargs())
         self.weight.accumulate(dw)
         if self.bias is not None:
             self.bias.accumulate(db)
-        return dx
+        return dx if input_grad else None
 
     def extra_repr(self) -> str:
         s = f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}"

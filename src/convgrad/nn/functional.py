@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import _np, activations, convolution, dense, losses, normalization, pooling
+from .. import _args, _np, activations, convolution, dense, losses, normalization, pooling
 from ..autograd import Tensor, as_tensor, record
 from . import init
 
@@ -323,11 +323,40 @@ def _conv(name: str, input: Any, weight: Any, bias: Any, **kw: Any) -> Any:
     x, w, b = _d(input), _d(weight), _d(bias)
     forward = getattr(convolution, name)
     backward_fn = getattr(convolution, f"{name}_backward")
+    # an input that needs no gradient (the network's input) gets no dx, as in PyTorch
+    skip_dx = name.startswith("conv") and name[4].isdigit()
+    skip_dx = skip_dx and not (isinstance(input, Tensor) and input.requires_grad)
 
     def backward(g: np.ndarray) -> tuple[Any, ...]:
+        if skip_dx:
+            return (None, *_conv_param_grads(int(name[4]), g, x, w, b is not None, kw))
         return tuple(backward_fn(g, x, w, **kw, bias=b is not None))
 
     return record(forward(x, w, b, **kw), (input, weight, bias), backward)
+
+
+def _conv_param_grads(
+    n: int, dy: Any, x: Any, w: np.ndarray, bias: bool, kw: dict[str, Any]
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """``(dw, db)`` of ``conv{n}d`` without its ``dx``: the checks and dtype rule of
+    :func:`convgrad.conv2d_backward`, then only its weight-gradient kernel.
+
+    :func:`convgrad.convolution.conv_backward` computes all three gradients; until it can be
+    asked for fewer, this calls the kernel it calls for ``dw`` (``convolution._weight_grad``).
+    """
+    name = f"conv{n}d_backward"
+    with np.errstate(all="ignore"):
+        dy, x, w = (_args.as_array(name, k, a) for k, a in (("dy", dy), ("x", x), ("w", w)))
+        spec = _args.conv_spec(name, n, x, w, None, kw["stride"], kw["padding"],
+                               kw["dilation"], kw["groups"], kw["padding_mode"])  # fmt: skip
+        batched = x.ndim == n + 2
+        lead = x.shape[:1] if batched else ()
+        _args.check_dy(name, dy, (*lead, w.shape[0], *spec.out_spatial))
+        compute, out = _args.result_dtype(dy, x, w)
+        dyb, xb = ((a if batched else a[None]).astype(compute, copy=False) for a in (dy, x))
+        dw = convolution._weight_grad(dyb, xb, spec, w.astype(compute, copy=False))
+        db = convolution._bias_grad(dyb, bias)
+    return dw.astype(out, copy=False), None if db is None else db.astype(out, copy=False)
 
 
 def _conv_function(n: int) -> Any:
@@ -384,11 +413,11 @@ def max_pool2d(
     """2-D max pooling; with ``return_indices`` also each maximum's flat index in ``H * W``."""
     x = _d(input)
     args = (kernel_size, stride, padding, dilation, ceil_mode)
-    y = record(
-        pooling.max_pool2d(x, *args),
-        (input,),
-        lambda g: (pooling.max_pool2d_backward(g, x, *args),),
-    )
+    if isinstance(input, Tensor) and input.requires_grad:  # the winners, kept for backward
+        out, saved = pooling.max_pool2d_saving(x, *args)
+    else:
+        out, saved = pooling.max_pool2d(x, *args), None
+    y = record(out, (input,), lambda g: (pooling.max_pool2d_backward_saved(g, x, saved, *args),))
     if not return_indices:
         return y
     idx = _max_indices(np.asarray(x), *args)
@@ -517,6 +546,9 @@ def batch_norm(
     """
     x, w, b = _d(input), _d(weight), _d(bias)
     rm, rv = (None, None) if training else (_d(running_mean), _d(running_var))
+    _args.check_flag("batch_norm", "training", training)
+    if training or rm is None:
+        return _batch_norm_train(input, weight, bias, eps)[0]
 
     def backward(g: np.ndarray) -> tuple[Any, ...]:
         dx, dw, db = normalization.batch_norm_backward(g, x, rm, rv, w, training=training, eps=eps)
@@ -524,6 +556,19 @@ def batch_norm(
 
     y = normalization.batch_norm(x, rm, rv, w, b, training=training, eps=eps)
     return record(y, (input, weight, bias), backward)
+
+
+def _batch_norm_train(input: Any, weight: Any, bias: Any, eps: float) -> tuple[Any, Any]:
+    """Batch normalisation with the batch's statistics, recorded with the backward that reuses
+    the forward's ``xhat`` (:func:`convgrad.normalization.batch_norm_saving`); returns
+    ``(y, saved)``, ``saved`` holding the statistics for the running update."""
+    w = _d(weight)
+    y, saved = normalization.batch_norm_saving(_d(input), w, _d(bias), eps=eps)
+
+    def backward(g: np.ndarray) -> tuple[Any, ...]:
+        return tuple(normalization.batch_norm_backward_saved(g, saved, w))
+
+    return record(y, (input, weight, bias), backward), saved
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):

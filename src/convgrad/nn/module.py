@@ -69,6 +69,8 @@ class Module:
     """
 
     training: bool
+    #: whether ``backward`` takes ``input_grad=False`` and then skips ``dx`` (convolutions)
+    _skips_input_grad = False
 
     def __init__(self) -> None:
         object.__setattr__(self, "_parameters", OrderedDict())
@@ -326,6 +328,8 @@ class Sequential(Module):
     ['0.weight', '0.bias']
     """
 
+    _skips_input_grad = True
+
     def __init__(self, *modules: Module) -> None:
         super().__init__()
         if len(modules) == 1 and isinstance(modules[0], Mapping):  # names given, as PyTorch's
@@ -375,7 +379,17 @@ class Sequential(Module):
             x = m(x)
         return x
 
-    def backward(self, dy: Any) -> Any:
-        for m in reversed(list(self)):
+    def backward(self, dy: Any, input_grad: bool = True) -> Any:
+        """Run the backward passes in reverse; returns ``dx``, or None with
+        ``input_grad=False`` (the input needs no gradient, as a network's input: then a first
+        layer that can skip its ``dx``, a convolution or a Sequential, does)."""
+        modules = list(self)
+        for i, m in enumerate(reversed(modules)):
+            if not input_grad and i == len(modules) - 1:
+                if m._skips_input_grad:
+                    m.backward(dy, input_grad=False)
+                else:
+                    m.backward(dy)
+                return None
             dy = m.backward(dy)
-        return dy
+        return dy if input_grad else None

@@ -52,13 +52,16 @@ class MaxPool2d(Module):
             k, s, p, d, ceil = self._args()
             return functional.max_pool2d(x, k, s, p, d, ceil, self.return_indices)
         self._x = x
-        y = F.max_pool2d(x, *self._args())
         if self.return_indices:
+            y = F.max_pool2d(x, *self._args())
+            self._winners = None
             return y, functional._max_indices(np.asarray(x), *self._args())
+        y, self._winners = F.max_pool2d_saving(x, *self._args())  # kept for backward
         return y
 
     def backward(self, dy: Any) -> np.ndarray:
-        return F.max_pool2d_backward(dy, self._saved(), *self._args())
+        x = self._saved()
+        return F.max_pool2d_backward_saved(dy, x, self._winners, *self._args())
 
     def extra_repr(self) -> str:
         return (

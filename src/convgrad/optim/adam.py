@@ -100,16 +100,27 @@ class Adam(Optimizer):
                 p.data *= 1 - lr * wd
             else:
                 g = g + wd * p.data
-        m += (1 - b1) * (g - m)  # = b1 * m + (1 - b1) * g, written as torch's lerp
+        # in place, through one scratch array: 13 passes over the parameter's size, where the
+        # textbook expressions allocate 7 temporaries (the same operations in the same order,
+        # so the same rounding)
+        tmp = np.subtract(g, m)
+        tmp *= 1 - b1
+        m += tmp  # = b1 * m + (1 - b1) * g, written as torch's lerp
         v *= b2
-        v += (1 - b2) * (g * g)
+        np.multiply(g, g, out=tmp)
+        tmp *= 1 - b2
+        v += tmp
         if group["amsgrad"]:
             if "max_exp_avg_sq" not in state:  # amsgrad switched on after some steps
                 state["max_exp_avg_sq"] = np.zeros_like(p.data)
             v = np.maximum(state["max_exp_avg_sq"], v, out=state["max_exp_avg_sq"])
         step_size = lr / (1 - b1**t)
-        denom = np.sqrt(v) / (1 - b2**t) ** 0.5 + eps
-        p.data -= step_size * (m / denom)
+        denom = np.sqrt(v, out=tmp)
+        denom /= (1 - b2**t) ** 0.5
+        denom += eps
+        np.divide(m, denom, out=tmp)
+        tmp *= step_size
+        p.data -= tmp
 
 
 class AdamW(Adam):
