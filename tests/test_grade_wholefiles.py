@@ -125,6 +125,14 @@ EXPECT = {
         "FAIL bias_wrong on all 14 value tests, with no line quoted; conv_forward_naive gets no "
         "verdict of its own",
     ),
+    "dlai_help_syntax.ipynb": Expect(
+        "dlai",
+        ("zero_pad", "pool_forward"),
+        # conv_forward is right but calls the wrong conv_single_step: it fails
+        {"conv_single_step": [("bias_inside_sum", ())], "conv_forward": []},
+        xfail="IPython's help syntax in a cell (`np.pad?`, `??conv_forward`) makes the whole "
+        "notebook a syntax error, taken for the seed exercise; skip it like % and ! lines",
+    ),
     "odd_crlf_bom_tabs.py": Expect(
         "seeds",
         ("conv2d", "relu"),
@@ -152,6 +160,8 @@ EXPECT = {
         "seed exercise and told 'the file defines no function conv2d_backward()'",
     ),
 }
+# graded with a shorter time limit in its own test (a notebook cell that trains for 30 s)
+SLOW = "dlai_training_cell.ipynb"
 FILES = sorted(p.name for p in FOLDER.iterdir() if p.suffix in (".py", ".ipynb"))
 
 
@@ -169,7 +179,7 @@ def params():
 
 
 def test_every_file_has_an_expectation():
-    assert set(FILES) - {"cs231n_python2_print.py"} == set(EXPECT)
+    assert set(FILES) - {"cs231n_python2_print.py", SLOW} == set(EXPECT)
 
 
 @pytest.mark.parametrize("name", params())
@@ -225,6 +235,19 @@ def test_a_stub_left_with_pass_is_said_to_be_unfinished():
     assert "not finished" in text or "not written yet" in text
     # the stubs the course does not grade (batchnorm, spatial batchnorm) are not graded
     assert "batchnorm" not in " ".join(r.function for r in result.reports)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a top-level statement that runs past the time limit (a notebook cell training for "
+    "30 s) fails every function of the file, 'not run'; it should be skipped with a note (as a "
+    "statement that raises is) and the functions graded",
+)
+def test_a_cell_that_runs_too_long_is_skipped():
+    result = grading_files.grade(FOLDER / SLOW, timeout=2.0)
+    reports = {r.function: r for r in result.reports}
+    assert set(reports) == {"zero_pad", "create_mask_from_window"}
+    assert all(r.passed for r in reports.values()), result.text()
 
 
 def test_python_2_print_names_the_line():
