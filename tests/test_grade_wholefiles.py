@@ -65,6 +65,11 @@ EXPECT = {
         ("conv_backward_naive", "max_pool_forward_naive"),
         {"max_pool_backward_naive": [("index_overwrite", (243,))]},
     ),
+    "cs231n_layers_crop.py": Expect(
+        "cs231n",
+        ("max_pool_forward_naive", "max_pool_backward_naive"),
+        {"conv_backward_naive": [("crop_negative_pad", (188,))]},
+    ),
     "cs231n_layers_stubs.py": Expect(
         "cs231n",
         ("max_pool_forward_naive",),
@@ -98,6 +103,8 @@ EXPECT = {
         },
     ),
     "seeds_step01.py": Expect("seeds", ("conv2d_naive",)),
+    # step 06 alone, importing its helpers from the learner's other files (not there)
+    "seeds_step06_imports.py": Expect("seeds", ("mini_cnn_forward",)),
     # odd but honest
     "odd_crlf_tabs_stride.py": Expect(
         "seeds", ("relu",), {"conv2d": [("stride_ignored", (20, 21))]}
