@@ -140,6 +140,14 @@ EXPECT = {
         xfail="IPython's help syntax in a cell (`np.pad?`, `??conv_forward`) makes the whole "
         "notebook a syntax error, taken for the seed exercise; skip it like % and ! lines",
     ),
+    "cs231n_layers_pdb.py": Expect(
+        "cs231n",
+        CS231N_ALL,
+        xfail="a pdb.set_trace() left in a correct conv_backward_naive fails it 0/15 with a bare "
+        "'BdbQuit:' (and the sandbox's temp path in '(Pdb)' notes); run with breakpoints off "
+        "(PYTHONBREAKPOINT=0, pdb.set_trace a no-op) and note the line, or say 'remove the "
+        "pdb.set_trace() on line 173'",
+    ),
     "odd_crlf_bom_tabs.py": Expect(
         "seeds",
         ("conv2d", "relu"),
