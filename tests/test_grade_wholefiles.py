@@ -146,7 +146,7 @@ EXPECT = {
         xfail="a pdb.set_trace() left in a correct conv_backward_naive fails it 0/15 with a bare "
         "'BdbQuit:' (and the sandbox's temp path in '(Pdb)' notes); run with breakpoints off "
         "(PYTHONBREAKPOINT=0, pdb.set_trace a no-op) and note the line, or say 'remove the "
-        "pdb.set_trace() on line 173'",
+        "pdb.set_trace() on line 174'",
     ),
     "odd_crlf_bom_tabs.py": Expect(
         "seeds",
@@ -178,7 +178,12 @@ EXPECT = {
 # graded with a shorter time limit in its own test (a notebook cell that trains for 30 s)
 SLOW = "dlai_training_cell.ipynb"
 # with tests of their own: a file that does not parse, a notebook that defines nothing graded
-OWN = {"cs231n_python2_print.py", "cs231n_notebook_imports_layers.ipynb", SLOW}
+OWN = {
+    "cs231n_python2_print.py",
+    "cs231n_notebook_imports_layers.ipynb",
+    "dlai_global_hparameters.ipynb",
+    SLOW,
+}
 FILES = sorted(p.name for p in FOLDER.iterdir() if p.suffix in (".py", ".ipynb"))
 
 
@@ -298,6 +303,29 @@ def test_the_cs231n_notebook_points_to_layers_py():
     assert result.course == "cs231n" and not result.passed
     assert "cs231n/layers.py" in result.text() or "cs231n.layers" in result.text()
     assert "conv2d_backward" not in result.text()
+
+
+def test_a_function_reading_the_notebooks_global_fails():
+    """conv_backward unpacks ``(A_prev, W, b, _) = cache`` and reads ``hparameters``: the global
+    a test cell left (pad 2, stride 2, the only case the course tests). It must fail."""
+    result = grading_files.grade(FOLDER / "dlai_global_hparameters.ipynb")
+    reports = {r.function: r for r in result.reports}
+    assert set(reports) == {"zero_pad", "conv_single_step", "conv_forward", "conv_backward"}
+    assert not reports["conv_backward"].passed
+    assert all(reports[n].passed for n in ("zero_pad", "conv_single_step", "conv_forward"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="conv_backward reads the notebook's global hparameters (a test cell's) instead of the "
+    "cache's: it fails on every pad/stride but the course's, with wrong numbers and no "
+    "diagnosis; name it and quote `stride = hparameters['stride']`",
+)
+def test_a_function_reading_the_notebooks_global_is_diagnosed():
+    result = grading_files.grade(FOLDER / "dlai_global_hparameters.ipynb")
+    report = next(r for r in result.reports if r.function == "conv_backward")
+    quoted = [q for t in report.tests for d in t.diagnoses for q in d.lines]
+    assert any("hparameters" in q for q in quoted), quoted
 
 
 @pytest.mark.xfail(

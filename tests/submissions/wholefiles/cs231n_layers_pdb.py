@@ -2,7 +2,7 @@
 # function: conv_backward_naive
 # function: max_pool_forward_naive
 # function: max_pool_backward_naive
-# pdb.set_trace() left in conv_backward_naive (line 173), a print in the pooling loop (line 234)
+# pdb.set_trace() left in conv_backward_naive (line 174), a print in the pooling loop (line 235)
 from builtins import range
 import numpy as np
 import pdb
