@@ -214,8 +214,8 @@ def test_a_notebook_exported_to_a_script_is_graded(tmp_path):
     assert result.course == "dlai" and result.passed, result.text()
     notes = result.reports[0].notes
     assert any("IPython lines" in n for n in notes)
-    assert any(n.startswith("line 4: import h5py raised ModuleNotFoundError") for n in notes)
-    assert any("distribute_value_test(distribute_value) raised NameError" in n for n in notes)
+    assert any(n.startswith("line 4: `import h5py` raised ModuleNotFoundError") for n in notes)
+    assert any("`distribute_value_test(distribute_value)` raised NameError" in n for n in notes)
 
 
 def test_the_smallest_example_shows_the_same_bug():

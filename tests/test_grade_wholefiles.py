@@ -36,7 +36,12 @@ class Expect:
     xfail: str = ""
 
 
-CS231N_ALL = ("conv_backward_naive", "max_pool_forward_naive", "max_pool_backward_naive")
+CS231N_ALL = (
+    "conv_forward_naive",
+    "conv_backward_naive",
+    "max_pool_forward_naive",
+    "max_pool_backward_naive",
+)
 DLAI_ALL = (
     "zero_pad",
     "conv_single_step",
@@ -62,17 +67,17 @@ EXPECT = {
     "cs231n_layers.py": Expect("cs231n", CS231N_ALL),
     "cs231n_layers_pool_overwrite.py": Expect(
         "cs231n",
-        ("conv_backward_naive", "max_pool_forward_naive"),
+        ("conv_forward_naive", "conv_backward_naive", "max_pool_forward_naive"),
         {"max_pool_backward_naive": [("index_overwrite", (243,))]},
     ),
     "cs231n_layers_crop.py": Expect(
         "cs231n",
-        ("max_pool_forward_naive", "max_pool_backward_naive"),
+        ("conv_forward_naive", "max_pool_forward_naive", "max_pool_backward_naive"),
         {"conv_backward_naive": [("crop_negative_pad", (188,))]},
     ),
     "cs231n_layers_stubs.py": Expect(
         "cs231n",
-        ("max_pool_forward_naive",),
+        ("conv_forward_naive", "max_pool_forward_naive"),
         {
             "conv_backward_naive": [("not_implemented", (172,))],
             "max_pool_backward_naive": [("not_implemented", (207,))],
@@ -121,58 +126,37 @@ EXPECT = {
         tuple(n for n in DLAI_ALL if n not in ("distribute_value", "pool_backward")),
         # pool_backward is right but calls the wrong distribute_value: it fails
         {"distribute_value": [("divided_by_sum", (226, 227))], "pool_backward": []},
-        xfail="distribute_value's bug is named (divided_by_sum) but no line is quoted when the "
-        "divisor is held in a variable: average = n_H + n_W; a = np.ones(shape) * dz / average",
     ),
     "cs231n_layers_forward_no_bias.py": Expect(
         "cs231n",
         ("conv_backward_naive", "max_pool_forward_naive", "max_pool_backward_naive"),
         {"conv_forward_naive": [("bias_wrong", (151,))]},
-        xfail="only the forward pass is wrong (no + b[f]), but the report says conv_backward_naive "
-        "FAIL bias_wrong on all 14 value tests, with no line quoted; conv_forward_naive gets no "
-        "verdict of its own",
     ),
     "dlai_help_syntax.ipynb": Expect(
         "dlai",
         ("zero_pad", "pool_forward"),
         # conv_forward is right but calls the wrong conv_single_step: it fails
         {"conv_single_step": [("bias_inside_sum", ())], "conv_forward": []},
-        xfail="IPython's help syntax in a cell (`np.pad?`, `??conv_forward`) makes the whole "
-        "notebook a syntax error, taken for the seed exercise; skip it like % and ! lines",
     ),
     "cs231n_layers_pdb.py": Expect(
         "cs231n",
         CS231N_ALL,
-        xfail="a pdb.set_trace() left in a correct conv_backward_naive fails it 0/15 with a bare "
-        "'BdbQuit:' (and the sandbox's temp path in '(Pdb)' notes); run with breakpoints off "
-        "(PYTHONBREAKPOINT=0, pdb.set_trace a no-op) and note the line, or say 'remove the "
-        "pdb.set_trace() on line 174'",
     ),
     "odd_crlf_bom_tabs.py": Expect(
         "seeds",
         ("conv2d", "relu"),
-        xfail="a UTF-8 BOM (Windows editors) makes the whole file a syntax error ('invalid "
-        "non-printable character U+FEFF'), and the course is misdetected as the seed exercise; "
-        "Python itself runs the file",
     ),
     "odd_alias.py": Expect(
         "seeds",
         ("conv2d_naive", "relu", "softmax"),
-        xfail="conv2d_naive = my_conv (a function bound to the course's name) is not found: "
-        "conv2d_naive is listed as missing and not graded (the lambdas are)",
     ),
     "odd_class_static.py": Expect(
         "dlai",
         ("zero_pad", "create_mask_from_window", "distribute_value"),
-        xfail="functions bound at the top level from a class's static methods (zero_pad = "
-        "Layers.zero_pad) are not found; the file is misdetected as the seed exercise and told "
-        "'the file defines no function conv2d_backward()'",
     ),
     "odd_if_true.py": Expect(
         "cs231n",
         ("max_pool_forward_naive", "max_pool_backward_naive"),
-        xfail="functions defined inside `if True:` are not found; the file is misdetected as the "
-        "seed exercise and told 'the file defines no function conv2d_backward()'",
     ),
 }
 # graded with a shorter time limit in its own test (a notebook cell that trains for 30 s)
@@ -212,8 +196,6 @@ def test_each_function_gets_its_verdict(name):
     assert result.course == expect.course, text
     reports = {r.function: r for r in result.reports}
     graded = set(expect.passes) | set(expect.fails)
-    if expect.course == "cs231n" and "conv_forward_naive" not in expect.fails:
-        graded.discard("conv_forward_naive")  # graded with the backward pass, no report
     assert set(reports) == graded, text
     for function in expect.passes:
         report = reports[function]
@@ -227,7 +209,7 @@ def test_each_function_gets_its_verdict(name):
             if lines:
                 starts = tuple(f"line {n}: " for n in lines)
                 assert any(q.startswith(starts) for q in quoted[bug]), (bug, quoted[bug])
-    defined = graded | ({"conv_forward_naive"} if expect.course == "cs231n" else set())
+    defined = graded
     course = grading_files.course_functions(expect.course)
     assert sorted(result.missing) == sorted(set(course) - defined), result.missing
 
@@ -259,12 +241,6 @@ def test_a_stub_left_with_pass_is_said_to_be_unfinished():
     assert "batchnorm" not in " ".join(r.function for r in result.reports)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a top-level statement that runs past the time limit (a notebook cell training for "
-    "30 s) fails every function of the file, 'not run'; it should be skipped with a note (as a "
-    "statement that raises is) and the functions graded",
-)
 def test_a_cell_that_runs_too_long_is_skipped():
     result = grading_files.grade(FOLDER / SLOW, timeout=2.0)
     reports = {r.function: r for r in result.reports}
@@ -279,12 +255,6 @@ def test_python_2_print_names_the_line():
     assert errors and "syntax error" in errors[0] and "line 113" in errors[0], errors
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a file that does not parse is taken for the seed exercise (course 'seeds', graded as "
-    "conv2d_backward, the seeds' functions listed as missing) though its defs name cs231n's "
-    "functions; the course could be read from the `def NAME(` lines",
-)
 def test_python_2_print_keeps_its_course():
     result = grading_files.grade(FOLDER / "cs231n_python2_print.py")
     assert result.course == "cs231n"

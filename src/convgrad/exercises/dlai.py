@@ -957,6 +957,7 @@ _WHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"/\s*\(\s*\w+\s*\+\s*\w+\s*\)",
             r"/\s*(np\.)?sum\s*\(",
             r"/\s*\(?\s*\w+\s*\+\s*\w+",
+            r"^\w+\s*=\s*\(?\s*n_H\w*\s*\+\s*n_W\w*\s*\)?\s*$",  # the divisor kept in a name
         ),
         "not_divided": (r"=\s*dz\s*$", r"\*\s*dz\b|\bdz\s*\*", r"^average\s*="),
         "shape_transposed": (

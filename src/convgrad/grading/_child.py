@@ -38,6 +38,7 @@ import resource
 import signal
 import sys
 import time
+import tokenize
 import traceback
 from typing import Any
 
@@ -383,17 +384,36 @@ def _python2_names() -> None:
     sys.modules["past"], sys.modules["past.builtins"] = past, builtins
 
 
-_MAGIC = re.compile(r"^([ \t]*)([%!].*)$", re.M)
+# IPython's lines: magics (%, %%), shell (!) and help (np.pad?, ??conv_forward)
+_MAGIC = re.compile(r"^([ \t]*)([%!].*|\?\??[\w.]*|[\w.]+\?\??)[ \t]*$", re.M)
 
 
-def _run_top_level(module: Any, path: str) -> list[str]:
+class _TooSlow(BaseException):
+    """A top-level statement ran past its time: it is skipped (a notebook's training cell)."""
+
+
+def _too_slow(signum: int, frame: object) -> None:
+    raise _TooSlow
+
+
+def _source_text(raw: bytes) -> str:
+    """The file's text as Python reads it: its coding line or a UTF-8 BOM honoured."""
+    try:
+        encoding, _ = tokenize.detect_encoding(iter(raw.splitlines(keepends=True)).__next__)
+        return raw.decode("utf-8-sig" if encoding == "utf-8-sig" else encoding, errors="replace")
+    except (SyntaxError, LookupError):
+        return raw.decode("utf-8", errors="replace")
+
+
+def _run_top_level(module: Any, path: str, seconds: float) -> list[str]:
     """Run the file's top level one statement at a time, as a notebook exported to a script
     needs: a statement that raises (``from public_tests import *``, ``get_ipython()``, test code
-    reading the course's data files) is skipped with a note, and the functions are graded all
-    the same; IPython's ``%`` and ``!`` lines are skipped. A file that cannot be parsed raises
-    as the plain import would."""
+    reading the course's data files) or runs past its share of ``seconds`` (a training cell) is
+    skipped with a note, and the functions are graded all the same; IPython's ``%``, ``!`` and
+    ``?`` lines are skipped. Once ``seconds`` are spent, only definitions and imports run. A
+    file that cannot be parsed raises as the plain import would."""
     with open(path, "rb") as f:
-        source = f.read().decode("utf-8", errors="replace")
+        source = _source_text(f.read())
     notes: list[str] = []
     try:
         tree = ast.parse(source, path)
@@ -402,22 +422,57 @@ def _run_top_level(module: Any, path: str) -> list[str]:
         if cleaned == source:
             raise
         tree = ast.parse(cleaned, path)  # still a SyntaxError: the file's own
-        notes.append("IPython lines (starting with % or !) were skipped")
+        notes.append("IPython lines (%, ! and ? lines) were skipped")
+    lines = source.splitlines()
     flags = 0  # a __future__ import holds for every later statement, as in one module
+    deadline = time.monotonic() + seconds
+    each = max(0.5, seconds / 4)
+    needed = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and node.module == "__future__":
             for alias in node.names:
                 flags |= getattr(getattr(__future__, alias.name, None), "compiler_flag", 0)
+        text = lines[node.lineno - 1].strip()[:100] if node.lineno <= len(lines) else ""
+        left = deadline - time.monotonic()
+        if left <= 0 and not isinstance(node, needed):
+            if len(notes) < 20:
+                notes.append(
+                    f"line {node.lineno}: `{text}` not run (the top level's time is spent)"
+                )
+            continue
         code = compile(ast.Module(body=[node], type_ignores=[]), path, "exec", flags, True)
+        signal.signal(signal.SIGALRM, _too_slow)  # again: the learner's code may have set one
+        signal.setitimer(signal.ITIMER_REAL, max(0.2, min(each, left)))
         try:
             exec(code, vars(module))  # noqa: S102 - the learner's own file, in the sandbox
+        except _TooSlow:
+            if len(notes) < 20:
+                notes.append(f"line {node.lineno}: `{text}` ran too long at the top level; skipped")
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - skipped, with a note
             if len(notes) < 20:
-                lines = source.splitlines()
-                text = lines[node.lineno - 1].strip()[:80] if node.lineno <= len(lines) else ""
                 what = type(exc).__name__
-                notes.append(f"line {node.lineno}: {text} raised {what} at the top level; skipped")
+                notes.append(
+                    f"line {node.lineno}: `{text}` raised {what} at the top level; skipped"
+                )
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
     return notes
+
+
+def _no_debugger() -> None:
+    """``pdb.set_trace()`` or ``breakpoint()`` left in a learner's code would wait for a
+    debugger's commands that never come (or end in BdbQuit): both do nothing here."""
+    import types
+
+    def nothing(*args: object, **kwargs: object) -> None:
+        return None
+
+    for name in ("pdb", "ipdb"):
+        stub = types.ModuleType(name)
+        stub.set_trace = stub.post_mortem = stub.pm = stub.run = nothing  # type: ignore[attr-defined]
+        sys.modules[name] = stub
+    sys.breakpointhook = nothing
 
 
 def _load(config: dict[str, Any]) -> tuple[object, dict[str, Any]]:
@@ -428,7 +483,7 @@ def _load(config: dict[str, Any]) -> tuple[object, dict[str, Any]]:
     module = importlib.util.module_from_spec(spec)
     sys.modules["submission"] = module
     try:
-        notes = _run_top_level(module, path)
+        notes = _run_top_level(module, path, float(config["timeout"]))
     except BaseException as exc:  # noqa: BLE001 - the learner's code may raise anything
         return None, _error(exc, path)
     name = config["function"]
@@ -749,6 +804,7 @@ def main() -> None:
     _install_hook(tuple(config["blocked"]) + _convgrad_here(), fd)
     sys.path.insert(0, os.path.dirname(config["file"]))
     _python2_names()
+    _no_debugger()
     _no_memfd()
     module, reply = _load(config)
     reply["id"] = 0

@@ -15,8 +15,8 @@ the course's functions the file does not define.
 
 from __future__ import annotations
 
-import ast
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,28 +32,24 @@ from .sandbox import Sandbox, _read_source
 APIS = ("auto", "exercise", "cs231n", "seeds", "dlai")
 # the functions the conv-backward grader (grader.py) grades: course, function -> its api there
 BACKWARD = {("seeds", "conv2d_backward"): "exercise", ("cs231n", "conv_backward_naive"): "cs231n"}
-# graded together with another function: cs231n's conv forward pass is checked with its backward
-WITH = {("cs231n", "conv_forward_naive"): "conv_backward_naive"}
+# a forward pass graded on its own: its result is not compared again in the backward's report
+FORWARDS = {("cs231n", "conv_backward_naive"): ("conv_forward_naive", "out")}
 # names a file of any course may define as helpers: they count little towards its course
 COMMON = {"relu", "softmax"}
 
 
 def defined_functions(path: str | os.PathLike[str]) -> set[str] | None:
-    """The names of the functions defined at the top level of the file (``def`` or a lambda
-    assigned to a name), read as the sandbox reads it; None when it cannot be read or parsed."""
+    """The names the file's top level binds to functions (:func:`.functions.definitions`), read
+    as the sandbox reads it; for a file Python 3 cannot parse (a Python 2 ``print``), the names
+    of its top-level ``def`` lines; None when it cannot be read."""
     try:
-        tree = functions_.parse(_read_source(os.fspath(path)).decode("utf-8", errors="replace"))
+        text = _read_source(os.fspath(path)).decode("utf-8", errors="replace")
     except (OSError, ValueError):
         return None
+    tree = functions_.parse(text)
     if tree is None:
-        return None
-    names = set()
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            names.add(node.name)
-        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
-            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-    return names
+        return set(re.findall(r"^def\s+(\w+)\s*\(", text, re.M))
+    return set(functions_.definitions(tree))
 
 
 def course_functions(course: str) -> list[str]:
@@ -121,17 +117,20 @@ class FileGrade:
 
     def text(self) -> str:
         parts = []
+        said: set[str] = set()
         for number, report in enumerate(self.reports):
-            isolation = report.isolation
+            isolation, notes = report.isolation, report.notes
             if number and isolation == self.reports[0].isolation:
                 report.isolation = ""  # said once, for the first function
+            report.notes = [n for n in notes if n not in said]  # the file's notes: once
+            said.update(notes)
             if len(self.reports) > 1 and report.passed:  # one line of tests for a right one
                 text = format_text(report).splitlines()
                 keep = [t for t in text if not t.startswith("  PASS ")]
                 parts.append("\n".join(keep))
             else:
                 parts.append(format_text(report))
-            report.isolation = isolation
+            report.isolation, report.notes = isolation, notes
         if self.missing and not self.cheat:
             title = MODULES[self.course][0] if self.course in MODULES else self.course
             parts.append(
@@ -190,15 +189,13 @@ def grade(
         result.seconds = time.perf_counter() - start
         return result
     backward = [n for n in found if (course, n) in BACKWARD]
-    rest = [
-        n
-        for n in found
-        if (course, n) not in BACKWARD and not ((course, n) in WITH and WITH[(course, n)] in found)
-    ]
+    rest = [n for n in found if (course, n) not in BACKWARD]
     reports: dict[str, FileReport] = {}
     for name in backward:
+        own, result_name = FORWARDS.get((course, name), ("", ""))
+        ignore = (result_name,) if own in found else ()
         reports[name] = grade_file(
-            path, BACKWARD[(course, name)], name, timeout, memory_mb, forward
+            path, BACKWARD[(course, name)], name, timeout, memory_mb, forward, ignore=ignore
         )
     if rest and not any(r.cheat for r in reports.values()):
         reports.update(_grade_rest(path, course, rest, defined or set(), timeout, memory_mb))
@@ -225,9 +222,9 @@ def _grade_rest(
                     report.notes.append(loaded.message)
                 else:
                     report.load_error = _load_message(loaded)
-                report.tests = [
-                    TestResult(c.name, c.about, "not run") for c in module.battery(name)
-                ]
+                exercise = {e.name: e for e in module.EXERCISES}[name]
+                cases = functions_.Graded(course, module, exercise).cases()
+                report.tests = [TestResult(c.name, c.about, "not run") for c in cases]
                 reports[name] = report
             return reports
         source = _source_text(path)

@@ -57,12 +57,15 @@ def grade_file(
     memory_mb: int = 2048,
     forward: str = "conv_forward_naive",
     sandbox: Runner | None = None,
+    ignore: tuple[str, ...] = (),
 ) -> FileReport:
     """Grade the backward pass in the Python file ``path`` against ``api``'s battery.
 
     ``function`` defaults to the API's name (``conv2d_backward`` or ``conv_backward_naive``);
     ``timeout`` is in seconds per test, ``memory_mb`` what the learner's code may allocate;
-    ``sandbox`` replaces the child process (any object with ``start()`` and ``call()``).
+    ``sandbox`` replaces the child process (any object with ``start()`` and ``call()``);
+    ``ignore`` names results not compared (cs231n's ``out``, when the forward pass is graded on
+    its own).
     """
     spec = course(api)
     name = function or spec.function
@@ -70,6 +73,7 @@ def grade_file(
     source = _source(path)
     readable = len(source) <= STATIC_LIMIT
     grader = _Grader(spec, box, _findings(source, api) if readable else [])
+    grader.ignored = ignore
     try:
         grader.confirming = lines.confirming(source) if readable else []
     except (RecursionError, MemoryError):  # a source nested past the parser's stack
@@ -146,6 +150,7 @@ class _Grader:
         self.sandbox = sandbox
         self.findings = findings
         self.confirming: list[static.Finding] = []  # quoted only under a bug named otherwise
+        self.ignored: tuple[str, ...] = ()  # results not compared here
         self.shrink_left = SHRINK_SECONDS
         self._memo: dict[tuple[int, str], Reply] = {}
         self._variants: dict[tuple[object, str], Arrays | None] = {}
@@ -188,8 +193,10 @@ class _Grader:
     # --- one test -----------------------------------------------------------------------------
 
     def call(self, inputs: Arrays, params: Params) -> Reply:
-        reply = self.sandbox.call(inputs, params)
-        return _normalise(reply)
+        reply = _normalise(self.sandbox.call(inputs, params))
+        for name in self.ignored:  # graded on its own (the forward pass's out)
+            reply.outputs.pop(name, None)
+        return reply
 
     def run(self, case: Case) -> TestResult:
         reply = self.call(case.inputs, case.params)

@@ -169,7 +169,23 @@ def _single_step() -> list[Case]:
     return found
 
 
+def _cs231n_conv() -> list[Case]:
+    found = []
+    for H, W, k, stride, pad in itertools.product(
+        (1, 2, 3, 4), (1, 2, 3, 4), (1, 2), (1, 2), (0, 1)
+    ):
+        if k > H + 2 * pad or k > W + 2 * pad or (H + 2 * pad - k) % stride:
+            continue
+        if (W + 2 * pad - k) % stride:
+            continue  # the assignment asks the stride to divide both
+        x, w, b = normal(H * 4 + W, 1, 1, H, W), normal(k + 7, 1, 1, k, k), normal(3, 1)
+        name = f"{H}x{W}, {k}x{k} filter, stride {stride}, pad {pad}"
+        found.append(Case(name, "", (x, w, b, {"stride": stride, "pad": pad})))
+    return found
+
+
 _MAKERS = {
+    ("cs231n", "conv_forward_naive"): _cs231n_conv,
     ("dlai", "zero_pad"): _zero_pad,
     ("dlai", "conv_single_step"): _single_step,
     ("dlai", "conv_forward"): lambda: _dlai_conv(False),
