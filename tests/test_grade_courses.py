@@ -328,8 +328,8 @@ def test_a_jupyter_notebook_is_graded_from_its_code_cells(tmp_path):
     (report,) = grading_files.grade(path).reports
     assert report.function == "distribute_value" and report.bugs == ["divided_by_sum"]
     quoted = [q for t in report.tests for d in t.diagnoses for q in d.lines]
-    # the script: "# cell 2", two lines, a blank line, "# cell 3", then the function
-    assert quoted[0] == "line 8: average = dz / (n_H + n_W)"
+    # said as Jupyter shows it: the third line of the third cell (the markdown cell counts)
+    assert quoted[0] == "cell 3, line 3: average = dz / (n_H + n_W)"
     (tmp_path / "broken.ipynb").write_text("{not json")
     (report,) = grading_files.grade(tmp_path / "broken.ipynb").reports
     assert "not a Jupyter notebook" in (report.load_error or "")

@@ -261,13 +261,6 @@ def test_python_2_print_keeps_its_course():
     assert "conv2d_naive" not in result.missing
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cs231n's ConvolutionalNetworks.ipynb (which imports the layers from cs231n.layers "
-    "and calls conv_forward_naive) is taken for the seed exercise: 'the file defines no "
-    "function conv2d_backward()' and the seeds' functions listed as missing; say it is cs231n "
-    "and that the functions are in cs231n/layers.py",
-)
 def test_the_cs231n_notebook_points_to_layers_py():
     result = grading_files.grade(FOLDER / "cs231n_notebook_imports_layers.ipynb")
     assert result.course == "cs231n" and not result.passed
@@ -285,12 +278,6 @@ def test_a_function_reading_the_notebooks_global_fails():
     assert all(reports[n].passed for n in ("zero_pad", "conv_single_step", "conv_forward"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="conv_backward reads the notebook's global hparameters (a test cell's) instead of the "
-    "cache's: it fails on every pad/stride but the course's, with wrong numbers and no "
-    "diagnosis; name it and quote `stride = hparameters['stride']`",
-)
 def test_a_function_reading_the_notebooks_global_is_diagnosed():
     result = grading_files.grade(FOLDER / "dlai_global_hparameters.ipynb")
     report = next(r for r in result.reports if r.function == "conv_backward")
@@ -298,11 +285,6 @@ def test_a_function_reading_the_notebooks_global_is_diagnosed():
     assert any("hparameters" in q for q in quoted), quoted
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a notebook's lines are quoted by their number in the script of its code cells "
-    "('line 229: ...'), which the learner cannot find in Jupyter; say the cell (cell 17)",
-)
 def test_a_notebooks_bug_is_quoted_with_its_cell():
     result = grading_files.grade(FOLDER / "dlai_notebook_hint_crop.ipynb")
     report = next(r for r in result.reports if r.function == "conv_backward")

@@ -15,6 +15,7 @@ the course's functions the file does not define.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import time
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..exercises import COURSES as MODULES
+from . import cheats
 from . import functions as functions_
 from .cheats import escape
 from .grader import grade_file
@@ -52,8 +54,41 @@ def defined_functions(path: str | os.PathLike[str]) -> set[str] | None:
     return set(functions_.definitions(tree))
 
 
+# where a course keeps the functions its notebooks import
+_HOMES = {"cs231n": "cs231n/layers.py, where the assignment has you write them"}
+
+
+def _used_names(path: str | os.PathLike[str]) -> set[str]:
+    """The names the file reads (calls, imports), for a notebook that uses a course's functions
+    without defining them."""
+    try:
+        tree = functions_.parse(_read_source(os.fspath(path)).decode("utf-8", errors="replace"))
+    except (OSError, ValueError):
+        return set()
+    if tree is None:
+        return set()
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            names |= {a.name for a in node.names}
+    return names
+
+
+def _cheats(path: str) -> bool:
+    """Whether the file reaches for convgrad (the sandbox then says so, with no score)."""
+    try:
+        return bool(cheats.reference_use(_read_source(path)))
+    except (OSError, ValueError):
+        return False
+
+
 def course_functions(course: str) -> list[str]:
     return [e.name for e in MODULES[course][1].EXERCISES]
+
+
+_ALL_FUNCTIONS = {
+    e.name for course in ("seeds", "cs231n", "dlai") for e in MODULES[course][1].EXERCISES
+}
 
 
 def detect(defined: set[str]) -> str:
@@ -156,6 +191,8 @@ def grade(
     path = os.fspath(path)
     defined = defined_functions(path)
     course = detect(defined or set()) if api == "auto" else api
+    if api == "auto" and not (defined or set()) & _ALL_FUNCTIONS:
+        course = detect(_used_names(path))  # a notebook importing the course's functions
     if course == "exercise":
         result = FileGrade(path, "seeds")
         result.reports = [grade_file(path, "exercise", function, timeout, memory_mb, forward)]
@@ -172,6 +209,18 @@ def grade(
     if function:
         found = [function]
     result = FileGrade(path, course, missing=[n for n in names if n not in (defined or set())])
+    used = _used_names(path) & set(names) if not found and not _cheats(path) else set()
+    if used:  # a notebook that calls the course's functions from their module
+        report = FileReport(path, course, "")
+        calls = ", ".join(f"{n}()" for n in names if n in used)
+        them = "them" if len(used) > 1 else "it"
+        home = _HOMES.get(course, f"the file that defines {them}")
+        report.load_error = (
+            f"the file uses {calls} but does not define {them} (it imports {them}): grade {home}"
+        )
+        result.reports, result.missing = [report], []
+        result.seconds = time.perf_counter() - start
+        return result
     if not found:  # nothing of the course: the old message names what the file defines
         fallback = {"seeds": "exercise", "cs231n": "cs231n"}.get(course)
         if fallback:
@@ -200,8 +249,45 @@ def grade(
     if rest and not any(r.cheat for r in reports.values()):
         reports.update(_grade_rest(path, course, rest, defined or set(), timeout, memory_mb))
     result.reports = [reports[n] for n in found if n in reports]
+    if path.endswith(".ipynb"):
+        _in_cells(result.reports, _source_text(path))
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _in_cells(reports: list[FileReport], script: str) -> None:
+    """A notebook's lines said as Jupyter shows them: ``cell N, line M`` instead of the line of
+    the script its code cells make (:func:`.sandbox.notebook_script` heads each with
+    ``# cell N``)."""
+    where: dict[int, tuple[int, int]] = {}
+    cell, first = 0, 0
+    for number, text in enumerate(script.splitlines(), 1):
+        marker = re.fullmatch(r"# cell (\d+)", text)
+        if marker:
+            cell, first = int(marker.group(1)), number
+        elif cell:
+            where[number] = (cell, number - first)
+
+    def said(text: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            found = where.get(int(match.group(1)))
+            return f"cell {found[0]}, line {found[1]}" if found else match.group(0)
+
+        return re.sub(r"(?<!, )\bline (\d+)\b", one, text)
+
+    done: set[int] = set()  # a diagnosis is shared by the tests it explains: said once
+    for report in reports:
+        report.notes = [said(n) for n in report.notes]
+        if report.load_error:
+            report.load_error = said(report.load_error)
+        for test in report.tests:
+            test.message = said(test.message)
+            test.traceback = [said(t) for t in test.traceback]
+            test.notes = [said(n) for n in test.notes]
+            for d in test.diagnoses:
+                if id(d) not in done:
+                    done.add(id(d))
+                    d.lines = [said(q) for q in d.lines]
 
 
 def _grade_rest(

@@ -239,7 +239,61 @@ def grade_functions(
         if report.cheat or any(t.status == "not run" and t.message for t in report.tests):
             break  # the sandbox refuses every later call too
     _blame_helpers(reports, source)
+    _blame_globals(reports, source, module)
     return reports
+
+
+_PARAMETERS = {"hparameters", "conv_param", "pool_param", "stride", "pad", "f", "mode", "cache"}
+
+
+def _blame_globals(reports: list[FileReport], source: str, module: ModuleType) -> None:
+    """A failing function that reads a global of the file holding one of the course's
+    arguments (a notebook's test cell left ``hparameters`` at the top level) where it should
+    read its own argument or cache: named, with the lines that read it."""
+    tree = parse(source)
+    if tree is None:
+        return
+    defs = definitions(tree)
+    data = set()  # names the top level binds to values, not functions or modules
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        for target in targets:
+            for name in ast.walk(target):
+                if isinstance(name, ast.Name) and name.id not in defs:
+                    data.add(name.id)
+    course_names = set(_PARAMETERS)
+    for exercise in module.EXERCISES:
+        try:
+            course_names |= set(inspect.signature(getattr(module, exercise.name)).parameters)
+        except (TypeError, ValueError, AttributeError):
+            continue
+    for report in reports:
+        found = defs.get(report.function)
+        if report.passed or report.cheat or report.load_error:
+            continue
+        if not isinstance(found, ast.FunctionDef):
+            continue
+        own = {a.arg for a in ast.walk(found.args) if isinstance(a, ast.arg)}
+        names_in = [n for n in ast.walk(found) if isinstance(n, ast.Name)]
+        stored = {n.id for n in names_in if not isinstance(n.ctx, ast.Load)}
+        read = {n.id for n in names_in if isinstance(n.ctx, ast.Load)}
+        suspects = sorted((read & data & course_names) - own - stored)
+        if not suspects:
+            continue
+        names = ", ".join(suspects)
+        quoted = locate(source, report.function, (r"\b(" + "|".join(suspects) + r")\b",), limit=2)
+        blame = Diagnosis(
+            None,
+            "reads_global",
+            f"it reads {names} from the file's top level (a test cell's), not from its own "
+            "arguments",
+            f"The function must get {names} from its arguments (or the cache they hold): the "
+            "global is whatever the notebook's last test cell left, right for that test only.",
+            quoted,
+        )
+        for test in report.tests:
+            if test.status in ("fail", "error"):
+                test.diagnoses.insert(0, blame)
 
 
 def _blame_helpers(reports: list[FileReport], source: str) -> None:
@@ -340,6 +394,8 @@ class _FunctionGrader:
             if test.status not in ("fail", "error") or got is None:
                 continue
             bugs = tuple(d.bug for d in test.diagnoses if d.bug)
+            if "not_implemented" in bugs:
+                continue  # a stub's zeros or None: no example teaches more than its name
             key = bugs or (test.status,)
             if key in shown:
                 test.smallest = shown[key]
