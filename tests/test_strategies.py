@@ -13,7 +13,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from convgrad import _args, _im2col, _parallel, _taps, convolution, reference
+from convgrad import _args, convolution, reference
+from convgrad.kernels import im2col as _im2col
+from convgrad.kernels import parallel as _parallel
+from convgrad.kernels import taps as _taps
 from oracle import torch_conv, torch_conv_transpose
 from strategies import MODES, Config, TransposeConfig, _arrays, conv_configs, transpose_configs
 

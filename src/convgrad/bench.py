@@ -3,7 +3,7 @@
 Each case times one forward pass and one backward pass (``dx``, ``dw``, ``db``) in float32 on the
 CPU, with the same number of threads for PyTorch, for NumPy's BLAS (through threadpoolctl, which
 comes with scikit-learn; without it the BLAS keeps its own setting, which the output says) and
-for convgrad's own threads (:mod:`convgrad._parallel`). Before any time counts, every result
+for convgrad's own threads (:mod:`convgrad.kernels.parallel`). Before any time counts, every result
 (``y, dx, dw, db``) is compared with PyTorch's (or, without PyTorch, with convgrad's own float64
 im2col result); a case that disagrees stops the run. Then one warm-up, and ``repeat`` rounds
 that alternate convgrad and PyTorch, so that both see the same machine; the figures are
@@ -32,7 +32,8 @@ from typing import Any
 
 import numpy as np
 
-from . import _parallel, convolution
+from . import convolution
+from .kernels import parallel as _parallel
 
 # Agreement bound, relative to the largest magnitude of the result: float32 sums of up to a
 # few tens of thousands of products agree with a float64 or oneDNN sum to ~1e-5 of the scale.

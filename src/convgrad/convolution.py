@@ -9,15 +9,15 @@ strategy      how                                                          compu
 ============  ===========================================================  ====================
 ``im2col``    gather every window into a matrix, one matrix product per    everything
               group; ``dx`` scatters the product's columns back
-              (:mod:`convgrad._im2col`)
+              (:mod:`convgrad.kernels.im2col`)
 ``shift``     im2col whose windows are contiguous runs of the flattened    stride 1
               image; ``dx`` is a forward convolution of ``dy``
 ``winograd``  Winograd F(2x2, 3x3): 16 products over 4x4 tiles instead     2-D 3x3, stride 1,
-              of 9 over pixels (:mod:`convgrad._winograd`)                 no dilation, groups 1
+              of 9 over pixels (:mod:`convgrad.kernels.winograd`)          no dilation, groups 1
 ``taps``      one broadcast multiply-add per kernel tap, in cache-sized    one input channel
-              blocks on threads (:mod:`convgrad._taps`)                    per group (depthwise)
+              blocks on threads (:mod:`convgrad.kernels.taps`)             per group (depthwise)
 ``fft``       products of Fourier transforms, per frequency a small        everything
-              matrix product over channels (:mod:`convgrad._fft`)
+              matrix product over channels (:mod:`convgrad.kernels.fft`)
 ============  ===========================================================  ====================
 
 The automatic choice (:func:`_automatic`) is ``fft`` for large kernels (from about 7x7 on large
@@ -42,7 +42,7 @@ bright one, a channel whose weights cancel) loses its digits. In float32 that me
 2.6e-4 of the output channel's largest value, against 1e-6 for the direct strategies (the
 command is in ``tests/test_fft.py``'s float32 test). The FFT kernels therefore transform in
 float64 whatever the inputs' dtype, a chunk of images at a time, and return the inputs' dtype
-(:mod:`convgrad._fft`).
+(:mod:`convgrad.kernels.fft`).
 
 A transposed convolution is the input-gradient of the convolution whose input is its output, so
 its forward is that convolution's ``dx`` kernel, and its backward is a forward convolution
@@ -59,9 +59,13 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from . import _api, _args, _fft, _im2col, _np, _taps, _winograd
+from . import _api, _args, _np
 from ._api import ConvGrads
 from ._args import ConvSpec
+from .kernels import fft as _fft
+from .kernels import im2col as _im2col
+from .kernels import taps as _taps
+from .kernels import winograd as _winograd
 
 # Strategies: how a convolution is computed. Each computes the same function; the choice by
 # shape is made in _automatic() and can be overridden with strategy() or CONVGRAD_STRATEGY.

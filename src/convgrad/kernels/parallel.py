@@ -1,7 +1,7 @@
 """Threads for the depthwise kernels' elementwise passes.
 
 NumPy's matrix product runs on every core (through its BLAS), but its ufuncs run on one. They
-release the GIL, so the depthwise kernels (:mod:`convgrad._taps`), which are ufuncs only, run
+release the GIL, so the depthwise kernels (:mod:`convgrad.kernels.taps`), which are ufuncs only, run
 their independent blocks of images and groups on a small thread pool. (Splitting the im2col
 kernels' copies the same way measured no faster: BLAS's own threads compete for the cores.)
 The number of threads is ``CONVGRAD_THREADS`` when set (an integer from 1 to

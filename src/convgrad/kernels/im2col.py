@@ -44,8 +44,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import _np
-from ._args import ConvSpec
+from .. import _np
+from .._args import ConvSpec
 
 CHUNK_BYTES = 8 << 20
 
