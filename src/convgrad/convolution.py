@@ -56,12 +56,14 @@ import contextvars
 import math
 import os
 from collections.abc import Iterator
+from types import ModuleType
 
 import numpy as np
 
 from . import _api, _args, _np
 from ._api import ConvGrads
 from ._args import ConvSpec
+from .kernels import accel
 from .kernels import fft as _fft
 from .kernels import im2col as _im2col
 from .kernels import taps as _taps
@@ -87,6 +89,14 @@ STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft")
 FFT_TAPS_ONE_CHANNEL = 80
 FFT_SCORE = 70
 FFT_KERNEL_BYTES = 16 << 20  # the kernel's transform, held whole: the memory bound holds
+# Where the numba taps (convgrad[fast]) replace im2col on a grouped convolution with several input
+# channels per group: at most this many products per output (``Cg * K``), and more than one tap.
+# NumPy / numba CPU time, forward + backward, float32, 1 thread, batch 8
+# (``python benchmarks/numba_crossover.py``): 4 channels 3x3 at 28x28 (36 products) 1.76, 8x3x3
+# (72) 1.17 at 28x28 and 1.43 at 56x56, 1-D 8 x k=5 (40) 1.70; 32x3x3 (288) 0.57, 1x1 with 16
+# channels (16, where im2col gathers nothing) 0.39. Depthwise (one channel per group) always
+# takes them: 1.41 (3x3 stride 2) to 5.0 (5x5).
+NUMBA_GROUPED_PRODUCTS = 72
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "convgrad_strategy", default=os.environ.get("CONVGRAD_STRATEGY") or None
 )
@@ -112,10 +122,29 @@ def strategy(name: str | None) -> Iterator[None]:
         _FORCED.reset(token)
 
 
+def _numba(spec: ConvSpec, w: np.ndarray) -> ModuleType | None:
+    """The numba kernels (:mod:`convgrad.kernels.taps_numba`) when they run this convolution's
+    taps: a grouped one, with the accelerator on (:mod:`convgrad.kernels.accel`); else ``None``."""
+    return accel.numba_kernels() if spec.groups > 1 else None
+
+
+def _taps_pays(spec: ConvSpec, w: np.ndarray) -> bool:
+    """Whether the taps strategy is the automatic choice among the direct ones: one input
+    channel per group (depthwise), or, with numba, a grouped convolution with few products per
+    output (``NUMBA_GROUPED_PRODUCTS``, whose comment has the measurements)."""
+    if spec.groups == 1:
+        return False
+    if w.shape[1] == 1:
+        return True
+    taps = math.prod(spec.kernel)
+    few = taps > 1 and w.shape[1] * taps <= NUMBA_GROUPED_PRODUCTS
+    return few and _numba(spec, w) is not None
+
+
 def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
     """Whether strategy ``name`` can compute this convolution."""
     if name == "taps":
-        return w.shape[1] == 1
+        return w.shape[1] == 1 or _numba(spec, w) is not None
     if name == "shift":
         return set(spec.stride) == {1}
     if name == "winograd":
@@ -138,12 +167,12 @@ def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
         large = taps * math.prod(spec.out_spatial) / frequencies >= FFT_SCORE
     if large and _fft.kernel_bytes(spec, w, 8) <= FFT_KERNEL_BYTES:  # float64: module doc
         return "fft"
-    return "taps" if spec.groups > 1 and w.shape[1] == 1 else "im2col"
+    return "taps" if _taps_pays(spec, w) else "im2col"
 
 
 def _direct(spec: ConvSpec, w: np.ndarray) -> str:
     """The automatic choice among the strategies that read each input only where a window does."""
-    return "taps" if spec.groups > 1 and w.shape[1] == 1 else "im2col"
+    return "taps" if _taps_pays(spec, w) else "im2col"
 
 
 def _finite(*arrays: np.ndarray) -> bool:
@@ -185,6 +214,9 @@ def chosen_strategy(x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs
 def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of the convolution of ``x (N, C_in, *in)``, without bias."""
     name = _strategy(spec, w, x, w)
+    if name == "taps" and (fast := _numba(spec, w)) is not None:
+        y = accel.run("forward", fast.forward, _np.pad(x, spec.padding, spec.padding_mode), w, spec)
+        return _forward(x, w, spec) if y is None else y  # None: numba failed, and is off now
     if name in ("taps", "fft"):
         kernels = _taps if name == "taps" else _fft
         return kernels.forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
@@ -201,6 +233,11 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dx (N, C_in, *in)``: the transposed convolution of ``dy``, folded through the padding."""
     name = _strategy(spec, w, dy, w)
+    if name == "taps" and (fast := _numba(spec, w)) is not None:
+        dxp = accel.run("input_grad", fast.input_grad, dy, w, spec)
+        if dxp is None:  # numba failed, and is off now
+            return _input_grad(dy, w, spec)
+        return _np.pad_backward(dxp, spec.padding, spec.padding_mode)
     if name == "taps":
         return _np.pad_backward(_taps.input_grad(dy, w, spec), spec.padding, spec.padding_mode)
     if name == "fft":
@@ -213,6 +250,10 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
     """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the input ``x (N, C_in, *in)``."""
     name = _strategy(spec, w, dy, x)
+    if name == "taps" and (fast := _numba(spec, w)) is not None:
+        xp = _np.pad(x, spec.padding, spec.padding_mode)
+        dw = accel.run("weight_grad", fast.weight_grad, dy, xp, spec, w)
+        return _weight_grad(dy, x, spec, w) if dw is None else dw  # None: numba failed
     if name in ("taps", "fft"):
         kernels = _taps if name == "taps" else _fft
         return kernels.weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)
