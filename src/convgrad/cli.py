@@ -30,6 +30,14 @@ def _parser() -> ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from convgrad.kernels import accel  # NumPy alone: numba is imported when a kernel needs it
+
+    accel.announce_compiles(sys.stderr)  # a first compilation of numba's kernels says so
+    try:
+        accel.requested()  # CONVGRAD_ACCEL checked before any work
+    except ValueError as err:
+        print(f"convgrad {args.command}: error: {err}", file=sys.stderr)
+        return 2
     try:
         status = args.run(args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit

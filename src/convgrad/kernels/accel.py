@@ -104,6 +104,24 @@ def _load() -> ModuleType | None:
     return _state["module"]
 
 
+def available() -> str | None:
+    """numba's version when its kernels can run in this process (loading them, silently), else
+    ``None``; :func:`status` says why not."""
+    if _load() is None:
+        return None
+    import numba
+
+    return str(numba.__version__)
+
+
+def status() -> str:
+    """A few words on numba here: its version, or that it is absent or failed."""
+    version = available()
+    if version is not None:
+        return f"numba {version}"
+    return "numba absent" if _state["failed"] == "absent" else f"numba {_state['failed']}"
+
+
 def numba_kernels() -> ModuleType | None:
     """The compiled kernels' module when they should run now, else ``None`` (NumPy runs)."""
     wanted = requested()
