@@ -56,7 +56,7 @@ def _configs(strategy, dtype=np.float64):
     """Configurations the strategy supports, drawn as such rather than filtered."""
     if strategy == "winograd":
         return three_by_three(dtype)
-    return conv_configs(dtype=dtype, max_stride=1 if strategy == "shift" else 3)
+    return conv_configs(dtype=dtype, max_stride=1 if strategy in ("shift", "tapmm") else 3)
 
 
 def _supported(name, cfg, transposed=False):
@@ -118,7 +118,7 @@ def test_strategy_matches_reference_and_torch(strategy, transposed, chunking):
         if strategy == "winograd":
             configs = three_by_three_transposed()
         else:  # shift computes stride 1 only: drawn as such rather than filtered
-            configs = transpose_configs(max_stride=1 if strategy == "shift" else 3)
+            configs = transpose_configs(max_stride=1 if strategy in ("shift", "tapmm") else 3)
     else:
         configs = _configs(strategy)
 

@@ -18,18 +18,24 @@ strategy      how                                                          compu
               blocks on threads (:mod:`convgrad.kernels.taps`)             per group (depthwise)
 ``fft``       products of Fourier transforms, per frequency a small        everything
               matrix product over channels (:mod:`convgrad.kernels.fft`)
+``tapmm``     one matrix product per kernel tap over the channels-last     stride 1, groups 1
+              image, images on threads (:mod:`convgrad.kernels.tapmm`)
 ============  ===========================================================  ====================
 
 The automatic choice (:func:`_automatic`) is ``fft`` for large kernels (from about 7x7 on large
 images with few channels, to never on small images with many; 9x9 and up when each group has
 one input channel; the rule and its measurements are by its code), ``taps`` for
-other depthwise convolutions and ``im2col`` for the rest: on the development machine ``shift``
-and ``winograd`` measured no faster (BENCHMARKS.md has the figures). :func:`strategy` (or the
-``CONVGRAD_STRATEGY`` environment variable) forces one where it applies; the tests hold every
-strategy to the reference loops.
+other depthwise convolutions (and, with the numba accelerator, grouped ones with few channels per
+group: :mod:`convgrad.kernels.accel`), ``tapmm`` for stride-1 layers with at least 16 input
+channels on images with at least 4 positions per channel, and ``im2col`` for the rest: on the
+development machine ``shift`` and ``winograd`` measured no faster (BENCHMARKS.md has the
+figures). :func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment variable) forces one where
+it applies; the tests hold every strategy to the reference loops.
 
 NaN and infinities. ``im2col``, ``shift`` and ``taps`` read each input only where a window
-does, so a NaN reaches exactly the outputs whose windows read it, as in PyTorch. ``fft`` and
+does, so a NaN reaches exactly the outputs whose windows read it, as in PyTorch. ``tapmm``
+computes the positions between output rows too, with zeros for their ``dy``, and ``0 * inf`` is
+NaN: a non-finite input sends it to ``im2col``. ``fft`` and
 ``winograd`` transform whole images or tiles, where one NaN or infinity would reach every
 frequency and so every output (``inf * 0`` and ``inf - inf`` are NaN); when an input is not
 finite they hand the convolution to the direct strategy the automatic choice would take
@@ -66,12 +72,13 @@ from ._args import ConvSpec
 from .kernels import accel
 from .kernels import fft as _fft
 from .kernels import im2col as _im2col
+from .kernels import tapmm as _tapmm
 from .kernels import taps as _taps
 from .kernels import winograd as _winograd
 
 # Strategies: how a convolution is computed. Each computes the same function; the choice by
 # shape is made in _automatic() and can be overridden with strategy() or CONVGRAD_STRATEGY.
-STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft")
+STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft", "tapmm")
 # Where "fft" becomes the automatic choice, from measured crossovers on the development machine
 # (BENCHMARKS.md, "Large kernels"; fft time / the other strategy's):
 # - one input channel per group, against taps: 2-D 5x5 1.2-2.4, 7x7 0.65-1.5, 9x9 0.72-1.07,
@@ -97,6 +104,17 @@ FFT_KERNEL_BYTES = 16 << 20  # the kernel's transform, held whole: the memory bo
 # channels (16, where im2col gathers nothing) 0.39. Depthwise (one channel per group) always
 # takes them: 1.41 (3x3 stride 2) to 5.0 (5x5).
 NUMBA_GROUPED_PRODUCTS = 72
+# Where "tapmm" (one product per kernel tap, channels last, images split among the threads with
+# the BLAS at one thread each) replaces im2col: stride 1, no groups, at least TAPMM_CHANNELS input
+# channels and, per image, at least TAPMM_POSITIONS_PER_CHANNEL flat positions per input channel
+# (``Q >= 4 * C_in``: the products are ``(Q, C_in)`` by ``(C_in, C_out)``, too thin below).
+# im2col / tapmm CPU time, forward + backward, float32, 1 thread, the bench suite's layers
+# (``python benchmarks/tapmm_crossover.py``): ResNet-20 16 channels (Q = 1088) 2.08, 32 (288)
+# 1.43, ResNet-18 64 (3246) 1.24, 128 (838) 1.02, MobileNet pointwise 1x1 64 (3136) 1.33, 3-D 16
+# 1.21, 1-D 64 k=5 (4096) 1.01, dilated 64 (896) 0.98; left to im2col: ResNet-20 64 (Q = 80) 0.87,
+# ResNet-18 256 (222) 0.99, 512 (61) 0.52, LeNet 1 and 6 channels 0.12 and 0.23.
+TAPMM_CHANNELS = 16
+TAPMM_POSITIONS_PER_CHANNEL = 4
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "convgrad_strategy", default=os.environ.get("CONVGRAD_STRATEGY") or None
 )
@@ -147,6 +165,8 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
         return w.shape[1] == 1 or _numba(spec, w) is not None
     if name == "shift":
         return set(spec.stride) == {1}
+    if name == "tapmm":
+        return set(spec.stride) == {1} and spec.groups == 1
     if name == "winograd":
         return _winograd.supports(spec, w)
     return name in ("im2col", "fft")
@@ -167,12 +187,25 @@ def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
         large = taps * math.prod(spec.out_spatial) / frequencies >= FFT_SCORE
     if large and _fft.kernel_bytes(spec, w, 8) <= FFT_KERNEL_BYTES:  # float64: module doc
         return "fft"
-    return "taps" if _taps_pays(spec, w) else "im2col"
+    if _taps_pays(spec, w):
+        return "taps"
+    return "tapmm" if _tapmm_pays(spec, w) else "im2col"
+
+
+def _tapmm_pays(spec: ConvSpec, w: np.ndarray) -> bool:
+    """Whether "tapmm" is the automatic choice (the rule and its measurements are by
+    ``TAPMM_CHANNELS``)."""
+    if not supports("tapmm", spec, w) or w.shape[1] < TAPMM_CHANNELS:
+        return False
+    positions = _np.flat_span(spec.out_spatial, spec.padded_spatial)
+    return positions >= TAPMM_POSITIONS_PER_CHANNEL * w.shape[1]
 
 
 def _direct(spec: ConvSpec, w: np.ndarray) -> str:
     """The automatic choice among the strategies that read each input only where a window does."""
-    return "taps" if _taps_pays(spec, w) else "im2col"
+    if _taps_pays(spec, w):
+        return "taps"
+    return "tapmm" if _tapmm_pays(spec, w) else "im2col"
 
 
 def _finite(*arrays: np.ndarray) -> bool:
@@ -192,6 +225,8 @@ def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray) -> str:
         name = _automatic(spec, w)
     if name in ("fft", "winograd") and not _finite(*inputs):
         return _direct(spec, w)
+    if name == "tapmm" and not _finite(*inputs):
+        return "im2col"
     return name
 
 
@@ -220,6 +255,8 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     if name in ("taps", "fft"):
         kernels = _taps if name == "taps" else _fft
         return kernels.forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
+    if name == "tapmm":
+        return _tapmm.forward(x, w, spec)
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=np.result_type(x, w))
     if name == "winograd":
         chunks = _winograd.forward(x, w, spec, out=y)
@@ -242,6 +279,8 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return _np.pad_backward(_taps.input_grad(dy, w, spec), spec.padding, spec.padding_mode)
     if name == "fft":
         return _fft.input_grad(dy, w, spec)
+    if name == "tapmm":
+        return _tapmm.input_grad(dy, w, spec)
     if name == "winograd":
         return _im2col.input_grad_by_forward(dy, w, spec, _winograd.forward)
     return _im2col.input_grad(dy, w, spec, shift=name == "shift")
@@ -259,6 +298,8 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
         return kernels.weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)
     if name == "winograd":
         return _winograd.weight_grad(dy, x, spec, w)
+    if name == "tapmm":
+        return _tapmm.weight_grad(dy, x, spec, w)
     return _im2col.weight_grad(dy, x, spec, w, shift=name == "shift")
 
 

@@ -76,7 +76,7 @@ def _rows(y_shape, p_shape, stride):
 @numba.njit(parallel=True, cache=True, fastmath=_FLAGS)
 def _forward(xp, w, y, stride, dilation):
     # xp (N, C_in, PD, PH, PW), w (C_out, Cg, KD, KH, KW), y (N, C_out, OD, OH, OW)
-    n_images, c_in, _, ph, pw = xp.shape
+    n_images, c_in, pd, ph, pw = xp.shape
     c_out, cg, kd, kh, kw = w.shape
     groups = c_in // cg
     og = c_out // groups
@@ -84,7 +84,7 @@ def _forward(xp, w, y, stride, dilation):
     sd, sh, sw = stride
     dd, dh, dw = dilation
     rows = _rows(y.shape, xp.shape, stride)
-    flat = xp.reshape(n_images, c_in, -1)  # (N, C_in, PD*PH*PW)
+    flat = xp.reshape(n_images, c_in, pd * ph * pw)  # (N, C_in, PD*PH*PW)
     for job in numba.prange(n_images * groups):
         n = job // groups
         g = job % groups
@@ -114,7 +114,7 @@ def _forward(xp, w, y, stride, dilation):
 @numba.njit(parallel=True, cache=True, fastmath=_FLAGS)
 def _input_grad(dy, w, dxp, stride, dilation):
     # dy (N, C_out, OD, OH, OW), w (C_out, Cg, KD, KH, KW), dxp (N, C_in, PD, PH, PW), zeroed
-    n_images, c_in, _, ph, pw = dxp.shape
+    n_images, c_in, pd, ph, pw = dxp.shape
     c_out, cg, kd, kh, kw = w.shape
     groups = c_in // cg
     og = c_out // groups
@@ -122,7 +122,7 @@ def _input_grad(dy, w, dxp, stride, dilation):
     sd, sh, sw = stride
     dd, dh, dw = dilation
     rows = _rows(dy.shape, dxp.shape, stride)
-    flat = dxp.reshape(n_images, c_in, -1)  # (N, C_in, PD*PH*PW)
+    flat = dxp.reshape(n_images, c_in, pd * ph * pw)  # (N, C_in, PD*PH*PW)
     for job in numba.prange(n_images * groups):
         n = job // groups
         g = job % groups
@@ -151,7 +151,7 @@ def _input_grad(dy, w, dxp, stride, dilation):
 @numba.njit(parallel=True, cache=True, fastmath=_FLAGS)
 def _weight_grad(dy, xp, dw_out, stride, dilation, zero):
     # dy (N, C_out, OD, OH, OW), xp (N, C_in, PD, PH, PW), dw_out (C_out, Cg, KD, KH, KW) float64
-    n_images, c_in, _, ph, pw = xp.shape
+    n_images, c_in, pd, ph, pw = xp.shape
     c_out, cg, kd, kh, kw = dw_out.shape
     groups = c_in // cg
     og = c_out // groups
@@ -159,7 +159,7 @@ def _weight_grad(dy, xp, dw_out, stride, dilation, zero):
     sd, sh, sw = stride
     dd, dh, dw = dilation
     rows = _rows(dy.shape, xp.shape, stride)
-    flat = xp.reshape(n_images, c_in, -1)  # (N, C_in, PD*PH*PW)
+    flat = xp.reshape(n_images, c_in, pd * ph * pw)  # (N, C_in, PD*PH*PW)
     for job in numba.prange(c_out * cg):
         o = job // cg
         c = job % cg
