@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 numba = pytest.importorskip("numba")
 
 from convgrad import convolution, reference  # noqa: E402
-from convgrad.kernels import accel, taps_numba  # noqa: E402
+from convgrad.kernels import accel, parallel, taps_numba  # noqa: E402
 from oracle import torch_conv, torch_conv_transpose  # noqa: E402
 from strategies import MODES, Config, _arrays  # noqa: E402
 
@@ -239,3 +239,20 @@ def test_the_automatic_choice_takes_numba_where_it_measured_faster():
     assert chosen((8, 64, 28, 28), (64, 64, 3, 3), stride=2) == "im2col"  # not grouped
     with accel.accelerator("numpy"):
         assert chosen((8, 128, 28, 28), (128, 4, 3, 3), groups=32) == "im2col"
+
+
+def test_numba_kernels_on_several_threads_give_the_same_results(monkeypatch):
+    monkeypatch.setattr(accel, "NUMBA_THREADS", 2)
+    rng = np.random.default_rng(7)
+    x, w = rng.standard_normal((3, 6, 10, 9)), rng.standard_normal((6, 2, 3, 3))
+    kw = dict(padding=1, groups=3, stride=(1, 2))
+    dy = rng.standard_normal(reference.conv2d(x, w, **kw).shape)
+    results = {}
+    for threads in (1, 2):
+        with parallel.limit(threads), convolution.strategy("taps"):
+            results[threads] = (
+                convolution.conv2d(x, w, **kw),
+                *convolution.conv2d_backward(dy, x, w, **kw)[:2],
+            )
+    for a, b in zip(results[1], results[2]):
+        np.testing.assert_array_equal(a, b)  # the same sums in the same order, whichever thread

@@ -16,9 +16,9 @@ per dtype on the development machine), the next ones load them (about 0.3 s, mos
 own start). A command-line run that waits more than :data:`NOTICE_AFTER` seconds for them says
 so on stderr (:func:`announce_compiles`).
 
-Threads: each call runs on ``convgrad.kernels.parallel.threads()`` numba threads, the count the
-NumPy kernels use; calls from several Python threads at once take turns (numba's thread pool
-runs one parallel region at a time).
+Threads: each call runs on at most :data:`NUMBA_THREADS` numba threads (one; its comment has the
+measurements) and at most ``convgrad.kernels.parallel.threads()``; calls from several Python
+threads at once take turns (numba's thread pool runs one parallel region at a time).
 """
 
 from __future__ import annotations
@@ -37,6 +37,16 @@ from . import parallel
 
 BACKENDS = ("numpy", "numba")
 NOTICE_AFTER = 1.0  # seconds: a wait for numba longer than this is a compilation, said on stderr
+# numba's threads per kernel call, at most (and at most convgrad's own count, CONVGRAD_THREADS).
+# On the shared 2-core development machine one thread measured faster than two in every
+# neighbourhood (``python benchmarks/numba_threads.py``, depthwise forward + backward, float32,
+# batch 8, ms for 1 / 2 threads, load average 5): 32 channels at 112x112 after 0.1 s of rest
+# 31.7 / 48.7, after a BLAS product on 2 threads (whose workers spin) 59.7 / 80.7, after a tapmm
+# pointwise layer 38.0 / 46.2; 512 channels at 14x14 14.6 / 33.9, 18.4 / 60.3, 22.5 / 79.9.
+# numba's parallel regions split their work evenly in advance, so a thread that loses its core
+# to another process (or to the BLAS's spinning workers) holds up the whole call. On a machine
+# with cores to spare, raise it.
+NUMBA_THREADS = 1
 
 R = TypeVar("R")
 
@@ -162,8 +172,8 @@ def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
         timer.start()
     try:
         with _lock:
-            most = numba.config.NUMBA_NUM_THREADS  # type: ignore[attr-defined]
-            numba.set_num_threads(min(parallel.threads(), most))
+            most = min(numba.config.NUMBA_NUM_THREADS, NUMBA_THREADS)  # type: ignore[attr-defined]
+            numba.set_num_threads(max(1, min(parallel.threads(), most)))
             result = kernel(*args)
     except numba.core.errors.NumbaError as err:
         _state["failed"], _state["module"] = f"failed: {type(err).__name__}", None
