@@ -8,7 +8,7 @@ import pytest
 
 import convgrad
 from convgrad import convolution, reference
-from convgrad.kernels import parallel, tapmm
+from convgrad.kernels import parallel
 from oracle import torch_conv
 
 
@@ -26,7 +26,7 @@ def test_the_automatic_choice_follows_the_measured_rule():
 @pytest.mark.parametrize("threads", [1, 3])
 def test_images_shared_among_threads_give_the_reference(monkeypatch, threadpoolctl, threads):
     if not threadpoolctl:  # as where threadpoolctl is not installed: no split
-        monkeypatch.setitem(tapmm._controller, "it", None)
+        monkeypatch.setitem(parallel._controller, "it", None)
     rng = np.random.default_rng(2)
     x, w = rng.standard_normal((5, 4, 6, 7)), rng.standard_normal((3, 4, 3, 2))
     kw = dict(padding=(1, 2), dilation=(1, 2), padding_mode="reflect")

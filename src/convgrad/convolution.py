@@ -72,6 +72,7 @@ from ._args import ConvSpec
 from .kernels import accel
 from .kernels import fft as _fft
 from .kernels import im2col as _im2col
+from .kernels import parallel as _parallel
 from .kernels import tapmm as _tapmm
 from .kernels import taps as _taps
 from .kernels import winograd as _winograd
@@ -258,6 +259,15 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     if name == "tapmm":
         return _tapmm.forward(x, w, spec)
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=np.result_type(x, w))
+    if name == "im2col":  # shares of the batch on the threads, the BLAS at one thread each
+
+        def share(images: range) -> None:
+            part = slice(images.start, images.stop)
+            for _ in _im2col.forward(x[part], w, spec, shift=False, out=y[part]):
+                pass
+
+        _parallel.over_images(x.shape[0], share)
+        return y
     if name == "winograd":
         chunks = _winograd.forward(x, w, spec, out=y)
     else:
@@ -283,7 +293,16 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return _tapmm.input_grad(dy, w, spec)
     if name == "winograd":
         return _im2col.input_grad_by_forward(dy, w, spec, _winograd.forward)
-    return _im2col.input_grad(dy, w, spec, shift=name == "shift")
+    if name == "shift":
+        return _im2col.input_grad(dy, w, spec, shift=True)
+    dx = np.empty((dy.shape[0], w.shape[1] * spec.groups, *spec.in_spatial), np.result_type(dy, w))
+
+    def share(images: range) -> None:
+        part = slice(images.start, images.stop)
+        _im2col.input_grad(dy[part], w, spec, shift=False, out=dx[part])
+
+    _parallel.over_images(dy.shape[0], share)
+    return dx
 
 
 def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
@@ -300,7 +319,15 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
         return _winograd.weight_grad(dy, x, spec, w)
     if name == "tapmm":
         return _tapmm.weight_grad(dy, x, spec, w)
-    return _im2col.weight_grad(dy, x, spec, w, shift=name == "shift")
+    if name == "shift":
+        return _im2col.weight_grad(dy, x, spec, w, shift=True)
+
+    def share(images: range) -> np.ndarray:
+        part = slice(images.start, images.stop)
+        return _im2col.weight_grad(dy[part], x[part], spec, w, shift=False)
+
+    parts = _parallel.over_images(x.shape[0], share)
+    return parts[0] if len(parts) == 1 else np.sum(parts, axis=0)
 
 
 def _bias_grad(dy: np.ndarray, bias: bool) -> np.ndarray | None:

@@ -22,47 +22,20 @@ product cannot accumulate into its output). It pays where an image has many posi
 channels; the rule and its measurements are by ``convgrad.convolution.TAPMM_*``.
 
 One image at a time, so that its blocks stay in cache between the product that writes them and
-the addition that reads them; the images are shared among ``convgrad.kernels.parallel``'s threads
-with the BLAS at one thread each (through threadpoolctl, when it is installed; without it the
-images run one after another on the BLAS's own threads): NumPy's BLAS splits these thin products
+the addition that reads them; the images are shared among the threads with the BLAS at one thread
+each (:func:`convgrad.kernels.parallel.over_images`): NumPy's BLAS splits these thin products
 poorly across threads.
 """
 
 from __future__ import annotations
 
-import contextlib
 import math
-import threading
-from collections.abc import Iterator
-from typing import Any
 
 import numpy as np
 
 from .. import _np
 from .._args import ConvSpec
 from . import parallel
-
-_controller: dict[str, Any] = {}  # threadpoolctl's controller, made once (it inspects libraries)
-_controller_lock = threading.Lock()
-
-
-@contextlib.contextmanager
-def _blas_single() -> Iterator[bool]:
-    """NumPy's BLAS limited to one thread inside the block; yields whether it could be."""
-    with _controller_lock:
-        if "it" not in _controller:
-            try:
-                from threadpoolctl import ThreadpoolController
-
-                _controller["it"] = ThreadpoolController()
-            except ImportError:  # an optional dependency: without it, no split
-                _controller["it"] = None
-    controller = _controller["it"]
-    if controller is None:
-        yield False
-        return
-    with controller.limit(limits=1, user_api="blas"):
-        yield True
 
 
 def _positions(a: np.ndarray, spec: ConvSpec, padded: tuple[int, ...]) -> np.ndarray:
@@ -97,26 +70,6 @@ def _flat_dy(dy: np.ndarray, spec: ConvSpec, q: int) -> np.ndarray:
     return flat
 
 
-def _images(batch: int, work: Any) -> list[Any]:
-    """``work(images)`` over the batch, shared among the threads with the BLAS at one thread
-    each (when threadpoolctl can limit it), else over the whole batch on this thread.
-
-    A product of an infinity and a zero is NaN, as in PyTorch; the BLAS, now on the calling
-    thread, raises the floating-point flags that its own threads kept to themselves, so they are
-    ignored here, on each thread (NumPy's error state is per thread)."""
-
-    def quiet(images: range) -> Any:
-        with np.errstate(invalid="ignore", over="ignore"):
-            return work(images)
-
-    count = min(parallel.threads(), batch)
-    with _blas_single() as single:
-        if count <= 1 or not single:
-            return [quiet(range(batch))]
-        shares = [range(k, batch, count) for k in range(count)]
-        return parallel.run(quiet, shares)
-
-
 def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of ``x (N, C_in, *in)``, without bias."""
     offsets, w_t, q, _ = _layout(spec, w)
@@ -136,7 +89,7 @@ def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
                     acc += term
             y[n] = np.moveaxis(_positions(acc, spec, spec.padded_spatial), -1, 0)
 
-    _images(x.shape[0], work)
+    parallel.over_images(x.shape[0], work)
     return y
 
 
@@ -160,7 +113,7 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
             dxp = dxf.T.reshape(1, c_in, *spec.padded_spatial)  # (1, C_in, *padded)
             _np.pad_backward_into(dx[n : n + 1], dxp, spec.padding, spec.padding_mode)
 
-    _images(dy.shape[0], work)
+    parallel.over_images(dy.shape[0], work)
     return dx
 
 
@@ -179,6 +132,6 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
                 dw_t[k] += xf[off : off + q].T @ dyf
         return dw_t
 
-    dw_t = sum(_images(x.shape[0], work))  # each thread's images, summed
+    dw_t = sum(parallel.over_images(x.shape[0], work))  # each thread's images, summed
     dw = np.moveaxis(np.asarray(dw_t).transpose(0, 2, 1), 0, -1)  # (C_out, C_in, K)
     return np.ascontiguousarray(dw).reshape(w.shape)
