@@ -1,7 +1,8 @@
 """im2col against tapmm on the bench suite's stride-1 dense layers: forward + backward, float32.
 
-One thread (the default): CPU time of the process (``time.process_time``), NumPy's BLAS at one
-thread, which other tenants of a shared machine disturb less than wall-clock time. With
+One thread (the default): CPU time of the calling thread (``time.thread_time``), everything on
+it, NumPy's BLAS at one thread, which other tenants of a shared machine disturb less than
+wall-clock time. With
 ``THREADS`` > 1: wall-clock time, each run after 0.1 s of rest and one untimed run. Medians of 5,
 the two strategies alternating. Behind ``convgrad.convolution.TAPMM_CHANNELS`` and BENCHMARKS.md.
 
@@ -18,7 +19,7 @@ from convgrad import bench, convolution
 from convgrad.kernels import parallel
 
 threads = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-clock = time.process_time if threads == 1 else time.perf_counter
+clock = time.thread_time if threads == 1 else time.perf_counter
 with threadpool_limits(threads, "blas"), parallel.limit(threads):
     for case in bench.SUITE:
         if case.stride != 1 or case.groups != 1:

@@ -17,6 +17,7 @@ from convgrad import _args, convolution, reference
 from convgrad.kernels import accel
 from convgrad.kernels import im2col as _im2col
 from convgrad.kernels import parallel as _parallel
+from convgrad.kernels import tapmm as _tapmm
 from convgrad.kernels import taps as _taps
 from oracle import torch_conv, torch_conv_transpose
 from strategies import MODES, Config, TransposeConfig, _arrays, conv_configs, transpose_configs
@@ -96,6 +97,7 @@ def chunking(request, monkeypatch):
     if request.param == "tiny chunks":
         monkeypatch.setattr(_im2col, "CHUNK_BYTES", 1)
         monkeypatch.setattr(_taps, "BLOCK_BYTES", 1)
+        monkeypatch.setattr(_tapmm, "BLOCK_BYTES", 1)
         monkeypatch.setattr(_parallel, "_threads", 3)
 
 

@@ -27,7 +27,7 @@ images with few channels, to never on small images with many; 9x9 and up when ea
 one input channel; the rule and its measurements are by its code), ``taps`` for
 other depthwise convolutions (and, with the numba accelerator, grouped ones with few channels per
 group: :mod:`convgrad.kernels.accel`), ``tapmm`` for stride-1 layers with at least 16 input
-channels on images with at least 4 positions per channel, and ``im2col`` for the rest: on the
+channels on images with at least as many positions as channels, and ``im2col`` for the rest: on the
 development machine ``shift`` and ``winograd`` measured no faster (BENCHMARKS.md has the
 figures). :func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment variable) forces one where
 it applies; the tests hold every strategy to the reference loops.
@@ -108,14 +108,15 @@ NUMBA_GROUPED_PRODUCTS = 72
 # Where "tapmm" (one product per kernel tap, channels last, images split among the threads with
 # the BLAS at one thread each) replaces im2col: stride 1, no groups, at least TAPMM_CHANNELS input
 # channels and, per image, at least TAPMM_POSITIONS_PER_CHANNEL flat positions per input channel
-# (``Q >= 4 * C_in``: the products are ``(Q, C_in)`` by ``(C_in, C_out)``, too thin below).
-# im2col / tapmm CPU time, forward + backward, float32, 1 thread, the bench suite's layers
-# (``python benchmarks/tapmm_crossover.py``): ResNet-20 16 channels (Q = 1088) 2.08, 32 (288)
-# 1.43, ResNet-18 64 (3246) 1.24, 128 (838) 1.02, MobileNet pointwise 1x1 64 (3136) 1.33, 3-D 16
-# 1.21, 1-D 64 k=5 (4096) 1.01, dilated 64 (896) 0.98; left to im2col: ResNet-20 64 (Q = 80) 0.87,
-# ResNet-18 256 (222) 0.99, 512 (61) 0.52, LeNet 1 and 6 channels 0.12 and 0.23.
+# (``Q >= C_in``: the products are ``(m*Q, C_in)`` by ``(C_in, C_out)``, too thin below).
+# im2col / tapmm CPU time of the calling thread, forward + backward, float32, everything on one
+# thread, the bench suite's layers (``python benchmarks/tapmm_crossover.py``): ResNet-20 16
+# channels (Q = 1088) 2.32, 32 (288) 2.33, 64 (80) 1.45, ResNet-18 64 (3246) 1.22, 128 (838)
+# 1.05, MobileNet pointwise 1x1 64 (3136) 1.24, 3-D 16 1.20, 1-D 64 k=5 (4096) 1.04, dilated 64
+# (896) 0.92; left to im2col: ResNet-18 256 (222) 1.06 (0.99 in an earlier run), 512 (61) 0.54,
+# LeNet 1 and 6 channels 0.25 and 0.84.
 TAPMM_CHANNELS = 16
-TAPMM_POSITIONS_PER_CHANNEL = 4
+TAPMM_POSITIONS_PER_CHANNEL = 1
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "convgrad_strategy", default=os.environ.get("CONVGRAD_STRATEGY") or None
 )
