@@ -6,8 +6,14 @@ Each module computes the three kernels of a convolution (the forward ``y``, the 
 
 - :mod:`~convgrad.kernels.im2col`: windows gathered into matrices, one matrix product per group
   (and the ``shift`` variant for stride 1);
+- :mod:`~convgrad.kernels.tapmm`: stride 1, one matrix product per kernel tap over channels-last
+  images, no gather;
 - :mod:`~convgrad.kernels.taps`: one broadcast multiply-add per kernel tap (depthwise);
+- :mod:`~convgrad.kernels.taps_numba`: the same, compiled with numba, for any grouped
+  convolution (the optional ``convgrad[fast]``);
 - :mod:`~convgrad.kernels.winograd`: Winograd F(2x2, 3x3);
 - :mod:`~convgrad.kernels.fft`: products of Fourier transforms (large kernels);
-- :mod:`~convgrad.kernels.parallel`: the thread pool the kernels share.
+- :mod:`~convgrad.kernels.accel`: which backend, NumPy or numba, runs the kernels that have both;
+- :mod:`~convgrad.kernels.parallel`: the thread pool the kernels share, and the batch split with
+  the BLAS at one thread.
 """
