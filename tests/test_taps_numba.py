@@ -256,3 +256,19 @@ def test_numba_kernels_on_several_threads_give_the_same_results(monkeypatch):
             )
     for a, b in zip(results[1], results[2]):
         np.testing.assert_array_equal(a, b)  # the same sums in the same order, whichever thread
+
+
+def test_the_command_line_says_when_it_compiles_and_a_second_process_does_not(tmp_path):
+    """A fresh cache compiles (a line on stderr); the next process loads the cache (none)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path)}
+    argv = [sys.executable, "-m", "convgrad", "bench", "--case", "mobilenet-dw512"]
+    argv += ["--repeat", "1", "--threads", "1", "--no-torch"]
+    first = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr
+    assert "convgrad: compiling the numba kernel forward (float32" in first.stderr
+    second = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=600)
+    assert second.returncode == 0 and "compiling" not in second.stderr, second.stderr

@@ -36,7 +36,7 @@ from typing import Any, TextIO, TypeVar
 from . import parallel
 
 BACKENDS = ("numpy", "numba")
-NOTICE_AFTER = 1.0  # seconds: a wait for numba longer than this is a compilation, said on stderr
+NOTICE_AFTER = 2.0  # seconds: a longer wait is a compilation (3 to 10 s; a cache load 0.1 to 0.8)
 # numba's threads per kernel call, at most (and at most convgrad's own count, CONVGRAD_THREADS).
 # On the shared 2-core development machine one thread measured faster than two in every
 # neighbourhood (``python benchmarks/numba_threads.py``, depthwise forward + backward, float32,
@@ -167,7 +167,12 @@ def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
     if _announce is not None and key not in _state["compiled"]:
         stream = _announce
         line = f"convgrad: compiling the numba kernel {name} ({key[1]}; once, cached afterwards)"
-        timer = threading.Timer(NOTICE_AFTER, lambda: print(line, file=stream, flush=True))
+
+        def notice() -> None:
+            with contextlib.suppress(ValueError, OSError):  # a stream closed meanwhile
+                print(line, file=stream, flush=True)
+
+        timer = threading.Timer(NOTICE_AFTER, notice)
         timer.daemon = True
         timer.start()
     try:
