@@ -15,7 +15,7 @@ from oracle import torch_conv
 def test_the_automatic_choice_follows_the_measured_rule():
     chosen = convolution.chosen_strategy
     assert chosen((64, 16, 32, 32), (16, 16, 3, 3), padding=1) == "tapmm"
-    assert chosen((8, 64, 56, 56), (128, 64, 1, 1)) == "tapmm"  # pointwise
+    assert chosen((8, 64, 56, 56), (128, 64, 1, 1)) == "im2col"  # pointwise: 1x1
     assert chosen((8, 64, 8, 8), (64, 64, 3, 3), padding=1) == "tapmm"  # 80 positions, 64 ch
     assert chosen((8, 256, 14, 14), (256, 256, 3, 3), padding=1) == "im2col"  # 222, 256
     assert chosen((8, 512, 7, 7), (512, 512, 3, 3), padding=1) == "im2col"

@@ -27,10 +27,11 @@ images with few channels, to never on small images with many; 9x9 and up when ea
 one input channel; the rule and its measurements are by its code), ``taps`` for
 other depthwise convolutions (and, with the numba accelerator, grouped ones with few channels per
 group: :mod:`convgrad.kernels.accel`), ``tapmm`` for stride-1 layers with at least 16 input
-channels on images with at least as many positions as channels, and ``im2col`` for the rest: on the
-development machine ``shift`` and ``winograd`` measured no faster (BENCHMARKS.md has the
-figures). :func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment variable) forces one where
-it applies; the tests hold every strategy to the reference loops.
+channels and more than one tap, on images with at least as many positions as channels, and
+``im2col`` for the rest: on the development machine ``shift`` and ``winograd`` measured no
+faster (BENCHMARKS.md has the figures). :func:`strategy` (or the ``CONVGRAD_STRATEGY``
+environment variable) forces one where it applies; the tests hold every strategy to the
+reference loops.
 
 NaN and infinities. ``im2col``, ``shift`` and ``taps`` read each input only where a window
 does, so a NaN reaches exactly the outputs whose windows read it, as in PyTorch. ``tapmm``
@@ -114,7 +115,10 @@ NUMBA_GROUPED_PRODUCTS = 72
 # channels (Q = 1088) 2.32, 32 (288) 2.33, 64 (80) 1.45, ResNet-18 64 (3246) 1.22, 128 (838)
 # 1.05, MobileNet pointwise 1x1 64 (3136) 1.24, 3-D 16 1.20, 1-D 64 k=5 (4096) 1.04, dilated 64
 # (896) 0.92; left to im2col: ResNet-18 256 (222) 1.06 (0.99 in an earlier run), 512 (61) 0.54,
-# LeNet 1 and 6 channels 0.25 and 0.84.
+# LeNet 1 and 6 channels 0.25 and 0.84. And 1x1 kernels: 1.24 there, but 0.73 and 0.74 in
+# wall-clock on 2 threads, both strategies splitting the batch (26.0 against 35.7 ms, 27.1
+# against 36.8, MobileNet pointwise), where stride-1 3x3 layers kept their gains (ResNet-20 64:
+# 1.47 and 1.33), so tapmm takes kernels of more than one tap only.
 TAPMM_CHANNELS = 16
 TAPMM_POSITIONS_PER_CHANNEL = 1
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
@@ -198,6 +202,8 @@ def _tapmm_pays(spec: ConvSpec, w: np.ndarray) -> bool:
     """Whether "tapmm" is the automatic choice (the rule and its measurements are by
     ``TAPMM_CHANNELS``)."""
     if not supports("tapmm", spec, w) or w.shape[1] < TAPMM_CHANNELS:
+        return False
+    if math.prod(spec.kernel) == 1:
         return False
     positions = _np.flat_span(spec.out_spatial, spec.padded_spatial)
     return positions >= TAPMM_POSITIONS_PER_CHANNEL * w.shape[1]
