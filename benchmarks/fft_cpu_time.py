@@ -13,7 +13,8 @@ import time
 
 import numpy as np
 
-from convgrad import _parallel, convolution
+from convgrad import convolution
+from convgrad.kernels import parallel as _parallel
 
 CASES = [
     ((8, 32, 112, 112), (32, 1, 7, 7), dict(padding=3, groups=32)),

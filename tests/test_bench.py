@@ -32,6 +32,13 @@ CASE_FIELDS = {
     "torch_gflops",
     "ratio",
     "max_error",
+    "fast_ms",
+    "fast_forward_ms",
+    "fast_backward_ms",
+    "fast_timed",
+    "fast_strategy",
+    "fast_ratio",
+    "fast_max_error",
 }
 
 
@@ -98,3 +105,33 @@ def test_the_large_kernel_cases_run_by_fft_and_agree_with_torch(capsys):
         assert convolution.chosen_strategy(case.x, case.w, **case.kwargs()) == "fft", case.name
     assert main(["bench", "--case", "large-11x11", "--repeat", "1", "--threads", "1"]) == 0
     assert "large-11x11" in capsys.readouterr().out
+
+
+def test_both_paths_are_reported_when_numba_works(tmp_path, capsys):
+    """With numba, the [fast] path is timed where its kernels run (depthwise) and takes the
+    NumPy figures elsewhere; without it, no [fast] figures at all."""
+    from convgrad.kernels import accel
+
+    path = tmp_path / "bench.json"
+    argv = ["bench", "--case", "mobilenet-dw512", "--case", "lenet-conv2", "--repeat", "1"]
+    assert main([*argv, "--threads", "1", "--json", str(path)]) == 0
+    out = capsys.readouterr().out
+    report = json.loads(path.read_text())
+    if accel.available() is None:
+        assert report["fast"] is None and report["geomean_ratio_fast"] is None
+        assert all(c["fast_ms"] is None for c in report["cases"])
+        return
+    assert "convgrad[fast] / PyTorch" in out and report["fast"].startswith("numba ")
+    lenet, dw = sorted(report["cases"], key=lambda c: c["name"])
+    assert dw["fast_timed"] and dw["fast_strategy"] == "taps/numba" and dw["fast_ms"] > 0
+    assert max(dw["fast_max_error"].values()) <= bench.AGREEMENT
+    assert dw["fast_ratio"] == pytest.approx(dw["fast_ms"] / dw["torch_ms"])
+    assert not lenet["fast_timed"] and lenet["fast_ms"] == lenet["convgrad_ms"]
+    assert dw["strategy"] == "taps" and lenet["strategy"] == "im2col"
+
+
+def test_a_bad_accelerator_in_the_environment_is_one_line(monkeypatch, capsys):
+    monkeypatch.setenv("CONVGRAD_ACCEL", "gpu")
+    assert main(["bench", "--case", "lenet-conv2", "--repeat", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "CONVGRAD_ACCEL must be one of" in err

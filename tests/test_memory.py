@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 import convgrad
-from convgrad import _parallel, convolution
+from convgrad import convolution
+from convgrad.kernels import parallel as _parallel
 
 MiB = 1 << 20
 

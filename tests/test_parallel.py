@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from convgrad import _parallel
+from convgrad.kernels import parallel as _parallel
 
 
 @pytest.mark.parametrize("threads", [1, 2, 5])

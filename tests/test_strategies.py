@@ -13,7 +13,12 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from convgrad import _args, _im2col, _parallel, _taps, convolution, reference
+from convgrad import _args, convolution, reference
+from convgrad.kernels import accel
+from convgrad.kernels import im2col as _im2col
+from convgrad.kernels import parallel as _parallel
+from convgrad.kernels import tapmm as _tapmm
+from convgrad.kernels import taps as _taps
 from oracle import torch_conv, torch_conv_transpose
 from strategies import MODES, Config, TransposeConfig, _arrays, conv_configs, transpose_configs
 
@@ -52,7 +57,7 @@ def _configs(strategy, dtype=np.float64):
     """Configurations the strategy supports, drawn as such rather than filtered."""
     if strategy == "winograd":
         return three_by_three(dtype)
-    return conv_configs(dtype=dtype, max_stride=1 if strategy == "shift" else 3)
+    return conv_configs(dtype=dtype, max_stride=1 if strategy in ("shift", "tapmm") else 3)
 
 
 def _supported(name, cfg, transposed=False):
@@ -92,6 +97,7 @@ def chunking(request, monkeypatch):
     if request.param == "tiny chunks":
         monkeypatch.setattr(_im2col, "CHUNK_BYTES", 1)
         monkeypatch.setattr(_taps, "BLOCK_BYTES", 1)
+        monkeypatch.setattr(_tapmm, "BLOCK_BYTES", 1)
         monkeypatch.setattr(_parallel, "_threads", 3)
 
 
@@ -114,7 +120,7 @@ def test_strategy_matches_reference_and_torch(strategy, transposed, chunking):
         if strategy == "winograd":
             configs = three_by_three_transposed()
         else:  # shift computes stride 1 only: drawn as such rather than filtered
-            configs = transpose_configs(max_stride=1 if strategy == "shift" else 3)
+            configs = transpose_configs(max_stride=1 if strategy in ("shift", "tapmm") else 3)
     else:
         configs = _configs(strategy)
 
@@ -160,7 +166,7 @@ def test_strategy_override_and_validation():
     with convolution.strategy("winograd"):
         assert convolution.chosen_strategy((1, 4, 5, 5), (4, 4, 3, 3)) == "winograd"
         assert convolution.chosen_strategy((1, 4, 5, 5), (4, 4, 3, 3), stride=2) == "im2col"
-    with convolution.strategy("taps"):  # unsupported here: the automatic choice stays
+    with convolution.strategy("taps"), accel.accelerator("numpy"):  # unsupported without numba
         assert convolution.chosen_strategy((1, 4, 5, 5), (4, 2, 3, 3), groups=2) == "im2col"
     with convolution.strategy("shift"):
         assert convolution.chosen_strategy((1, 4, 5, 5), (4, 4, 3, 3), stride=2) == "im2col"

@@ -3,7 +3,7 @@
 Each case times one forward pass and one backward pass (``dx``, ``dw``, ``db``) in float32 on the
 CPU, with the same number of threads for PyTorch, for NumPy's BLAS (through threadpoolctl, which
 comes with scikit-learn; without it the BLAS keeps its own setting, which the output says) and
-for convgrad's own threads (:mod:`convgrad._parallel`). Before any time counts, every result
+for convgrad's own threads (:mod:`convgrad.kernels.parallel`). Before any time counts, every result
 (``y, dx, dw, db``) is compared with PyTorch's (or, without PyTorch, with convgrad's own float64
 im2col result); a case that disagrees stops the run. Then one warm-up, and ``repeat`` rounds
 that alternate convgrad and PyTorch, so that both see the same machine; the figures are
@@ -12,6 +12,11 @@ medians. GFLOP/s count direct-convolution FLOPs (forward, dx and dw:
 as a higher rate. The float32 matrix-multiply rate of NumPy, measured in the same run at its
 start and again at its end, is the yardstick: each row is printed once, as its case ends, with
 ``%mm`` of the first rate; the JSON's ``%mm`` is of the better of the two.
+
+convgrad runs on NumPy's kernels (the default install), and, when numba works in this process,
+on the ``[fast]`` path too (:mod:`convgrad.kernels.accel`): timed in the same rounds where its
+kernels run on a case, the NumPy figures elsewhere, since the [fast] path runs NumPy's kernels
+there (``=`` in the table, ``fast_timed`` false in the JSON).
 
 >>> [c.name for c in SUITE if c.quick]
 ['lenet-conv2', 'resnet20-16', 'mobilenet-dw512', 'conv1d-long']
@@ -32,7 +37,9 @@ from typing import Any
 
 import numpy as np
 
-from . import _parallel, convolution
+from . import convolution
+from .kernels import accel
+from .kernels import parallel as _parallel
 
 # Agreement bound, relative to the largest magnitude of the result: float32 sums of up to a
 # few tens of thousands of products agree with a float64 or oneDNN sum to ~1e-5 of the scale.
@@ -130,10 +137,24 @@ class Result:
     torch_backward_ms: float | None = None
     max_error: dict[str, float] = field(default_factory=dict)  # relative to each result's scale
     strategy: str = ""
+    # the [fast] path (numba): timed where its kernels run; elsewhere it runs NumPy's, the same
+    # code as convgrad_ms (fast_timed False, fast_ms is convgrad_ms)
+    fast_ms: float | None = None
+    fast_forward_ms: float | None = None
+    fast_backward_ms: float | None = None
+    fast_timed: bool = False
+    fast_strategy: str = ""
+    fast_max_error: dict[str, float] = field(default_factory=dict)
 
     @property
     def ratio(self) -> float | None:
         return None if self.torch_ms is None else self.convgrad_ms / self.torch_ms
+
+    @property
+    def fast_ratio(self) -> float | None:
+        if self.torch_ms is None or self.fast_ms is None:
+            return None
+        return self.fast_ms / self.torch_ms
 
     def as_dict(self, matmul_gflops: float) -> dict[str, Any]:
         flops = self.case.flops()
@@ -156,6 +177,13 @@ class Result:
             torch_gflops=None if self.torch_ms is None else flops / self.torch_ms / 1e6,
             ratio=self.ratio,
             max_error=self.max_error,
+            fast_ms=self.fast_ms,
+            fast_forward_ms=self.fast_forward_ms,
+            fast_backward_ms=self.fast_backward_ms,
+            fast_timed=self.fast_timed,
+            fast_strategy=self.fast_strategy,
+            fast_ratio=self.fast_ratio,
+            fast_max_error=self.fast_max_error,
         )
 
 
@@ -198,11 +226,30 @@ def _inputs(case: Case) -> tuple[np.ndarray, ...]:
     return x, w, b, dy
 
 
-def _convgrad_runs(case: Case, x, w, b, dy) -> tuple[Callable[[], Any], Callable[[], Any]]:
+def _convgrad_runs(
+    case: Case, x, w, b, dy, backend: str | None = None
+) -> tuple[Callable[[], Any], Callable[[], Any]]:
+    """convgrad's forward and backward calls; on ``backend`` (``"numpy"``, ``"numba"``) when
+    given, else on the default accelerator."""
     n, kw = case.dims, case.kwargs()
     conv = getattr(convolution, f"conv{n}d")
     conv_backward = getattr(convolution, f"conv{n}d_backward")
-    return (lambda: conv(x, w, b, **kw)), (lambda: conv_backward(dy, x, w, **kw))
+
+    def forward():
+        with accel.accelerator(backend):
+            return conv(x, w, b, **kw)
+
+    def backward():
+        with accel.accelerator(backend):
+            return conv_backward(dy, x, w, **kw)
+
+    return forward, backward
+
+
+def uses_fast_kernels(case: Case) -> bool:
+    """Whether the [fast] path runs numba's kernels on this case (else it runs NumPy's)."""
+    with accel.accelerator("numba"):
+        return convolution.chosen_strategy(case.x, case.w, **case.kwargs()) == "taps"
 
 
 def _torch_runs(torch, case: Case, x, w, b, dy):
@@ -232,18 +279,19 @@ def _oracle(case: Case, x, w, b, dy, torch) -> tuple[np.ndarray, ...]:
         return (forward64(), *backward64())
 
 
-def check_agreement(case: Case, torch=None) -> dict[str, float]:
+def check_agreement(case: Case, torch=None, backend: str | None = "numpy") -> dict[str, float]:
     """Largest ``|ours - oracle| / max|oracle|`` of ``y, dx, dw, db``; raises if any is large."""
     x, w, b, dy = _inputs(case)
-    forward, backward = _convgrad_runs(case, x, w, b, dy)
+    forward, backward = _convgrad_runs(case, x, w, b, dy, backend)
     ours = (forward(), *backward())
     errors = {}
+    label = "convgrad[fast]" if backend == "numba" else "convgrad"
     for name, a, r in zip(("y", "dx", "dw", "db"), ours, _oracle(case, x, w, b, dy, torch)):
         scale = max(float(np.max(np.abs(r))), 1e-30)
         errors[name] = float(np.max(np.abs(a.astype(np.float64) - r))) / scale
         if not errors[name] <= AGREEMENT:
             raise DisagreementError(
-                f"{case.name}: convgrad's {name} differs from "
+                f"{case.name}: {label}'s {name} differs from "
                 f"{'PyTorch' if torch is not None else 'float64 im2col'} by "
                 f"{errors[name]:.2e} of its scale (allowed {AGREEMENT:.0e})"
             )
@@ -254,11 +302,16 @@ def _median_ms(runs: Sequence[float]) -> float:
     return float(np.median(runs)) * 1e3
 
 
-def run_case(case: Case, repeat: int, torch=None) -> Result:
-    """Check agreement, warm up, then time ``repeat`` alternating rounds."""
+def run_case(case: Case, repeat: int, torch=None, fast: bool = False) -> Result:
+    """Check agreement, warm up, then time ``repeat`` alternating rounds: convgrad on NumPy,
+    PyTorch, and with ``fast`` convgrad on numba where its kernels run on this case."""
     errors = check_agreement(case, torch)  # also the first warm-up
     x, w, b, dy = _inputs(case)
-    contenders = {"convgrad": _convgrad_runs(case, x, w, b, dy)}
+    contenders = {"convgrad": _convgrad_runs(case, x, w, b, dy, "numpy")}
+    fast_timed = fast and uses_fast_kernels(case)
+    if fast_timed:
+        fast_errors = check_agreement(case, torch, "numba")
+        contenders["fast"] = _convgrad_runs(case, x, w, b, dy, "numba")
     if torch is not None:
         contenders["torch"] = _torch_runs(torch, case, x, w, b, dy)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
@@ -279,7 +332,19 @@ def run_case(case: Case, repeat: int, torch=None) -> Result:
         return _median_ms([f + b for f, b in times[name]]), _median_ms(fwd), _median_ms(bwd)
 
     result = Result(case, *medians("convgrad"), max_error=errors)
-    result.strategy = convolution.chosen_strategy(case.x, case.w, **case.kwargs())
+    with accel.accelerator("numpy"):
+        result.strategy = convolution.chosen_strategy(case.x, case.w, **case.kwargs())
+    if fast_timed:
+        result.fast_ms, result.fast_forward_ms, result.fast_backward_ms = medians("fast")
+        result.fast_timed, result.fast_strategy = True, "taps/numba"
+        result.fast_max_error = fast_errors
+    elif fast:  # the same kernels as the NumPy path: the same figures
+        result.fast_ms = result.convgrad_ms
+        result.fast_forward_ms, result.fast_backward_ms = (
+            result.convgrad_forward_ms,
+            result.convgrad_backward_ms,
+        )
+        result.fast_strategy, result.fast_max_error = "=", errors
     if torch is not None:
         result.torch_ms, result.torch_forward_ms, result.torch_backward_ms = medians("torch")
     return result
@@ -309,8 +374,10 @@ def _row(cells: list[str], widths: list[int]) -> str:
     return " ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
 
 
-def format_table(results: list[Result], matmul: float) -> str:
-    widths = [20, 10, 9, 9, 9, 6, 8, 7, 9]
+def format_table(results: list[Result], matmul: float, fast: bool = False) -> str:
+    """The table's header, one row per result and the geometric means; with ``fast``, the
+    [fast] path's time and ratio too (``=`` where it runs NumPy's kernels)."""
+    widths = [20, 10, 9, 9, 9, 6, 8, 7, 9] + [9, 6] * fast
     head = [
         "case",
         "strategy",
@@ -321,7 +388,7 @@ def format_table(results: list[Result], matmul: float) -> str:
         "GFLOP/s",
         "%mm",
         "torch GF",
-    ]
+    ] + ["fast ms", "ratio"] * fast
     lines = [_row(head, widths)]
     for r in results:
         rate = r.case.flops() / r.convgrad_ms / 1e6
@@ -338,12 +405,25 @@ def format_table(results: list[Result], matmul: float) -> str:
             f"{100 * rate / matmul:.0f}%",
             torch_rate,
         ]
+        if fast:
+            same = "=" if not r.fast_timed else ""
+            cells += [
+                "" if r.fast_ms is None else f"{same}{r.fast_ms:.2f}",
+                "" if r.fast_ratio is None else f"{r.fast_ratio:.2f}",
+            ]
         lines.append(_row(cells, widths))
     ratios = [r.ratio for r in results if r.ratio is not None]
     if ratios:
         lines.append(
             f"geometric mean of convgrad / PyTorch: {geometric_mean(ratios):.3f}; "
             f"worst {max(ratios):.2f} ({max(results, key=lambda r: r.ratio or 0).case.name})"
+        )
+    fast_ratios = [r.fast_ratio for r in results if r.fast_ratio is not None]
+    if fast and fast_ratios:
+        worst = max(results, key=lambda r: r.fast_ratio or 0)
+        lines.append(
+            f"geometric mean of convgrad[fast] / PyTorch: {geometric_mean(fast_ratios):.3f}; "
+            f"worst {max(fast_ratios):.2f} ({worst.case.name})"
         )
     return "\n".join(lines)
 
@@ -378,29 +458,35 @@ def run(
     torch=None,
     echo: Callable[[str], None] = print,
 ) -> dict[str, Any]:
-    """Run ``cases``; print the table as it goes; return everything as a JSON-ready dict."""
+    """Run ``cases``; print the table as it goes; return everything as a JSON-ready dict.
+
+    convgrad runs on NumPy's kernels and, when numba works here (and ``CONVGRAD_ACCEL`` does
+    not ask for NumPy), on the [fast] path too."""
     if torch is not None:
         torch.set_num_threads(threads)
+    fast = accel.requested() != "numpy" and accel.available() is not None
     with thread_limit(threads) as blas_threads:
         matmul = matmul_gflops(repeat)
         echo(
             f"NumPy float32 matmul (2048^3): {matmul:.1f} GFLOP/s; NumPy BLAS threads: "
             f"{blas_threads}; PyTorch: "
             + (f"{torch.__version__}, {torch.get_num_threads()} threads" if torch else "absent")
+            + f"; [fast]: {accel.status() if fast else 'not run (' + accel.status() + ')'}"
         )
         results = []
-        echo(format_table([], matmul))  # the header
+        echo(format_table([], matmul, fast))  # the header
         for case in cases:
-            results.append(run_case(case, repeat, torch))
-            echo(format_table(results[-1:], matmul).splitlines()[1])
+            results.append(run_case(case, repeat, torch, fast))
+            echo(format_table(results[-1:], matmul, fast).splitlines()[1])
         matmul_after = matmul_gflops(repeat)
     ratios = [r.ratio for r in results if r.ratio is not None]
+    fast_ratios = [r.fast_ratio for r in results if r.fast_ratio is not None]
     best = max(matmul, matmul_after)  # the JSON's %mm is of the better rate: the capacity
     echo(
         f"\nNumPy float32 matmul at the end of the run: {matmul_after:.1f} GFLOP/s (the rows' "
         f"%mm are of the first, {matmul:.1f}; the JSON's of the better, {best:.1f})"
     )
-    summary = format_table(results, best).splitlines()[1 + len(results) :]
+    summary = format_table(results, best, fast).splitlines()[1 + len(results) :]
     if summary:
         echo("\n".join(summary))
     return dict(
@@ -415,6 +501,9 @@ def run(
         cases=[r.as_dict(best) for r in results],
         geomean_ratio=geometric_mean(ratios) if ratios else None,
         worst_ratio=max(ratios) if ratios else None,
+        fast=accel.status() if fast else None,
+        geomean_ratio_fast=geometric_mean(fast_ratios) if fast_ratios else None,
+        worst_ratio_fast=max(fast_ratios) if fast_ratios else None,
     )
 
 

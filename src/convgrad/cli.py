@@ -30,6 +30,14 @@ def _parser() -> ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from convgrad.kernels import accel  # NumPy alone: numba is imported when a kernel needs it
+
+    try:
+        accel.requested()  # CONVGRAD_ACCEL checked before any work
+    except ValueError as err:
+        print(f"convgrad {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    accel.announce_compiles(sys.stderr)  # a first compilation of numba's kernels says so
     try:
         status = args.run(args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
@@ -48,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as err:  # a file that could not be written after all (a full disk, ...)
         print(f"convgrad {args.command}: error: {' '.join(str(err).split())}", file=sys.stderr)
         return 2
+    finally:
+        accel.announce_compiles(None)
 
 
 if __name__ == "__main__":

@@ -9,27 +9,34 @@ strategy      how                                                          compu
 ============  ===========================================================  ====================
 ``im2col``    gather every window into a matrix, one matrix product per    everything
               group; ``dx`` scatters the product's columns back
-              (:mod:`convgrad._im2col`)
+              (:mod:`convgrad.kernels.im2col`)
 ``shift``     im2col whose windows are contiguous runs of the flattened    stride 1
               image; ``dx`` is a forward convolution of ``dy``
 ``winograd``  Winograd F(2x2, 3x3): 16 products over 4x4 tiles instead     2-D 3x3, stride 1,
-              of 9 over pixels (:mod:`convgrad._winograd`)                 no dilation, groups 1
+              of 9 over pixels (:mod:`convgrad.kernels.winograd`)          no dilation, groups 1
 ``taps``      one broadcast multiply-add per kernel tap, in cache-sized    one input channel
-              blocks on threads (:mod:`convgrad._taps`)                    per group (depthwise)
+              blocks on threads (:mod:`convgrad.kernels.taps`)             per group (depthwise)
 ``fft``       products of Fourier transforms, per frequency a small        everything
-              matrix product over channels (:mod:`convgrad._fft`)
+              matrix product over channels (:mod:`convgrad.kernels.fft`)
+``tapmm``     one matrix product per kernel tap over the channels-last     stride 1, groups 1
+              image, images on threads (:mod:`convgrad.kernels.tapmm`)
 ============  ===========================================================  ====================
 
 The automatic choice (:func:`_automatic`) is ``fft`` for large kernels (from about 7x7 on large
 images with few channels, to never on small images with many; 9x9 and up when each group has
 one input channel; the rule and its measurements are by its code), ``taps`` for
-other depthwise convolutions and ``im2col`` for the rest: on the development machine ``shift``
-and ``winograd`` measured no faster (BENCHMARKS.md has the figures). :func:`strategy` (or the
-``CONVGRAD_STRATEGY`` environment variable) forces one where it applies; the tests hold every
-strategy to the reference loops.
+other depthwise convolutions (and, with the numba accelerator, grouped ones with few channels per
+group: :mod:`convgrad.kernels.accel`), ``tapmm`` for stride-1 layers with at least 16 input
+channels and more than one tap, on images with at least as many positions as channels, and
+``im2col`` for the rest: on the development machine ``shift`` and ``winograd`` measured no
+faster (BENCHMARKS.md has the figures). :func:`strategy` (or the ``CONVGRAD_STRATEGY``
+environment variable) forces one where it applies; the tests hold every strategy to the
+reference loops.
 
 NaN and infinities. ``im2col``, ``shift`` and ``taps`` read each input only where a window
-does, so a NaN reaches exactly the outputs whose windows read it, as in PyTorch. ``fft`` and
+does, so a NaN reaches exactly the outputs whose windows read it, as in PyTorch. ``tapmm``
+computes the positions between output rows too, with zeros for their ``dy``, and ``0 * inf`` is
+NaN: a non-finite input sends it to ``im2col``. ``fft`` and
 ``winograd`` transform whole images or tiles, where one NaN or infinity would reach every
 frequency and so every output (``inf * 0`` and ``inf - inf`` are NaN); when an input is not
 finite they hand the convolution to the direct strategy the automatic choice would take
@@ -42,7 +49,7 @@ bright one, a channel whose weights cancel) loses its digits. In float32 that me
 2.6e-4 of the output channel's largest value, against 1e-6 for the direct strategies (the
 command is in ``tests/test_fft.py``'s float32 test). The FFT kernels therefore transform in
 float64 whatever the inputs' dtype, a chunk of images at a time, and return the inputs' dtype
-(:mod:`convgrad._fft`).
+(:mod:`convgrad.kernels.fft`).
 
 A transposed convolution is the input-gradient of the convolution whose input is its output, so
 its forward is that convolution's ``dx`` kernel, and its backward is a forward convolution
@@ -56,16 +63,24 @@ import contextvars
 import math
 import os
 from collections.abc import Iterator
+from types import ModuleType
 
 import numpy as np
 
-from . import _api, _args, _fft, _im2col, _np, _taps, _winograd
+from . import _api, _args, _np
 from ._api import ConvGrads
 from ._args import ConvSpec
+from .kernels import accel
+from .kernels import fft as _fft
+from .kernels import im2col as _im2col
+from .kernels import parallel as _parallel
+from .kernels import tapmm as _tapmm
+from .kernels import taps as _taps
+from .kernels import winograd as _winograd
 
 # Strategies: how a convolution is computed. Each computes the same function; the choice by
 # shape is made in _automatic() and can be overridden with strategy() or CONVGRAD_STRATEGY.
-STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft")
+STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft", "tapmm")
 # Where "fft" becomes the automatic choice, from measured crossovers on the development machine
 # (BENCHMARKS.md, "Large kernels"; fft time / the other strategy's):
 # - one input channel per group, against taps: 2-D 5x5 1.2-2.4, 7x7 0.65-1.5, 9x9 0.72-1.07,
@@ -83,6 +98,29 @@ STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft")
 FFT_TAPS_ONE_CHANNEL = 80
 FFT_SCORE = 70
 FFT_KERNEL_BYTES = 16 << 20  # the kernel's transform, held whole: the memory bound holds
+# Where the numba taps (convgrad[fast]) replace im2col on a grouped convolution with several input
+# channels per group: at most this many products per output (``Cg * K``), and more than one tap.
+# NumPy / numba CPU time, forward + backward, float32, 1 thread, batch 8
+# (``python benchmarks/numba_crossover.py``): 4 channels 3x3 at 28x28 (36 products) 1.76, 8x3x3
+# (72) 1.17 at 28x28 and 1.43 at 56x56, 1-D 8 x k=5 (40) 1.70; 32x3x3 (288) 0.57, 1x1 with 16
+# channels (16, where im2col gathers nothing) 0.39. Depthwise (one channel per group) always
+# takes them: 1.41 (3x3 stride 2) to 5.0 (5x5).
+NUMBA_GROUPED_PRODUCTS = 72
+# Where "tapmm" (one product per kernel tap, channels last, images split among the threads with
+# the BLAS at one thread each) replaces im2col: stride 1, no groups, at least TAPMM_CHANNELS input
+# channels and, per image, at least TAPMM_POSITIONS_PER_CHANNEL flat positions per input channel
+# (``Q >= C_in``: the products are ``(m*Q, C_in)`` by ``(C_in, C_out)``, too thin below).
+# im2col / tapmm CPU time of the calling thread, forward + backward, float32, everything on one
+# thread, the bench suite's layers (``python benchmarks/tapmm_crossover.py``): ResNet-20 16
+# channels (Q = 1088) 2.32, 32 (288) 2.33, 64 (80) 1.45, ResNet-18 64 (3246) 1.22, 128 (838)
+# 1.05, MobileNet pointwise 1x1 64 (3136) 1.24, 3-D 16 1.20, 1-D 64 k=5 (4096) 1.04, dilated 64
+# (896) 0.92; left to im2col: ResNet-18 256 (222) 1.06 (0.99 in an earlier run), 512 (61) 0.54,
+# LeNet 1 and 6 channels 0.25 and 0.84. And 1x1 kernels: 1.24 there, but 0.73 and 0.74 in
+# wall-clock on 2 threads, both strategies splitting the batch (26.0 against 35.7 ms, 27.1
+# against 36.8, MobileNet pointwise), where stride-1 3x3 layers kept their gains (ResNet-20 64:
+# 1.47 and 1.33), so tapmm takes kernels of more than one tap only.
+TAPMM_CHANNELS = 16
+TAPMM_POSITIONS_PER_CHANNEL = 1
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "convgrad_strategy", default=os.environ.get("CONVGRAD_STRATEGY") or None
 )
@@ -108,12 +146,33 @@ def strategy(name: str | None) -> Iterator[None]:
         _FORCED.reset(token)
 
 
+def _numba(spec: ConvSpec, w: np.ndarray) -> ModuleType | None:
+    """The numba kernels (:mod:`convgrad.kernels.taps_numba`) when they run this convolution's
+    taps: a grouped one, with the accelerator on (:mod:`convgrad.kernels.accel`); else ``None``."""
+    return accel.numba_kernels() if spec.groups > 1 else None
+
+
+def _taps_pays(spec: ConvSpec, w: np.ndarray) -> bool:
+    """Whether the taps strategy is the automatic choice among the direct ones: one input
+    channel per group (depthwise), or, with numba, a grouped convolution with few products per
+    output (``NUMBA_GROUPED_PRODUCTS``, whose comment has the measurements)."""
+    if spec.groups == 1:
+        return False
+    if w.shape[1] == 1:
+        return True
+    taps = math.prod(spec.kernel)
+    few = taps > 1 and w.shape[1] * taps <= NUMBA_GROUPED_PRODUCTS
+    return few and _numba(spec, w) is not None
+
+
 def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
     """Whether strategy ``name`` can compute this convolution."""
     if name == "taps":
-        return w.shape[1] == 1
+        return w.shape[1] == 1 or _numba(spec, w) is not None
     if name == "shift":
         return set(spec.stride) == {1}
+    if name == "tapmm":
+        return set(spec.stride) == {1} and spec.groups == 1
     if name == "winograd":
         return _winograd.supports(spec, w)
     return name in ("im2col", "fft")
@@ -134,12 +193,27 @@ def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
         large = taps * math.prod(spec.out_spatial) / frequencies >= FFT_SCORE
     if large and _fft.kernel_bytes(spec, w, 8) <= FFT_KERNEL_BYTES:  # float64: module doc
         return "fft"
-    return "taps" if spec.groups > 1 and w.shape[1] == 1 else "im2col"
+    if _taps_pays(spec, w):
+        return "taps"
+    return "tapmm" if _tapmm_pays(spec, w) else "im2col"
+
+
+def _tapmm_pays(spec: ConvSpec, w: np.ndarray) -> bool:
+    """Whether "tapmm" is the automatic choice (the rule and its measurements are by
+    ``TAPMM_CHANNELS``)."""
+    if not supports("tapmm", spec, w) or w.shape[1] < TAPMM_CHANNELS:
+        return False
+    if math.prod(spec.kernel) == 1:
+        return False
+    positions = _np.flat_span(spec.out_spatial, spec.padded_spatial)
+    return positions >= TAPMM_POSITIONS_PER_CHANNEL * w.shape[1]
 
 
 def _direct(spec: ConvSpec, w: np.ndarray) -> str:
     """The automatic choice among the strategies that read each input only where a window does."""
-    return "taps" if spec.groups > 1 and w.shape[1] == 1 else "im2col"
+    if _taps_pays(spec, w):
+        return "taps"
+    return "tapmm" if _tapmm_pays(spec, w) else "im2col"
 
 
 def _finite(*arrays: np.ndarray) -> bool:
@@ -159,6 +233,8 @@ def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray) -> str:
         name = _automatic(spec, w)
     if name in ("fft", "winograd") and not _finite(*inputs):
         return _direct(spec, w)
+    if name == "tapmm" and not _finite(*inputs):
+        return "im2col"
     return name
 
 
@@ -181,10 +257,24 @@ def chosen_strategy(x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs
 def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of the convolution of ``x (N, C_in, *in)``, without bias."""
     name = _strategy(spec, w, x, w)
+    if name == "taps" and (fast := _numba(spec, w)) is not None:
+        y = accel.run("forward", fast.forward, _np.pad(x, spec.padding, spec.padding_mode), w, spec)
+        return _forward(x, w, spec) if y is None else y  # None: numba failed, and is off now
     if name in ("taps", "fft"):
         kernels = _taps if name == "taps" else _fft
         return kernels.forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
+    if name == "tapmm":
+        return _tapmm.forward(x, w, spec)
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=np.result_type(x, w))
+    if name == "im2col":  # shares of the batch on the threads, the BLAS at one thread each
+
+        def share(images: range) -> None:
+            part = slice(images.start, images.stop)
+            for _ in _im2col.forward(x[part], w, spec, shift=False, out=y[part]):
+                pass
+
+        _parallel.over_images(x.shape[0], share)
+        return y
     if name == "winograd":
         chunks = _winograd.forward(x, w, spec, out=y)
     else:
@@ -197,24 +287,54 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dx (N, C_in, *in)``: the transposed convolution of ``dy``, folded through the padding."""
     name = _strategy(spec, w, dy, w)
+    if name == "taps" and (fast := _numba(spec, w)) is not None:
+        dxp = accel.run("input_grad", fast.input_grad, dy, w, spec)
+        if dxp is None:  # numba failed, and is off now
+            return _input_grad(dy, w, spec)
+        return _np.pad_backward(dxp, spec.padding, spec.padding_mode)
     if name == "taps":
         return _np.pad_backward(_taps.input_grad(dy, w, spec), spec.padding, spec.padding_mode)
     if name == "fft":
         return _fft.input_grad(dy, w, spec)
+    if name == "tapmm":
+        return _tapmm.input_grad(dy, w, spec)
     if name == "winograd":
         return _im2col.input_grad_by_forward(dy, w, spec, _winograd.forward)
-    return _im2col.input_grad(dy, w, spec, shift=name == "shift")
+    if name == "shift":
+        return _im2col.input_grad(dy, w, spec, shift=True)
+    dx = np.empty((dy.shape[0], w.shape[1] * spec.groups, *spec.in_spatial), np.result_type(dy, w))
+
+    def share(images: range) -> None:
+        part = slice(images.start, images.stop)
+        _im2col.input_grad(dy[part], w, spec, shift=False, out=dx[part])
+
+    _parallel.over_images(dy.shape[0], share)
+    return dx
 
 
 def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
     """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the input ``x (N, C_in, *in)``."""
     name = _strategy(spec, w, dy, x)
+    if name == "taps" and (fast := _numba(spec, w)) is not None:
+        xp = _np.pad(x, spec.padding, spec.padding_mode)
+        dw = accel.run("weight_grad", fast.weight_grad, dy, xp, spec, w)
+        return _weight_grad(dy, x, spec, w) if dw is None else dw  # None: numba failed
     if name in ("taps", "fft"):
         kernels = _taps if name == "taps" else _fft
         return kernels.weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)
     if name == "winograd":
         return _winograd.weight_grad(dy, x, spec, w)
-    return _im2col.weight_grad(dy, x, spec, w, shift=name == "shift")
+    if name == "tapmm":
+        return _tapmm.weight_grad(dy, x, spec, w)
+    if name == "shift":
+        return _im2col.weight_grad(dy, x, spec, w, shift=True)
+
+    def share(images: range) -> np.ndarray:
+        part = slice(images.start, images.stop)
+        return _im2col.weight_grad(dy[part], x[part], spec, w, shift=False)
+
+    parts = _parallel.over_images(x.shape[0], share)
+    return parts[0] if len(parts) == 1 else np.sum(parts, axis=0)
 
 
 def _bias_grad(dy: np.ndarray, bias: bool) -> np.ndarray | None:

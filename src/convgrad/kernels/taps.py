@@ -15,8 +15,9 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from . import _np, _parallel
-from ._args import ConvSpec
+from .. import _np
+from .._args import ConvSpec
+from . import parallel as _parallel
 
 # The taps run over blocks of (images, groups) small enough to stay in the core's cache while
 # every tap passes over them: a tap is two passes (multiply, add) over the block, not over the

@@ -16,7 +16,7 @@ around, and per frequency ``f`` (``*`` the complex conjugate, sums over each gro
 
 Each frequency's channel sum is a small complex matrix product, or an elementwise product when
 each group has one input channel (depthwise). The work runs in chunks of images on
-:mod:`convgrad._parallel`'s threads (NumPy's transforms run on one core each); the kernel's
+:mod:`convgrad.kernels.parallel`'s threads (NumPy's transforms run on one core each); the kernel's
 transform ``W`` is held whole, ``C_out * C_in/G`` planes of ``L`` frequencies, so the automatic
 choice (:func:`convgrad.convolution._automatic`) takes this strategy only where that is small.
 
@@ -34,8 +34,10 @@ import threading
 
 import numpy as np
 
-from . import _im2col, _np, _parallel
-from ._args import ConvSpec
+from .. import _np
+from .._args import ConvSpec
+from . import im2col as _im2col
+from . import parallel as _parallel
 
 COMPUTE = np.dtype(np.float64)  # the transforms' precision, whatever the inputs' (module doc)
 

@@ -14,7 +14,7 @@ multiplications, for transforms that cost a few passes over the input and output
     G   = [[1, 0, 0], [1/2, 1/2, 1/2], [1/2, -1/2, 1/2], [0, 0, 1]]
     A^T = [[1, 1, 1, 0], [0, 1, -1, -1]]
 
-Backward. ``dx`` is a forward convolution of ``dy`` (see :mod:`convgrad._im2col`), so it is
+Backward. ``dx`` is a forward convolution of ``dy`` (see :mod:`convgrad.kernels.im2col`), so it is
 computed the same way. For ``dw``: ``Y`` is linear in ``U``, so
 ``dU[o, c] = sum_tiles (A dY A^T) * V[c]`` (16 matrix products ``(C_out, tiles)`` by
 ``(tiles, C_in)``), and ``dw[o, c] = G^T dU[o, c] G``.
@@ -26,8 +26,9 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from . import _im2col, _np
-from ._args import ConvSpec
+from .. import _np
+from .._args import ConvSpec
+from . import im2col as _im2col
 
 G = np.array([[1.0, 0.0, 0.0], [0.5, 0.5, 0.5], [0.5, -0.5, 0.5], [0.0, 0.0, 1.0]])
 

@@ -1,7 +1,7 @@
 """Threads for the depthwise kernels' elementwise passes.
 
 NumPy's matrix product runs on every core (through its BLAS), but its ufuncs run on one. They
-release the GIL, so the depthwise kernels (:mod:`convgrad._taps`), which are ufuncs only, run
+release the GIL, so the depthwise kernels (:mod:`convgrad.kernels.taps`), which are ufuncs only, run
 their independent blocks of images and groups on a small thread pool. (Splitting the im2col
 kernels' copies the same way measured no faster: BLAS's own threads compete for the cores.)
 The number of threads is ``CONVGRAD_THREADS`` when set (an integer from 1 to
@@ -20,9 +20,12 @@ from __future__ import annotations
 import contextlib
 import numbers
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
+
+import numpy as np
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -86,3 +89,53 @@ def run(f: Callable[[T], R], items: Sequence[T], most: int | None = None) -> lis
     # each worker takes every workers-th item, in turn
     shares = list(_pool[1].map(lambda k: [f(item) for item in items[k::workers]], range(workers)))
     return [shares[i % workers][i // workers] for i in range(len(items))]
+
+
+_controller: dict[str, Any] = {}  # threadpoolctl's controller, made once (it inspects libraries)
+_controller_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def blas_single() -> Iterator[bool]:
+    """NumPy's BLAS limited to one thread inside the block, through threadpoolctl (an optional
+    dependency: it comes with scikit-learn, ``convgrad[train]``); yields whether it could be."""
+    with _controller_lock:
+        if "it" not in _controller:
+            try:
+                from threadpoolctl import ThreadpoolController
+
+                _controller["it"] = ThreadpoolController()
+            except ImportError:
+                _controller["it"] = None
+    controller = _controller["it"]
+    if controller is None:
+        yield False
+        return
+    with controller.limit(limits=1, user_api="blas"):
+        yield True
+
+
+def over_images(batch: int, work: Callable[[range], R]) -> list[R]:
+    """``work(images)`` over shares of ``range(batch)``, one share per thread with the BLAS at
+    one thread each, when there are threads and threadpoolctl can limit the BLAS; else
+    ``[work(range(batch))]``, on this thread with the BLAS's own threads.
+
+    Each thread runs its own images' products whole, instead of the BLAS splitting every product
+    in two: thin products split poorly, and the BLAS's workers spin between products, taking a
+    core from whatever runs next (BENCHMARKS.md, issue 14).
+
+    The floating-point flags are ignored inside ``work``, on each thread (NumPy's error state is
+    per thread): a product of an infinity and a zero is NaN, as in PyTorch, and the BLAS, now on
+    the calling threads, raises the flags that its own threads kept to themselves.
+    """
+
+    def quiet(images: range) -> R:
+        with np.errstate(invalid="ignore", over="ignore"):
+            return work(images)
+
+    count = min(threads(), batch)
+    with blas_single() as single:
+        if count <= 1 or not single:
+            return [quiet(range(batch))]
+        shares = [range(batch * k // count, batch * (k + 1) // count) for k in range(count)]
+        return run(quiet, shares)

@@ -44,8 +44,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import _np
-from ._args import ConvSpec
+from .. import _np
+from .._args import ConvSpec
 
 CHUNK_BYTES = 8 << 20
 
@@ -180,12 +180,16 @@ def input_grad_by_forward(
     return dx
 
 
-def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec, shift: bool) -> np.ndarray:
-    """``dx (N, C_in, *in)``: the transposed convolution of ``dy``, folded through the padding."""
+def input_grad(
+    dy: np.ndarray, w: np.ndarray, spec: ConvSpec, shift: bool, out: np.ndarray | None = None
+) -> np.ndarray:
+    """``dx (N, C_in, *in)``: the transposed convolution of ``dy``, folded through the padding;
+    written into ``out`` when given (without shift)."""
     if shift:
         return input_grad_by_forward(dy, w, spec, lambda dy, w, spec: forward(dy, w, spec, True))
     c_in, padded = w.shape[1] * spec.groups, spec.padded_spatial
-    dx = np.empty((dy.shape[0], c_in, *spec.in_spatial), dtype=np.result_type(dy, w))
+    shape = (dy.shape[0], c_in, *spec.in_spatial)
+    dx = np.empty(shape, dtype=np.result_type(dy, w)) if out is None else out
     w_g = _weight_matrix(w, spec.groups)
     for chunk in pieces(dy.shape[0], c_in, spec, dx.dtype.itemsize):
         images = chunk[0].images

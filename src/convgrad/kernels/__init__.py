@@ -1,0 +1,19 @@
+"""The convolution strategies' kernels, one module per strategy and backend.
+
+Each module computes the three kernels of a convolution (the forward ``y``, the input gradient
+``dx`` and the weight gradient ``dw``) in its own way, with its derivation in its docstring;
+:mod:`convgrad.convolution` chooses among them by shape.
+
+- :mod:`~convgrad.kernels.im2col`: windows gathered into matrices, one matrix product per group
+  (and the ``shift`` variant for stride 1);
+- :mod:`~convgrad.kernels.tapmm`: stride 1, one matrix product per kernel tap over channels-last
+  images, no gather;
+- :mod:`~convgrad.kernels.taps`: one broadcast multiply-add per kernel tap (depthwise);
+- :mod:`~convgrad.kernels.taps_numba`: the same, compiled with numba, for any grouped
+  convolution (the optional ``convgrad[fast]``);
+- :mod:`~convgrad.kernels.winograd`: Winograd F(2x2, 3x3);
+- :mod:`~convgrad.kernels.fft`: products of Fourier transforms (large kernels);
+- :mod:`~convgrad.kernels.accel`: which backend, NumPy or numba, runs the kernels that have both;
+- :mod:`~convgrad.kernels.parallel`: the thread pool the kernels share, and the batch split with
+  the BLAS at one thread.
+"""

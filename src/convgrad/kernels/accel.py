@@ -1,0 +1,197 @@
+"""The optional accelerator: which backend runs the kernels that have a compiled twin.
+
+``pip install "convgrad[fast]"`` adds numba; the kernels compiled with it
+(:mod:`convgrad.kernels.taps_numba`) then run where they measured faster than NumPy's (the
+choice is :func:`convgrad.convolution._automatic`'s). The pure-NumPy kernels stay: they are
+what runs without numba, and the oracle every compiled kernel is tested against.
+
+The backend is, in order: the one :func:`accelerator` sets for a block, else the environment
+variable ``CONVGRAD_ACCEL`` (``numpy`` or ``numba``; unset or empty means numba when it works),
+read when a kernel first asks. Nothing breaks without numba: asked for and absent, or present
+and failing (an import or a compilation error), it is said once, as a ``RuntimeWarning``, and
+NumPy runs. numba merely absent, and not asked for, is said nowhere: that is the default install.
+
+Compiled kernels are cached on disk (``cache=True``): the first process compiles them (about 7 s
+per dtype on the development machine), the next ones load them (about 0.3 s, most of it numba's
+own start). A command-line run that waits more than :data:`NOTICE_AFTER` seconds for them says
+so on stderr (:func:`announce_compiles`).
+
+Threads: each call runs on at most :data:`NUMBA_THREADS` numba threads (one; its comment has the
+measurements) and at most ``convgrad.kernels.parallel.threads()``; calls from several Python
+threads at once take turns (numba's thread pool runs one parallel region at a time).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import os
+import sys
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from types import ModuleType
+from typing import Any, TextIO, TypeVar
+
+from . import parallel
+
+BACKENDS = ("numpy", "numba")
+NOTICE_AFTER = 2.0  # seconds: a longer wait is a compilation (3 to 10 s; a cache load 0.1 to 0.8)
+# numba's threads per kernel call, at most (and at most convgrad's own count, CONVGRAD_THREADS).
+# On the shared 2-core development machine one thread measured faster than two in every
+# neighbourhood (``python benchmarks/numba_threads.py``, depthwise forward + backward, float32,
+# batch 8, ms for 1 / 2 threads, load average 5): 32 channels at 112x112 after 0.1 s of rest
+# 31.7 / 48.7, after a BLAS product on 2 threads (whose workers spin) 59.7 / 80.7, after a tapmm
+# pointwise layer 38.0 / 46.2; 512 channels at 14x14 14.6 / 33.9, 18.4 / 60.3, 22.5 / 79.9.
+# numba's parallel regions split their work evenly in advance, so a thread that loses its core
+# to another process (or to the BLAS's spinning workers) holds up the whole call. On a machine
+# with cores to spare, raise it.
+NUMBA_THREADS = 1
+
+R = TypeVar("R")
+
+_FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar("convgrad_accel", default=None)
+_state: dict[str, Any] = {"module": None, "failed": False, "warned": False, "compiled": set()}
+_lock = threading.Lock()  # one numba call at a time, and one import
+_announce: TextIO | None = None
+
+
+@contextlib.contextmanager
+def accelerator(name: str | None) -> Iterator[None]:
+    """Run the kernels that have a compiled twin on ``name`` (``"numpy"`` or ``"numba"``)
+    inside the block; ``None`` restores the default (``CONVGRAD_ACCEL``, else numba when it
+    works).
+
+    >>> import numpy as np, convgrad
+    >>> with accelerator("numpy"):
+    ...     convgrad.conv2d(np.ones((1, 2, 4, 4)), np.ones((2, 1, 3, 3)), groups=2).shape
+    (1, 2, 2, 2)
+    """
+    if name is not None and name not in BACKENDS:
+        raise ValueError(f"accelerator must be one of {BACKENDS} or None; got {name!r:.40}")
+    token = _FORCED.set(name)
+    try:
+        yield
+    finally:
+        _FORCED.reset(token)
+
+
+def requested() -> str | None:
+    """The backend asked for (by :func:`accelerator`, else ``CONVGRAD_ACCEL``), or ``None``."""
+    forced = _FORCED.get()
+    if forced is not None:
+        return forced
+    text = os.environ.get("CONVGRAD_ACCEL", "").strip()
+    if not text:
+        return None
+    if text not in BACKENDS:
+        raise ValueError(
+            f"CONVGRAD_ACCEL must be one of {BACKENDS} (or unset, for numba when it works); "
+            f"got {text!r:.40}"
+        )
+    return text
+
+
+def _say_once(message: str) -> None:
+    if not _state["warned"]:
+        _state["warned"] = True
+        warnings.warn(f"convgrad: {message}; using NumPy", RuntimeWarning, stacklevel=4)
+
+
+def _load() -> ModuleType | None:
+    """The numba kernels' module, imported once; ``None`` when numba is absent or fails."""
+    if _state["module"] is None and not _state["failed"]:
+        with _lock:
+            if _state["module"] is None and not _state["failed"]:
+                try:
+                    from . import taps_numba
+                except ModuleNotFoundError as err:
+                    _state["failed"] = "absent" if err.name == "numba" else f"failed: {err}"
+                except Exception as err:  # numba present but broken: any import error
+                    _state["failed"] = f"failed: {type(err).__name__}: {err}"
+                else:
+                    _state["module"] = taps_numba
+    return _state["module"]
+
+
+def available() -> str | None:
+    """numba's version when its kernels can run in this process (loading them, silently), else
+    ``None``; :func:`status` says why not."""
+    if _load() is None:
+        return None
+    import numba
+
+    return str(numba.__version__)
+
+
+def status() -> str:
+    """A few words on numba here: its version, or that it is absent or failed."""
+    version = available()
+    if version is not None:
+        return f"numba {version}"
+    return "numba absent" if _state["failed"] == "absent" else f"numba {_state['failed']}"
+
+
+def numba_kernels() -> ModuleType | None:
+    """The compiled kernels' module when they should run now, else ``None`` (NumPy runs)."""
+    wanted = requested()
+    if wanted == "numpy":
+        return None
+    module = _load()
+    if module is None:
+        reason = _state["failed"]
+        if reason != "absent":
+            _say_once(f"numba {reason}")
+        elif wanted == "numba":
+            _say_once('numba was asked for but is not installed (pip install "convgrad[fast]")')
+    return module
+
+
+def active() -> str:
+    """The backend the compiled kernels' twins run on now: ``"numba"`` or ``"numpy"``."""
+    return "numpy" if numba_kernels() is None else "numba"
+
+
+def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
+    """``kernel(*args)`` on numba's threads; ``None`` if numba fails (said once; NumPy runs
+    from then on, and the caller computes this result with it).
+
+    ``name`` and the arguments' dtype name the compilation, for the notice on stderr.
+    """
+    module = _state["module"]
+    assert module is not None, "numba_kernels() first"
+    import numba
+
+    key = (name, *(str(getattr(a, "dtype", "")) for a in args[:1]))
+    timer = None
+    if _announce is not None and key not in _state["compiled"]:
+        stream = _announce
+        line = f"convgrad: compiling the numba kernel {name} ({key[1]}; once, cached afterwards)"
+
+        def notice() -> None:
+            with contextlib.suppress(ValueError, OSError):  # a stream closed meanwhile
+                print(line, file=stream, flush=True)
+
+        timer = threading.Timer(NOTICE_AFTER, notice)
+        timer.daemon = True
+        timer.start()
+    try:
+        with _lock:
+            most = min(numba.config.NUMBA_NUM_THREADS, NUMBA_THREADS)  # type: ignore[attr-defined]
+            numba.set_num_threads(max(1, min(parallel.threads(), most)))
+            result = kernel(*args)
+    except numba.core.errors.NumbaError as err:
+        _state["failed"], _state["module"] = f"failed: {type(err).__name__}", None
+        _say_once(f"numba could not compile {name} ({' '.join(str(err).split())[:200]})")
+        return None
+    finally:
+        if timer is not None:
+            timer.cancel()
+    _state["compiled"].add(key)
+    return result
+
+
+def announce_compiles(stream: TextIO | None = sys.stderr) -> None:
+    """Say on ``stream`` (``None``: nowhere) when a kernel waits for its compilation."""
+    global _announce
+    _announce = stream
