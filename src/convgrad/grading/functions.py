@@ -826,7 +826,7 @@ Definition = ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
 
 
 def definitions(tree: ast.Module) -> dict[str, Definition | None]:
-    """The names the file's top level binds to functions, each with its definition (None when
+    r"""The names the file's top level binds to functions, each with its definition (None when
     it cannot be read, as for ``f = make()``): ``def`` (also inside ``if``, ``try`` and
     ``with`` blocks, not under ``if __name__ == "__main__"``), a lambda, another function's name
     (``conv2d_naive = my_conv``) or a class's static method (``zero_pad = Layers.zero_pad``).
