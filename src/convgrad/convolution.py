@@ -273,7 +273,7 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
             for _ in _im2col.forward(x[part], w, spec, shift=False, out=y[part]):
                 pass
 
-        _parallel.over_images(x.shape[0], share)
+        _parallel.over_images(x.shape[0], share, _parallel.conv_size(spec, w, x.shape[0]))
         return y
     if name == "winograd":
         chunks = _winograd.forward(x, w, spec, out=y)
@@ -308,7 +308,7 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         part = slice(images.start, images.stop)
         _im2col.input_grad(dy[part], w, spec, shift=False, out=dx[part])
 
-    _parallel.over_images(dy.shape[0], share)
+    _parallel.over_images(dy.shape[0], share, _parallel.conv_size(spec, w, dy.shape[0]))
     return dx
 
 
@@ -333,7 +333,7 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
         part = slice(images.start, images.stop)
         return _im2col.weight_grad(dy[part], x[part], spec, w, shift=False)
 
-    parts = _parallel.over_images(x.shape[0], share)
+    parts = _parallel.over_images(x.shape[0], share, _parallel.conv_size(spec, w, x.shape[0]))
     return parts[0] if len(parts) == 1 else np.sum(parts, axis=0)
 
 

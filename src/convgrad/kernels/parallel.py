@@ -18,6 +18,7 @@ checks it up front).
 from __future__ import annotations
 
 import contextlib
+import math
 import numbers
 import os
 import threading
@@ -115,10 +116,35 @@ def blas_single() -> Iterator[bool]:
         yield True
 
 
-def over_images(batch: int, work: Callable[[range], R]) -> list[R]:
+# The batch is split over the threads only when the work is large enough: at least
+# SPLIT_POSITIONS output positions per image, or SPLIT_FLOPS in the product. Small images make
+# many small NumPy calls per image, and two threads then contend for the GIL. Measured on the
+# quiet 2-core machine (2026-11-29), float32, batch 32, 3x3, padding 1:
+# - one layer's forward + dx + dw, medians of 15 alternating runs (/work/tmp/split_ab.py),
+#   ms split / one thread: 1->32 at 28x28 (784 positions, 14 MFLOP a pass) 3.43 / 7.39;
+#   1->32 at 8x8 (64, 1.3 MFLOP) 1.45 / 0.86; 32->64 at 4x4 (16, 19 MFLOP) 3.20 / 2.33;
+# - a whole training step (convgrad bench --train, alternating processes): the digits' CNN
+#   (8x8 and 4x4 layers) 292-316 ms split, 228-234 ms not; the 28x28 CNN, whose 14x14 and 7x7
+#   layers have 231 MFLOP a pass, 1503-1597 ms split, 1799-1848 ms not.
+SPLIT_POSITIONS = 256
+SPLIT_FLOPS = 50e6
+
+
+def conv_size(spec: Any, w: np.ndarray, batch: int) -> tuple[int, float]:
+    """A convolution pass's size for :func:`over_images`: output positions per image, and FLOPs
+    over the batch (2 per multiply-add)."""
+    positions = math.prod(spec.out_spatial)
+    return positions, 2.0 * positions * w.size * batch
+
+
+def over_images(
+    batch: int, work: Callable[[range], R], size: tuple[int, float] | None = None
+) -> list[R]:
     """``work(images)`` over shares of ``range(batch)``, one share per thread with the BLAS at
-    one thread each, when there are threads and threadpoolctl can limit the BLAS; else
-    ``[work(range(batch))]``, on this thread with the BLAS's own threads.
+    one thread each, when there are threads, threadpoolctl can limit the BLAS, and the work is
+    large enough (``size``, when given: output positions per image and FLOPs, at least
+    :data:`SPLIT_POSITIONS` or :data:`SPLIT_FLOPS`); else ``[work(range(batch))]``, on this
+    thread with the BLAS's own threads.
 
     Each thread runs its own images' products whole, instead of the BLAS splitting every product
     in two: thin products split poorly, and the BLAS's workers spin between products, taking a
@@ -134,6 +160,8 @@ def over_images(batch: int, work: Callable[[range], R]) -> list[R]:
             return work(images)
 
     count = min(threads(), batch)
+    if size is not None and size[0] < SPLIT_POSITIONS and size[1] < SPLIT_FLOPS:
+        count = 1
     with blas_single() as single:
         if count <= 1 or not single:
             return [quiet(range(batch))]

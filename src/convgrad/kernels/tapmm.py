@@ -104,7 +104,7 @@ def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
                     acc += term
             y[block] = np.moveaxis(_positions(acc, spec, spec.padded_spatial), -1, 1)
 
-    parallel.over_images(x.shape[0], work)
+    parallel.over_images(x.shape[0], work, parallel.conv_size(spec, w, x.shape[0]))
     return y
 
 
@@ -127,7 +127,7 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
             dxp = np.moveaxis(dxf, -1, 1).reshape(-1, c_in, *spec.padded_spatial)
             _np.pad_backward_into(dx[block], dxp, spec.padding, spec.padding_mode)
 
-    parallel.over_images(dy.shape[0], work)
+    parallel.over_images(dy.shape[0], work, parallel.conv_size(spec, w, dy.shape[0]))
     return dx
 
 
@@ -146,6 +146,8 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
                 dw_t[k] += np.matmul(xf[:, off : off + q].transpose(0, 2, 1), dyf).sum(axis=0)
         return dw_t
 
-    dw_t = sum(parallel.over_images(x.shape[0], work))  # each thread's images, summed
+    dw_t = sum(
+        parallel.over_images(x.shape[0], work, parallel.conv_size(spec, w, x.shape[0]))
+    )  # each thread's images, summed
     dw = np.moveaxis(np.asarray(dw_t).transpose(0, 2, 1), 0, -1)  # (C_out, C_in, K)
     return np.ascontiguousarray(dw).reshape(w.shape)
