@@ -383,3 +383,19 @@ def test_a_forward_pass_without_its_cache_fails(tmp_path):
     forward = reports["max_pool_forward_naive"]
     assert not forward.passed
     assert "without its cache" in forward.tests[0].arrays[0].problem
+
+
+def test_names_numpy_2_removed_still_work_for_old_answers(tmp_path):
+    # np.float, np.product, np.float_ and np.asscalar: gone in NumPy 2, common in old answers
+    path = tmp_path / "numpy1.py"
+    path.write_text(
+        "import numpy as np\n\n"
+        "def distribute_value(dz, shape):\n"
+        "    average = np.float(dz) / np.product(shape)\n"
+        "    return np.ones(shape, dtype=np.float_) * average\n\n"
+        "def conv_single_step(a_slice_prev, W, b):\n"
+        "    return np.asscalar(np.sum(a_slice_prev * W) + b)\n"
+    )
+    result = grading_files.grade(path)
+    assert [r.function for r in result.reports] == ["conv_single_step", "distribute_value"]
+    assert result.passed, result.text()

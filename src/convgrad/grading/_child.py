@@ -460,6 +460,23 @@ def _run_top_level(module: Any, path: str, seconds: float) -> list[str]:
     return notes
 
 
+def _numpy1_names() -> None:
+    """The names NumPy 1.x had and NumPy 2 removed (``np.float``, ``np.int``, ``np.asscalar``,
+    ``np.NaN``, ``np.product``...), which learners' code from the courses' first years calls:
+    an honest old answer is graded instead of failing with an AttributeError."""
+    old = {
+        "int": int, "float": float, "bool": bool, "complex": complex, "object": object,
+        "str": str, "long": int, "unicode": str, "float_": np.float64, "complex_": np.complex128,
+        "NaN": np.nan, "NAN": np.nan, "Inf": np.inf, "Infinity": np.inf, "infty": np.inf,
+        "PINF": np.inf, "NINF": -np.inf,
+        "asscalar": lambda a: np.asarray(a).item(),
+        "product": np.prod, "cumproduct": np.cumprod, "alltrue": np.all, "sometrue": np.any,
+    }  # fmt: skip
+    for name, value in old.items():
+        if name not in np.__dict__:
+            setattr(np, name, value)
+
+
 def _no_debugger() -> None:
     """``pdb.set_trace()`` or ``breakpoint()`` left in a learner's code would wait for a
     debugger's commands that never come (or end in BdbQuit): both do nothing here."""
@@ -804,6 +821,7 @@ def main() -> None:
     _install_hook(tuple(config["blocked"]) + _convgrad_here(), fd)
     sys.path.insert(0, os.path.dirname(config["file"]))
     _python2_names()
+    _numpy1_names()
     _no_debugger()
     _no_memfd()
     module, reply = _load(config)
