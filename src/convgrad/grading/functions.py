@@ -533,28 +533,11 @@ class _FunctionGrader:
             # on it (an error only when its type and words are the variant's), first those that
             # never give a wrong value the code does not give (a second bug may hide the rest)
             clean = [b for b in variants if not conflicts[b]]
-            left = set(failing)
-            while left:
-                best = max(
-                    clean,
-                    key=lambda b: (len(matches[b] & left), len(matches[b]), bool(self.lines(b))),
-                    default=None,
-                )
-                if best is None or not matches[best] & left:
-                    break
-                chosen[best] = matches[best] & left
-                left -= matches[best]
+            chosen = _cover(clean, set(failing), matches, self.lines)
+            left = set(failing) - {i for where in chosen.values() for i in where}
             valued = {i for i in left if not getattr(outcomes[i], "raised", "x")}
-            while valued:  # then, for wrong values only, any variant that gives the same
-                best = max(
-                    variants,
-                    key=lambda b: (len(matches[b] & valued), len(matches[b]), bool(self.lines(b))),
-                    default=None,
-                )
-                if best is None or not matches[best] & valued:
-                    break
-                chosen[best] = matches[best] & valued
-                valued -= matches[best]
+            # then, for wrong values only, any variant that gives the same
+            chosen.update(_cover(list(variants), valued, matches, self.lines))
         for bug, where in chosen.items():
             diagnosis = Diagnosis(
                 None, bug, self.graded.bug_text(bug), self.graded.fix_text(bug), self.lines(bug)
@@ -604,6 +587,29 @@ def _outcome(reply: Reply) -> Outcome | None:
         kind, _, message = reply.message.partition(":")
         return Outcome(raised=kind or "Exception", message=message.strip())
     return None
+
+
+def _cover(
+    bugs: list[str],
+    tests: set[int],
+    matches: dict[str, set[int]],
+    lines: Callable[[str], list[str]],
+) -> dict[str, set[int]]:
+    """Greedily, the bugs that explain the most of ``tests`` (each the tests it matches), ties
+    going to the bug that matches more tests overall, then to one whose line is found."""
+    chosen: dict[str, set[int]] = {}
+    left = set(tests)
+    while left:
+        best = max(
+            bugs,
+            key=lambda b: (len(matches[b] & left), len(matches[b]), bool(lines(b))),
+            default=None,
+        )
+        if best is None or not matches[best] & left:
+            break
+        chosen[best] = matches[best] & left
+        left -= matches[best]
+    return chosen
 
 
 def _tolerance(case: Case) -> tuple[float, float]:
