@@ -181,6 +181,10 @@ def test_an_unknown_function_is_a_usage_error():
     done = run(CORPUS / "dlai" / "notebook.py", "--api", "dlai", "--function", "pool_fwd")
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "pool_fwd" in done.stderr
+    # another course's function is not this course's
+    done = run(CORPUS / "dlai" / "notebook.py", "--api", "dlai", "--function", "conv2d")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "'conv2d' is not a function of dlai" in done.stderr
 
 
 NOTEBOOK = """\

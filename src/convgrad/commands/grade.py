@@ -155,7 +155,8 @@ def _grade(args: argparse.Namespace) -> int:
         detect()
     except ValueError as err:
         raise UsageError(str(err)) from None
-    known = {n for c in ("seeds", "cs231n", "dlai") for n in grading_files.course_functions(c)}
+    courses = ("seeds", "cs231n", "dlai") if args.api == "auto" else (args.api,)
+    known = {n for c in courses for n in grading_files.course_functions(c)}
     if args.function and args.api in ("seeds", "dlai", "auto") and args.function not in known:
         raise UsageError(
             f"--function: {args.function!r} is not a function of "
