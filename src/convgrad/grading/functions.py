@@ -341,6 +341,8 @@ class _FunctionGrader:
         self.sandbox = sandbox
         self.source = source
         self.forward = forward
+        self.variants = graded.variants  # built once: the matching and shrinking read them often
+        self._lines: dict[str, list[str]] = {}  # per bug: the ties and each diagnosis ask again
 
     def run(self, report: FileReport) -> None:
         cases = self.graded.cases()
@@ -430,7 +432,7 @@ class _FunctionGrader:
         if got is None or _status(reply, got, want, case) != status:
             return None
         if bugs:
-            variants = self.graded.variants
+            variants = self.variants
             for bug in bugs:
                 forms = getattr(variants.get(bug), "forms", (variants.get(bug),))
                 if not any(
@@ -502,7 +504,7 @@ class _FunctionGrader:
             for i in failing:
                 report.tests[i].diagnoses.append(stub)
             return
-        variants = self.graded.variants
+        variants = self.variants
         ran = [i for i, o in enumerate(outcomes) if o is not None]
         matches: dict[str, set[int]] = {}
         conflicts: dict[str, set[int]] = {}  # the variant is wrong, the code returned otherwise
@@ -552,6 +554,13 @@ class _FunctionGrader:
                     report.tests[i].diagnoses.append(Diagnosis(None, None, hint, ""))
 
     def lines(self, bug: str) -> list[str]:
+        """The learner's lines holding ``bug`` (its patterns, or the conv layer's static
+        reading), once per bug."""
+        if bug not in self._lines:
+            self._lines[bug] = self._find_lines(bug)
+        return self._lines[bug]
+
+    def _find_lines(self, bug: str) -> list[str]:
         if self.graded._api is not None:  # the conv layer's static reading places its bugs
             try:
                 found = static.read_source(self.source, self.graded.course)
