@@ -131,17 +131,17 @@ def test_fft_gradients_match_finite_differences():
         # otherwise taps * output positions / frequencies decides: 174, 75, 42, 56 and 51
         ((8, 16, 64, 64), (16, 16, 11, 11), dict(padding=5), "fft"),
         ((8, 16, 64, 64), (16, 16, 7, 7), dict(padding=3), "fft"),
-        ((8, 16, 64, 64), (16, 16, 11, 11), dict(stride=2), "im2col"),  # a quarter of the outputs
-        ((8, 64, 28, 28), (64, 64, 7, 7), dict(padding=3), "tapmm"),  # not the FFT: stride 1
-        ((8, 128, 14, 14), (128, 128, 9, 9), dict(padding=4), "tapmm"),
-        ((8, 16, 4096), (16, 16, 33), dict(padding=16), "tapmm"),  # 62
+        ((8, 16, 64, 64), (16, 16, 11, 11), dict(stride=2), "nhwc"),  # a quarter of the outputs
+        ((8, 64, 28, 28), (64, 64, 7, 7), dict(padding=3), "nhwc"),  # not the FFT: stride 1
+        ((8, 128, 14, 14), (128, 128, 9, 9), dict(padding=4), "nhwc"),
+        ((8, 16, 4096), (16, 16, 33), dict(padding=16), "nhwc"),  # 62
         ((8, 16, 4096), (16, 16, 65), dict(padding=32), "fft"),  # 123
         ((8, 16, 4096), (16, 16, 129), dict(padding=64), "fft"),
         # large kernels whose transform would be 18 MB, or 1.3 GB: not the FFT
-        ((8, 32, 4096), (32, 32, 129), dict(padding=64), "tapmm"),
-        ((8, 64, 4096), (64, 64, 5), dict(padding=2), "tapmm"),
+        ((8, 32, 4096), (32, 32, 129), dict(padding=64), "nhwc"),
+        ((8, 64, 4096), (64, 64, 5), dict(padding=2), "nhwc"),
         ((8, 256, 4096), (256, 1, 255), dict(padding=127, groups=256), "fft"),
-        ((8, 512, 14, 14), (512, 512, 11, 11), dict(padding=5), "im2col"),
+        ((8, 512, 14, 14), (512, 512, 11, 11), dict(padding=5), "nhwc"),
     ],
 )
 def test_the_automatic_choice_takes_the_fft_for_large_kernels_only(x, w, kw, expected):

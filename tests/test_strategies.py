@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from convgrad import _args, convolution, reference
 from convgrad.kernels import accel
 from convgrad.kernels import im2col as _im2col
+from convgrad.kernels import nhwc as _nhwc
 from convgrad.kernels import parallel as _parallel
 from convgrad.kernels import tapmm as _tapmm
 from convgrad.kernels import taps as _taps
@@ -98,7 +99,9 @@ def chunking(request, monkeypatch):
         monkeypatch.setattr(_im2col, "CHUNK_BYTES", 1)
         monkeypatch.setattr(_taps, "BLOCK_BYTES", 1)
         monkeypatch.setattr(_tapmm, "BLOCK_BYTES", 1)
+        monkeypatch.setattr(_nhwc, "KEEP_BYTES", 0)
         monkeypatch.setattr(_parallel, "_threads", 3)
+        monkeypatch.setattr(_parallel, "SPLIT_POSITIONS", 0)
 
 
 def _torch(cfg, dy, transposed):

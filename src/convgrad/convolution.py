@@ -73,6 +73,7 @@ from ._args import ConvSpec
 from .kernels import accel
 from .kernels import fft as _fft
 from .kernels import im2col as _im2col
+from .kernels import nhwc as _nhwc
 from .kernels import parallel as _parallel
 from .kernels import tapmm as _tapmm
 from .kernels import taps as _taps
@@ -80,7 +81,7 @@ from .kernels import winograd as _winograd
 
 # Strategies: how a convolution is computed. Each computes the same function; the choice by
 # shape is made in _automatic() and can be overridden with strategy() or CONVGRAD_STRATEGY.
-STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft", "tapmm")
+STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft", "tapmm", "nhwc")
 # Where "fft" becomes the automatic choice, from measured crossovers on the development machine
 # (BENCHMARKS.md, "Large kernels"; fft time / the other strategy's):
 # - one input channel per group, against taps: 2-D 5x5 1.2-2.4, 7x7 0.65-1.5, 9x9 0.72-1.07,
@@ -106,21 +107,24 @@ FFT_KERNEL_BYTES = 16 << 20  # the kernel's transform, held whole: the memory bo
 # channels (16, where im2col gathers nothing) 0.39. Depthwise (one channel per group) always
 # takes them: 1.41 (3x3 stride 2) to 5.0 (5x5).
 NUMBA_GROUPED_PRODUCTS = 72
-# Where "tapmm" (one product per kernel tap, channels last, images split among the threads with
-# the BLAS at one thread each) replaces im2col: stride 1, no groups, at least TAPMM_CHANNELS input
-# channels and, per image, at least TAPMM_POSITIONS_PER_CHANNEL flat positions per input channel
-# (``Q >= C_in``: the products are ``(m*Q, C_in)`` by ``(C_in, C_out)``, too thin below).
-# im2col / tapmm CPU time of the calling thread, forward + backward, float32, everything on one
-# thread, the bench suite's layers (``python benchmarks/tapmm_crossover.py``): ResNet-20 16
-# channels (Q = 1088) 2.32, 32 (288) 2.33, 64 (80) 1.45, ResNet-18 64 (3246) 1.22, 128 (838)
-# 1.05, MobileNet pointwise 1x1 64 (3136) 1.24, 3-D 16 1.20, 1-D 64 k=5 (4096) 1.04, dilated 64
-# (896) 0.92; left to im2col: ResNet-18 256 (222) 1.06 (0.99 in an earlier run), 512 (61) 0.54,
-# LeNet 1 and 6 channels 0.25 and 0.84. And 1x1 kernels: 1.24 there, but 0.73 and 0.74 in
-# wall-clock on 2 threads, both strategies splitting the batch (26.0 against 35.7 ms, 27.1
-# against 36.8, MobileNet pointwise), where stride-1 3x3 layers kept their gains (ResNet-20 64:
-# 1.47 and 1.33), so tapmm takes kernels of more than one tap only.
-TAPMM_CHANNELS = 16
-TAPMM_POSITIONS_PER_CHANNEL = 1
+# "tapmm" (one product per kernel tap, channels last) was the automatic choice for stride-1
+# layers with 16 or more input channels until "nhwc" measured faster on every one of them (below;
+# BENCHMARKS.md has both crossovers); it stays a strategy that strategy() can force.
+# Where "nhwc" (im2col with the channels last) is the automatic choice, in place of tapmm and
+# im2col: no groups, more than one tap, at least NHWC_CHANNELS input channels and at least one
+# output position per NHWC_CHANNELS_PER_POSITION input channels. Forward + dx + dw, float32,
+# wall clock on 2 threads, quiet machine, runs back to back as in a training loop, medians of 7
+# (``python benchmarks/nhwc_crossover.py``), ms im2col / tapmm / nhwc: ResNet-20 on 28x28 16 ch
+# 8.08 / 10.91 / 6.21, 32 ch at 14x14 6.68 / 6.73 / 4.28, 64 at 7x7 6.50 / 6.94 / 3.98, stride 2
+# 16 -> 32 5.37 / - / 3.94, 32 -> 64 6.00 / - / 3.31; the default CNN's 32 -> 64 at 14x14 8.42 /
+# 8.77 / 7.65, 64 -> 128 at 7x7 8.26 / 9.33 / 6.33, 32 -> 64 at 4x4 2.12 / 1.92 / 1.13; the bench
+# suite's ResNet-20 16 at 32x32 59.4 / 51.8 / 29.7, ResNet-18 64 49.1 / 46.4 / 41.7, 128 50.5 /
+# 41.6 / 39.5, 256 (196 positions for 256 channels) 37.8 / 47.1 / 36.9, 64 -> 128 stride 2 25.6 /
+# - / 24.8. Left to im2col: ResNet-18 512 at 7x7 (49 positions for 512 channels) 40.8 / 89.8 /
+# 47.6, 1x1 kernels (nothing to gather: 5.09 / - / 6.55 and 17.0 / 23.4 / 21.3), few channels
+# (LeNet's 6: 4.20 / 5.09 / 4.58; 3: 20.8 / - / 28.8; 1: 3.28 / 8.73 / 5.18).
+NHWC_CHANNELS = 16
+NHWC_CHANNELS_PER_POSITION = 4
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "convgrad_strategy", default=os.environ.get("CONVGRAD_STRATEGY") or None
 )
@@ -173,6 +177,8 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
         return set(spec.stride) == {1}
     if name == "tapmm":
         return set(spec.stride) == {1} and spec.groups == 1
+    if name == "nhwc":
+        return spec.groups == 1
     if name == "winograd":
         return _winograd.supports(spec, w)
     return name in ("im2col", "fft")
@@ -193,27 +199,22 @@ def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
         large = taps * math.prod(spec.out_spatial) / frequencies >= FFT_SCORE
     if large and _fft.kernel_bytes(spec, w, 8) <= FFT_KERNEL_BYTES:  # float64: module doc
         return "fft"
-    if _taps_pays(spec, w):
-        return "taps"
-    return "tapmm" if _tapmm_pays(spec, w) else "im2col"
+    return _direct(spec, w)
 
 
-def _tapmm_pays(spec: ConvSpec, w: np.ndarray) -> bool:
-    """Whether "tapmm" is the automatic choice (the rule and its measurements are by
-    ``TAPMM_CHANNELS``)."""
-    if not supports("tapmm", spec, w) or w.shape[1] < TAPMM_CHANNELS:
+def _nhwc_pays(spec: ConvSpec, w: np.ndarray) -> bool:
+    """Whether "nhwc" is the automatic choice (the rule and its measurements are by
+    ``NHWC_CHANNELS``)."""
+    if spec.groups != 1 or w.shape[1] < NHWC_CHANNELS or math.prod(spec.kernel) == 1:
         return False
-    if math.prod(spec.kernel) == 1:
-        return False
-    positions = _np.flat_span(spec.out_spatial, spec.padded_spatial)
-    return positions >= TAPMM_POSITIONS_PER_CHANNEL * w.shape[1]
+    return math.prod(spec.out_spatial) * NHWC_CHANNELS_PER_POSITION >= w.shape[1]
 
 
 def _direct(spec: ConvSpec, w: np.ndarray) -> str:
     """The automatic choice among the strategies that read each input only where a window does."""
     if _taps_pays(spec, w):
         return "taps"
-    return "tapmm" if _tapmm_pays(spec, w) else "im2col"
+    return "nhwc" if _nhwc_pays(spec, w) else "im2col"
 
 
 def _finite(*arrays: np.ndarray) -> bool:
@@ -265,6 +266,8 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return kernels.forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
     if name == "tapmm":
         return _tapmm.forward(x, w, spec)
+    if name == "nhwc":
+        return _nhwc.forward(x, w, spec)
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=np.result_type(x, w))
     if name == "im2col":  # shares of the batch on the threads, the BLAS at one thread each
 
@@ -298,6 +301,8 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return _fft.input_grad(dy, w, spec)
     if name == "tapmm":
         return _tapmm.input_grad(dy, w, spec)
+    if name == "nhwc" and (set(spec.stride) != {1} or _finite(dy, w)):
+        return _nhwc.input_grad(dy, w, spec)  # stride 1: multiplies w by dy's zero padding
     if name == "winograd":
         return _im2col.input_grad_by_forward(dy, w, spec, _winograd.forward)
     if name == "shift":
@@ -326,6 +331,8 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
         return _winograd.weight_grad(dy, x, spec, w)
     if name == "tapmm":
         return _tapmm.weight_grad(dy, x, spec, w)
+    if name == "nhwc":
+        return _nhwc.weight_grad(dy, x, spec, w)
     if name == "shift":
         return _im2col.weight_grad(dy, x, spec, w, shift=True)
 

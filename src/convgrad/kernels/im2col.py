@@ -58,16 +58,20 @@ class Piece(NamedTuple):
     spec: ConvSpec  # the convolution of padded rows [lo, hi) into output rows ``rows``
 
 
-def pieces(batch: int, channels: int, spec: ConvSpec, itemsize: int) -> Iterator[list[Piece]]:
+def pieces(
+    batch: int, channels: int, spec: ConvSpec, itemsize: int, budget: int | None = None
+) -> Iterator[list[Piece]]:
     """The pieces of a convolution, image chunk by image chunk: each list shares its images.
 
-    ``channels * K * P * itemsize`` bytes of windows per image; a chunk holds about
-    ``CHUNK_BYTES`` of them, and an image with more is cut into blocks of output rows.
+    ``channels * K * P * itemsize`` bytes of windows per image; a chunk holds about ``budget``
+    (``CHUNK_BYTES`` unless given) of them, and an image with more is cut into blocks of output
+    rows.
     """
+    budget = CHUNK_BYTES if budget is None else budget
     rows = spec.out_spatial[0]
     per_image = channels * int(np.prod(spec.kernel)) * int(np.prod(spec.out_spatial)) * itemsize
-    images = max(1, CHUNK_BYTES // max(per_image, 1))
-    block = rows if images > 1 else max(1, min(rows, CHUNK_BYTES * rows // max(per_image, 1)))
+    images = max(1, budget // max(per_image, 1))
+    block = rows if images > 1 else max(1, min(rows, budget * rows // max(per_image, 1)))
     s, d, k = spec.stride[0], spec.dilation[0], spec.kernel[0]
     for first in range(0, batch, images):
         chunk = slice(first, min(first + images, batch))
