@@ -40,9 +40,12 @@ same to the bit (``-0.0 + 0.0`` is ``+0.0``).
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from .kernels import parallel
 
 if TYPE_CHECKING:
     from .pooling import PoolSpec
@@ -78,40 +81,60 @@ def max_forward(x: np.ndarray, spec: PoolSpec) -> np.ndarray:
 
 def max_taps(x: np.ndarray, spec: PoolSpec) -> tuple[np.ndarray, np.ndarray | None]:
     """``(y, tap)``: the maxima and each block's winning tap (uint8, the first maximum), or
-    ``(y, None)`` when ``y`` holds a NaN (then the general path picks the last NaN)."""
-    y = max_forward(x, spec)
+    ``(y, None)`` when ``y`` holds a NaN (then the general path picks the last NaN). Shares of
+    the batch run on the threads when ``x`` is large (:func:`convgrad.kernels.parallel.over_parts`).
+    """
+    y = np.empty((*x.shape[:2], *spec.out_spatial), x.dtype)
+    tap = np.empty(y.shape, np.uint8)
+    found = parallel.over_parts(len(x), lambda p: _max_taps_into(x[p], spec, y[p], tap[p]), x.size)
+    return y, (tap if all(found) else None)
+
+
+def _max_taps_into(x: np.ndarray, spec: PoolSpec, y: np.ndarray, tap: np.ndarray) -> bool:
+    """:func:`max_taps` of ``x`` into ``y`` and ``tap``; False when ``y`` holds a NaN."""
+    views = tap_views(x, spec)
+    y[...] = views[0]
+    for v in views[1:]:
+        np.maximum(y, v, out=y)  # propagates NaN, as PyTorch's max pooling does
     with np.errstate(invalid="ignore"):  # inf - inf: the sum is NaN, as it should be here
         total = np.sum(y)
     if np.isnan(total):  # NaN, or +inf and -inf together: the general path decides
-        return y, None
-    views = tap_views(x, spec)
+        return False
     T = len(views)  # under 255 (applies): the scores fit a byte
-    best = np.multiply(views[0] == y, np.uint8(T), dtype=np.uint8)
+    best = np.multiply(views[0] == y, np.uint8(T), dtype=np.uint8, out=tap)
     equal = np.empty(y.shape, dtype=bool)
     score = np.empty(y.shape, dtype=np.uint8)
     for t in range(1, T):
         np.equal(views[t], y, out=equal)
         np.multiply(equal, np.uint8(T - t), out=score)
         np.maximum(best, score, out=best)
-    return y, np.subtract(np.uint8(T), best, out=best)  # the first tap equal to y
+    np.subtract(np.uint8(T), best, out=best)  # the first tap equal to y
+    return True
 
 
 def max_backward(
     dy: np.ndarray, tap: np.ndarray, x_shape: tuple[int, ...], spec: PoolSpec
 ) -> np.ndarray:
-    """``dx`` shaped ``x_shape``: each ``dy`` value on its block's winning pixel, else zero."""
+    """``dx`` shaped ``x_shape``: each ``dy`` value on its block's winning pixel, else zero;
+    shares of the batch on the threads as in :func:`max_taps`."""
     (kH, kW), (oH, oW) = spec.kernel, spec.out_spatial
     inside = x_shape[2] == kH * oH and x_shape[3] == kW * oW
-    with np.errstate(invalid="ignore", over="ignore"):
-        finite = bool(np.isfinite(np.sum(dy)))
-    dx = (np.empty if inside and finite else np.zeros)(x_shape, dtype=dy.dtype)
-    won = np.empty(tap.shape, dtype=bool)
-    for t, view in enumerate(tap_views(dx, spec)):
-        np.equal(tap, t, out=won)
-        if finite:
-            np.multiply(dy, won, out=view)
-        else:  # dy * 0 would be NaN: copy the winners only
-            np.copyto(view, dy, where=won)
+    dx = (np.empty if inside else np.zeros)(x_shape, dtype=dy.dtype)
+
+    def part(p: slice) -> None:
+        with np.errstate(invalid="ignore", over="ignore"):
+            finite = bool(np.isfinite(np.sum(dy[p])))
+        if inside and not finite:
+            dx[p] = 0
+        won = np.empty(tap[p].shape, dtype=bool)
+        for t, view in enumerate(tap_views(dx[p], spec)):
+            np.equal(tap[p], t, out=won)
+            if finite:
+                np.multiply(dy[p], won, out=view)
+            else:  # dy * 0 would be NaN: copy the winners only
+                np.copyto(view, dy[p], where=won)
+
+    parallel.over_parts(x_shape[0], part, math.prod(x_shape))
     return dx
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _args
+from .kernels import parallel as _parallel
 
 
 def _prepare(fn: str, *arrays: object) -> tuple[list[np.ndarray], np.dtype]:
@@ -56,7 +57,10 @@ def relu(input, inplace=False):
     """
     _check_inplace("relu", inplace)
     (x,), out = _prepare("relu", input)
-    return np.maximum(x, 0).astype(out, copy=False)
+    shape, x = x.shape, np.atleast_1d(x)
+    y = np.empty(x.shape, x.dtype)
+    _parallel.over_parts(len(x), lambda p: np.maximum(x[p], 0, out=y[p]), x.size)
+    return y.reshape(shape).astype(out, copy=False)
 
 
 @_args.ieee
@@ -69,13 +73,19 @@ def relu_backward(dy, x):
     array([0., 0., 1.])
     """
     (dy, x), out = _prepare("relu_backward", dy, x)
-    passes = np.less_equal(x, 0)
-    np.logical_not(passes, out=passes)  # x > 0, or NaN: a NaN passes its gradient, as PyTorch's
-    if np.isfinite(np.sum(dy)):  # then dy * 0 is 0: a multiply, 8x faster than np.where
-        dx = np.multiply(dy, passes)
-    else:  # a NaN or infinite dy must not leak where x <= 0
-        dx = np.where(passes, dy, 0)
-    return dx.astype(out, copy=False)
+    shape, dy, x = x.shape, np.atleast_1d(dy), np.atleast_1d(x)
+    dx = np.empty(x.shape, dy.dtype)
+
+    def part(p: slice) -> None:  # a share of the first axis (the batch)
+        passes = np.less_equal(x[p], 0)
+        np.logical_not(passes, out=passes)  # x > 0, or NaN: a NaN passes its gradient, as PyTorch's
+        if np.isfinite(np.sum(dy[p])):  # then dy * 0 is 0: a multiply, 8x faster than np.where
+            np.multiply(dy[p], passes, out=dx[p])
+        else:  # a NaN or infinite dy must not leak where x <= 0
+            np.copyto(dx[p], np.where(passes, dy[p], 0))
+
+    _parallel.over_parts(len(x), part, x.size)
+    return dx.reshape(shape).astype(out, copy=False)
 
 
 def _check_slope(fn: str, negative_slope: object) -> float:

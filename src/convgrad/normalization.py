@@ -35,6 +35,7 @@ from typing import NamedTuple
 import numpy as np
 
 from . import _args
+from .kernels import parallel as _parallel
 
 
 class BatchNormGrads(NamedTuple):
@@ -165,34 +166,58 @@ def _train_forward(
     x: np.ndarray, weight: np.ndarray | None, bias: np.ndarray | None, eps: float,
     output: bool = True,
 ) -> tuple[np.ndarray | None, BatchNormSaved]:  # fmt: skip
-    """``(y, saved)`` with the batch's statistics (``y`` None unless ``output``)."""
+    """``(y, saved)`` with the batch's statistics (``y`` None unless ``output``); the channels
+    are shared among the threads when ``x`` is large (each channel's passes are its own)."""
     M = x.size // x.shape[1]
-    mean = _channel_sums(x) / M
-    xhat = np.subtract(x, _per_channel(mean, x.ndim))
-    var = _channel_dots(xhat, xhat) / M
-    inv_std = 1 / np.sqrt(var + eps)
-    xhat *= _per_channel(inv_std, x.ndim)
-    saved = BatchNormSaved(xhat, mean, var, inv_std)
-    if not output:
-        return None, saved
-    y = xhat.copy() if weight is None else np.multiply(xhat, _per_channel(weight, x.ndim))
-    if bias is not None:
-        y += _per_channel(bias, x.ndim)
-    return y, saved
+    dtype = np.result_type(x.dtype, 1.0)  # that of x - mean
+    xhat = np.empty(x.shape, dtype)
+    y = None
+    if output:
+        y = np.empty(x.shape, dtype if weight is None else np.result_type(dtype, weight))
+
+    def part(cs: slice) -> tuple[np.ndarray, ...]:
+        xs, xh = x[:, cs], xhat[:, cs]
+        mean = _channel_sums(xs) / M
+        np.subtract(xs, _per_channel(mean, x.ndim), out=xh)
+        var = _channel_dots(xh, xh) / M
+        inv_std = 1 / np.sqrt(var + eps)
+        xh *= _per_channel(inv_std, x.ndim)
+        if y is not None:
+            ys = y[:, cs]
+            if weight is None:
+                ys[...] = xh
+            else:
+                np.multiply(xh, _per_channel(weight[cs], x.ndim), out=ys)
+            if bias is not None:
+                ys += _per_channel(bias[cs], x.ndim)
+        return mean, var, inv_std
+
+    parts = _parallel.over_parts(x.shape[1], part, x.size)
+    mean, var, inv_std = (np.concatenate(a) for a in zip(*parts))
+    return y, BatchNormSaved(xhat, mean, var, inv_std)
 
 
 def _train_backward(
     dy: np.ndarray, saved: BatchNormSaved, weight: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(dx, dweight, dbias)`` of a training-mode forward that kept ``saved``."""
+    """``(dx, dweight, dbias)`` of a training-mode forward that kept ``saved``; the channels
+    shared among the threads as in the forward."""
     xhat = saved.xhat
     M = xhat.size // xhat.shape[1]
-    dbias = _channel_sums(dy)
-    dweight = _channel_dots(dy, xhat)
     scale = saved.inv_std if weight is None else weight * saved.inv_std
-    dx = np.multiply(dy, _per_channel(scale, dy.ndim))
-    dx -= np.multiply(xhat, _per_channel(scale * (dweight / M), dy.ndim))
-    dx -= _per_channel(scale * (dbias / M), dy.ndim)
+    dx = np.empty(dy.shape, np.result_type(dy, scale))
+
+    def part(cs: slice) -> tuple[np.ndarray, np.ndarray]:
+        dys, xh, dxs, sc = dy[:, cs], xhat[:, cs], dx[:, cs], scale[cs]
+        dbias = _channel_sums(dys)
+        dweight = _channel_dots(dys, xh)
+        np.multiply(dys, _per_channel(sc, dy.ndim), out=dxs)
+        dxs -= np.multiply(xh, _per_channel(sc * (dweight / M), dy.ndim))
+        dxs -= _per_channel(sc * (dbias / M), dy.ndim)
+        return dweight, dbias
+
+    parts = _parallel.over_parts(dy.shape[1], part, dy.size)
+    dweight, dbias = (np.concatenate(a) for a in zip(*parts))
     return dx, dweight, dbias
 
 

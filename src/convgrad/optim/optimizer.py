@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _memory
 from ..nn.parameter import Parameter
 
 
@@ -68,6 +69,7 @@ class Optimizer:
             raise TypeError(f"{name}: params must be all Parameters or all dicts, not a mixture")
         else:
             self.add_param_group({"params": groups})
+        _memory.keep_freed_memory()  # a training loop starts: convgrad._memory says why
 
     def add_param_group(self, param_group: dict[str, Any]) -> None:
         """Add a group: a dict with ``"params"`` and options overriding the defaults.
