@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from convgrad import bench_train, normalization
+from convgrad.kernels import accel
 from test_cli_mistakes import run
 
 FAST = ["bench", "--train", "--batches", "1", "--repeat", "1", "--threads", "1"]
@@ -21,7 +22,8 @@ def test_one_batch_of_the_default_network_writes_table_and_json(tmp_path, capsys
     assert status == 0, err
     assert "convgrad ms" in out and "torch ms" in out and "cnn-digits" in out
     report = json.loads(path.read_text())
-    assert report["variants"] == ["convgrad"] and report["batches"] == 1
+    fast = ["convgrad[fast]"] if accel.available() else []  # numba: its column too
+    assert report["variants"] == ["convgrad", *fast] and report["batches"] == 1
     assert report["command"].startswith("convgrad bench --train --batches 1 --repeat 1")
     (row,) = report["networks"]
     assert row["name"] == "cnn-digits" and row["image_size"] == 8 and row["batch_size"] == 32

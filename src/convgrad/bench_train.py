@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from . import bench, nn, optim
+from .kernels import accel
 from .training import build_model, small_cnn_config, torch_model, train_step
 
 #: Agreement of one float64 step's loss and gradients with PyTorch's (relative to the loss and to
@@ -79,7 +80,17 @@ class Variant:
     setup: Callable[[], contextlib.AbstractContextManager[Any]]
 
 
-VARIANTS: list[Variant] = [Variant("convgrad", contextlib.nullcontext)]
+VARIANTS: list[Variant] = [Variant("convgrad", lambda: accel.accelerator("numpy"))]
+#: The ``[fast]`` build's column, added when numba's kernels can run here (:func:`variants`).
+FAST = Variant("convgrad[fast]", lambda: accel.accelerator("numba"))
+
+
+def variants() -> list[Variant]:
+    """:data:`VARIANTS`, and :data:`FAST` after them when numba works in this process and
+    ``CONVGRAD_ACCEL`` does not ask for NumPy: pure NumPy and ``[fast]`` side by side."""
+    if accel.requested() == "numpy" or accel.available() is None:
+        return list(VARIANTS)
+    return [*VARIANTS, FAST]
 
 
 class DisagreementError(AssertionError):
@@ -232,13 +243,21 @@ def _timed_run(contender: Any, batches: list[tuple[np.ndarray, ...]]) -> float:
     return time.perf_counter() - start
 
 
-def run_network(network: Network, batches: int, repeat: int, torch: Any = None) -> dict[str, Any]:
-    """Check, then time ``repeat`` alternating rounds of every variant and PyTorch."""
+def run_network(
+    network: Network,
+    batches: int,
+    repeat: int,
+    torch: Any = None,
+    contenders_: list[Variant] | None = None,
+) -> dict[str, Any]:
+    """Check, then time ``repeat`` alternating rounds of every variant (``contenders_``, else
+    :func:`variants`) and PyTorch."""
+    chosen = variants() if contenders_ is None else contenders_
     data = make_batches(network, batches)
     contenders: dict[str, Any] = {}
     setups: dict[str, Callable[[], contextlib.AbstractContextManager[Any]]] = {}
     initial = None
-    for variant in VARIANTS:  # the same weights for all
+    for variant in chosen:  # the same weights for all
         with variant.setup():
             contenders[variant.name] = _Convgrad(network, initial=initial)
         initial = contenders[variant.name].initial
@@ -246,7 +265,7 @@ def run_network(network: Network, batches: int, repeat: int, torch: Any = None) 
     errors = {}
     if torch is not None:
         assert initial is not None
-        for variant in VARIANTS:
+        for variant in chosen:
             with variant.setup():
                 errors[variant.name] = check_agreement(torch, network, initial, data[0])
         contenders["torch"] = _Torch(torch, network, initial)
@@ -273,9 +292,9 @@ def run_network(network: Network, batches: int, repeat: int, torch: Any = None) 
     )
 
 
-def format_table(rows: list[dict[str, Any]]) -> str:
+def format_table(rows: list[dict[str, Any]], chosen: list[Variant] | None = None) -> str:
     """One line per network: batches, then each variant's ms and ratio, then PyTorch's ms."""
-    names = [v.name for v in VARIANTS]
+    names = [v.name for v in (VARIANTS if chosen is None else chosen)]
     head = ["network", "batches"]
     for name in names:
         head += [f"{name} ms", "ratio"]
@@ -320,11 +339,12 @@ def run(
                 else "absent (convgrad's own figures only)"
             )
         )
-        echo(format_table([]))
+        chosen = variants()
+        echo(format_table([], chosen))
         rows = []
         for network in networks:
-            rows.append(run_network(network, batches, repeat, torch))
-            echo(format_table(rows[-1:]).splitlines()[1])
+            rows.append(run_network(network, batches, repeat, torch, chosen))
+            echo(format_table(rows[-1:], chosen).splitlines()[1])
     return dict(
         date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         machine=bench._machine(),
@@ -333,6 +353,6 @@ def run(
         blas_threads=blas_threads,
         repeat=repeat,
         batches=batches,
-        variants=[v.name for v in VARIANTS],
+        variants=[v.name for v in chosen],
         networks=rows,
     )

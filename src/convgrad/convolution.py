@@ -20,23 +20,27 @@ strategy      how                                                          compu
               matrix product over channels (:mod:`convgrad.kernels.fft`)
 ``tapmm``     one matrix product per kernel tap over the channels-last     stride 1, groups 1
               image, images on threads (:mod:`convgrad.kernels.tapmm`)
+``nhwc``      im2col over the channels-last image: each window a run of    groups 1
+              whole pixels, one matrix product; ``dx`` a forward
+              convolution of ``dy`` at stride 1 (:mod:`convgrad.kernels.nhwc`)
 ============  ===========================================================  ====================
 
 The automatic choice (:func:`_automatic`) is ``fft`` for large kernels (from about 7x7 on large
 images with few channels, to never on small images with many; 9x9 and up when each group has
 one input channel; the rule and its measurements are by its code), ``taps`` for
 other depthwise convolutions (and, with the numba accelerator, grouped ones with few channels per
-group: :mod:`convgrad.kernels.accel`), ``tapmm`` for stride-1 layers with at least 16 input
-channels and more than one tap, on images with at least as many positions as channels, and
-``im2col`` for the rest: on the development machine ``shift`` and ``winograd`` measured no
-faster (BENCHMARKS.md has the figures). :func:`strategy` (or the ``CONVGRAD_STRATEGY``
-environment variable) forces one where it applies; the tests hold every strategy to the
-reference loops.
+group: :mod:`convgrad.kernels.accel`), ``nhwc`` for layers without groups with at least 16
+input channels and more than one tap, on images with at least one output position per 4 input
+channels, and ``im2col`` for the rest: on the development machine ``shift``, ``winograd`` and
+(since ``nhwc``) ``tapmm`` measured no faster (BENCHMARKS.md has the figures).
+:func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment variable) forces one where it
+applies; the tests hold every strategy to the reference loops.
 
 NaN and infinities. ``im2col``, ``shift`` and ``taps`` read each input only where a window
 does, so a NaN reaches exactly the outputs whose windows read it, as in PyTorch. ``tapmm``
 computes the positions between output rows too, with zeros for their ``dy``, and ``0 * inf`` is
-NaN: a non-finite input sends it to ``im2col``. ``fft`` and
+NaN: a non-finite input sends it to ``im2col``; so does a non-finite ``dy`` or ``w`` for
+``nhwc``'s stride-1 ``dx``, which multiplies the weights by the zeros around ``dy``. ``fft`` and
 ``winograd`` transform whole images or tiles, where one NaN or infinity would reach every
 frequency and so every output (``inf * 0`` and ``inf - inf`` are NaN); when an input is not
 finite they hand the convolution to the direct strategy the automatic choice would take

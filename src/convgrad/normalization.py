@@ -30,11 +30,13 @@ from __future__ import annotations
 
 import math
 import numbers
+from types import ModuleType
 from typing import NamedTuple
 
 import numpy as np
 
 from . import _args
+from .kernels import accel
 from .kernels import parallel as _parallel
 
 
@@ -162,12 +164,29 @@ def _channel_dots(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.matmul(a3[:, :, None, :], b3[:, :, :, None])[:, :, 0, 0].sum(axis=0)
 
 
+def _fast(*arrays: np.ndarray | None) -> ModuleType | None:
+    """numba's batch norm (:mod:`convgrad.kernels.norm_numba`) when the accelerator is on and
+    every array is float32 or float64, else ``None``."""
+    if any(a is not None and a.dtype not in _FLOATS for a in arrays):
+        return None
+    return accel.numba_kernels("norm")
+
+
+_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
+
+
 def _train_forward(
     x: np.ndarray, weight: np.ndarray | None, bias: np.ndarray | None, eps: float,
     output: bool = True,
 ) -> tuple[np.ndarray | None, BatchNormSaved]:  # fmt: skip
     """``(y, saved)`` with the batch's statistics (``y`` None unless ``output``); the channels
-    are shared among the threads when ``x`` is large (each channel's passes are its own)."""
+    are shared among the threads when ``x`` is large (each channel's passes are its own), or
+    compiled with numba when the accelerator is on (:mod:`convgrad.kernels.norm_numba`)."""
+    if (fast := _fast(x, weight, bias)) is not None:
+        result = accel.run("batch_norm", fast.batch_norm_forward, x, weight, bias, eps)
+        if result is not None:  # None: numba failed, and is off now
+            y, xhat, mean, var, inv_std = result
+            return (y if output else None), BatchNormSaved(xhat, mean, var, inv_std)
     M = x.size // x.shape[1]
     dtype = np.result_type(x.dtype, 1.0)  # that of x - mean
     xhat = np.empty(x.shape, dtype)
@@ -205,6 +224,10 @@ def _train_backward(
     xhat = saved.xhat
     M = xhat.size // xhat.shape[1]
     scale = saved.inv_std if weight is None else weight * saved.inv_std
+    if (fast := _fast(dy, xhat, scale)) is not None:
+        result = accel.run("batch_norm_backward", fast.batch_norm_backward, dy, xhat, scale)
+        if result is not None:  # None: numba failed, and is off now
+            return result
     dx = np.empty(dy.shape, np.result_type(dy, scale))
 
     def part(cs: slice) -> tuple[np.ndarray, np.ndarray]:

@@ -1,9 +1,11 @@
 """The optional accelerator: which backend runs the kernels that have a compiled twin.
 
-``pip install "convgrad[fast]"`` adds numba; the kernels compiled with it
-(:mod:`convgrad.kernels.taps_numba`) then run where they measured faster than NumPy's (the
-choice is :func:`convgrad.convolution._automatic`'s). The pure-NumPy kernels stay: they are
-what runs without numba, and the oracle every compiled kernel is tested against.
+``pip install "convgrad[fast]"`` adds numba; the kernels compiled with it then run where they
+measured faster than NumPy's: grouped and depthwise convolutions
+(:mod:`convgrad.kernels.taps_numba`; the choice is :func:`convgrad.convolution._automatic`'s),
+and training-mode batch norm and non-overlapping max pooling
+(:mod:`convgrad.kernels.norm_numba`, for float32 and float64 arrays). The pure-NumPy kernels
+stay: they are what runs without numba, and the oracle every compiled kernel is tested against.
 
 The backend is, in order: the one :func:`accelerator` sets for a block, else the environment
 variable ``CONVGRAD_ACCEL`` (``numpy`` or ``numba``; unset or empty means numba when it works),
@@ -51,7 +53,9 @@ NUMBA_THREADS = 1
 R = TypeVar("R")
 
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar("convgrad_accel", default=None)
-_state: dict[str, Any] = {"module": None, "failed": False, "warned": False, "compiled": set()}
+_state: dict[str, Any] = {
+    "module": None, "norm": None, "failed": False, "warned": False, "compiled": set()
+}  # fmt: skip
 _lock = threading.Lock()  # one numba call at a time, and one import
 _announce: TextIO | None = None
 
@@ -104,13 +108,13 @@ def _load() -> ModuleType | None:
         with _lock:
             if _state["module"] is None and not _state["failed"]:
                 try:
-                    from . import taps_numba
+                    from . import norm_numba, taps_numba
                 except ModuleNotFoundError as err:
                     _state["failed"] = "absent" if err.name == "numba" else f"failed: {err}"
                 except Exception as err:  # numba present but broken: any import error
                     _state["failed"] = f"failed: {type(err).__name__}: {err}"
                 else:
-                    _state["module"] = taps_numba
+                    _state["module"], _state["norm"] = taps_numba, norm_numba
     return _state["module"]
 
 
@@ -132,8 +136,10 @@ def status() -> str:
     return "numba absent" if _state["failed"] == "absent" else f"numba {_state['failed']}"
 
 
-def numba_kernels() -> ModuleType | None:
-    """The compiled kernels' module when they should run now, else ``None`` (NumPy runs)."""
+def numba_kernels(kind: str = "taps") -> ModuleType | None:
+    """The compiled kernels' module when they should run now, else ``None`` (NumPy runs):
+    ``"taps"`` (:mod:`convgrad.kernels.taps_numba`) or ``"norm"`` (batch norm and max pooling,
+    :mod:`convgrad.kernels.norm_numba`)."""
     wanted = requested()
     if wanted == "numpy":
         return None
@@ -144,7 +150,9 @@ def numba_kernels() -> ModuleType | None:
             _say_once(f"numba {reason}")
         elif wanted == "numba":
             _say_once('numba was asked for but is not installed (pip install "convgrad[fast]")')
-    return module
+    if module is None:
+        return None
+    return module if kind == "taps" else _state.get("norm")
 
 
 def active() -> str:
@@ -182,6 +190,7 @@ def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
             result = kernel(*args)
     except numba.core.errors.NumbaError as err:
         _state["failed"], _state["module"] = f"failed: {type(err).__name__}", None
+        _state["norm"] = None
         _say_once(f"numba could not compile {name} ({' '.join(str(err).split())[:200]})")
         return None
     finally:
