@@ -1,5 +1,5 @@
-"""numba's batch norm and max pooling (``convgrad[fast]``, :mod:`convgrad.kernels.norm_numba`)
-against NumPy's paths, which are the oracle: float64 to 1e-12 and float32 to 1e-5 of each
+"""numba's batch norm (``convgrad[fast]``, :mod:`convgrad.kernels.norm_numba`) against NumPy's
+path, which is the oracle: float64 to 1e-12 and float32 to 1e-5 of each
 result's scale, NaN and infinities where NumPy has them, inputs unchanged. Skipped where numba
 is not installed (CI installs ``.[test]``, without it)."""
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 numba = pytest.importorskip("numba")
 
-from convgrad import normalization, pooling  # noqa: E402
+from convgrad import normalization  # noqa: E402
 from convgrad.kernels import accel  # noqa: E402
 
 TOL = {np.float64: 1e-12, np.float32: 1e-5}
@@ -86,41 +86,3 @@ def test_batch_norm_of_mixed_dtypes_keeps_numpys_dtypes():
     dy = rng.standard_normal((4, 3, 2, 2))
     ours, expected = _both(lambda: _batch_norm(x, np.ones(3), np.zeros(3), dy))
     _close(ours, expected, np.float32)
-
-
-def _pool(x, dy, k):
-    y, saved = pooling.max_pool2d_saving(x, k)
-    return y, pooling.max_pool2d_backward_saved(dy, x, saved, k)
-
-
-@given(
-    st.integers(1, 3), st.integers(1, 3), st.integers(2, 9), st.integers(2, 9),
-    st.sampled_from([2, 3]), st.sampled_from([np.float32, np.float64]),
-    st.integers(0, 2**32 - 1), st.booleans(),
-)  # fmt: skip
-def test_max_pooling_matches_numpys(n, c, h, w, k, dtype, seed, ties):
-    if h < k or w < k:
-        h, w = max(h, k), max(w, k)
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((n, c, h, w))
-    if ties:  # few distinct values: the first maximum must win, as on NumPy's path
-        x = np.round(x)
-    x = x.astype(dtype)
-    dy = rng.standard_normal((n, c, h // k, w // k)).astype(dtype)
-    ours, expected = _both(lambda: _pool(x, dy, k))
-    for a, e in zip(ours, expected, strict=True):
-        assert a.dtype == e.dtype
-        np.testing.assert_array_equal(a, e)  # no arithmetic: the same bits
-
-
-@pytest.mark.parametrize(
-    ("where", "poison"),
-    [("x", np.nan), ("x", np.inf), ("x", -np.inf), ("dy", np.nan), ("dy", np.inf)],
-)
-def test_max_pooling_with_non_finite_values_matches_numpys(where, poison):
-    rng = np.random.default_rng(5)
-    x, dy = rng.standard_normal((2, 3, 6, 7)), rng.standard_normal((2, 3, 3, 3))
-    (x if where == "x" else dy)[1, 2, 1, 1] = poison
-    ours, expected = _both(lambda: _pool(x, dy, 2))
-    for a, e in zip(ours, expected, strict=True):
-        np.testing.assert_array_equal(a, e)

@@ -45,9 +45,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .kernels import accel, parallel
-
-_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
+from .kernels import parallel
 
 if TYPE_CHECKING:
     from .pooling import PoolSpec
@@ -86,10 +84,6 @@ def max_taps(x: np.ndarray, spec: PoolSpec) -> tuple[np.ndarray, np.ndarray | No
     ``(y, None)`` when ``y`` holds a NaN (then the general path picks the last NaN). Shares of
     the batch run on the threads when ``x`` is large (:func:`convgrad.kernels.parallel.over_parts`).
     """
-    if x.dtype in _FLOATS and (fast := accel.numba_kernels("norm")) is not None:
-        result = accel.run("max_pool", fast.max_taps, x, spec.kernel, spec.out_spatial)
-        if result is not None and result[1] is not None:  # else NaN, or numba failed
-            return result
     y = np.empty((*x.shape[:2], *spec.out_spatial), x.dtype)
     tap = np.empty(y.shape, np.uint8)
     found = parallel.over_parts(len(x), lambda p: _max_taps_into(x[p], spec, y[p], tap[p]), x.size)
@@ -123,10 +117,6 @@ def max_backward(
 ) -> np.ndarray:
     """``dx`` shaped ``x_shape``: each ``dy`` value on its block's winning pixel, else zero;
     shares of the batch on the threads as in :func:`max_taps`."""
-    if dy.dtype in _FLOATS and (fast := accel.numba_kernels("norm")) is not None:
-        result = accel.run("max_pool_backward", fast.max_backward, dy, tap, x_shape, spec.kernel)
-        if result is not None:  # None: numba failed, and is off now
-            return result
     (kH, kW), (oH, oW) = spec.kernel, spec.out_spatial
     inside = x_shape[2] == kH * oH and x_shape[3] == kW * oW
     dx = (np.empty if inside else np.zeros)(x_shape, dtype=dy.dtype)

@@ -3,8 +3,8 @@
 ``pip install "convgrad[fast]"`` adds numba; the kernels compiled with it then run where they
 measured faster than NumPy's: grouped and depthwise convolutions
 (:mod:`convgrad.kernels.taps_numba`; the choice is :func:`convgrad.convolution._automatic`'s),
-and training-mode batch norm and non-overlapping max pooling
-(:mod:`convgrad.kernels.norm_numba`, for float32 and float64 arrays). The pure-NumPy kernels
+and training-mode batch norm (:mod:`convgrad.kernels.norm_numba`, for float32 and float64
+arrays). The pure-NumPy kernels
 stay: they are what runs without numba, and the oracle every compiled kernel is tested against.
 
 The backend is, in order: the one :func:`accelerator` sets for a block, else the environment
@@ -138,7 +138,7 @@ def status() -> str:
 
 def numba_kernels(kind: str = "taps") -> ModuleType | None:
     """The compiled kernels' module when they should run now, else ``None`` (NumPy runs):
-    ``"taps"`` (:mod:`convgrad.kernels.taps_numba`) or ``"norm"`` (batch norm and max pooling,
+    ``"taps"`` (:mod:`convgrad.kernels.taps_numba`) or ``"norm"`` (batch norm,
     :mod:`convgrad.kernels.norm_numba`)."""
     wanted = requested()
     if wanted == "numpy":
