@@ -82,10 +82,10 @@ def _arrays(draw, dtype, x_shape, w_shape, c_out):
 
 
 @st.composite
-def conv_configs(draw, dims=(1, 2, 3), dtype=np.float64, max_stride=3):
+def conv_configs(draw, dims=(1, 2, 3), dtype=np.float64, max_stride=3, max_groups=3):
     n = draw(st.sampled_from(dims))
     max_size = {1: 9, 2: 7, 3: 5}[n]
-    groups = draw(st.integers(1, 3))
+    groups = draw(st.integers(1, max_groups))
     c_in, c_out = groups * draw(st.integers(1, 2)), groups * draw(st.integers(1, 3))
     kernel = tuple(draw(st.integers(1, 3 if n == 3 else 4)) for _ in range(n))
     stride, s = _per_dim(draw, n, st.integers(1, max_stride))
@@ -157,10 +157,10 @@ class TransposeConfig:
 
 
 @st.composite
-def transpose_configs(draw, dims=(1, 2, 3), dtype=np.float64, max_stride=3):
+def transpose_configs(draw, dims=(1, 2, 3), dtype=np.float64, max_stride=3, max_groups=3):
     n = draw(st.sampled_from(dims))
     max_size = {1: 6, 2: 5, 3: 3}[n]
-    groups = draw(st.integers(1, 3))
+    groups = draw(st.integers(1, max_groups))
     c_in, c_out = groups * draw(st.integers(1, 2)), groups * draw(st.integers(1, 3))
     kernel = tuple(draw(st.integers(1, 3)) for _ in range(n))
     stride, s = _per_dim(draw, n, st.integers(1, max_stride))

@@ -58,7 +58,9 @@ def _configs(strategy, dtype=np.float64):
     """Configurations the strategy supports, drawn as such rather than filtered."""
     if strategy == "winograd":
         return three_by_three(dtype)
-    return conv_configs(dtype=dtype, max_stride=1 if strategy in ("shift", "tapmm") else 3)
+    max_stride = 1 if strategy in ("shift", "tapmm") else 3
+    max_groups = 1 if strategy in ("tapmm", "nhwc") else 3  # groups of one only
+    return conv_configs(dtype=dtype, max_stride=max_stride, max_groups=max_groups)
 
 
 def _supported(name, cfg, transposed=False):
@@ -123,7 +125,10 @@ def test_strategy_matches_reference_and_torch(strategy, transposed, chunking):
         if strategy == "winograd":
             configs = three_by_three_transposed()
         else:  # shift computes stride 1 only: drawn as such rather than filtered
-            configs = transpose_configs(max_stride=1 if strategy in ("shift", "tapmm") else 3)
+            configs = transpose_configs(
+                max_stride=1 if strategy in ("shift", "tapmm") else 3,
+                max_groups=1 if strategy in ("tapmm", "nhwc") else 3,
+            )
     else:
         configs = _configs(strategy)
 
