@@ -45,12 +45,20 @@ from .kernels import parallel as _parallel
 # few tens of thousands of products agree with a float64 or oneDNN sum to ~1e-5 of the scale.
 AGREEMENT = 1e-3
 
-# Before each timed run: this many seconds of rest, then one untimed run. After a call,
+# Before each timed run: this many seconds of rest, then untimed runs (WARM). After a call,
 # OpenBLAS's threads (NumPy's) and OpenMP's (PyTorch's) spin, waiting for more work, for up to
 # about a tenth of a second: on a machine with few cores they would take the cores from the
 # other library's next run. A library's own threads, on the other hand, are awake between its
 # calls in a training loop: the untimed run wakes them.
 PAUSE = 0.1
+# After the rest, untimed runs for at least this many seconds (and at least one). One untimed run
+# was not enough on the development VM: after 0.05 s idle its next few milliseconds of work ran
+# up to 1.8x slower (convgrad's ResNet-20 32-channel layer, forward + backward: 4.0 ms back to
+# back, 7.3 ms after the rest and one untimed run), a penalty that fell on whichever library's
+# threads had slept (convgrad's pool threads block between calls; PyTorch's OpenMP threads spin
+# for a while first) and that a training loop, which never rests, does not pay. BENCHMARKS.md has
+# the suite's figures with one untimed run and with this.
+WARM = 0.05
 
 
 @dataclass(frozen=True)
@@ -318,7 +326,10 @@ def run_case(case: Case, repeat: int, torch=None, fast: bool = False) -> Result:
     for round_ in range(repeat + 1):  # round 0 is the warm-up
         for name, (forward, backward) in contenders.items():
             time.sleep(PAUSE)  # the other's spinning threads go idle...
+            warm_until = time.perf_counter() + WARM
             forward(), backward()  # ...and this one's wake up, as they are in a training loop
+            while time.perf_counter() < warm_until:
+                forward(), backward()
             start = time.perf_counter()
             forward()
             middle = time.perf_counter()
