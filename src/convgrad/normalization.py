@@ -175,6 +175,30 @@ def _fast(*arrays: np.ndarray | None) -> ModuleType | None:
 _FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 
 
+def _widened(
+    xs: np.ndarray, xh: np.ndarray, mean: np.ndarray, var: np.ndarray, inv_std: np.ndarray,
+    eps: float,
+) -> None:  # fmt: skip
+    """The statistics of the channels of ``xs (N, C, *spatial)`` whose float32 sums overflowed,
+    again in float64, into ``mean``, ``var``, ``inv_std`` ``(C,)`` and ``xh = xs - mean``.
+
+    Values past about 1.8e19 square to more than float32 holds (past 3.4e38 / M, their sum
+    does): ``var`` is then inf and ``xhat`` 0, or NaN, where the float64 statistics, and numba's
+    kernel (which sums in float64), normalise them. A channel holding an infinity stays
+    non-finite in float64 too.
+    """
+    bad = ~(np.isfinite(mean) & np.isfinite(var))
+    M = xs.size // xs.shape[1]
+    wide = xs[:, bad].astype(np.float64)
+    mean64 = _channel_sums(wide) / M
+    wide -= _per_channel(mean64, wide.ndim)
+    var64 = _channel_dots(wide, wide) / M
+    with np.errstate(over="ignore", invalid="ignore"):  # a variance past float32's range: inf
+        mean[bad], var[bad] = mean64, var64
+        inv_std[bad] = 1 / np.sqrt(var64 + eps)
+        xh[:, bad] = xs[:, bad] - _per_channel(mean[bad], xs.ndim)
+
+
 def _train_forward(
     x: np.ndarray, weight: np.ndarray | None, bias: np.ndarray | None, eps: float,
     output: bool = True,
@@ -200,6 +224,8 @@ def _train_forward(
         np.subtract(xs, _per_channel(mean, x.ndim), out=xh)
         var = _channel_dots(xh, xh) / M
         inv_std = 1 / np.sqrt(var + eps)
+        if xs.dtype != np.float64 and not (np.isfinite(mean).all() and np.isfinite(var).all()):
+            _widened(xs, xh, mean, var, inv_std, eps)
         xh *= _per_channel(inv_std, x.ndim)
         if y is not None:
             ys = y[:, cs]

@@ -1,0 +1,66 @@
+"""Red-team cases for issue 14's speed code (the nhwc kernels, the threads of ``over_parts``,
+``_memory``, numba's batch norm): what users pass, held to PyTorch in float64 or to NumPy's path."""
+
+import numpy as np
+import pytest
+import torch
+
+from convgrad import normalization
+from convgrad.kernels import accel, parallel
+
+# --- batch norm of float32 values whose squares overflow float32 -------------------------------
+
+
+def _torch_batch_norm(x, w, dy):
+    """torch's ``(y, dx, dweight, dbias)`` in float64, batch statistics."""
+    tx = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+    tw = torch.tensor(w, dtype=torch.float64, requires_grad=True)
+    tb = torch.zeros(len(w), dtype=torch.float64, requires_grad=True)
+    y = torch.nn.functional.batch_norm(tx, None, None, tw, tb, training=True)
+    y.backward(torch.tensor(dy, dtype=torch.float64))
+    return y.detach().numpy(), tx.grad.numpy(), tw.grad.numpy(), tb.grad.numpy()
+
+
+def _huge(scale):
+    """float32 ``x (4, 3, 5)`` about ``scale``; channel 1 stays small."""
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((4, 3, 5)) * scale
+    x[:, 1] /= scale
+    return x.astype(np.float32), rng.standard_normal((4, 3, 5)).astype(np.float32)
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+@pytest.mark.parametrize("scale", [1e20, 1e30, 1e38])
+def test_batch_norm_of_huge_float32_values_normalises_them(scale, threads, monkeypatch):
+    """Squares past float32's range made var inf, so y was 0 (and NaN past 1e38 / M): the
+    overflowing channels' statistics are taken again in float64, as numba's kernel does."""
+    x, dy = _huge(scale)
+    w = np.array([1.5, -0.5, 2.0], np.float32)
+    expected = _torch_batch_norm(x.astype(np.float64), w.astype(np.float64), dy)
+    monkeypatch.setattr(parallel, "SPLIT_ELEMENTS", 0)
+    with accel.accelerator("numpy"), parallel.limit(threads):
+        y, saved = normalization.batch_norm_saving(x, w)
+        grads = normalization.batch_norm_backward_saved(dy, saved, w)
+    for what, ours, theirs in zip(("y", "dx", "dweight", "dbias"), (y, *grads), expected):
+        assert ours.dtype == np.float32, what
+        assert np.isfinite(ours).all(), what
+        tol = 1e-5 * max(1.0, float(np.abs(theirs).max()))
+        np.testing.assert_allclose(ours, theirs, rtol=1e-4, atol=tol, err_msg=what)
+    np.testing.assert_allclose(saved.mean, x.astype(np.float64).mean(axis=(0, 2)), rtol=1e-6)
+
+
+def test_batch_norm_of_huge_float32_values_agrees_with_numbas():
+    pytest.importorskip("numba")
+    x, dy = _huge(1e30)
+    results = {}
+    for name in ("numpy", "numba"):
+        with accel.accelerator(name):
+            y, saved = normalization.batch_norm_saving(x)
+            grads = normalization.batch_norm_backward_saved(dy, saved)
+        results[name] = (y, *saved, *grads)
+    for ours, theirs in zip(results["numba"], results["numpy"], strict=True):
+        assert ours.dtype == theirs.dtype
+        np.testing.assert_array_equal(np.isinf(ours), np.isinf(theirs))
+        finite = np.isfinite(theirs)
+        scale = max(1.0, float(np.abs(theirs[finite]).max(initial=0)))
+        np.testing.assert_allclose(ours[finite], theirs[finite], rtol=1e-5, atol=1e-5 * scale)
