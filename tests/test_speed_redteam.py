@@ -1,11 +1,18 @@
 """Red-team cases for issue 14's speed code (the nhwc kernels, the threads of ``over_parts``,
 ``_memory``, numba's batch norm): what users pass, held to PyTorch in float64 or to NumPy's path."""
 
+import contextlib
+import io
+import os
+import subprocess
+import sys
+import textwrap
+
 import numpy as np
 import pytest
 import torch
 
-from convgrad import normalization
+from convgrad import cli, normalization
 from convgrad.kernels import accel, parallel
 
 # --- batch norm of float32 values whose squares overflow float32 -------------------------------
@@ -64,3 +71,55 @@ def test_batch_norm_of_huge_float32_values_agrees_with_numbas():
         finite = np.isfinite(theirs)
         scale = max(1.0, float(np.abs(theirs[finite]).max(initial=0)))
         np.testing.assert_allclose(ours[finite], theirs[finite], rtol=1e-5, atol=1e-5 * scale)
+
+
+# --- CONVGRAD_KEEP_MEMORY --------------------------------------------------------------------
+
+
+def _kept_after_an_optimiser(value):
+    """``_memory._state["kept"]`` after an optimiser is made in a fresh process, or the error."""
+    code = textwrap.dedent(
+        """
+        import convgrad._memory as m
+        from convgrad import nn, optim
+        try:
+            optim.SGD(nn.Linear(2, 2).parameters(), lr=0.1)
+        except ValueError as err:
+            print("ValueError:", err)
+        else:
+            print(m._state["kept"], m.keep_freed_memory())
+        """
+    )
+    env = dict(os.environ, CONVGRAD_KEEP_MEMORY=value)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0 and not done.stderr, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.mark.parametrize("value", ["false", "off", "No", " 0 "])
+def test_keep_memory_turned_off_in_words_is_off(value):
+    assert _kept_after_an_optimiser(value) == "False False"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+@pytest.mark.parametrize("value", ["", "1", "true", "ON"])
+def test_keep_memory_turned_on_keeps_it_where_glibc_is(value):
+    assert _kept_after_an_optimiser(value) in ("True True", "False False")  # False: not glibc
+
+
+def test_a_bad_keep_memory_value_is_one_error_naming_the_variable(monkeypatch):
+    out = _kept_after_an_optimiser("2")
+    assert out == (
+        "ValueError: CONVGRAD_KEEP_MEMORY must be 0 (freed memory returned to the system) or 1 "
+        "(kept, the default); got '2'"
+    )
+    monkeypatch.setenv("CONVGRAD_KEEP_MEMORY", "maybe")  # the command line: exit 2, one line
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert cli.main(["check"]) == 2
+    assert err.getvalue() == (
+        "convgrad check: error: CONVGRAD_KEEP_MEMORY must be 0 (freed memory returned to the "
+        "system) or 1 (kept, the default); got 'maybe'\n"
+    )
