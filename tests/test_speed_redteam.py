@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 import torch
 
-from convgrad import cli, normalization
+from convgrad import activations, cli, normalization, pooling
 from convgrad.kernels import accel, parallel
 
 # --- batch norm of float32 values whose squares overflow float32 -------------------------------
@@ -123,3 +123,46 @@ def test_a_bad_keep_memory_value_is_one_error_naming_the_variable(monkeypatch):
         "convgrad check: error: CONVGRAD_KEEP_MEMORY must be 0 (freed memory returned to the "
         "system) or 1 (kept, the default); got 'maybe'\n"
     )
+
+
+# --- ReLU and max pooling split over the threads: the same bits, signed zeros included ----------
+
+
+def _one_and_split(monkeypatch, f):
+    with parallel.limit(1):
+        one = f()
+    monkeypatch.setattr(parallel, "SPLIT_ELEMENTS", 0)
+    with parallel.limit(2):
+        split = f()
+    return one, split
+
+
+def _same_bits(one, split):
+    assert one.dtype == split.dtype and one.shape == split.shape
+    np.testing.assert_array_equal(one.view(np.uint8), split.view(np.uint8))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_relu_backward_split_keeps_the_bits_when_one_share_holds_a_nan(monkeypatch, dtype):
+    """One share with a NaN in dy, the other finite: each share chose its own way to zero the
+    blocked gradient, and negative dy there became -0.0 in one share and 0.0 in the other."""
+    x = -np.ones((4, 3), dtype)
+    dy = -np.ones((4, 3), dtype)
+    dy[0, 0] = np.nan
+    one, split = _one_and_split(monkeypatch, lambda: activations.relu_backward(dy, x))
+    _same_bits(one, split)
+
+
+@pytest.mark.parametrize("size", [2, 3], ids=["whole", "a row and column left over"])
+def test_max_pool_backward_split_keeps_the_bits_when_one_share_holds_an_inf(monkeypatch, size):
+    x = np.zeros((2, 1, size, size))
+    x[..., 0, 0] = 1
+    dy = -np.ones((2, 1, 1, 1))
+    dy[0] = np.inf
+
+    def f():
+        _, saved = pooling.max_pool2d_saving(x, 2)
+        return pooling.max_pool2d_backward_saved(dy, x, saved, 2)
+
+    one, split = _one_and_split(monkeypatch, f)
+    _same_bits(one, split)
