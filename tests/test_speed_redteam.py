@@ -166,3 +166,22 @@ def test_max_pool_backward_split_keeps_the_bits_when_one_share_holds_an_inf(monk
 
     one, split = _one_and_split(monkeypatch, f)
     _same_bits(one, split)
+
+
+# --- batch statistics of no channels -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", ["numpy", "numba"])
+def test_batch_statistics_of_no_channels_are_one_error_naming_x(backend):
+    """``x (2, 0, 3)`` divided by its 0 channels: a ZeroDivisionError, not a ValueError."""
+    x = np.zeros((2, 0, 3))
+    rule = r"batch statistics need at least 1 channel in x \(axis 1\); got shape \(2, 0, 3\)"
+    with accel.accelerator(backend):
+        with pytest.raises(ValueError, match="batch_norm: " + rule):
+            normalization.batch_norm_saving(x)
+        with pytest.raises(ValueError, match="batch_norm: " + rule):
+            normalization.batch_norm(x, training=True)
+        with pytest.raises(ValueError, match="batch_norm: " + rule):
+            normalization.batch_norm_backward(x, x, training=True)
+        with pytest.raises(ValueError, match="batch_norm_stats: " + rule):
+            normalization.batch_norm_stats(x, np.zeros(0), np.ones(0))

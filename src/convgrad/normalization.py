@@ -111,8 +111,18 @@ def _statistics(x, arrays, training) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
+def _check_channels(x: np.ndarray, fn: str) -> None:
+    """Batch statistics are per channel: ``x`` needs one (``M`` divides by their number)."""
+    if x.shape[1] == 0:
+        raise ValueError(
+            f"{fn}: batch statistics need at least 1 channel in x (axis 1); got shape {x.shape}"
+        )
+
+
 def _check_values(x: np.ndarray) -> None:
-    """Batch statistics need two values per channel (the unbiased variance divides by M - 1)."""
+    """Batch statistics need a channel, and two values per channel (the unbiased variance
+    divides by M - 1)."""
+    _check_channels(x, "batch_norm")
     if x.size // x.shape[1] < 2:
         raise ValueError(
             f"batch_norm: batch statistics (training, or no running statistics) need more "
@@ -452,6 +462,7 @@ def batch_norm_stats(x, running_mean, running_var, momentum=0.1):
         raise ValueError(f"{fn}: running_mean and running_var must be arrays; got None")
     x, arrays, _ = _check(fn, x, running_mean, running_var, None, None, 1.0)
     _args.check_real(fn, "momentum", momentum)
+    _check_channels(x, fn)
     values = int(np.prod(x.shape)) // x.shape[1]
     if values < 2:
         raise ValueError(
