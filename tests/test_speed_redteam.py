@@ -7,13 +7,14 @@ import os
 import subprocess
 import sys
 import textwrap
+import weakref
 
 import numpy as np
 import pytest
 import torch
 
-from convgrad import activations, cli, normalization, pooling
-from convgrad.kernels import accel, parallel
+from convgrad import _args, activations, cli, normalization, pooling, reference
+from convgrad.kernels import accel, im2col, nhwc, parallel
 
 # --- batch norm of float32 values whose squares overflow float32 -------------------------------
 
@@ -185,3 +186,45 @@ def test_batch_statistics_of_no_channels_are_one_error_naming_x(backend):
             normalization.batch_norm_backward(x, x, training=True)
         with pytest.raises(ValueError, match="batch_norm_stats: " + rule):
             normalization.batch_norm_stats(x, np.zeros(0), np.ones(0))
+
+
+# --- nhwc: one piece's buffers alive at a time -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kernel, stride",
+    [("forward", 1), ("weight_grad", 1), ("input_grad", 1), ("input_grad", (1, 2))],
+    ids=["forward", "dw", "dx", "dx by scatter"],
+)
+def test_nhwc_holds_one_pieces_buffers_at_a_time(monkeypatch, kernel, stride):
+    """Buffers past KEEP_BYTES are new arrays each piece; the last piece's must be gone before
+    the next one's is made (they were held by the loop's variables: twice a piece's windows)."""
+    alive: dict[str, list] = {}
+    most: dict[str, int] = {}
+    made = nhwc.scratch
+
+    def tracked(slot, shape, dtype):
+        a = made(slot, shape, dtype)
+        refs = [r for r in alive.get(slot, []) if r() is not None] + [weakref.ref(a)]
+        alive[slot] = refs
+        most[slot] = max(most.get(slot, 0), len(refs))
+        return a
+
+    monkeypatch.setattr(nhwc, "KEEP_BYTES", 0)  # every buffer a new array
+    monkeypatch.setattr(nhwc, "scratch", tracked)
+    monkeypatch.setattr(im2col, "CHUNK_BYTES", 1)  # a piece per output row
+    rng = np.random.default_rng(0)
+    x, w = rng.standard_normal((2, 16, 5, 6)), rng.standard_normal((4, 16, 3, 3))
+    spec = _args.conv_spec("conv", 2, x, w, None, stride, 1, 1, 1, "zeros")
+    dy = rng.standard_normal((2, 4, *spec.out_spatial))
+    args = {"forward": (x, w, spec), "weight_grad": (dy, x, spec, w), "input_grad": (dy, w, spec)}
+    with parallel.limit(1):
+        ours = getattr(nhwc, kernel)(*args[kernel])
+    expected = reference.conv2d_backward(dy, x, w, stride=stride, padding=1)
+    expected = {
+        "forward": reference.conv2d(x, w, stride=stride, padding=1),
+        "weight_grad": expected.dw,
+        "input_grad": expected.dx,
+    }[kernel]
+    np.testing.assert_allclose(ours, expected, rtol=1e-12, atol=1e-12)
+    assert most and max(most.values()) == 1, most
