@@ -1,6 +1,7 @@
 """Red-team cases for issue 14's speed code (the nhwc kernels, the threads of ``over_parts``,
 ``_memory``, numba's batch norm): what users pass, held to PyTorch in float64 or to NumPy's path."""
 
+import concurrent.futures
 import contextlib
 import io
 import os
@@ -13,7 +14,7 @@ import numpy as np
 import pytest
 import torch
 
-from convgrad import _args, activations, cli, normalization, pooling, reference
+from convgrad import _args, activations, cli, convolution, normalization, pooling, reference
 from convgrad.kernels import accel, im2col, nhwc, parallel
 
 # --- batch norm of float32 values whose squares overflow float32 -------------------------------
@@ -228,3 +229,103 @@ def test_nhwc_holds_one_pieces_buffers_at_a_time(monkeypatch, kernel, stride):
     }[kernel]
     np.testing.assert_allclose(ours, expected, rtol=1e-12, atol=1e-12)
     assert most and max(most.values()) == 1, most
+
+
+# --- numba's batch norm failing between the forward and the backward ---------------------------
+
+
+def test_numba_failing_in_the_backward_is_said_once_and_numpy_finishes(monkeypatch):
+    numba = pytest.importorskip("numba")
+    from convgrad.kernels import norm_numba
+
+    state = {"module": None, "norm": None, "failed": False, "warned": False, "compiled": set()}
+    monkeypatch.setattr(accel, "_state", state)
+    monkeypatch.delenv("CONVGRAD_ACCEL", raising=False)
+    rng = np.random.default_rng(5)
+    x, dy = rng.standard_normal((3, 4, 5)), rng.standard_normal((3, 4, 5))
+    w = rng.standard_normal(4)
+    with accel.accelerator("numpy"):
+        y0, saved0 = normalization.batch_norm_saving(x, w)
+        expected = normalization.batch_norm_backward_saved(dy, saved0, w)
+
+    def broken(*args):
+        raise numba.core.errors.TypingError("planted")
+
+    y, saved = normalization.batch_norm_saving(x, w)  # numba's forward
+    assert state["norm"] is not None
+    monkeypatch.setattr(norm_numba, "_bn_backward", broken)
+    with pytest.warns(RuntimeWarning, match="numba could not compile batch_norm_backward") as seen:
+        grads = normalization.batch_norm_backward_saved(dy, saved, w)
+        again = normalization.batch_norm_backward_saved(dy, saved, w)
+        normalization.batch_norm_saving(x, w)  # NumPy from now on, silently
+    assert len(seen) == 1 and accel.active() == "numpy"
+    np.testing.assert_allclose(y, y0, rtol=1e-12, atol=1e-12)
+    for ours, theirs, twice in zip(grads, expected, again, strict=True):
+        np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-12)
+        np.testing.assert_array_equal(ours, twice)
+
+
+# --- nhwc, the automatic choice, through the tape and from several Python threads --------------
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        dict(stride=2, padding=1, padding_mode="reflect"),
+        dict(padding="same", dilation=2, padding_mode="circular"),
+        dict(stride=(2, 1), padding=(2, 0), dilation=(2, 1), padding_mode="replicate"),
+    ],
+)
+def test_nhwc_through_the_tape_matches_torch(kw):
+    import convgrad as cg
+
+    rng = np.random.default_rng(6)
+    x, w, b = rng.standard_normal((1, 16, 7, 6)), rng.standard_normal((3, 16, 3, 3)), np.ones(3)
+    mode = kw.pop("padding_mode")
+    assert convolution.chosen_strategy(x.shape, w.shape, **kw) == "nhwc"
+    leaf = cg.tensor(x, requires_grad=True)
+    layer = cg.nn.Conv2d(16, 3, 3, bias=True, padding_mode=mode, **kw).double()
+    layer.weight.data[...], layer.bias.data[...] = w, b
+    y = layer(leaf)
+    dy = rng.standard_normal(y.shape)
+    y.backward(dy)
+    twin = torch.nn.Conv2d(16, 3, 3, bias=True, padding_mode=mode, **kw).double()
+    with torch.no_grad():
+        twin.weight[...], twin.bias[...] = torch.tensor(w), torch.tensor(b)
+    tx = torch.tensor(x, requires_grad=True)
+    ty = twin(tx)
+    ty.backward(torch.tensor(dy))
+    close = dict(rtol=1e-10, atol=1e-10)
+    np.testing.assert_allclose(y.data, ty.detach().numpy(), **close)
+    np.testing.assert_allclose(leaf.grad, tx.grad.numpy(), **close)
+    np.testing.assert_allclose(layer.weight.grad, twin.weight.grad.numpy(), **close)
+    np.testing.assert_allclose(layer.bias.grad, twin.bias.grad.numpy(), **close)
+
+
+def test_nhwc_from_several_python_threads_gives_each_its_own_exact_result(monkeypatch):
+    """Buffers are per thread: calls of other shapes and dtypes at once on other threads (and
+    on the pool's) change no bit of a result."""
+    monkeypatch.setattr(parallel, "SPLIT_POSITIONS", 0)
+    rng = np.random.default_rng(7)
+    cases = []
+    for i in range(8):
+        dtype = (np.float32, np.float64)[i % 2]
+        shape = (1 + i % 3, 16, 5 + i, 9 - i % 4)
+        x = rng.standard_normal(shape).astype(dtype)
+        w = rng.standard_normal((2 + i, 16, 3, 3)).astype(dtype)
+        kw = dict(padding=1, stride=1 + i % 2)
+        cases.append((x, w, kw))
+
+    def one(case):
+        x, w, kw = case
+        with convolution.strategy("nhwc"):
+            y = convolution.conv2d(x, w, **kw)
+            return (y, *convolution.conv2d_backward(y, x, w, **kw)[:2])
+
+    with parallel.limit(2):
+        alone = [one(c) for c in cases]
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            together = list(pool.map(one, cases * 3))
+    for i, results in enumerate(together):
+        for ours, theirs in zip(results, alone[i % len(cases)], strict=True):
+            np.testing.assert_array_equal(ours, theirs)
