@@ -58,6 +58,30 @@ def test_batch_norm_of_huge_float32_values_normalises_them(scale, threads, monke
     np.testing.assert_allclose(saved.mean, x.astype(np.float64).mean(axis=(0, 2)), rtol=1e-6)
 
 
+@pytest.mark.parametrize("threads", [1, 3])
+def test_batch_norm_backward_of_a_huge_float32_dy_keeps_dx_finite(threads, monkeypatch):
+    """sum(dy) past float32's range is inf (as dbias must be), but dx subtracts only its mean:
+    the overflowing channels' means are taken in float64, as numba's kernel does."""
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((4, 3, 50)).astype(np.float32)
+    dy = (np.abs(rng.standard_normal(x.shape)) * 1e37 + 1e37).astype(np.float32)
+    dy[:, 1] /= np.float32(1e37)  # a channel that does not overflow
+    w = np.array([1.5, -0.5, 2.0], np.float32)
+    expected = _torch_batch_norm(x.astype(np.float64), w.astype(np.float64), dy)
+    monkeypatch.setattr(parallel, "SPLIT_ELEMENTS", 0)
+    with accel.accelerator("numpy"), parallel.limit(threads):
+        _, saved = normalization.batch_norm_saving(x, w)
+        dx, dweight, dbias = normalization.batch_norm_backward_saved(dy, saved, w)
+    assert dx.dtype == np.float32 and np.isfinite(dx).all()
+    scale = float(np.abs(expected[1]).max())
+    np.testing.assert_allclose(dx, expected[1], rtol=1e-4, atol=1e-5 * scale)
+    np.testing.assert_allclose(dweight, expected[2], rtol=1e-4)
+    big = np.abs(expected[3]) > np.finfo(np.float32).max
+    assert big[[0, 2]].all() and not big[1]
+    assert np.isinf(dbias[big]).all()
+    np.testing.assert_allclose(dbias[~big], expected[3][~big], rtol=1e-4)
+
+
 def test_batch_norm_of_huge_float32_values_agrees_with_numbas():
     pytest.importorskip("numba")
     x, dy = _huge(1e30)

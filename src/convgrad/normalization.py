@@ -252,6 +252,23 @@ def _train_forward(
     return y, BatchNormSaved(xhat, mean, var, inv_std)
 
 
+def _widened_means(
+    dys: np.ndarray, xh: np.ndarray, mean_dy: np.ndarray, mean_dy_xhat: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``mean(dy)`` and ``mean(dy * xhat)`` ``(C,)``, taken again in float64 for the channels
+    whose float32 sums overflowed: ``dbias`` is then inf, rightly, but ``dx`` subtracts only the
+    means, which fit (numba's kernel sums in float64 too). A channel holding an infinity stays
+    non-finite."""
+    bad = ~(np.isfinite(mean_dy) & np.isfinite(mean_dy_xhat))
+    M = dys.size // dys.shape[1]
+    wide = dys[:, bad].astype(np.float64)
+    mean_dy, mean_dy_xhat = mean_dy.copy(), mean_dy_xhat.copy()
+    with np.errstate(over="ignore", invalid="ignore"):
+        mean_dy[bad] = _channel_sums(wide) / M
+        mean_dy_xhat[bad] = _channel_dots(wide, xh[:, bad].astype(np.float64)) / M
+    return mean_dy, mean_dy_xhat
+
+
 def _train_backward(
     dy: np.ndarray, saved: BatchNormSaved, weight: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -270,9 +287,13 @@ def _train_backward(
         dys, xh, dxs, sc = dy[:, cs], xhat[:, cs], dx[:, cs], scale[cs]
         dbias = _channel_sums(dys)
         dweight = _channel_dots(dys, xh)
+        mean_dy, mean_dy_xhat = dbias / M, dweight / M
+        overflowed = not (np.isfinite(dbias).all() and np.isfinite(dweight).all())
+        if overflowed and dys.dtype != np.float64:
+            mean_dy, mean_dy_xhat = _widened_means(dys, xh, mean_dy, mean_dy_xhat)
         np.multiply(dys, _per_channel(sc, dy.ndim), out=dxs)
-        dxs -= np.multiply(xh, _per_channel(sc * (dweight / M), dy.ndim))
-        dxs -= _per_channel(sc * (dbias / M), dy.ndim)
+        dxs -= np.multiply(xh, _per_channel(sc * mean_dy_xhat, dy.ndim))
+        dxs -= _per_channel(sc * mean_dy, dy.ndim)
         return dweight, dbias
 
     parts = _parallel.over_parts(dy.shape[1], part, dy.size)
