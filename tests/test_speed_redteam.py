@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 import weakref
 
 import numpy as np
@@ -353,3 +354,44 @@ def test_nhwc_from_several_python_threads_gives_each_its_own_exact_result(monkey
     for i, results in enumerate(together):
         for ours, theirs in zip(results, alone[i % len(cases)], strict=True):
             np.testing.assert_array_equal(ours, theirs)
+
+
+# --- the BLAS's threads after blocks from several Python threads overlap -----------------------
+
+
+def test_overlapping_blas_single_blocks_leave_the_blas_threads_as_they_were():
+    """A enters, B enters, A leaves, B leaves: B restored the one thread it found on entry, and
+    the process kept a one-thread BLAS for good."""
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+
+    def blas_threads():
+        return [
+            i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"
+        ]
+
+    before = blas_threads()
+    if not before or max(before) < 2:
+        pytest.skip("the BLAS runs one thread here: nothing to restore")
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    inside = {}
+
+    def a():
+        with parallel.blas_single():
+            a_in.set()
+            b_in.wait(10)
+            inside["a"] = blas_threads()
+        a_out.set()
+
+    def b():
+        a_in.wait(10)
+        with parallel.blas_single():
+            b_in.set()
+            a_out.wait(10)
+
+    threads = [threading.Thread(target=a), threading.Thread(target=b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    assert inside["a"] == [1] * len(before)
+    assert blas_threads() == before
