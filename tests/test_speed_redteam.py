@@ -395,3 +395,32 @@ def test_overlapping_blas_single_blocks_leave_the_blas_threads_as_they_were():
         t.join(20)
     assert inside["a"] == [1] * len(before)
     assert blas_threads() == before
+
+
+def test_keep_memory_elsewhere_than_glibc_calls_no_mallopt_and_runs_once(monkeypatch):
+    from convgrad import _memory
+
+    calls = []
+
+    class Musl:  # a C library with a mallopt that does nothing, and no gnu_get_libc_version
+        def mallopt(self, *args):
+            calls.append(args)
+            return 1
+
+    monkeypatch.delenv("CONVGRAD_KEEP_MEMORY", raising=False)
+    monkeypatch.setattr(_memory, "_state", {})
+    monkeypatch.setattr(_memory.sys, "platform", "linux")
+    monkeypatch.setattr(_memory.ctypes, "CDLL", lambda name: Musl())
+    assert _memory.keep_freed_memory() is False and calls == []
+
+    def broken(name):
+        raise OSError("no C library")
+
+    monkeypatch.setattr(_memory, "_state", {})
+    monkeypatch.setattr(_memory.ctypes, "CDLL", broken)
+    assert _memory.keep_freed_memory() is False
+    monkeypatch.setattr(_memory.ctypes, "CDLL", lambda name: 1 / 0)  # never asked again
+    assert _memory.keep_freed_memory() is False
+    monkeypatch.setattr(_memory.sys, "platform", "darwin")
+    monkeypatch.setattr(_memory, "_state", {})
+    assert _memory.keep_freed_memory() is False
