@@ -121,10 +121,12 @@ def max_backward(
     inside = x_shape[2] == kH * oH and x_shape[3] == kW * oW
     dx = (np.empty if inside else np.zeros)(x_shape, dtype=dy.dtype)
 
-    def part(p: slice) -> None:
-        with np.errstate(invalid="ignore", over="ignore"):
-            finite = bool(np.isfinite(np.sum(dy[p])))
-        if inside and not finite:
+    def part(p: slice, finite: bool | None = None) -> bool:
+        again = finite is not None  # over a share that may hold the multiply's -0.0
+        if finite is None:
+            with np.errstate(invalid="ignore", over="ignore"):
+                finite = bool(np.isfinite(np.sum(dy[p])))
+        if (inside or again) and not finite:
             dx[p] = 0
         won = np.empty(tap[p].shape, dtype=bool)
         for t, view in enumerate(tap_views(dx[p], spec)):
@@ -133,8 +135,11 @@ def max_backward(
                 np.multiply(dy[p], won, out=view)
             else:  # dy * 0 would be NaN: copy the winners only
                 np.copyto(view, dy[p], where=won)
+        return finite
 
-    parallel.over_parts(x_shape[0], part, math.prod(x_shape))
+    found = parallel.over_parts(x_shape[0], part, math.prod(x_shape))
+    if not all(found) and any(found):  # as on one thread: the losers' zeros never -0.0
+        parallel.over_parts(x_shape[0], lambda p: part(p, False), math.prod(x_shape))
     return dx
 
 

@@ -33,17 +33,34 @@ TRIM_THRESHOLD = 1 << 30
 _state: dict[str, bool] = {}
 
 
+_OFF = ("0", "false", "no", "off")
+_ON = ("", "1", "true", "yes", "on")
+
+
+def wanted() -> bool:
+    """Whether ``CONVGRAD_KEEP_MEMORY`` lets freed memory be kept: unset, empty, ``1``, ``true``,
+    ``yes`` or ``on`` (any case) yes; ``0``, ``false``, ``no`` or ``off`` no; any other value is
+    a ``ValueError`` naming the variable (``false`` must not keep the memory)."""
+    text = os.environ.get("CONVGRAD_KEEP_MEMORY", "").strip().lower()
+    if text in _OFF:
+        return False
+    if text in _ON:
+        return True
+    raise ValueError(
+        f"CONVGRAD_KEEP_MEMORY must be 0 (freed memory returned to the system) or 1 (kept, the "
+        f"default); got {os.environ['CONVGRAD_KEEP_MEMORY']!r:.40}"
+    )
+
+
 def keep_freed_memory() -> bool:
     """Ask glibc to keep freed memory (the module docstring); whether it is kept. Once per
     process; ``CONVGRAD_KEEP_MEMORY=0`` (or another C library) leaves malloc as it is."""
     if "kept" not in _state:
-        _state["kept"] = _mallopt()
+        _state["kept"] = wanted() and _mallopt()
     return _state["kept"]
 
 
 def _mallopt() -> bool:
-    if os.environ.get("CONVGRAD_KEEP_MEMORY", "").strip() == "0":
-        return False
     if not sys.platform.startswith("linux"):
         return False
     try:

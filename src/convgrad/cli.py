@@ -30,10 +30,12 @@ def _parser() -> ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from convgrad import _memory
     from convgrad.kernels import accel  # NumPy alone: numba is imported when a kernel needs it
 
     try:
-        accel.requested()  # CONVGRAD_ACCEL checked before any work
+        accel.requested()  # CONVGRAD_ACCEL and CONVGRAD_KEEP_MEMORY checked before any work
+        _memory.wanted()
     except ValueError as err:
         print(f"convgrad {args.command}: error: {err}", file=sys.stderr)
         return 2

@@ -111,8 +111,18 @@ def _statistics(x, arrays, training) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
+def _check_channels(x: np.ndarray, fn: str) -> None:
+    """Batch statistics are per channel: ``x`` needs one (``M`` divides by their number)."""
+    if x.shape[1] == 0:
+        raise ValueError(
+            f"{fn}: batch statistics need at least 1 channel in x (axis 1); got shape {x.shape}"
+        )
+
+
 def _check_values(x: np.ndarray) -> None:
-    """Batch statistics need two values per channel (the unbiased variance divides by M - 1)."""
+    """Batch statistics need a channel, and two values per channel (the unbiased variance
+    divides by M - 1)."""
+    _check_channels(x, "batch_norm")
     if x.size // x.shape[1] < 2:
         raise ValueError(
             f"batch_norm: batch statistics (training, or no running statistics) need more "
@@ -175,6 +185,30 @@ def _fast(*arrays: np.ndarray | None) -> ModuleType | None:
 _FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 
 
+def _widened(
+    xs: np.ndarray, xh: np.ndarray, mean: np.ndarray, var: np.ndarray, inv_std: np.ndarray,
+    eps: float,
+) -> None:  # fmt: skip
+    """The statistics of the channels of ``xs (N, C, *spatial)`` whose float32 sums overflowed,
+    again in float64, into ``mean``, ``var``, ``inv_std`` ``(C,)`` and ``xh = xs - mean``.
+
+    Values past about 1.8e19 square to more than float32 holds (past 3.4e38 / M, their sum
+    does): ``var`` is then inf and ``xhat`` 0, or NaN, where the float64 statistics, and numba's
+    kernel (which sums in float64), normalise them. A channel holding an infinity stays
+    non-finite in float64 too.
+    """
+    bad = ~(np.isfinite(mean) & np.isfinite(var))
+    M = xs.size // xs.shape[1]
+    wide = xs[:, bad].astype(np.float64)
+    mean64 = _channel_sums(wide) / M
+    wide -= _per_channel(mean64, wide.ndim)
+    var64 = _channel_dots(wide, wide) / M
+    with np.errstate(over="ignore", invalid="ignore"):  # a variance past float32's range: inf
+        mean[bad], var[bad] = mean64, var64
+        inv_std[bad] = 1 / np.sqrt(var64 + eps)
+        xh[:, bad] = xs[:, bad] - _per_channel(mean[bad], xs.ndim)
+
+
 def _train_forward(
     x: np.ndarray, weight: np.ndarray | None, bias: np.ndarray | None, eps: float,
     output: bool = True,
@@ -196,10 +230,14 @@ def _train_forward(
 
     def part(cs: slice) -> tuple[np.ndarray, ...]:
         xs, xh = x[:, cs], xhat[:, cs]
-        mean = _channel_sums(xs) / M
+        # summed in float64, rounded once: a float32 sum's rounding, divided by a small
+        # standard deviation, was 1e-5 of xhat (3 values about 2.7 +- 0.02; torch 3e-6)
+        mean = (_rows(xs).sum(axis=2, dtype=np.float64).sum(axis=0) / M).astype(xhat.dtype)
         np.subtract(xs, _per_channel(mean, x.ndim), out=xh)
         var = _channel_dots(xh, xh) / M
         inv_std = 1 / np.sqrt(var + eps)
+        if xs.dtype != np.float64 and not (np.isfinite(mean).all() and np.isfinite(var).all()):
+            _widened(xs, xh, mean, var, inv_std, eps)
         xh *= _per_channel(inv_std, x.ndim)
         if y is not None:
             ys = y[:, cs]
@@ -214,6 +252,23 @@ def _train_forward(
     parts = _parallel.over_parts(x.shape[1], part, x.size)
     mean, var, inv_std = (np.concatenate(a) for a in zip(*parts))
     return y, BatchNormSaved(xhat, mean, var, inv_std)
+
+
+def _widened_means(
+    dys: np.ndarray, xh: np.ndarray, mean_dy: np.ndarray, mean_dy_xhat: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``mean(dy)`` and ``mean(dy * xhat)`` ``(C,)``, taken again in float64 for the channels
+    whose float32 sums overflowed: ``dbias`` is then inf, rightly, but ``dx`` subtracts only the
+    means, which fit (numba's kernel sums in float64 too). A channel holding an infinity stays
+    non-finite."""
+    bad = ~(np.isfinite(mean_dy) & np.isfinite(mean_dy_xhat))
+    M = dys.size // dys.shape[1]
+    wide = dys[:, bad].astype(np.float64)
+    mean_dy, mean_dy_xhat = mean_dy.copy(), mean_dy_xhat.copy()
+    with np.errstate(over="ignore", invalid="ignore"):
+        mean_dy[bad] = _channel_sums(wide) / M
+        mean_dy_xhat[bad] = _channel_dots(wide, xh[:, bad].astype(np.float64)) / M
+    return mean_dy, mean_dy_xhat
 
 
 def _train_backward(
@@ -234,9 +289,13 @@ def _train_backward(
         dys, xh, dxs, sc = dy[:, cs], xhat[:, cs], dx[:, cs], scale[cs]
         dbias = _channel_sums(dys)
         dweight = _channel_dots(dys, xh)
+        mean_dy, mean_dy_xhat = dbias / M, dweight / M
+        overflowed = not (np.isfinite(dbias).all() and np.isfinite(dweight).all())
+        if overflowed and dys.dtype != np.float64:
+            mean_dy, mean_dy_xhat = _widened_means(dys, xh, mean_dy, mean_dy_xhat)
         np.multiply(dys, _per_channel(sc, dy.ndim), out=dxs)
-        dxs -= np.multiply(xh, _per_channel(sc * (dweight / M), dy.ndim))
-        dxs -= _per_channel(sc * (dbias / M), dy.ndim)
+        dxs -= np.multiply(xh, _per_channel(sc * mean_dy_xhat, dy.ndim))
+        dxs -= _per_channel(sc * mean_dy, dy.ndim)
         return dweight, dbias
 
     parts = _parallel.over_parts(dy.shape[1], part, dy.size)
@@ -426,6 +485,7 @@ def batch_norm_stats(x, running_mean, running_var, momentum=0.1):
         raise ValueError(f"{fn}: running_mean and running_var must be arrays; got None")
     x, arrays, _ = _check(fn, x, running_mean, running_var, None, None, 1.0)
     _args.check_real(fn, "momentum", momentum)
+    _check_channels(x, fn)
     values = int(np.prod(x.shape)) // x.shape[1]
     if values < 2:
         raise ValueError(

@@ -129,6 +129,8 @@ def _convolve(
             y = y.reshape(xp.shape[0], *p.spec.out_spatial, c_out)
             at = slice(part.start - images.start + first, part.stop - images.start + first)
             out[at, :, p.rows] = np.moveaxis(y, -1, 1)
+            del cols, y  # before the next piece's: buffers past KEEP_BYTES are new arrays
+        del xp
 
 
 def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
@@ -159,6 +161,8 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
                 dyc = scratch("dy", (xp.shape[0], *p.spec.out_spatial, c_out), dtype)
                 dyc[...] = np.moveaxis(dy[part, :, p.rows], 1, -1)
                 dw += dyc.reshape(-1, c_out).T @ cols
+                del cols, dyc  # before the next piece's (buffers past KEEP_BYTES are new)
+            del xp
         return dw
 
     parts = parallel.over_images(x.shape[0], work, parallel.conv_size(spec, w, x.shape[0]))
@@ -233,8 +237,10 @@ def _input_grad_scatter(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.nda
                     )
                     at = (slice(None),) * (1 + len(spec.kernel))
                     rows[(slice(None), *where)] += dcols[(*at, *t)]
+                del dyc, dcols  # before the next piece's (buffers past KEEP_BYTES are new)
             dxp_first = np.moveaxis(dxp, -1, 1)
             _np.pad_backward_into(dx[part], dxp_first, spec.padding, spec.padding_mode)
+            del dxp, dxp_first, rows
 
     parallel.over_images(dy.shape[0], work, parallel.conv_size(spec, w, dy.shape[0]))
     return dx

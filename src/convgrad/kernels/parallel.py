@@ -94,6 +94,8 @@ def run(f: Callable[[T], R], items: Sequence[T], most: int | None = None) -> lis
 
 _controller: dict[str, Any] = {}  # threadpoolctl's controller, made once (it inspects libraries)
 _controller_lock = threading.Lock()
+# blocks of blas_single open now, and the BLAS's threads before the first of them opened
+_inside: dict[str, Any] = {"blocks": 0, "before": None}
 
 
 @contextlib.contextmanager
@@ -112,8 +114,36 @@ def blas_single() -> Iterator[bool]:
     if controller is None:
         yield False
         return
-    with controller.limit(limits=1, user_api="blas"):
-        yield True
+    with _controller_lock:
+        if _inside["blocks"] == 0:
+            _inside["before"] = [lib.num_threads for lib in controller.lib_controllers]
+        _inside["blocks"] += 1
+    try:
+        with controller.limit(limits=1, user_api="blas"):
+            yield True
+    finally:
+        with _controller_lock:
+            _inside["blocks"] -= 1
+            if _inside["blocks"] == 0:
+                _restore(controller, _inside["before"])
+
+
+def _restore(controller: Any, before: list[int]) -> None:
+    """The BLAS's threads back to ``before``, as the last of overlapping :func:`blas_single`
+    blocks leaves. Each block restores what it found on entry, and a process-wide pool (OpenBLAS
+    on pthreads) had one thread when a block entered inside another's: leaving last, it kept
+    the whole process at one thread for good. threadpoolctl lets only the thread that set a
+    limit change it again (``clear_controlling_thread``), so that is cleared first."""
+    libs = controller.lib_controllers
+    if [lib.num_threads for lib in libs] == before:
+        return
+    for lib, count in zip(libs, before, strict=True):
+        clear = getattr(type(lib), "clear_controlling_thread", None)
+        if clear is not None:
+            clear(force=True)
+        lib.set_num_threads(count)
+        if clear is not None:
+            clear(force=True)
 
 
 # The batch is split over the threads only when the work is large enough: at least
