@@ -313,6 +313,9 @@ def _median_ms(runs: Sequence[float]) -> float:
 def run_case(case: Case, repeat: int, torch=None, fast: bool = False) -> Result:
     """Check agreement, warm up, then time ``repeat`` alternating rounds: convgrad on NumPy,
     PyTorch, and with ``fast`` convgrad on numba where its kernels run on this case."""
+    # numba's OpenMP threading layer sets the process's OpenMP thread count, which is PyTorch's
+    # too, when its kernels run: PyTorch's count is set again before each of its runs
+    torch_threads = None if torch is None else torch.get_num_threads()
     errors = check_agreement(case, torch)  # also the first warm-up
     x, w, b, dy = _inputs(case)
     contenders = {"convgrad": _convgrad_runs(case, x, w, b, dy, "numpy")}
@@ -325,6 +328,8 @@ def run_case(case: Case, repeat: int, torch=None, fast: bool = False) -> Result:
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
     for round_ in range(repeat + 1):  # round 0 is the warm-up
         for name, (forward, backward) in contenders.items():
+            if name == "torch":
+                torch.set_num_threads(torch_threads)
             time.sleep(PAUSE)  # the other's spinning threads go idle...
             warm_until = time.perf_counter() + WARM
             forward(), backward()  # ...and this one's wake up, as they are in a training loop

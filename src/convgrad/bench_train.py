@@ -243,6 +243,13 @@ def _timed_run(contender: Any, batches: list[tuple[np.ndarray, ...]]) -> float:
     return time.perf_counter() - start
 
 
+@contextlib.contextmanager
+def _torch_threads(torch: Any, count: int) -> Iterator[None]:
+    """PyTorch on ``count`` threads inside the block (numba may have changed it meanwhile)."""
+    torch.set_num_threads(count)
+    yield
+
+
 def run_network(
     network: Network,
     batches: int,
@@ -253,6 +260,9 @@ def run_network(
     """Check, then time ``repeat`` alternating rounds of every variant (``contenders_``, else
     :func:`variants`) and PyTorch."""
     chosen = variants() if contenders_ is None else contenders_
+    # numba's OpenMP threading layer sets the process's OpenMP thread count, which is PyTorch's
+    # too, when its kernels run: PyTorch's count is set again before each of its runs
+    torch_threads = 0 if torch is None else int(torch.get_num_threads())
     data = make_batches(network, batches)
     contenders: dict[str, Any] = {}
     setups: dict[str, Callable[[], contextlib.AbstractContextManager[Any]]] = {}
@@ -269,7 +279,7 @@ def run_network(
             with variant.setup():
                 errors[variant.name] = check_agreement(torch, network, initial, data[0])
         contenders["torch"] = _Torch(torch, network, initial)
-        setups["torch"] = contextlib.nullcontext
+        setups["torch"] = lambda: _torch_threads(torch, torch_threads)
     times: dict[str, list[float]] = {name: [] for name in contenders}
     for round_ in range(repeat + 1):  # round 0 is the warm-up
         for name, contender in contenders.items():
