@@ -11,4 +11,8 @@ def _installed(name: str) -> bool:
         return False
 
 
-collect_ignore = [] if _installed("numba") else ["src/convgrad/kernels/taps_numba.py"]
+collect_ignore = (
+    []
+    if _installed("numba")
+    else ["src/convgrad/kernels/taps_numba.py", "src/convgrad/kernels/norm_numba.py"]
+)
