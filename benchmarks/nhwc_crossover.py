@@ -67,7 +67,7 @@ def time_layer(torch, xs, ws, stride, padding, repeat, rng) -> tuple[str, dict[s
             convolution._weight_grad(dy, x, spec, w)
 
     runs = {"torch": torch_pass}
-    for s in ("im2col", "tapmm", "nhwc"):
+    for s in ("im2col", "tapmm", "nhwc", "rows"):
         if convolution.supports(s, spec, w):
             runs[s] = functools.partial(ours, s)
     times: dict[str, list[float]] = {k: [] for k in runs}

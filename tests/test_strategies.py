@@ -58,8 +58,8 @@ def _configs(strategy, dtype=np.float64):
     """Configurations the strategy supports, drawn as such rather than filtered."""
     if strategy == "winograd":
         return three_by_three(dtype)
-    max_stride = 1 if strategy in ("shift", "tapmm") else 3
-    max_groups = 1 if strategy in ("tapmm", "nhwc") else 3  # groups of one only
+    max_stride = 1 if strategy in ("shift", "tapmm", "rows") else 3
+    max_groups = 1 if strategy in ("tapmm", "nhwc", "rows") else 3  # groups of one only
     return conv_configs(dtype=dtype, max_stride=max_stride, max_groups=max_groups)
 
 
@@ -126,8 +126,8 @@ def test_strategy_matches_reference_and_torch(strategy, transposed, chunking):
             configs = three_by_three_transposed()
         else:  # shift computes stride 1 only: drawn as such rather than filtered
             configs = transpose_configs(
-                max_stride=1 if strategy in ("shift", "tapmm") else 3,
-                max_groups=1 if strategy in ("tapmm", "nhwc") else 3,
+                max_stride=1 if strategy in ("shift", "tapmm", "rows") else 3,
+                max_groups=1 if strategy in ("tapmm", "nhwc", "rows") else 3,
             )
     else:
         configs = _configs(strategy)

@@ -23,6 +23,9 @@ strategy      how                                                          compu
 ``nhwc``      im2col over the channels-last image: each window a run of    groups 1
               whole pixels, one matrix product; ``dx`` a forward
               convolution of ``dy`` at stride 1 (:mod:`convgrad.kernels.nhwc`)
+``rows``      nhwc with the last kernel axis in the product's output       stride 1, groups 1
+              columns: fatter products for thin layers, shifted sums
+              (:mod:`convgrad.kernels.rows`)
 ============  ===========================================================  ====================
 
 The automatic choice (:func:`_automatic`) is ``fft`` for large kernels (from about 7x7 on large
@@ -31,8 +34,8 @@ one input channel; the rule and its measurements are by its code), ``taps`` for
 other depthwise convolutions (and, with the numba accelerator, grouped ones with few channels per
 group: :mod:`convgrad.kernels.accel`), ``nhwc`` for layers without groups with at least 16
 input channels and more than one tap, on images with at least one output position per 4 input
-channels, and ``im2col`` for the rest: on the development machine ``shift``, ``winograd`` and
-(since ``nhwc``) ``tapmm`` measured no faster (BENCHMARKS.md has the figures).
+channels, and ``im2col`` for the rest: on the development machine ``shift``, ``winograd``,
+``rows`` and (since ``nhwc``) ``tapmm`` measured no faster (BENCHMARKS.md has the figures).
 :func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment variable) forces one where it
 applies; the tests hold every strategy to the reference loops.
 
@@ -40,7 +43,8 @@ NaN and infinities. ``im2col``, ``shift`` and ``taps`` read each input only wher
 does, so a NaN reaches exactly the outputs whose windows read it, as in PyTorch. ``tapmm``
 computes the positions between output rows too, with zeros for their ``dy``, and ``0 * inf`` is
 NaN: a non-finite input sends it to ``im2col``; so does a non-finite ``dy`` or ``w`` for
-``nhwc``'s stride-1 ``dx``, which multiplies the weights by the zeros around ``dy``. ``fft`` and
+``nhwc``'s stride-1 ``dx``, which multiplies the weights by the zeros around ``dy``; ``rows``
+reads the positions between windows too, and sends a non-finite input to ``nhwc``. ``fft`` and
 ``winograd`` transform whole images or tiles, where one NaN or infinity would reach every
 frequency and so every output (``inf * 0`` and ``inf - inf`` are NaN); when an input is not
 finite they hand the convolution to the direct strategy the automatic choice would take
@@ -79,13 +83,14 @@ from .kernels import fft as _fft
 from .kernels import im2col as _im2col
 from .kernels import nhwc as _nhwc
 from .kernels import parallel as _parallel
+from .kernels import rows as _rows
 from .kernels import tapmm as _tapmm
 from .kernels import taps as _taps
 from .kernels import winograd as _winograd
 
 # Strategies: how a convolution is computed. Each computes the same function; the choice by
 # shape is made in _automatic() and can be overridden with strategy() or CONVGRAD_STRATEGY.
-STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft", "tapmm", "nhwc")
+STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft", "tapmm", "nhwc", "rows")
 # Where "fft" becomes the automatic choice, from measured crossovers on the development machine
 # (BENCHMARKS.md, "Large kernels"; fft time / the other strategy's):
 # - one input channel per group, against taps: 2-D 5x5 1.2-2.4, 7x7 0.65-1.5, 9x9 0.72-1.07,
@@ -183,6 +188,8 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
         return set(spec.stride) == {1} and spec.groups == 1
     if name == "nhwc":
         return spec.groups == 1
+    if name == "rows":
+        return set(spec.stride) == {1} and spec.groups == 1
     if name == "winograd":
         return _winograd.supports(spec, w)
     return name in ("im2col", "fft")
@@ -240,6 +247,8 @@ def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray) -> str:
         return _direct(spec, w)
     if name == "tapmm" and not _finite(*inputs):
         return "im2col"
+    if name == "rows" and not _finite(*inputs):
+        return "nhwc"  # rows reads the positions between windows too (kernels/rows.py)
     return name
 
 
@@ -272,6 +281,8 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return _tapmm.forward(x, w, spec)
     if name == "nhwc":
         return _nhwc.forward(x, w, spec)
+    if name == "rows":
+        return _rows.forward(x, w, spec)
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=np.result_type(x, w))
     if name == "im2col":  # shares of the batch on the threads, the BLAS at one thread each
 
@@ -305,6 +316,8 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return _fft.input_grad(dy, w, spec)
     if name == "tapmm":
         return _tapmm.input_grad(dy, w, spec)
+    if name == "rows":  # _strategy checked dy and w: finite
+        return _rows.input_grad(dy, w, spec)
     if name == "nhwc" and (set(spec.stride) != {1} or _finite(dy, w)):
         return _nhwc.input_grad(dy, w, spec)  # stride 1: multiplies w by dy's zero padding
     if name == "winograd":
@@ -337,6 +350,8 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
         return _tapmm.weight_grad(dy, x, spec, w)
     if name == "nhwc":
         return _nhwc.weight_grad(dy, x, spec, w)
+    if name == "rows":
+        return _rows.weight_grad(dy, x, spec, w)
     if name == "shift":
         return _im2col.weight_grad(dy, x, spec, w, shift=True)
 

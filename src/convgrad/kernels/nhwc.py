@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -170,17 +171,28 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
     return np.ascontiguousarray(np.moveaxis(dw.reshape(c_out, k, -1), -1, 1)).reshape(w.shape)
 
 
-def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    """``dx (N, C_in, *in)`` from ``dy (N, C_out, *out)``, folded through the padding."""
+def input_grad(
+    dy: np.ndarray,
+    w: np.ndarray,
+    spec: ConvSpec,
+    convolve: Callable[..., None] | None = None,
+    weights: Callable[[np.ndarray, np.dtype], np.ndarray] | None = None,
+) -> np.ndarray:
+    """``dx (N, C_in, *in)`` from ``dy (N, C_out, *out)``, folded through the padding; the
+    stride-1 forward convolution of ``dy`` run by ``convolve`` with the kernel laid out by
+    ``weights`` (this module's :func:`_convolve` and :func:`_weights` unless given: the rows
+    strategy passes its own)."""
     if set(spec.stride) != {1}:
         return _input_grad_scatter(dy, w, spec)
+    convolve = _convolve if convolve is None else convolve
+    weights = _weights if weights is None else weights
     dtype = np.result_type(dy, w)
-    c_out, c_in, dims = *w.shape[:2], len(spec.kernel)
+    c_in, dims = w.shape[1], len(spec.kernel)
     padded = spec.padded_spatial
-    # dxp[c, q] = sum_{o, t} dyfull[o, q + t * d] * w[o, c, k - 1 - t]
-    flipped = np.flip(w, axis=tuple(range(2, 2 + dims)))
-    wm = np.moveaxis(flipped.reshape(c_out, c_in, -1), 0, -1)  # (C_in, K, C_out)
-    wm = np.ascontiguousarray(wm.transpose(1, 2, 0).reshape(-1, c_in), dtype=dtype)
+    # dxp[c, q] = sum_{o, t} dyfull[o, q + t * d] * w[o, c, k - 1 - t]: a convolution of dyfull
+    # with the kernel flipped and its channel axes swapped
+    flipped = np.flip(w, axis=tuple(range(2, 2 + dims))).swapaxes(0, 1)  # (C_in, C_out, *k)
+    wm = weights(flipped, dtype)
     # padded positions past the last window's reach get no gradient: the trailing zero padding
     # of dy is longer by their number (a transposed convolution's output_padding)
     full = tuple(
@@ -200,10 +212,10 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
             )
             if all(a >= 0 and b >= 0 for a, b in inner):
                 spec_i = replace(spec_t, padding=inner, out_spatial=spec.in_spatial)
-                _convolve(dy, wm, spec_i, dx, images, images.start)
+                convolve(dy, wm, spec_i, dx, images, images.start)
                 return
         dxp = np.empty((len(images), c_in, *padded), dtype)
-        _convolve(dy, wm, spec_t, dxp, images)
+        convolve(dy, wm, spec_t, dxp, images, 0)
         _np.pad_backward_into(dx[images.start : images.stop], dxp, spec.padding, spec.padding_mode)
 
     parallel.over_images(dy.shape[0], work, parallel.conv_size(spec, w, dy.shape[0]))
