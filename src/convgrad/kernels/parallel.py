@@ -150,7 +150,7 @@ def _restore(controller: Any, before: list[int]) -> None:
 # SPLIT_POSITIONS output positions per image, or SPLIT_FLOPS in the product. Small images make
 # many small NumPy calls per image, and two threads then contend for the GIL. Measured on the
 # quiet 2-core machine (2026-11-29), float32, batch 32, 3x3, padding 1:
-# - one layer's forward + dx + dw, medians of 15 alternating runs (/work/tmp/split_ab.py),
+# - one layer's forward + dx + dw, medians of 15 alternating runs (a scratch script),
 #   ms split / one thread: 1->32 at 28x28 (784 positions, 14 MFLOP a pass) 3.43 / 7.39;
 #   1->32 at 8x8 (64, 1.3 MFLOP) 1.45 / 0.86; 32->64 at 4x4 (16, 19 MFLOP) 3.20 / 2.33;
 # - a whole training step (convgrad bench --train, alternating processes): the digits' CNN
@@ -192,8 +192,10 @@ def over_images(
     count = min(threads(), batch)
     if size is not None and size[0] < SPLIT_POSITIONS and size[1] < SPLIT_FLOPS:
         count = 1
+    if count <= 1:
+        return [quiet(range(batch))]
     with blas_single() as single:
-        if count <= 1 or not single:
+        if not single:
             return [quiet(range(batch))]
         shares = [range(batch * k // count, batch * (k + 1) // count) for k in range(count)]
         return run(quiet, shares)
