@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import numpy as np
@@ -39,7 +39,7 @@ import numpy as np
 from .. import _np
 from .._args import ConvSpec
 from . import im2col, parallel
-from .im2col import pieces
+from .im2col import Piece, pieces
 
 _local = threading.local()
 # Buffers larger than this are not kept between calls (one piece's windows are about
@@ -67,6 +67,16 @@ def _budget() -> int:
     threads, ms: ResNet-20's 16 channels at 28x28 9.0 / 7.8 / 7.9 / 9.3, 32 at 14x14 5.7 / 4.8 /
     4.1 / 6.0, 32 -> 64 at 14x14 9.0 / 7.1 / 9.6 / 8.3 (one run each, quiet machine)."""
     return max(1, im2col.CHUNK_BYTES // parallel.threads())
+
+
+def chunks(
+    images: range, channels: int, spec: ConvSpec, dtype: np.dtype
+) -> Iterator[tuple[slice, list[Piece]]]:
+    """:func:`convgrad.kernels.im2col.pieces` of ``images``, each chunk with its images as a
+    slice of the whole batch, in pieces of :func:`_budget` bytes."""
+    for chunk in pieces(len(images), channels, spec, dtype.itemsize, _budget()):
+        first = chunk[0].images
+        yield slice(images.start + first.start, images.start + first.stop), chunk
 
 
 def _channels_last(x: np.ndarray, spec: ConvSpec, dtype: np.dtype, slot: str) -> np.ndarray:
@@ -120,8 +130,7 @@ def _convolve(
     is ``(*, C_out, *out)``."""
     dtype = out.dtype
     c_out = wm.shape[1]
-    for chunk in pieces(len(images), x.shape[1], spec, dtype.itemsize, _budget()):
-        part = slice(images.start + chunk[0].images.start, images.start + chunk[0].images.stop)
+    for part, chunk in chunks(images, x.shape[1], spec, dtype):
         xp = _channels_last(x[part], spec, dtype, "xp")
         for p in chunk:
             cols = _gather(xp[:, p.lo : p.hi], p.spec, dtype)
@@ -154,8 +163,7 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
 
     def work(images: range) -> np.ndarray:
         dw = np.zeros((c_out, k * x.shape[1]), dtype)
-        for chunk in pieces(len(images), x.shape[1], spec, dtype.itemsize, _budget()):
-            part = slice(images.start + chunk[0].images.start, images.start + chunk[0].images.stop)
+        for part, chunk in chunks(images, x.shape[1], spec, dtype):
             xp = _channels_last(x[part], spec, dtype, "xp")
             for p in chunk:
                 cols = _gather(xp[:, p.lo : p.hi], p.spec, dtype)
@@ -231,8 +239,7 @@ def _input_grad_scatter(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.nda
     padded = spec.padded_spatial
 
     def work(images: range) -> None:
-        for chunk in pieces(len(images), c_in, spec, dtype.itemsize, _budget()):
-            part = slice(images.start + chunk[0].images.start, images.start + chunk[0].images.stop)
+        for part, chunk in chunks(images, c_in, spec, dtype):
             m = part.stop - part.start
             dxp = np.zeros((m, *padded, c_in), dtype)
             for p in chunk:
@@ -242,12 +249,9 @@ def _input_grad_scatter(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.nda
                 np.matmul(dyc.reshape(-1, c_out), wm_t, out=dcols)
                 dcols = dcols.reshape(m, *p.spec.out_spatial, *spec.kernel, c_in)
                 rows = dxp[:, p.lo : p.hi]
+                at = (slice(None),) * (1 + len(spec.kernel))
                 for t in np.ndindex(*spec.kernel):
-                    where = tuple(
-                        slice(i * d, i * d + s * (o - 1) + 1, s)
-                        for i, d, s, o in zip(t, spec.dilation, spec.stride, p.spec.out_spatial)
-                    )
-                    at = (slice(None),) * (1 + len(spec.kernel))
+                    where = _np.tap_slices(t, spec.stride, spec.dilation, p.spec.out_spatial)
                     rows[(slice(None), *where)] += dcols[(*at, *t)]
                 del dyc, dcols  # before the next piece's (buffers past KEEP_BYTES are new)
             dxp_first = np.moveaxis(dxp, -1, 1)

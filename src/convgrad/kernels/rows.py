@@ -32,7 +32,6 @@ import numpy as np
 
 from .._args import ConvSpec
 from . import nhwc, parallel
-from .im2col import pieces
 
 
 def _row_windows(xp: np.ndarray, spec: ConvSpec, dtype: np.dtype) -> np.ndarray:
@@ -73,8 +72,7 @@ def _convolve(
     """``out[first + i] = conv(x[images[i]])`` for ``b`` of :func:`_weights`, piece by piece."""
     dtype, kw, dw = out.dtype, spec.kernel[-1], spec.dilation[-1]
     c_out = b.shape[1] // kw
-    for chunk in pieces(len(images), x.shape[1], spec, dtype.itemsize, nhwc._budget()):
-        part = slice(images.start + chunk[0].images.start, images.start + chunk[0].images.stop)
+    for part, chunk in nhwc.chunks(images, x.shape[1], spec, dtype):
         xp = nhwc._channels_last(x[part], spec, dtype, "xp")
         for p in chunk:
             block = xp[:, p.lo : p.hi]
@@ -118,8 +116,7 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
 
     def work(images: range) -> np.ndarray:
         acc = np.zeros((math.prod(kernel[:-1]) * c_in, kw * c_out), dtype)
-        for chunk in pieces(len(images), c_in, spec, dtype.itemsize, nhwc._budget()):
-            part = slice(images.start + chunk[0].images.start, images.start + chunk[0].images.stop)
+        for part, chunk in nhwc.chunks(images, c_in, spec, dtype):
             xp = nhwc._channels_last(x[part], spec, dtype, "xp")
             for p in chunk:
                 block = xp[:, p.lo : p.hi]
