@@ -119,15 +119,11 @@ def max_backward(
     shares of the batch on the threads as in :func:`max_taps`."""
     (kH, kW), (oH, oW) = spec.kernel, spec.out_spatial
     inside = x_shape[2] == kH * oH and x_shape[3] == kW * oW
-    dx = (np.empty if inside else np.zeros)(x_shape, dtype=dy.dtype)
+    with np.errstate(invalid="ignore", over="ignore"):  # one decision for every share
+        finite = bool(np.isfinite(np.sum(dy)))
+    dx = (np.empty if inside and finite else np.zeros)(x_shape, dtype=dy.dtype)
 
-    def part(p: slice, finite: bool | None = None) -> bool:
-        again = finite is not None  # over a share that may hold the multiply's -0.0
-        if finite is None:
-            with np.errstate(invalid="ignore", over="ignore"):
-                finite = bool(np.isfinite(np.sum(dy[p])))
-        if (inside or again) and not finite:
-            dx[p] = 0
+    def part(p: slice) -> None:
         won = np.empty(tap[p].shape, dtype=bool)
         for t, view in enumerate(tap_views(dx[p], spec)):
             np.equal(tap[p], t, out=won)
@@ -135,11 +131,8 @@ def max_backward(
                 np.multiply(dy[p], won, out=view)
             else:  # dy * 0 would be NaN: copy the winners only
                 np.copyto(view, dy[p], where=won)
-        return finite
 
-    found = parallel.over_parts(x_shape[0], part, math.prod(x_shape))
-    if not all(found) and any(found):  # as on one thread: the losers' zeros never -0.0
-        parallel.over_parts(x_shape[0], lambda p: part(p, False), math.prod(x_shape))
+    parallel.over_parts(x_shape[0], part, math.prod(x_shape))
     return dx
 
 

@@ -76,20 +76,17 @@ def relu_backward(dy, x):
     shape, dy, x = x.shape, np.atleast_1d(dy), np.atleast_1d(x)
     dx = np.empty(x.shape, dy.dtype)
 
-    def part(p: slice, finite: bool | None = None) -> bool:  # a share of the first axis
+    finite = bool(np.isfinite(np.sum(dy)))  # one decision for every share
+
+    def part(p: slice) -> None:  # a share of the first axis
         passes = np.less_equal(x[p], 0)
         np.logical_not(passes, out=passes)  # x > 0, or NaN: a NaN passes its gradient, as PyTorch's
-        if finite is None:
-            finite = bool(np.isfinite(np.sum(dy[p])))
         if finite:  # then dy * 0 is 0: a multiply, 8x faster than np.where
             np.multiply(dy[p], passes, out=dx[p])
         else:  # a NaN or infinite dy must not leak where x <= 0
             np.copyto(dx[p], np.where(passes, dy[p], 0))
-        return finite
 
-    found = _parallel.over_parts(len(x), part, x.size)
-    if not all(found) and any(found):  # as on one thread: zeros from np.where, never -0.0
-        _parallel.over_parts(len(x), lambda p: part(p, False), x.size)
+    _parallel.over_parts(len(x), part, x.size)
     return dx.reshape(shape).astype(out, copy=False)
 
 
