@@ -91,6 +91,37 @@ def test_a_non_finite_value_reaches_only_what_reads_it(strategy, case, where, po
         same(ours, theirs, f"{strategy} {what}")
 
 
+def _backends():
+    from convgrad.kernels import accel
+
+    return ["numpy", "numba"] if accel.numba_kernels() is not None else ["numpy"]
+
+
+@pytest.mark.parametrize("backend", _backends())
+@pytest.mark.parametrize("where", ["x last column", "x first column", "w"])
+@pytest.mark.parametrize("poison", POISONS)
+def test_depthwise_with_a_non_finite_value_at_a_rows_end(backend, where, poison):
+    """The depthwise kernels lay rows end to end with zeros of dy between them (one run per
+    block): a value there must not meet those zeros as ``0 * inf``. Without padding, a pixel
+    in the last column is read by the last tap of each row only, and an infinite weight
+    multiplies the zeros between rows."""
+    from convgrad.kernels import accel
+
+    rng = np.random.default_rng(3)
+    x, w, b = rng.standard_normal((2, 3, 6, 7)), rng.standard_normal((3, 1, 3, 3)), np.zeros(3)
+    if where == "w":
+        w[1, 0, 0, 2] = POISONS[poison]
+    else:
+        x[1, 2, 3, -1 if where == "x last column" else 0] = POISONS[poison]
+    dy = rng.standard_normal((2, 3, 4, 5))
+    expected = torch_conv(2, x, w, b, dy, 1, ((0, 0), (0, 0)), 1, 3, "zeros")
+    with accel.accelerator(backend), convolution.strategy("taps"):
+        y = convgrad.conv2d(x, w, b, groups=3)
+        grads = convgrad.conv2d_backward(dy, x, w, groups=3)
+    for what, ours, theirs in zip(("y", "dx", "dw", "db"), (y, *grads), expected, strict=True):
+        same(ours, theirs, f"{backend} {what}")
+
+
 @pytest.mark.parametrize("strategy", ["im2col", "fft"])
 @pytest.mark.parametrize("poison", POISONS)
 def test_transposed_convolution_with_a_non_finite_pixel(strategy, poison):

@@ -237,12 +237,18 @@ def test_the_automatic_choice_takes_numba_where_it_measured_faster():
     assert chosen((8, 128, 28, 28), (128, 32, 3, 3), groups=4) == "im2col"  # 288
     assert chosen((8, 128, 28, 28), (128, 16, 1, 1), groups=8) == "im2col"  # one tap
     assert chosen((8, 64, 28, 28), (64, 64, 3, 3), stride=2) == "nhwc"  # not grouped
+    assert chosen((8, 32, 112, 112), (32, 1, 9, 9), groups=32) == "taps"  # not the FFT
+    assert chosen((8, 256, 4096), (256, 1, 255), groups=256) == "taps"
     with accel.accelerator("numpy"):
         assert chosen((8, 128, 28, 28), (128, 4, 3, 3), groups=32) == "im2col"
+        assert chosen((8, 32, 112, 112), (32, 1, 9, 9), groups=32) == "fft"
 
 
 def test_numba_kernels_on_several_threads_give_the_same_results(monkeypatch):
-    monkeypatch.setattr(accel, "NUMBA_THREADS", 2)
+    monkeypatch.setattr(taps_numba, "SPLIT_WORK", 0)  # these layers are too small to split
+    shares = []
+    real = parallel.run
+    monkeypatch.setattr(parallel, "run", lambda f, items: shares.append(items) or real(f, items))
     rng = np.random.default_rng(7)
     x, w = rng.standard_normal((3, 6, 10, 9)), rng.standard_normal((6, 2, 3, 3))
     kw = dict(padding=1, groups=3, stride=(1, 2))
@@ -254,6 +260,8 @@ def test_numba_kernels_on_several_threads_give_the_same_results(monkeypatch):
                 convolution.conv2d(x, w, **kw),
                 *convolution.conv2d_backward(dy, x, w, **kw)[:2],
             )
+    # on 2 threads: y and dx over 9 (image, group) jobs, dw over 12 (output, input channel) jobs
+    assert shares == [[(0, 4), (4, 9)], [(0, 4), (4, 9)], [(0, 6), (6, 12)]]
     for a, b in zip(results[1], results[2]):
         np.testing.assert_array_equal(a, b)  # the same sums in the same order, whichever thread
 

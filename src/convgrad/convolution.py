@@ -105,6 +105,10 @@ STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft", "tapmm", "nhwc", "ro
 # 1.24, k=255 0.38; dense 16 -> 16 7x7 1.00, 64 -> 64 7x7 4.05 (not chosen), 1-D k=33 1.09 (not
 # chosen), k=65 0.63. Only the depthwise k=65 turned: one channel per group now needs 80 taps
 # per output (9x9 and up).
+# With numba (convgrad[fast]) depthwise convolutions take its taps at every size: forward +
+# backward, float32, 2 threads, ms numba taps / FFT (``CONVGRAD_STRATEGY=taps`` and ``=fft``,
+# ``convgrad bench --large --case dw``): 9x9 at 112x112 28.4 / 161, 13x13 at 28x28 17.2 / 54.7,
+# 1-D k=255 135 / 450.
 FFT_TAPS_ONE_CHANNEL = 80
 FFT_SCORE = 70
 FFT_KERNEL_BYTES = 16 << 20  # the kernel's transform, held whole: the memory bound holds
@@ -203,6 +207,8 @@ def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
     development machine.) The FFT also needs its kernel transform within ``FFT_KERNEL_BYTES``.
     """
     taps = math.prod(spec.kernel)
+    if w.shape[1] == 1 and _numba(spec, w) is not None:
+        return "taps"  # numba's taps beat the FFT at every size measured (FFT_TAPS_ONE_CHANNEL)
     if w.shape[1] == 1:
         large = taps / math.prod(spec.stride) >= FFT_TAPS_ONE_CHANNEL
     else:
@@ -272,7 +278,7 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of the convolution of ``x (N, C_in, *in)``, without bias."""
     name = _strategy(spec, w, x, w)
     if name == "taps" and (fast := _numba(spec, w)) is not None:
-        y = accel.run("forward", fast.forward, _np.pad(x, spec.padding, spec.padding_mode), w, spec)
+        y = accel.run("forward", fast.forward, x, w, spec)
         return _forward(x, w, spec) if y is None else y  # None: numba failed, and is off now
     if name in ("taps", "fft"):
         kernels = _taps if name == "taps" else _fft
@@ -306,10 +312,8 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dx (N, C_in, *in)``: the transposed convolution of ``dy``, folded through the padding."""
     name = _strategy(spec, w, dy, w)
     if name == "taps" and (fast := _numba(spec, w)) is not None:
-        dxp = accel.run("input_grad", fast.input_grad, dy, w, spec)
-        if dxp is None:  # numba failed, and is off now
-            return _input_grad(dy, w, spec)
-        return _np.pad_backward(dxp, spec.padding, spec.padding_mode)
+        dx = accel.run("input_grad", fast.input_grad, dy, w, spec)
+        return _input_grad(dy, w, spec) if dx is None else dx  # None: numba failed
     if name == "taps":
         return _np.pad_backward(_taps.input_grad(dy, w, spec), spec.padding, spec.padding_mode)
     if name == "fft":
@@ -338,8 +342,7 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
     """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the input ``x (N, C_in, *in)``."""
     name = _strategy(spec, w, dy, x)
     if name == "taps" and (fast := _numba(spec, w)) is not None:
-        xp = _np.pad(x, spec.padding, spec.padding_mode)
-        dw = accel.run("weight_grad", fast.weight_grad, dy, xp, spec, w)
+        dw = accel.run("weight_grad", fast.weight_grad, dy, x, spec, w)
         return _weight_grad(dy, x, spec, w) if dw is None else dw  # None: numba failed
     if name in ("taps", "fft"):
         kernels = _taps if name == "taps" else _fft

@@ -18,9 +18,11 @@ per dtype on the development machine), the next ones load them (about 0.3 s, mos
 own start). A command-line run that waits more than :data:`NOTICE_AFTER` seconds for them says
 so on stderr (:func:`announce_compiles`).
 
-Threads: each call runs on at most :data:`NUMBA_THREADS` numba threads (one; its comment has the
-measurements) and at most ``convgrad.kernels.parallel.threads()``; calls from several Python
-threads at once take turns (numba's thread pool runs one parallel region at a time).
+Threads: the convolution kernels share their jobs among convgrad's own threads
+(:mod:`convgrad.kernels.taps_numba` says why); the batch-norm kernels run on at most
+:data:`NUMBA_THREADS` numba threads (one; its comment has the measurements) and at most
+``convgrad.kernels.parallel.threads()``. Calls from several Python threads at once take turns
+(numba's thread pool runs one parallel region at a time).
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ from . import parallel
 
 BACKENDS = ("numpy", "numba")
 NOTICE_AFTER = 2.0  # seconds: a longer wait is a compilation (3 to 10 s; a cache load 0.1 to 0.8)
-# numba's threads per kernel call, at most (and at most convgrad's own count, CONVGRAD_THREADS).
+# numba's threads per batch-norm kernel call, at most (and at most convgrad's own count,
+# CONVGRAD_THREADS). The convolution kernels no longer use numba's threads (taps_numba).
 # On the shared 2-core development machine one thread measured faster than two in every
 # neighbourhood (``python benchmarks/numba_threads.py``, depthwise forward + backward, float32,
 # batch 8, ms for 1 / 2 threads, load average 5): 32 channels at 112x112 after 0.1 s of rest

@@ -53,13 +53,15 @@ class _Taps:
     """What each kernel tap reads from a block ``a (n, g, *padded)``, and where outputs live.
 
     With stride 1 the outputs are kept at flat positions (see :mod:`convgrad._np`): a tap reads
-    ``a_flat[..., off : off + Q]``, one contiguous run per plane; otherwise outputs are
-    ``(*out)`` and a tap reads a strided slice.
+    ``a_flat[..., off : off + Q]``, one contiguous run per plane; otherwise, or when ``flat`` is
+    false, outputs are ``(*out)`` and a tap reads a strided slice. The backward passes keep zeros
+    of ``dy`` at the flat positions between rows, which meet the input's values there (``dw``)
+    or the weights (``dx``): flat only when those are finite, as ``0 * inf`` is NaN.
     """
 
-    def __init__(self, spec: ConvSpec):
+    def __init__(self, spec: ConvSpec, flat: bool = True):
         self.spec = spec
-        self.flat = set(spec.stride) == {1}
+        self.flat = flat and set(spec.stride) == {1}
         padded = spec.padded_spatial
         self.shape = (_np.flat_span(spec.out_spatial, padded),) if self.flat else spec.out_spatial
         self.taps = list(np.ndindex(*spec.kernel))
@@ -118,7 +120,7 @@ def _dy_block(dy_t: np.ndarray, taps: _Taps) -> np.ndarray:
 def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dxp (N, G, *padded)``, the gradient of the padded input, from ``dy (N, C_out, *out)``."""
     w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
-    taps, og = _Taps(spec), w_t.shape[1]
+    taps, og = _Taps(spec, flat=bool(np.isfinite(w).all())), w_t.shape[1]
     dy_t = dy.reshape(dy.shape[0], spec.groups, og, *spec.out_spatial)  # (N, G, Og, *out)
     dxp = np.zeros((dy.shape[0], spec.groups, *spec.padded_spatial), dtype=dy.dtype)
 
@@ -140,8 +142,8 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 def weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
     """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the padded ``xp``."""
     w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
-    taps, og = _Taps(spec), w_t.shape[1]
-    xp = np.ascontiguousarray(xp)
+    taps, og = _Taps(spec, flat=bool(np.isfinite(np.sum(xp)))), w_t.shape[1]  # a sum that
+    xp = np.ascontiguousarray(xp)  # overflows only costs the flat layout
     dy_t = dy.reshape(dy.shape[0], spec.groups, og, *spec.out_spatial)  # (N, G, Og, *out)
     dw = np.zeros(w_t.shape, dtype=dy.dtype)
     space = "hijk"[: len(taps.shape)]

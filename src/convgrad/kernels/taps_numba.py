@@ -9,16 +9,32 @@ any number of input channels per group. With ``G`` groups, ``Cg = C_in / G`` and
 and, from it,
 
 - ``dxp[n, g*Cg + c, p*s + t*d] += sum_o w[g*Og + o, c, t] * dy[n, g*Og + o, p]`` (the
-  transposed convolution; the caller folds ``dxp`` back through the padding);
+  transposed convolution), of which ``dx`` is the interior (with zero padding; other padding
+  modes are padded and folded back with NumPy);
 - ``dw[g*Og + o, c, t] = sum_{n, p} dy[n, g*Og + o, p] * xp[n, g*Cg + c, p*s + t*d]``.
 
-Each kernel runs over independent jobs on numba's threads: the forward and ``dx`` over
-(image, group) pairs, each writing its own planes; ``dw`` over (output channel, input channel)
-pairs, each summing over the whole batch into its own taps. Inside a job the loops run one
-output row at a time, every tap added into that row while it is in cache: where NumPy's taps make
-two passes over a whole block per tap, these make one over a row. The innermost loop runs along
-the last dimension, contiguous when its stride is 1, which LLVM vectorises. ``dw`` sums each
-row's products in the inputs' dtype and adds the row sums in float64.
+The kernels pad with zeros themselves: each job copies its input planes into a buffer whose
+border stays zero (and ``dx`` copies out the interior of its buffer), so no padded copy of the
+batch is made or folded.
+
+Each kernel runs over independent jobs: the forward and ``dx`` over (image, group) pairs, each
+writing its own planes; ``dw`` over (output channel, input channel) pairs, each summing over the
+whole batch into its own taps. The jobs are shared among convgrad's threads
+(:mod:`convgrad.kernels.parallel`), not numba's: the kernels release the GIL, and convgrad's
+threads limit the BLAS to one thread while they run. numba's own threads (OpenMP) fought the
+BLAS's spinning workers: one forward of 512 channels at 14x14 took 0.8 ms alone on 2 numba
+threads and 12 ms right after a BLAS product; on convgrad's threads, 1.0 and 1.2.
+
+Inside a job the loops run over a block of output rows at a time, as one flat run of the padded
+plane (the positions between rows computed and dropped), every tap added while the block is in
+cache. Taps go by nines (a 3x3 kernel in one pass), then threes, then ones; ``dx``'s scatter
+``dxp[base + off_t + j] += w_t * dy[j]`` runs as a gather over a copy of the block's ``dy`` with
+zero margins, so that it too adds nine taps a pass. The innermost loop runs along the last
+dimension, contiguous when its stride is 1, which LLVM vectorises. ``dw`` sums each block's
+products in the inputs' dtype and adds the block sums in float64. The zeros between rows (and in
+``dx``'s margins) meet the weights in ``dx`` and the input in ``dw``: where those hold a NaN or
+an infinity, ``0 * inf`` would be NaN, so ``dx`` then scatters row by row and ``dw`` takes that
+plane row by row.
 
 Every spatial rank runs as 3-D: 1-D and 2-D arrays get leading dimensions of size 1.
 
@@ -32,10 +48,15 @@ imported only through :mod:`convgrad.kernels.accel`, which falls back to NumPy w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numba
 import numpy as np
 
+from .. import _np
 from .._args import ConvSpec
+from . import parallel as _parallel
 
 _FLAGS = {"reassoc", "contract"}
 # Output rows per block when the last two strides are 1: a block is one flat run of about this
@@ -47,6 +68,9 @@ _FLAGS = {"reassoc", "contract"}
 # 4.0 / 4.2 / 4.0 / 4.2 / 3.7; 96 channels 5x5 at 28x28 10.3 / 4.7 / 4.3 / 4.0 / 4.3 / 4.0.
 # The value is compiled in: changing it needs a fresh cache (NUMBA_CACHE_DIR).
 BLOCK_POSITIONS = 2048
+# Multiply-adds in a call from which its jobs are shared among convgrad's threads (waking one
+# costs 0.1 to 0.2 ms; a kernel runs about 5 to 10 per ns on one thread).
+SPLIT_WORK = 1 << 21
 
 
 @numba.njit(inline="always")
@@ -65,126 +89,281 @@ def _dot(a, b, zero):
     return total
 
 
+# Fused taps. ``offsets[t]`` is where tap ``t`` reads in a flat source, relative to a block's
+# start; ``weights[t]`` its weight. Nine taps (a 3x3 kernel) are one pass over the block, so the
+# accumulator is loaded and stored once for nine multiply-adds instead of once for each; longer
+# kernels go by nines, then threes, then ones.
+
+
 @numba.njit(inline="always")
-def _rows(y_shape, p_shape, stride):
-    """Output rows per block: a flat run when the last two strides are 1, else one row."""
-    if stride[1] == 1 and stride[2] == 1:
-        return max(1, min(y_shape[3], BLOCK_POSITIONS // p_shape[4]))
+def _sum9(acc, src, base, offsets, weights, t):
+    # slices first: an index known not to be negative keeps the loop free of wraparound checks,
+    # which stop LLVM from vectorising it
+    m = acc.shape[0]
+    w0, w1, w2, w3, w4 = weights[t], weights[t + 1], weights[t + 2], weights[t + 3], weights[t + 4]
+    w5, w6, w7, w8 = weights[t + 5], weights[t + 6], weights[t + 7], weights[t + 8]
+    s0 = src[base + offsets[t] :][:m]
+    s1 = src[base + offsets[t + 1] :][:m]
+    s2 = src[base + offsets[t + 2] :][:m]
+    s3 = src[base + offsets[t + 3] :][:m]
+    s4 = src[base + offsets[t + 4] :][:m]
+    s5 = src[base + offsets[t + 5] :][:m]
+    s6 = src[base + offsets[t + 6] :][:m]
+    s7 = src[base + offsets[t + 7] :][:m]
+    s8 = src[base + offsets[t + 8] :][:m]
+    for j in range(m):
+        acc[j] += (
+            w0 * s0[j] + w1 * s1[j] + w2 * s2[j] + w3 * s3[j] + w4 * s4[j]
+            + w5 * s5[j] + w6 * s6[j] + w7 * s7[j] + w8 * s8[j]
+        )  # fmt: skip
+
+
+@numba.njit(inline="always")
+def _sum3(acc, src, base, offsets, weights, t):
+    m = acc.shape[0]
+    w0, w1, w2 = weights[t], weights[t + 1], weights[t + 2]
+    s0 = src[base + offsets[t] :][:m]
+    s1 = src[base + offsets[t + 1] :][:m]
+    s2 = src[base + offsets[t + 2] :][:m]
+    for j in range(m):
+        acc[j] += w0 * s0[j] + w1 * s1[j] + w2 * s2[j]
+
+
+@numba.njit(inline="always")
+def _sum1(acc, src, base, offsets, weights, t):
+    _axpy(acc, weights[t], src[base + offsets[t] :][: acc.shape[0]])
+
+
+@numba.njit(inline="always")
+def _add_taps(acc, src, base, offsets, weights):
+    """``acc[j] += sum_t weights[t] * src[base + offsets[t] + j]``."""
+    t, count = 0, offsets.shape[0]
+    while t + 9 <= count:
+        _sum9(acc, src, base, offsets, weights, t)
+        t += 9
+    while t + 3 <= count:
+        _sum3(acc, src, base, offsets, weights, t)
+        t += 3
+    while t < count:
+        _sum1(acc, src, base, offsets, weights, t)
+        t += 1
+
+
+@numba.njit(inline="always")
+def _dots3(sums, grad, src, base, offsets, t, zero):
+    m = grad.shape[0]
+    a0 = src[base + offsets[t] :][:m]
+    a1 = src[base + offsets[t + 1] :][:m]
+    a2 = src[base + offsets[t + 2] :][:m]
+    s0, s1, s2 = zero, zero, zero
+    for j in range(m):
+        g = grad[j]
+        s0 += g * a0[j]
+        s1 += g * a1[j]
+        s2 += g * a2[j]
+    sums[t] += s0
+    sums[t + 1] += s1
+    sums[t + 2] += s2
+
+
+@numba.njit(inline="always")
+def _dot_taps(sums, grad, src, base, offsets, zero):
+    """``sums[t] += sum_j grad[j] * src[base + offsets[t] + j]`` (each sum in the arrays' dtype,
+    added to ``sums``, which is float64)."""
+    t, count = 0, offsets.shape[0]
+    while t + 3 <= count:
+        _dots3(sums, grad, src, base, offsets, t, zero)
+        t += 3
+    while t < count:
+        sums[t] += _dot(grad, src[base + offsets[t] : base + offsets[t] + grad.shape[0]], zero)
+        t += 1
+
+
+@numba.njit(inline="always")
+def _rows(oh, pw, stride, flat):
+    """Output rows per block: a flat run when allowed and the last two strides are 1, else one."""
+    if flat and stride[1] == 1 and stride[2] == 1:
+        return max(1, min(oh, BLOCK_POSITIONS // pw))
     return 1
 
 
-@numba.njit(parallel=True, cache=True, fastmath=_FLAGS)
-def _forward(xp, w, y, stride, dilation):
-    # xp (N, C_in, PD, PH, PW), w (C_out, Cg, KD, KH, KW), y (N, C_out, OD, OH, OW)
-    n_images, c_in, pd, ph, pw = xp.shape
-    c_out, cg, kd, kh, kw = w.shape
+@numba.njit(inline="always")
+def _start(z, i, lo, padded):
+    """Where row ``(z, i)`` of the unpadded plane starts in the flat padded plane."""
+    return ((z + lo[0]) * padded[1] + i + lo[1]) * padded[2] + lo[2]
+
+
+@numba.njit(inline="always")
+def _load(plane, source, lo, padded, zero):
+    """Copy ``source (D, H, W)`` into the interior of the flat ``plane``, whose border stays
+    as it is (zeros); return whether every value copied is finite."""
+    check = zero
+    for z in range(source.shape[0]):
+        for i in range(source.shape[1]):
+            start = _start(z, i, lo, padded)
+            row = source[z, i]
+            for j in range(row.shape[0]):
+                plane[start + j] = row[j]
+                check += row[j] * zero  # NaN once any value is NaN or infinite
+    return check == zero
+
+
+@numba.njit(inline="always")
+def _store(target, plane, lo, padded):
+    """Copy the interior of the flat ``plane`` into ``target (D, H, W)``."""
+    for z in range(target.shape[0]):
+        for i in range(target.shape[1]):
+            start = _start(z, i, lo, padded)
+            target[z, i] = plane[start : start + target.shape[2]]
+
+
+@numba.njit(inline="always")
+def _offsets(cg, kernel, dilation, padded, plane_size):
+    """Where each tap ``(c, a, b, e)`` (``w[o]``'s order) reads in ``cg`` flat planes laid end
+    to end, relative to a window's first position."""
+    kd, kh, kw = kernel
+    ph, pw = padded[1], padded[2]
+    offsets = np.empty(cg * kd * kh * kw, dtype=np.int64)
+    t = 0
+    for c in range(cg):
+        for a in range(kd):
+            for b in range(kh):
+                for e in range(kw):
+                    offsets[t] = c * plane_size + ((a * dilation[0] * ph) + b * dilation[1]) * pw
+                    offsets[t] += e * dilation[2]
+                    t += 1
+    return offsets
+
+
+@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
+def _forward(x, w, y, lo, padded, stride, dilation, first_job, last_job):
+    # x (N, C_in, D, H, W), w (C_out, Cg, KD, KH, KW), y (N, C_out, OD, OH, OW); jobs are
+    # (image, group) pairs, n * groups + g
+    c_in = x.shape[1]
+    c_out, cg = w.shape[0], w.shape[1]
     groups = c_in // cg
     og = c_out // groups
     od, oh, ow = y.shape[2], y.shape[3], y.shape[4]
+    ph, pw = padded[1], padded[2]
+    size = padded[0] * ph * pw
     sd, sh, sw = stride
-    dd, dh, dw = dilation
-    rows = _rows(y.shape, xp.shape, stride)
-    flat = xp.reshape(n_images, c_in, pd * ph * pw)  # (N, C_in, PD*PH*PW)
-    for job in numba.prange(n_images * groups):
+    zero = y.dtype.type(0)
+    rows = _rows(oh, pw, stride, True)  # the block's positions between rows are dropped
+    offsets = _offsets(cg, w.shape[2:], dilation, padded, size)
+    planes = np.zeros(cg * size, dtype=y.dtype)  # the group's planes end to end; borders zero
+    buffer = np.empty((rows - 1) * pw + ow, dtype=y.dtype)
+    for job in range(first_job, last_job):
         n = job // groups
         g = job % groups
-        buffer = np.empty((rows - 1) * pw + ow, dtype=y.dtype)
+        for c in range(cg):
+            _load(planes[c * size : (c + 1) * size], x[n, g * cg + c], lo, padded, zero)
         for o in range(g * og, (g + 1) * og):
+            weights = w[o].ravel()
             for z in range(od):
                 for i0 in range(0, oh, rows):
                     count = min(rows, oh - i0)
                     acc = buffer[: (count - 1) * pw + ow]  # count rows at their padded places
                     acc[:] = 0
-                    for c in range(cg):
-                        plane = flat[n, g * cg + c]
-                        for a in range(kd):
-                            for b in range(kh):
-                                base = ((z * sd + a * dd) * ph + i0 * sh + b * dh) * pw
-                                for e in range(kw):
-                                    first, weight = base + e * dw, w[o, c, a, b, e]
-                                    if rows > 1 or sw == 1:  # one contiguous run
-                                        _axpy(acc, weight, plane[first : first + acc.size])
-                                    else:  # one strided row
-                                        last = first + (ow - 1) * sw + 1
-                                        _axpy(acc, weight, plane[first:last:sw])
+                    base = (z * sd * ph + i0 * sh) * pw
+                    if rows > 1 or sw == 1:  # contiguous runs
+                        _add_taps(acc, planes, base, offsets, weights)
+                    else:  # one strided row a tap
+                        for t in range(offsets.shape[0]):
+                            first = base + offsets[t]
+                            last = first + (ow - 1) * sw + 1
+                            _axpy(acc, weights[t], planes[first:last:sw])
                     for r in range(count):
                         y[n, o, z, i0 + r] = acc[r * pw : r * pw + ow]
 
 
-@numba.njit(parallel=True, cache=True, fastmath=_FLAGS)
-def _input_grad(dy, w, dxp, stride, dilation):
-    # dy (N, C_out, OD, OH, OW), w (C_out, Cg, KD, KH, KW), dxp (N, C_in, PD, PH, PW), zeroed
-    n_images, c_in, pd, ph, pw = dxp.shape
-    c_out, cg, kd, kh, kw = w.shape
+@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
+def _input_grad(dy, w, dx, lo, padded, stride, dilation, flat, first_job, last_job):
+    # dy (N, C_out, OD, OH, OW), w (C_out, Cg, KD, KH, KW), dx (N, C_in, D, H, W): the interior
+    # of each padded plane's gradient; jobs are (image, group) pairs.
+    # With unit strides along the rows, the scatter dxp[base + off_t + j] += w_t * grad[j] is
+    # run as a gather, dxp[base + q] += sum_t w_t * grad[q - off_t] over q < n + M (M the
+    # largest offset), from a copy of the block's dy with M zeros on either side.
+    c_in = dx.shape[1]
+    c_out, cg = w.shape[0], w.shape[1]
     groups = c_in // cg
     og = c_out // groups
     od, oh, ow = dy.shape[2], dy.shape[3], dy.shape[4]
+    ph, pw = padded[1], padded[2]
+    size = padded[0] * ph * pw
     sd, sh, sw = stride
-    dd, dh, dw = dilation
-    rows = _rows(dy.shape, dxp.shape, stride)
-    flat = dxp.reshape(n_images, c_in, pd * ph * pw)  # (N, C_in, PD*PH*PW)
-    for job in numba.prange(n_images * groups):
+    rows = _rows(oh, pw, stride, flat)  # flat: w is finite, so the zeros of grad add 0
+    offsets = _offsets(1, w.shape[2:], dilation, padded, size)  # within one plane
+    margin = offsets[-1]
+    back = margin - offsets  # the gather's offsets into the zero-margined copy of dy
+    plane = np.empty(size, dtype=dx.dtype)
+    span = (rows - 1) * pw + ow
+    grad = np.zeros(span + 2 * margin, dtype=dx.dtype)  # zero margins and between rows
+    for job in range(first_job, last_job):
         n = job // groups
         g = job % groups
-        buffer = np.zeros((rows - 1) * pw + ow, dtype=dy.dtype)  # zero between the rows
         for c in range(cg):
-            plane = flat[n, g * cg + c]
+            plane[:] = 0
             for o in range(g * og, (g + 1) * og):
+                weights = w[o, c].ravel()
                 for z in range(od):
                     for i0 in range(0, oh, rows):
                         count = min(rows, oh - i0)
-                        grad = buffer[: (count - 1) * pw + ow]
-                        for r in range(count):
-                            grad[r * pw : r * pw + ow] = dy[n, o, z, i0 + r]
-                        for a in range(kd):
-                            for b in range(kh):
-                                base = ((z * sd + a * dd) * ph + i0 * sh + b * dh) * pw
-                                for e in range(kw):
-                                    first, weight = base + e * dw, w[o, c, a, b, e]
-                                    if rows > 1 or sw == 1:
-                                        _axpy(plane[first : first + grad.size], weight, grad)
-                                    else:
-                                        last = first + (ow - 1) * sw + 1
-                                        _axpy(plane[first:last:sw], weight, grad)
+                        base = (z * sd * ph + i0 * sh) * pw
+                        n_run = (count - 1) * pw + ow
+                        if flat and sw == 1:  # the gather multiplies w by zeros of grad
+                            for r in range(count):
+                                start = margin + r * pw
+                                grad[start : start + ow] = dy[n, o, z, i0 + r]
+                            grad[margin + n_run :] = 0  # after a shorter last block
+                            _add_taps(plane[base : base + n_run + margin], grad, 0, back, weights)
+                        else:
+                            row = dy[n, o, z, i0]
+                            for t in range(offsets.shape[0]):
+                                first = base + offsets[t]
+                                last = first + (ow - 1) * sw + 1
+                                _axpy(plane[first:last:sw], weights[t], row)
+            _store(dx[n, g * cg + c], plane, lo, padded)
 
 
-@numba.njit(parallel=True, cache=True, fastmath=_FLAGS)
-def _weight_grad(dy, xp, dw_out, stride, dilation, zero):
-    # dy (N, C_out, OD, OH, OW), xp (N, C_in, PD, PH, PW), dw_out (C_out, Cg, KD, KH, KW) float64
-    n_images, c_in, pd, ph, pw = xp.shape
-    c_out, cg, kd, kh, kw = dw_out.shape
+@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
+def _weight_grad(dy, x, dw_out, lo, padded, stride, dilation, first_job, last_job):
+    # dy (N, C_out, OD, OH, OW), x (N, C_in, D, H, W), dw_out (C_out, Cg, KD, KH, KW) float64;
+    # jobs are (output channel, input channel) pairs, o * Cg + c
+    n_images, c_in = x.shape[0], x.shape[1]
+    c_out, cg = dw_out.shape[0], dw_out.shape[1]
     groups = c_in // cg
     og = c_out // groups
     od, oh, ow = dy.shape[2], dy.shape[3], dy.shape[4]
+    ph, pw = padded[1], padded[2]
+    size = padded[0] * ph * pw
     sd, sh, sw = stride
-    dd, dh, dw = dilation
-    rows = _rows(dy.shape, xp.shape, stride)
-    flat = xp.reshape(n_images, c_in, pd * ph * pw)  # (N, C_in, PD*PH*PW)
-    for job in numba.prange(c_out * cg):
+    zero = dy.dtype.type(0)
+    block_rows = _rows(oh, pw, stride, True)
+    offsets = _offsets(1, dw_out.shape[2:], dilation, padded, size)
+    plane = np.zeros(size, dtype=x.dtype)  # borders stay zero
+    buffer = np.zeros((block_rows - 1) * pw + ow, dtype=dy.dtype)  # zero between the rows
+    for job in range(first_job, last_job):
         o = job // cg
         c = job % cg
         g = o // og
-        taps = dw_out[o, c]
-        buffer = np.zeros((rows - 1) * pw + ow, dtype=dy.dtype)  # zero between the rows
+        sums = dw_out[o, c].ravel()  # a view: dw_out is contiguous
         for n in range(n_images):
-            plane = flat[n, g * cg + c]
+            # a non-finite value between the rows would meet a zero of the buffer: NaN
+            rows = block_rows if _load(plane, x[n, g * cg + c], lo, padded, zero) else 1
             for z in range(od):
                 for i0 in range(0, oh, rows):
                     count = min(rows, oh - i0)
                     grad = buffer[: (count - 1) * pw + ow]
                     for r in range(count):
                         grad[r * pw : r * pw + ow] = dy[n, o, z, i0 + r]
-                    for a in range(kd):
-                        for b in range(kh):
-                            base = ((z * sd + a * dd) * ph + i0 * sh + b * dh) * pw
-                            for e in range(kw):
-                                first = base + e * dw
-                                if rows > 1 or sw == 1:
-                                    part = _dot(grad, plane[first : first + grad.size], zero)
-                                else:
-                                    last = first + (ow - 1) * sw + 1
-                                    part = _dot(grad, plane[first:last:sw], zero)
-                                taps[a, b, e] += part
+                    base = (z * sd * ph + i0 * sh) * pw
+                    if rows > 1 or sw == 1:
+                        _dot_taps(sums, grad, plane, base, offsets, zero)
+                    else:
+                        for t in range(offsets.shape[0]):
+                            first = base + offsets[t]
+                            last = first + (ow - 1) * sw + 1
+                            sums[t] += _dot(grad, plane[first:last:sw], zero)
 
 
 def _as_3d(a: np.ndarray, dims: int) -> np.ndarray:
@@ -201,45 +380,91 @@ def _contiguous(a: np.ndarray, dtype: np.dtype) -> np.ndarray:
     return np.ascontiguousarray(a, dtype=dtype)
 
 
-def forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    """``y (N, C_out, *out)`` from the padded ``xp (N, C_in, *padded)``."""
-    dims, dtype = len(spec.kernel), np.result_type(xp, w)
-    y = np.empty((xp.shape[0], w.shape[0], *spec.out_spatial), dtype=dtype)
-    _forward(
-        _as_3d(_contiguous(xp, dtype), dims),
+def _padding(x: np.ndarray, spec: ConvSpec) -> tuple[np.ndarray, tuple[int, int, int]]:
+    """The input the kernels read and the padding before its first element on each axis: the
+    kernels pad with zeros themselves; other modes are padded here."""
+    if spec.padding_mode == "zeros":
+        return x, _before(spec)
+    return _np.pad(x, spec.padding, spec.padding_mode), (0, 0, 0)
+
+
+def _before(spec: ConvSpec) -> tuple[int, int, int]:
+    """The zero padding before the input on each of three spatial axes."""
+    before = (0,) * (3 - len(spec.padding)) + tuple(int(lo) for lo, _ in spec.padding)
+    return before[0], before[1], before[2]
+
+
+def _run(kernel: Callable[..., None], args: tuple[Any, ...], jobs: int, work: float) -> None:
+    """``kernel(*args, first, last)`` over shares of ``range(jobs)``, one per thread (the
+    kernels release the GIL) with the BLAS at one thread, when ``work`` multiply-adds pay for
+    waking them; the shares write disjoint outputs, and each job's sums are the same whichever
+    share runs it."""
+    parts = min(jobs, _parallel.threads()) if work >= SPLIT_WORK else 1
+    if parts <= 1:
+        kernel(*args, 0, jobs)
+        return
+    shares = [(k * jobs // parts, (k + 1) * jobs // parts) for k in range(parts)]
+    with _parallel.blas_single():
+        _parallel.run(lambda share: kernel(*args, *share), shares)
+
+
+def _work(spec: ConvSpec, w: np.ndarray, batch: int) -> float:
+    return float(batch) * w.size * float(np.prod(spec.out_spatial))
+
+
+def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """``y (N, C_out, *out)`` from the input ``x (N, C_in, *in)``."""
+    dims, dtype = len(spec.kernel), np.result_type(x, w)
+    xs, lo = _padding(_contiguous(x, dtype), spec)
+    y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=dtype)
+    args = (
+        _as_3d(xs, dims),
         _as_3d(_contiguous(w, dtype), dims),
         _as_3d(y, dims),
+        lo,
+        _three(spec.padded_spatial),
         _three(spec.stride),
         _three(spec.dilation),
     )
+    _run(_forward, args, x.shape[0] * spec.groups, _work(spec, w, x.shape[0]))
     return y
 
 
 def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    """``dxp (N, C_in, *padded)``, the padded input's gradient, from ``dy (N, C_out, *out)``."""
+    """``dx (N, C_in, *in)`` from ``dy (N, C_out, *out)``."""
     dims, dtype = len(spec.kernel), np.result_type(dy, w)
     c_in = w.shape[1] * spec.groups
-    dxp = np.zeros((dy.shape[0], c_in, *spec.padded_spatial), dtype=dtype)
-    _input_grad(
+    zeros = spec.padding_mode == "zeros"
+    target = spec.in_spatial if zeros else spec.padded_spatial  # else folded below
+    dx = np.empty((dy.shape[0], c_in, *target), dtype=dtype)
+    w = _contiguous(w, dtype)
+    args = (
         _as_3d(_contiguous(dy, dtype), dims),
-        _as_3d(_contiguous(w, dtype), dims),
-        _as_3d(dxp, dims),
+        _as_3d(w, dims),
+        _as_3d(dx, dims),
+        _before(spec) if zeros else (0, 0, 0),
+        _three(spec.padded_spatial),
         _three(spec.stride),
         _three(spec.dilation),
+        bool(np.isfinite(w).all()),  # a non-finite weight times the zeros between rows: NaN
     )
-    return dxp
+    _run(_input_grad, args, dy.shape[0] * spec.groups, _work(spec, w, dy.shape[0]))
+    return dx if zeros else _np.pad_backward(dx, spec.padding, spec.padding_mode)
 
 
-def weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
-    """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the padded ``xp``."""
-    dims, dtype = len(spec.kernel), np.result_type(dy, xp)
+def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
+    """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the input ``x (N, C_in, *in)``."""
+    dims, dtype = len(spec.kernel), np.result_type(dy, x)
+    xs, lo = _padding(_contiguous(x, dtype), spec)
     dw = np.zeros(w.shape, dtype=np.float64)  # row sums added in float64 (module docstring)
-    _weight_grad(
+    args = (
         _as_3d(_contiguous(dy, dtype), dims),
-        _as_3d(_contiguous(xp, dtype), dims),
+        _as_3d(xs, dims),
         _as_3d(dw, dims),
+        lo,
+        _three(spec.padded_spatial),
         _three(spec.stride),
         _three(spec.dilation),
-        dtype.type(0),
     )
+    _run(_weight_grad, args, w.shape[0] * w.shape[1], _work(spec, w, dy.shape[0]))
     return dw.astype(dtype, copy=False)
