@@ -118,7 +118,9 @@ FFT_KERNEL_BYTES = 16 << 20  # the kernel's transform, held whole: the memory bo
 # (``python benchmarks/numba_crossover.py``): 4 channels 3x3 at 28x28 (36 products) 1.76, 8x3x3
 # (72) 1.17 at 28x28 and 1.43 at 56x56, 1-D 8 x k=5 (40) 1.70; 32x3x3 (288) 0.57, 1x1 with 16
 # channels (16, where im2col gathers nothing) 0.39. Depthwise (one channel per group) always
-# takes them: 1.41 (3x3 stride 2) to 5.0 (5x5).
+# takes them: 1.41 (3x3 stride 2) to 5.0 (5x5). Again after the kernels were reworked
+# (2026-11-30: padding in the kernels, taps fused): 36 products 1.78, 72 1.07 and 1.30, 1-D 1.20;
+# depthwise 1.78 (stride 2) to 5.90 (5x5).
 NUMBA_GROUPED_PRODUCTS = 72
 # "tapmm" (one product per kernel tap, channels last) was the automatic choice for stride-1
 # layers with 16 or more input channels until "nhwc" measured faster on every one of them (below;
