@@ -1,9 +1,11 @@
-"""numba's thread count beside the BLAS's: a MobileNet block's depthwise layer, timed right after
-the pointwise layer before it, float32, forward + backward, wall-clock, median of 7.
+"""The numba depthwise kernels' threads beside the BLAS's: a MobileNet block's depthwise layer,
+timed right after a neighbour, float32, forward + backward, wall-clock, median of 7.
 
 Three neighbours for the depthwise layer: 0.1 s of rest; a 512 x 512 matrix product on the BLAS's
-own 2 threads (whose workers then spin for about 0.1 s); the pointwise layer as convgrad runs it
-(tapmm: the BLAS at one thread, images on convgrad's threads). numba at 1 and at 2 threads.
+own 2 threads (whose workers then spin for about 0.1 s); the pointwise layer as convgrad runs it.
+The kernels at 1 and at 2 threads (``convgrad.kernels.parallel.limit``). Until 2026-11-30 the
+threads were numba's OpenMP ones (``accel.NUMBA_THREADS``); since then the kernels share their
+jobs among convgrad's own threads, from ``taps_numba.SPLIT_WORK`` multiply-adds.
 
     python benchmarks/numba_threads.py
 """

@@ -106,6 +106,21 @@ def test_numba_kernels_match_numpy_and_torch_in_float64(cfg):
 
 
 @given(grouped_configs(dtype=np.float32))
+def test_numba_kernels_split_over_threads_give_one_threads_results(cfg):
+    """Every configuration split among 2 threads (the layers drawn here are far below
+    ``SPLIT_WORK``) gives one thread's results bit for bit: each job's sums are its own."""
+    dy = cfg.dy().astype(np.float32)
+    results = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(taps_numba, "SPLIT_WORK", 0)
+        for threads in (1, 2):
+            with parallel.limit(threads):
+                results[threads] = _results(cfg, dy, "numba")
+    for what, a, b in zip(("y", "dx", "dw", "db"), results[1], results[2]):
+        np.testing.assert_array_equal(a, b, err_msg=what)
+
+
+@given(grouped_configs(dtype=np.float32))
 def test_numba_kernels_match_numpy_in_float32(cfg):
     dy = cfg.dy().astype(np.float32)
     fast, slow = _results(cfg, dy, "numba"), _results(cfg, dy, "numpy")
