@@ -68,14 +68,18 @@ _FLAGS = {"reassoc", "contract"}
 # 4.0 / 4.2 / 4.0 / 4.2 / 3.7; 96 channels 5x5 at 28x28 10.3 / 4.7 / 4.3 / 4.0 / 4.3 / 4.0.
 # The value is compiled in: changing it needs a fresh cache (NUMBA_CACHE_DIR).
 BLOCK_POSITIONS = 2048
-# Multiply-adds in a call from which its jobs are shared among convgrad's threads. Depthwise
-# 3x3 forward + backward, float32, 2 threads, ms on one thread / split, medians of 21 (a scratch
-# script, freed memory kept), each pass after a 256x256 BLAS product on 2 threads, whose worker
-# spins afterwards: (8, 16, 14, 14) 0.2 M multiply-adds 0.54 / 1.0; (8, 32, 28, 28) 1.8 M 1.27 /
-# 1.60; (8, 64, 28, 28) 3.6 M 2.2 / 2.55; (32, 32, 28, 28) 7.2 M 4.3 / 4.9. Alone, or after a
-# pointwise layer as convgrad runs it: (8, 512, 14, 14) 7.2 M 5.5 / 4.9 and, less the pointwise
-# layer, 6.5 to 9 / 3 to 3.5; (8, 32, 112, 112) 29 M 14.3 / 8 to 11. Split from 4 M.
-SPLIT_WORK = 1 << 22
+# Multiply-adds in a call from which its jobs are shared among convgrad's threads. Inside a
+# network, splitting pays from the smallest layers up: a MobileNet-v1-style training step (batch
+# 16 of 64x64 images, depthwise layers of 0.6 M to 4.7 M multiply-adds a pass, each after a
+# pointwise layer's BLAS products), 2 threads, medians of 9 rounds alternating in one process
+# (``python benchmarks/mobilenet_split_ab.py --rounds 9``), ms no split / split from this value /
+# every call split: 78.8 / 65.6 / 64.1 and 80.4 / 66.7 / 65.5 (0.83 and 0.81). Alone, a call
+# split after a 2-thread BLAS product (whose worker spins) measured slower below about 8 M
+# (depthwise 3x3 forward + backward, float32, medians of 21, ms one thread / split: (8, 16, 14,
+# 14) 0.2 M multiply-adds 0.54 / 1.0; (8, 32, 28, 28) 1.8 M 1.27 / 1.60; (32, 32, 28, 28) 7.2 M
+# 4.3 / 4.9) and faster above (8, 32, 112, 112) 29 M 14.3 / 8 to 11. Calls below 0.5 M, where
+# waking a thread (0.1 to 0.2 ms) is most of the work, stay on one thread.
+SPLIT_WORK = 1 << 19
 
 
 @numba.njit(inline="always")
