@@ -18,11 +18,11 @@ per dtype on the development machine), the next ones load them (about 0.3 s, mos
 own start). A command-line run that waits more than :data:`NOTICE_AFTER` seconds for them says
 so on stderr (:func:`announce_compiles`).
 
-Threads: the convolution kernels share their jobs among convgrad's own threads
-(:mod:`convgrad.kernels.taps_numba` says why); the batch-norm kernels run on at most
-:data:`NUMBA_THREADS` numba threads (one; its comment has the measurements) and at most
-``convgrad.kernels.parallel.threads()``. Calls from several Python threads at once take turns
-(numba's thread pool runs one parallel region at a time).
+Threads: the kernels share their jobs (planes, channels) among convgrad's own threads
+(:func:`convgrad.kernels.parallel.over_jobs`), with the BLAS held to one thread meanwhile; none
+uses numba's own (OpenMP) threads, which fought the BLAS's spinning workers
+(:mod:`convgrad.kernels.taps_numba` has the measurements). Calls from several Python threads at
+once take turns.
 """
 
 from __future__ import annotations
@@ -37,21 +37,8 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any, TextIO, TypeVar
 
-from . import parallel
-
 BACKENDS = ("numpy", "numba")
 NOTICE_AFTER = 2.0  # seconds: a longer wait is a compilation (3 to 10 s; a cache load 0.1 to 0.8)
-# numba's threads per batch-norm kernel call, at most (and at most convgrad's own count,
-# CONVGRAD_THREADS). The convolution kernels no longer use numba's threads (taps_numba).
-# On the shared 2-core development machine one thread measured faster than two in every
-# neighbourhood (``python benchmarks/numba_threads.py``, depthwise forward + backward, float32,
-# batch 8, ms for 1 / 2 threads, load average 5): 32 channels at 112x112 after 0.1 s of rest
-# 31.7 / 48.7, after a BLAS product on 2 threads (whose workers spin) 59.7 / 80.7, after a tapmm
-# pointwise layer 38.0 / 46.2; 512 channels at 14x14 14.6 / 33.9, 18.4 / 60.3, 22.5 / 79.9.
-# numba's parallel regions split their work evenly in advance, so a thread that loses its core
-# to another process (or to the BLAS's spinning workers) holds up the whole call. On a machine
-# with cores to spare, raise it.
-NUMBA_THREADS = 1
 
 R = TypeVar("R")
 
@@ -188,8 +175,6 @@ def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
         timer.start()
     try:
         with _lock:
-            most = min(numba.config.NUMBA_NUM_THREADS, NUMBA_THREADS)  # type: ignore[attr-defined]
-            numba.set_num_threads(max(1, min(parallel.threads(), most)))
             result = kernel(*args)
     except numba.core.errors.NumbaError as err:
         _state["failed"], _state["module"] = f"failed: {type(err).__name__}", None

@@ -2,8 +2,8 @@
 
 The same functions as NumPy's path, which stays the default and the oracle:
 :func:`convgrad.normalization._train_forward` and ``_train_backward``. Each kernel runs one
-channel per job on numba's threads, in as few passes as the arithmetic allows, with no temporary
-arrays:
+channel per job, on the calling thread, in as few passes as the arithmetic allows, with no
+temporary arrays:
 
 - batch norm forward: the mean (one read of ``x``), the biased variance as the mean of squared
   deviations (a second read), then ``xhat = (x - mean) * inv_std`` and ``y = xhat * w + b`` in
@@ -19,6 +19,15 @@ Max pooling was compiled too (each block's first maximum and its tap in one pass
 one write per pixel) and measured 1.8 to 3 times slower than NumPy's strided passes
 (0.92 / 1.76 ms at (32, 16, 28, 28)): numba's loops over strided rows did not vectorise, so it
 was left out.
+
+Shared among convgrad's threads (channels [first, last) a share, as the convolution kernels
+share their jobs), batch norm measured no faster, forward + backward, float32, ms one thread /
+2 threads, alone and right after a BLAS product (a scratch script, medians of 15):
+(32, 16, 28, 28) 0.35 / 0.64 and 0.7 / 0.8 to 0.9; (32, 64, 28, 28) 3.2 / 3.9 to 4.2 and 3.6 /
+4.1 to 4.3; (32, 64, 56, 56) 10.9 / 11.3 to 11.5 and 11.3 to 13.3 / 11.4 to 12.0; inside
+training steps (``python benchmarks/numba_split_ab.py --kernels norm`` before it was removed),
+0.97 to 1.06 of the one-thread step on the 28x28 CNN, the ResNet-20 and a MobileNet, 1.17 on
+the digits. The kernels take their channels as a range all the same.
 
 Sums run in float64 whatever the dtype (NumPy's sum pairwise in the dtype): float32 results agree
 with NumPy's to about 1e-6 of their scale, float64 ones to 1e-12; the tests hold them to that.
@@ -40,13 +49,14 @@ import numpy as np
 _FLAGS = {"reassoc", "contract"}
 
 
-@numba.njit(parallel=True, cache=True, fastmath=_FLAGS)
-def _bn_forward(x, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype):
+@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
+def _bn_forward(x, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, first, last):
     # x, xhat, y (N, C, L); weight, bias (C,) in y's dtype; mean, var, inv_std (C,) float64;
-    # in_dtype (2, C) in x's dtype: the mean and inv_std rounded to it, as NumPy's path has them
-    n_images, channels, length = x.shape
+    # in_dtype (2, C) in x's dtype: the mean and inv_std rounded to it, as NumPy's path has them;
+    # channels [first, last)
+    n_images, length = x.shape[0], x.shape[2]
     m = n_images * length
-    for c in numba.prange(channels):
+    for c in range(first, last):
         total = 0.0
         for n in range(n_images):
             row = x[n, c]
@@ -73,13 +83,13 @@ def _bn_forward(x, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype):
                 out[j] = value * w + b
 
 
-@numba.njit(parallel=True, cache=True, fastmath=_FLAGS)
-def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef):
+@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
+def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef, first, last):
     # dy, xhat, dx (N, C, L); scale (C,) in dx's dtype; dweight, dbias (C,) float64; coef (2, C)
-    # in dx's dtype: k and c of the module docstring
-    n_images, channels, length = dy.shape
+    # in dx's dtype: k and c of the module docstring; channels [first, last)
+    n_images, length = dy.shape[0], dy.shape[2]
     m = n_images * length
-    for c in numba.prange(channels):
+    for c in range(first, last):
         sum_dy = 0.0
         sum_dy_xhat = 0.0
         for n in range(n_images):
@@ -111,7 +121,8 @@ def batch_norm_forward(
     xhat = np.empty(x3.shape, dtype)
     y = np.empty(x3.shape, y_dtype)
     stats = [np.empty(channels, np.float64) for _ in range(3)]
-    _bn_forward(x3, w, b, float(eps), xhat, y, *stats, np.empty((2, channels), dtype))  # type: ignore[call-arg]
+    in_dtype = np.empty((2, channels), dtype)
+    _bn_forward(x3, w, b, float(eps), xhat, y, *stats, in_dtype, 0, channels)  # type: ignore[call-arg]
     mean, var, inv_std = (s.astype(dtype) for s in stats)
     return y.reshape(x.shape), xhat.reshape(x.shape), mean, var, inv_std
 
@@ -128,6 +139,6 @@ def batch_norm_backward(
     dx = np.empty(dy3.shape, dtype)
     dweight, dbias = np.empty(channels, np.float64), np.empty(channels, np.float64)
     coef = np.empty((2, channels), dtype)
-    _bn_backward(dy3, xhat3, scale.astype(dtype), dx, dweight, dbias, coef)
+    _bn_backward(dy3, xhat3, scale.astype(dtype), dx, dweight, dbias, coef, 0, channels)
     sums = np.result_type(dy, xhat)
     return dx.reshape(dy.shape), dweight.astype(sums), dbias.astype(sums)

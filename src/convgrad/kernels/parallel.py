@@ -228,3 +228,16 @@ def over_parts(n: int, work: Callable[[slice], R], elements: int) -> list[R]:
             return work(part)
 
     return run(share, [slice(n * k // count, n * (k + 1) // count) for k in range(count)])
+
+
+def over_jobs(kernel: Callable[[int, int], None], jobs: int, split: bool) -> None:
+    """``kernel(first, last)`` over shares of ``range(jobs)``, one share per thread with the
+    BLAS at one thread, when ``split`` and there are threads; else ``kernel(0, jobs)``. For the
+    numba accelerator's kernels, which release the GIL and write disjoint outputs per job."""
+    parts = min(jobs, threads()) if split else 1
+    if parts <= 1:
+        kernel(0, jobs)
+        return
+    shares = [(jobs * k // parts, jobs * (k + 1) // parts) for k in range(parts)]
+    with blas_single():
+        run(lambda share: kernel(*share), shares)

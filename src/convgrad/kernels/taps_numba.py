@@ -72,7 +72,7 @@ BLOCK_POSITIONS = 2048
 # network, splitting pays from the smallest layers up: a MobileNet-v1-style training step (batch
 # 16 of 64x64 images, depthwise layers of 0.6 M to 4.7 M multiply-adds a pass, each after a
 # pointwise layer's BLAS products), 2 threads, medians of 9 rounds alternating in one process
-# (``python benchmarks/mobilenet_split_ab.py --rounds 9``), ms no split / split from this value /
+# (``python benchmarks/numba_split_ab.py --rounds 9``), ms no split / split from this value /
 # every call split: 78.8 / 65.6 / 64.1 and 80.4 / 66.7 / 65.5 (0.83 and 0.81). Alone, a call
 # split after a 2-thread BLAS product (whose worker spins) measured slower below about 8 M
 # (depthwise 3x3 forward + backward, float32, medians of 21, ms one thread / split: (8, 16, 14,
@@ -404,17 +404,10 @@ def _before(spec: ConvSpec) -> tuple[int, int, int]:
 
 
 def _run(kernel: Callable[..., None], args: tuple[Any, ...], jobs: int, work: float) -> None:
-    """``kernel(*args, first, last)`` over shares of ``range(jobs)``, one per thread (the
-    kernels release the GIL) with the BLAS at one thread, when ``work`` multiply-adds pay for
-    waking them; the shares write disjoint outputs, and each job's sums are the same whichever
-    share runs it."""
-    parts = min(jobs, _parallel.threads()) if work >= SPLIT_WORK else 1
-    if parts <= 1:
-        kernel(*args, 0, jobs)
-        return
-    shares = [(k * jobs // parts, (k + 1) * jobs // parts) for k in range(parts)]
-    with _parallel.blas_single():
-        _parallel.run(lambda share: kernel(*args, *share), shares)
+    """``kernel(*args, first, last)`` over shares of ``range(jobs)`` on convgrad's threads when
+    ``work`` multiply-adds reach ``SPLIT_WORK``; each job's sums are the same whichever share
+    runs it."""
+    _parallel.over_jobs(lambda first, last: kernel(*args, first, last), jobs, work >= SPLIT_WORK)
 
 
 def _work(spec: ConvSpec, w: np.ndarray, batch: int) -> float:

@@ -1,14 +1,17 @@
-"""The numba depthwise kernels on one thread or shared among two, inside a network: a
-MobileNet-v1-style stack (separable blocks: depthwise 3x3, batch norm, ReLU, pointwise 1x1,
-batch norm, ReLU), batch 16 of 3x64x64 images, float32, forward + backward through the tape
-with Adam, ``convgrad[fast]``. Each layer runs right after its neighbours, as in training: the
-pointwise layers' BLAS products before each depthwise one.
+"""The numba kernels on one thread or shared among two, inside a training step, ``[fast]``.
 
-``taps_numba.SPLIT_WORK`` is set out of reach (no call split), to its value (calls of that many
-multiply-adds split) and to 0 (every call split), alternating, 7 rounds of 10 steps each after 3
-untimed steps; medians of the per-step time.
+Networks: ``mobilenet``, a MobileNet-v1-style stack (separable blocks: depthwise 3x3, batch
+norm, ReLU, pointwise 1x1, batch norm, ReLU), batch 16 of 3x64x64 images, forward + backward
+through the tape with Adam; or one of ``convgrad bench --train``'s (``cnn-digits``, ``cnn-28``,
+``resnet20-28``), its step as ``convgrad train`` runs it. float32. Each layer runs right after its
+neighbours, as in training (the BLAS's products before a depthwise layer or a batch norm).
 
-    python benchmarks/mobilenet_split_ab.py [--threads 2] [--rounds 7]
+The depthwise kernels' split threshold (``taps_numba.SPLIT_WORK``) is set out of reach (no call
+split), to its value and to 0 (every call split), alternating, 7 rounds of 10 steps each after 3
+untimed steps; medians of the per-step time. (Batch norm's kernels were split the same way and
+measured no faster: ``kernels/norm_numba.py``.)
+
+    python benchmarks/numba_split_ab.py [--network mobilenet] [--threads 2] [--rounds 7]
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import numpy as np
 import convgrad as cg
 import convgrad.nn as nn
 import convgrad.nn.functional as F
+from convgrad import bench_train
 from convgrad.kernels import accel, parallel, taps_numba
 from convgrad.optim import Adam
 
@@ -58,11 +62,7 @@ class MobileNet(nn.Module):
         return self.fc(F.adaptive_avg_pool2d(self.blocks(self.stem(x)), 1).flatten(1))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--rounds", type=int, default=7)
-    args = parser.parse_args()
+def mobilenet_step():
     rng = np.random.default_rng(0)
     model = MobileNet()
     optimizer = Adam(model.parameters(), lr=1e-3)
@@ -76,7 +76,25 @@ def main() -> None:
         loss.backward()
         optimizer.step()
 
-    variants = {"one thread": float("inf"), "default": taps_numba.SPLIT_WORK, "all split": 0.0}
+    return step
+
+
+def network_step(name: str):
+    (network,) = bench_train.select([name])
+    contender = bench_train._Convgrad(network)
+    contender.restart()
+    x, y = bench_train.make_batches(network, 1)[0]
+    return lambda: contender.step(x, y)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--network", default="mobilenet")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    step = mobilenet_step() if args.network == "mobilenet" else network_step(args.network)
+    variants = {"one thread": float("inf"), "default": taps_numba.SPLIT_WORK, "all split": 0}
     times: dict[str, list[float]] = {name: [] for name in variants}
     with accel.accelerator("numba"), parallel.limit(args.threads):
         for _ in range(3):
@@ -96,7 +114,7 @@ def main() -> None:
         f"{name} {1e3 * statistics.median(v):.1f} ms ({statistics.median(v) / one:.3f})"
         for name, v in times.items()
     )
-    print(f"MobileNet step, {args.threads} threads, depthwise kernels: {cells}")
+    print(f"{args.network} step, {args.threads} threads, depthwise kernels: {cells}")
 
 
 if __name__ == "__main__":
