@@ -56,7 +56,8 @@ class _Taps:
     ``a_flat[..., off : off + Q]``, one contiguous run per plane; otherwise, or when ``flat`` is
     false, outputs are ``(*out)`` and a tap reads a strided slice. The backward passes keep zeros
     of ``dy`` at the flat positions between rows, which meet the input's values there (``dw``)
-    or the weights (``dx``): flat only when those are finite, as ``0 * inf`` is NaN.
+    or the weights (``dx``): ``0 * inf`` is NaN. ``dx`` is flat only when the weights are
+    finite; ``dw`` is computed again without the flat layout when its flat result is not finite.
     """
 
     def __init__(self, spec: ConvSpec, flat: bool = True):
@@ -141,9 +142,17 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 
 def weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
     """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the padded ``xp``."""
+    dw = _weight_grad(dy, np.ascontiguousarray(xp), spec, w, flat=True)
+    if not np.isfinite(dw).all():  # a NaN or infinity of xp may have met the zeros between rows
+        dw = _weight_grad(dy, xp, spec, w, flat=False)
+    return dw
+
+
+def _weight_grad(
+    dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray, flat: bool
+) -> np.ndarray:
     w_t = _tap_weights(w, spec.groups)  # (G, Og, K)
-    taps, og = _Taps(spec, flat=bool(np.isfinite(np.sum(xp)))), w_t.shape[1]  # a sum that
-    xp = np.ascontiguousarray(xp)  # overflows only costs the flat layout
+    taps, og = _Taps(spec, flat), w_t.shape[1]
     dy_t = dy.reshape(dy.shape[0], spec.groups, og, *spec.out_spatial)  # (N, G, Og, *out)
     dw = np.zeros(w_t.shape, dtype=dy.dtype)
     space = "hijk"[: len(taps.shape)]

@@ -203,17 +203,21 @@ def _start(z, i, lo, padded):
 
 
 @numba.njit(inline="always")
-def _load(plane, source, lo, padded, zero):
+def _load(plane, source, lo, padded):
     """Copy ``source (D, H, W)`` into the interior of the flat ``plane``, whose border stays
-    as it is (zeros); return whether every value copied is finite."""
-    check = zero
+    as it is (zeros)."""
     for z in range(source.shape[0]):
         for i in range(source.shape[1]):
             start = _start(z, i, lo, padded)
-            row = source[z, i]
-            for j in range(row.shape[0]):
-                plane[start + j] = row[j]
-                check += row[j] * zero  # NaN once any value is NaN or infinite
+            plane[start : start + source.shape[2]] = source[z, i]
+
+
+@numba.njit(inline="always")
+def _finite(a, zero):
+    """Whether every value of the 1-D ``a`` is finite."""
+    check = zero
+    for j in range(a.shape[0]):
+        check += a[j] * zero  # NaN once any value is NaN or infinite
     return check == zero
 
 
@@ -256,7 +260,6 @@ def _forward(x, w, y, lo, padded, stride, dilation, first_job, last_job):
     ph, pw = padded[1], padded[2]
     size = padded[0] * ph * pw
     sd, sh, sw = stride
-    zero = y.dtype.type(0)
     rows = _rows(oh, pw, stride, True)  # the block's positions between rows are dropped
     offsets = _offsets(cg, w.shape[2:], dilation, padded, size)
     planes = np.zeros(cg * size, dtype=y.dtype)  # the group's planes end to end; borders zero
@@ -265,7 +268,7 @@ def _forward(x, w, y, lo, padded, stride, dilation, first_job, last_job):
         n = job // groups
         g = job % groups
         for c in range(cg):
-            _load(planes[c * size : (c + 1) * size], x[n, g * cg + c], lo, padded, zero)
+            _load(planes[c * size : (c + 1) * size], x[n, g * cg + c], lo, padded)
         for o in range(g * og, (g + 1) * og):
             weights = w[o].ravel()
             for z in range(od):
@@ -358,7 +361,8 @@ def _weight_grad(dy, x, dw_out, lo, padded, stride, dilation, first_job, last_jo
         sums = dw_out[o, c].ravel()  # a view: dw_out is contiguous
         for n in range(n_images):
             # a non-finite value between the rows would meet a zero of the buffer: NaN
-            rows = block_rows if _load(plane, x[n, g * cg + c], lo, padded, zero) else 1
+            _load(plane, x[n, g * cg + c], lo, padded)
+            rows = block_rows if _finite(plane, zero) else 1
             for z in range(od):
                 for i0 in range(0, oh, rows):
                     count = min(rows, oh - i0)
