@@ -313,8 +313,9 @@ def _median_ms(runs: Sequence[float]) -> float:
 def run_case(case: Case, repeat: int, torch=None, fast: bool = False) -> Result:
     """Check agreement, warm up, then time ``repeat`` alternating rounds: convgrad on NumPy,
     PyTorch, and with ``fast`` convgrad on numba where its kernels run on this case."""
-    # numba's OpenMP threading layer sets the process's OpenMP thread count, which is PyTorch's
-    # too, when its kernels run: PyTorch's count is set again before each of its runs
+    # numba's OpenMP threading layer, once started, sets the process's OpenMP thread count, which
+    # is PyTorch's too (convgrad's kernels no longer start it, but a user's numba code may):
+    # PyTorch's count is set again before each of its runs
     torch_threads = None if torch is None else torch.get_num_threads()
     errors = check_agreement(case, torch)  # also the first warm-up
     x, w, b, dy = _inputs(case)

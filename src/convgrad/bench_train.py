@@ -260,8 +260,9 @@ def run_network(
     """Check, then time ``repeat`` alternating rounds of every variant (``contenders_``, else
     :func:`variants`) and PyTorch."""
     chosen = variants() if contenders_ is None else contenders_
-    # numba's OpenMP threading layer sets the process's OpenMP thread count, which is PyTorch's
-    # too, when its kernels run: PyTorch's count is set again before each of its runs
+    # numba's OpenMP threading layer, once started, sets the process's OpenMP thread count, which
+    # is PyTorch's too (convgrad's kernels no longer start it, but a user's numba code may):
+    # PyTorch's count is set again before each of its runs
     torch_threads = 0 if torch is None else int(torch.get_num_threads())
     data = make_batches(network, batches)
     contenders: dict[str, Any] = {}

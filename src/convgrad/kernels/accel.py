@@ -151,7 +151,7 @@ def active() -> str:
 
 
 def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
-    """``kernel(*args)`` on numba's threads; ``None`` if numba fails (said once; NumPy runs
+    """``kernel(*args)``, a numba kernel's caller; ``None`` if numba fails (said once; NumPy runs
     from then on, and the caller computes this result with it).
 
     ``name`` and the arguments' dtype name the compilation, for the notice on stderr.
