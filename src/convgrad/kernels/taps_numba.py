@@ -294,7 +294,10 @@ def _input_grad(dy, w, dx, lo, padded, stride, dilation, flat, first_job, last_j
     # of each padded plane's gradient; jobs are (image, group) pairs.
     # With unit strides along the rows, the scatter dxp[base + off_t + j] += w_t * grad[j] is
     # run as a gather, dxp[base + q] += sum_t w_t * grad[q - off_t] over q < n + M (M the
-    # largest offset), from a copy of the block's dy with M zeros on either side.
+    # largest offset), from a copy of the block's dy with M zeros on either side. The gather
+    # runs one depth tap at a time (its kernel plane's taps, from base + a * dilation * plane):
+    # with every tap in one gather, M would span kernel depth planes of zeros, swept at every
+    # block (3x3x3 at 112x112: 14.5 times the positions of the scatter; one depth at a time 1.1).
     c_in = dx.shape[1]
     c_out, cg = w.shape[0], w.shape[1]
     groups = c_in // cg
@@ -305,8 +308,10 @@ def _input_grad(dy, w, dx, lo, padded, stride, dilation, flat, first_job, last_j
     sd, sh, sw = stride
     rows = _rows(oh, pw, stride, flat)  # flat: w is finite, so the zeros of grad add 0
     offsets = _offsets(1, w.shape[2:], dilation, padded, size)  # within one plane
-    margin = offsets[-1]
-    back = margin - offsets  # the gather's offsets into the zero-margined copy of dy
+    per_depth = w.shape[3] * w.shape[4]  # taps of one depth tap's kernel plane
+    depth_step = dilation[0] * ph * pw  # from one depth tap to the next
+    margin = offsets[per_depth - 1]  # the largest offset within a kernel plane (a = 0)
+    back = margin - offsets[:per_depth]  # the gather's offsets into the zero-margined dy
     plane = np.empty(size, dtype=dx.dtype)
     span = (rows - 1) * pw + ow
     grad = np.zeros(span + 2 * margin, dtype=dx.dtype)  # zero margins and between rows
@@ -327,7 +332,10 @@ def _input_grad(dy, w, dx, lo, padded, stride, dilation, flat, first_job, last_j
                                 start = margin + r * pw
                                 grad[start : start + ow] = dy[n, o, z, i0 + r]
                             grad[margin + n_run :] = 0  # after a shorter last block
-                            _add_taps(plane[base : base + n_run + margin], grad, 0, back, weights)
+                            for a in range(w.shape[2]):
+                                at = base + a * depth_step
+                                taps = weights[a * per_depth : (a + 1) * per_depth]
+                                _add_taps(plane[at : at + n_run + margin], grad, 0, back, taps)
                         else:
                             row = dy[n, o, z, i0]
                             for t in range(offsets.shape[0]):
