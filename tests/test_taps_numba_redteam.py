@@ -6,12 +6,15 @@ installed, like tests/test_taps_numba.py.
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 numba = pytest.importorskip("numba")
 
 from convgrad import convolution  # noqa: E402
 from convgrad.kernels import accel, parallel, taps_numba  # noqa: E402
 from oracle import torch_conv  # noqa: E402
+from test_taps_numba import grouped_configs  # noqa: E402
 
 OPS = {1: "conv1d", 2: "conv2d", 3: "conv3d"}
 
@@ -165,3 +168,22 @@ def test_inputs_of_any_layout_are_left_untouched_and_give_the_same_results():
         for what, a, b in zip(("y", "dx", "dw"), fast, plain):
             scale = 1e-12 * np.abs(b).max()
             np.testing.assert_allclose(a, b, rtol=0, atol=scale, err_msg=f"{name} {what}")
+
+
+@given(grouped_configs(), st.data())
+def test_non_finite_values_anywhere_propagate_as_in_torch(cfg, data):
+    """A NaN or an infinity drawn into x, w and dy (each or not, anywhere) of a drawn grouped
+    convolution reaches the same outputs as in torch, and the finite ones agree."""
+    x, w = np.array(cfg.x), np.array(cfg.w)
+    if x.ndim == cfg.n + 1:
+        x = x[None]
+    kw = dict(stride=cfg.stride, padding=cfg.pairs, dilation=cfg.dilation, groups=cfg.groups)
+    kw["padding_mode"] = cfg.padding_mode
+    dy = np.array(cfg.dy()).reshape(x.shape[0], w.shape[0], *cfg.out)
+    for a in (x, w, dy):
+        if data.draw(st.booleans()):
+            index = data.draw(st.integers(0, a.size - 1))
+            a.flat[index] = data.draw(st.sampled_from((np.nan, np.inf, -np.inf)))
+    fast = _run("numba", x, w, dy, kw)
+    for what, a, t in zip(("y", "dx", "dw"), fast, _torch(x, w, dy, kw)):
+        _same(a, t, what)
