@@ -82,6 +82,32 @@ def test_3d_kernels_of_several_depths_match_torch_and_numpy(x_shape, w_shape, kw
         _same(a, b, f"numba {what} vs NumPy")
 
 
+# Blocks of one row: rows wider than half of BLOCK_POSITIONS, or a row stride; dx's gather then
+# runs one kernel row at a time
+ONE_ROW = [
+    ((1, 2, 4, 1100), (2, 1, 3, 3), dict(stride=(1, 1), padding=((1, 1), (1, 1)))),
+    ((1, 2, 3, 1030), (4, 1, 3, 5), dict(stride=(1, 1), padding=((2, 1), (0, 2)))),
+    ((2, 4, 9, 8), (4, 2, 3, 3), dict(stride=(2, 1), padding=((1, 1), (1, 1)))),
+    ((1, 2, 3, 5, 7), (2, 1, 2, 3, 3), dict(stride=(1, 3, 1), padding=((1, 0), (1, 1), (1, 1)))),
+]
+
+
+@pytest.mark.parametrize("x_shape, w_shape, kw", ONE_ROW)
+@pytest.mark.parametrize("dilation", [1, 2])
+def test_blocks_of_one_row_match_torch_and_numpy(x_shape, w_shape, kw, dilation):
+    rng = np.random.default_rng(6)
+    n = len(x_shape) - 2
+    kw = dict(kw, dilation=(dilation,) * n, groups=x_shape[1] // w_shape[1])
+    x, w = rng.standard_normal(x_shape), rng.standard_normal(w_shape)
+    op = getattr(convolution, f"conv{n}d")
+    with accel.accelerator("numpy"):
+        dy = rng.standard_normal(op(x, w, **kw).shape)
+    fast, slow = _run("numba", x, w, dy, kw), _run("numpy", x, w, dy, kw)
+    for what, a, b, t in zip(("y", "dx", "dw"), fast, slow, _torch(x, w, dy, kw)):
+        _same(a, t, f"numba {what} vs torch")
+        _same(a, b, f"numba {what} vs NumPy")
+
+
 # Small grouped layers whose edges the non-finite values are put on: first and last plane and
 # image, ends of rows, next to the zero padding; a channel multiplier, two channels per group,
 # stride, dilation, reflect padding.

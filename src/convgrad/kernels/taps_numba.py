@@ -298,6 +298,9 @@ def _input_grad(dy, w, dx, lo, padded, stride, dilation, flat, first_job, last_j
     # runs one depth tap at a time (its kernel plane's taps, from base + a * dilation * plane):
     # with every tap in one gather, M would span kernel depth planes of zeros, swept at every
     # block (3x3x3 at 112x112: 14.5 times the positions of the scatter; one depth at a time 1.1).
+    # Where a block is one row (rows wider than BLOCK_POSITIONS / 2, or a row stride), it runs
+    # one kernel row at a time for the same reason: a kernel plane's margin of kernel-height
+    # rows would be swept for every output row (3x3 on rows of 1024 or more: 3 times).
     c_in = dx.shape[1]
     c_out, cg = w.shape[0], w.shape[1]
     groups = c_in // cg
@@ -308,10 +311,19 @@ def _input_grad(dy, w, dx, lo, padded, stride, dilation, flat, first_job, last_j
     sd, sh, sw = stride
     rows = _rows(oh, pw, stride, flat)  # flat: w is finite, so the zeros of grad add 0
     offsets = _offsets(1, w.shape[2:], dilation, padded, size)  # within one plane
-    per_depth = w.shape[3] * w.shape[4]  # taps of one depth tap's kernel plane
-    depth_step = dilation[0] * ph * pw  # from one depth tap to the next
-    margin = offsets[per_depth - 1]  # the largest offset within a kernel plane (a = 0)
-    back = margin - offsets[:per_depth]  # the gather's offsets into the zero-margined dy
+    kd, kh, kw = w.shape[2], w.shape[3], w.shape[4]
+    # a gather takes the taps of one kernel plane (a block of rows) or of one kernel row (a row)
+    unit = kh * kw if rows > 1 else kw
+    leads = kd if rows > 1 else kd * kh  # where each gather starts, from a block's base
+    lead = np.empty(leads, dtype=np.int64)
+    for a in range(kd):
+        if rows > 1:
+            lead[a] = a * dilation[0] * ph * pw
+        else:
+            for b in range(kh):
+                lead[a * kh + b] = (a * dilation[0] * ph + b * dilation[1]) * pw
+    margin = offsets[unit - 1]  # the largest offset within a gather's taps
+    back = margin - offsets[:unit]  # the gather's offsets into the zero-margined dy
     plane = np.empty(size, dtype=dx.dtype)
     span = (rows - 1) * pw + ow
     grad = np.zeros(span + 2 * margin, dtype=dx.dtype)  # zero margins and between rows
@@ -332,9 +344,9 @@ def _input_grad(dy, w, dx, lo, padded, stride, dilation, flat, first_job, last_j
                                 start = margin + r * pw
                                 grad[start : start + ow] = dy[n, o, z, i0 + r]
                             grad[margin + n_run :] = 0  # after a shorter last block
-                            for a in range(w.shape[2]):
-                                at = base + a * depth_step
-                                taps = weights[a * per_depth : (a + 1) * per_depth]
+                            for k in range(leads):
+                                at = base + lead[k]
+                                taps = weights[k * unit : (k + 1) * unit]
                                 _add_taps(plane[at : at + n_run + margin], grad, 0, back, taps)
                         else:
                             row = dy[n, o, z, i0]
