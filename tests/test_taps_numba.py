@@ -226,6 +226,22 @@ def test_a_slow_first_compilation_is_announced(monkeypatch):
     )
 
 
+def test_a_first_call_with_read_only_inputs_is_announced_too(monkeypatch):
+    """numba compiles again for read-only arrays: that wait is announced like the first."""
+    import io
+
+    stream = io.StringIO()
+    monkeypatch.setattr(accel, "NOTICE_AFTER", 0.01)
+    monkeypatch.setattr(accel, "_announce", stream)
+    assert accel.numba_kernels() is not None
+    writable = np.zeros(3, np.float32)
+    read_only = np.zeros(3, np.float32)
+    read_only.flags.writeable = False
+    for a in (writable, writable, read_only, read_only):
+        accel.run("slow", lambda a: time.sleep(0.3), a)
+    assert stream.getvalue().count("compiling the numba kernel slow (float32") == 2
+
+
 def test_calls_from_several_threads_take_turns():
     rng = np.random.default_rng(6)
     x, w = rng.standard_normal((4, 8, 12, 12)), rng.standard_normal((8, 1, 3, 3))

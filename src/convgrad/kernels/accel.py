@@ -160,7 +160,9 @@ def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
     assert module is not None, "numba_kernels() first"
     import numba
 
-    key = (name, *(str(getattr(a, "dtype", "")) for a in args[:1]))
+    # numba compiles once per dtype, and again for read-only arrays (a separate type to it)
+    read_only = tuple(not a.flags.writeable for a in args if hasattr(a, "flags"))
+    key = (name, *(str(getattr(a, "dtype", "")) for a in args[:1]), read_only)
     timer = None
     if _announce is not None and key not in _state["compiled"]:
         stream = _announce
