@@ -234,7 +234,8 @@ def over_jobs(kernel: Callable[[int, int], None], jobs: int, split: bool) -> Non
     """``kernel(first, last)`` over shares of ``range(jobs)``, one share per thread with the
     BLAS at one thread, when ``split`` and there are threads; else ``kernel(0, jobs)``. For the
     numba accelerator's kernels, which release the GIL and write disjoint outputs per job."""
-    parts = min(jobs, threads()) if split else 1
+    count = threads()  # read (and checked) whether or not this call splits
+    parts = min(jobs, count) if split else 1
     if parts <= 1:
         kernel(0, jobs)
         return
