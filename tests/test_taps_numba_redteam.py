@@ -14,17 +14,11 @@ numba = pytest.importorskip("numba")
 from convgrad import convolution  # noqa: E402
 from convgrad.kernels import accel, parallel, taps_numba  # noqa: E402
 from oracle import torch_conv  # noqa: E402
-from test_taps_numba import grouped_configs  # noqa: E402
-
-OPS = {1: "conv1d", 2: "conv2d", 3: "conv3d"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_accelerator(monkeypatch):
-    """Each test starts with the accelerator's state as a new process has it (numba loaded)."""
-    monkeypatch.delenv("CONVGRAD_ACCEL", raising=False)
-    state = {"module": None, "failed": False, "warned": False, "compiled": set()}
-    monkeypatch.setattr(accel, "_state", state)
+from test_taps_numba import (  # noqa: E402
+    OPS,
+    fresh_accelerator,  # noqa: E402, F401  (an autouse fixture)
+    grouped_configs,
+)
 
 
 def _run(backend, x, w, dy, kw):
