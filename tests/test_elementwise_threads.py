@@ -22,12 +22,12 @@ def _poisoned(rng, shape, poison):
     return a
 
 
-def _both(monkeypatch, f):
-    """``f()`` on one thread, then split over 3 threads from the first element."""
+def _both(monkeypatch, f, threads=3):
+    """``f()`` on one thread, then split over ``threads`` threads from the first element."""
     with parallel.limit(1):
         one = f()
     monkeypatch.setattr(parallel, "SPLIT_ELEMENTS", 0)
-    with parallel.limit(3):
+    with parallel.limit(threads):
         split = f()
     return one, split
 

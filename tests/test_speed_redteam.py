@@ -17,6 +17,7 @@ import torch
 
 from convgrad import _args, activations, cli, convolution, normalization, pooling, reference
 from convgrad.kernels import accel, im2col, nhwc, parallel
+from test_elementwise_threads import _both
 
 # --- batch norm of float32 values whose squares overflow float32 -------------------------------
 
@@ -119,6 +120,18 @@ def test_batch_norm_of_huge_float32_values_agrees_with_numbas():
         np.testing.assert_allclose(ours[finite], theirs[finite], rtol=1e-5, atol=1e-5 * scale)
 
 
+def test_a_bad_convgrad_threads_is_one_error_line_before_any_work(monkeypatch):
+    monkeypatch.setenv("CONVGRAD_THREADS", "abc")  # train reached a traceback mid-epoch
+    monkeypatch.setattr(parallel, "_threads", None)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert cli.main(["train", "--epochs", "1"]) == 2
+    assert err.getvalue() == (
+        "convgrad train: error: CONVGRAD_THREADS must be a whole number of threads from 1 to "
+        "1024 (or unset, for one per CPU); got 'abc'\n"
+    )
+
+
 # --- CONVGRAD_KEEP_MEMORY --------------------------------------------------------------------
 
 
@@ -174,15 +187,6 @@ def test_a_bad_keep_memory_value_is_one_error_naming_the_variable(monkeypatch):
 # --- ReLU and max pooling split over the threads: the same bits, signed zeros included ----------
 
 
-def _one_and_split(monkeypatch, f):
-    with parallel.limit(1):
-        one = f()
-    monkeypatch.setattr(parallel, "SPLIT_ELEMENTS", 0)
-    with parallel.limit(2):
-        split = f()
-    return one, split
-
-
 def _same_bits(one, split):
     assert one.dtype == split.dtype and one.shape == split.shape
     np.testing.assert_array_equal(one.view(np.uint8), split.view(np.uint8))
@@ -195,7 +199,7 @@ def test_relu_backward_split_keeps_the_bits_when_one_share_holds_a_nan(monkeypat
     x = -np.ones((4, 3), dtype)
     dy = -np.ones((4, 3), dtype)
     dy[0, 0] = np.nan
-    one, split = _one_and_split(monkeypatch, lambda: activations.relu_backward(dy, x))
+    one, split = _both(monkeypatch, lambda: activations.relu_backward(dy, x), threads=2)
     _same_bits(one, split)
 
 
@@ -210,7 +214,7 @@ def test_max_pool_backward_split_keeps_the_bits_when_one_share_holds_an_inf(monk
         _, saved = pooling.max_pool2d_saving(x, 2)
         return pooling.max_pool2d_backward_saved(dy, x, saved, 2)
 
-    one, split = _one_and_split(monkeypatch, f)
+    one, split = _both(monkeypatch, f, threads=2)
     _same_bits(one, split)
 
 

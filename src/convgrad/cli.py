@@ -31,11 +31,13 @@ def _parser() -> ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from convgrad import _memory
-    from convgrad.kernels import accel  # NumPy alone: numba is imported when a kernel needs it
+    from convgrad.kernels import accel, parallel  # NumPy alone: numba comes when a kernel needs it
 
     try:
-        accel.requested()  # CONVGRAD_ACCEL and CONVGRAD_KEEP_MEMORY checked before any work
+        # CONVGRAD_ACCEL, CONVGRAD_KEEP_MEMORY and CONVGRAD_THREADS checked before any work
+        accel.requested()
         _memory.wanted()
+        parallel.threads()
     except ValueError as err:
         print(f"convgrad {args.command}: error: {err}", file=sys.stderr)
         return 2

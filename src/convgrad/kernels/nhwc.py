@@ -143,14 +143,23 @@ def _convolve(
         del xp
 
 
-def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    """``y (N, C_out, *out)`` of ``x (N, C_in, *in)``, without bias."""
+def forward(
+    x: np.ndarray,
+    w: np.ndarray,
+    spec: ConvSpec,
+    convolve: Callable[..., None] | None = None,
+    weights: Callable[[np.ndarray, np.dtype], np.ndarray] | None = None,
+) -> np.ndarray:
+    """``y (N, C_out, *out)`` of ``x (N, C_in, *in)``, without bias, run by ``convolve`` with
+    the kernel laid out by ``weights`` (as in :func:`input_grad`)."""
+    convolve = _convolve if convolve is None else convolve
+    weights = _weights if weights is None else weights
     dtype = np.result_type(x, w)
-    wm = _weights(w, dtype)
+    wm = weights(w, dtype)
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype)
     parallel.over_images(
         x.shape[0],
-        lambda images: _convolve(x, wm, spec, y, images, images.start),
+        lambda images: convolve(x, wm, spec, y, images, images.start),
         parallel.conv_size(spec, w, x.shape[0]),
     )
     return y

@@ -91,15 +91,7 @@ def _convolve(
 
 def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of ``x (N, C_in, *in)``, without bias; stride 1."""
-    dtype = np.result_type(x, w)
-    b = _weights(w, dtype)
-    y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype)
-    parallel.over_images(
-        x.shape[0],
-        lambda images: _convolve(x, b, spec, y, images, images.start),
-        parallel.conv_size(spec, w, x.shape[0]),
-    )
-    return y
+    return nhwc.forward(x, w, spec, convolve=_convolve, weights=_weights)
 
 
 def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
