@@ -266,12 +266,12 @@ def test_the_automatic_choice_takes_numba_where_it_measured_faster():
     assert chosen((8, 128, 28, 28), (128, 4, 3, 3), groups=32) == "taps"  # 36 products
     assert chosen((8, 128, 28, 28), (128, 8, 3, 3), groups=16) == "taps"  # 72
     assert chosen((8, 128, 28, 28), (128, 32, 3, 3), groups=4) == "im2col"  # 288
-    assert chosen((8, 128, 28, 28), (128, 16, 1, 1), groups=8) == "im2col"  # one tap
+    assert chosen((8, 128, 28, 28), (128, 16, 1, 1), groups=8) == "nchw"  # one tap
     assert chosen((8, 64, 28, 28), (64, 64, 3, 3), stride=2) == "nhwc"  # not grouped
     assert chosen((8, 32, 112, 112), (32, 1, 9, 9), groups=32) == "taps"  # not the FFT
     assert chosen((8, 256, 4096), (256, 1, 255), groups=256) == "taps"
     with accel.accelerator("numpy"):
-        assert chosen((8, 128, 28, 28), (128, 4, 3, 3), groups=32) == "im2col"
+        assert chosen((8, 128, 28, 28), (128, 4, 3, 3), groups=32) == "nchw"
         assert chosen((8, 32, 112, 112), (32, 1, 9, 9), groups=32) == "fft"
 
 

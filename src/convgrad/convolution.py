@@ -26,15 +26,20 @@ strategy      how                                                          compu
 ``rows``      nhwc with the last kernel axis in the product's output       stride 1, groups 1
               columns: fatter products for thin layers, shifted sums
               (:mod:`convgrad.kernels.rows`)
+``nchw``      im2col image by image in the arrays' own layout: products    everything
+              written straight into ``y``, ``dy`` read where it lies; a
+              1x1 kernel gathers nothing (:mod:`convgrad.kernels.nchw`)
 ============  ===========================================================  ====================
 
 The automatic choice (:func:`_automatic`) is ``fft`` for large kernels (from about 7x7 on large
 images with few channels, to never on small images with many; 9x9 and up when each group has
 one input channel; the rule and its measurements are by its code), ``taps`` for
 other depthwise convolutions (and, with the numba accelerator, grouped ones with few channels per
-group: :mod:`convgrad.kernels.accel`), ``nhwc`` for layers without groups with at least 16
-input channels and more than one tap, on images with at least one output position per 4 input
-channels, and ``im2col`` for the rest: on the development machine ``shift``, ``winograd``,
+group: :mod:`convgrad.kernels.accel`), ``nchw`` for 1x1 kernels, 1-D layers, layers with few
+input channels and groups with few products per output, on images with at least 49 output
+positions (with im2col's ``dx`` for few channels), ``nhwc`` for layers without groups with at
+least 16 input channels and more than one tap, on images with at least one output position per
+4 input channels, and ``im2col`` for the rest: on the development machine ``shift``, ``winograd``,
 ``rows`` and (since ``nhwc``) ``tapmm`` measured no faster (BENCHMARKS.md has the figures).
 :func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment variable) forces one where it
 applies; the tests hold every strategy to the reference loops.
@@ -81,6 +86,7 @@ from ._args import ConvSpec
 from .kernels import accel
 from .kernels import fft as _fft
 from .kernels import im2col as _im2col
+from .kernels import nchw as _nchw
 from .kernels import nhwc as _nhwc
 from .kernels import parallel as _parallel
 from .kernels import rows as _rows
@@ -90,7 +96,7 @@ from .kernels import winograd as _winograd
 
 # Strategies: how a convolution is computed. Each computes the same function; the choice by
 # shape is made in _automatic() and can be overridden with strategy() or CONVGRAD_STRATEGY.
-STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft", "tapmm", "nhwc", "rows")
+STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft", "tapmm", "nhwc", "rows", "nchw")
 # Where "fft" becomes the automatic choice, from measured crossovers on the development machine
 # (BENCHMARKS.md, "Large kernels"; fft time / the other strategy's):
 # - one input channel per group, against taps: 2-D 5x5 1.2-2.4, 7x7 0.65-1.5, 9x9 0.72-1.07,
@@ -140,6 +146,36 @@ NUMBA_GROUPED_PRODUCTS = 72
 # (LeNet's 6: 4.20 / 5.09 / 4.58; 3: 20.8 / - / 28.8; 1: 3.28 / 8.73 / 5.18).
 NHWC_CHANNELS = 16
 NHWC_CHANNELS_PER_POSITION = 4
+# Where "nchw" (im2col image by image, in the arrays' own layout) is the automatic choice, before
+# nhwc and im2col: at least NCHW_POSITIONS output positions per image, and a 1x1 kernel, one
+# dimension, groups with at most NCHW_GROUPED_PRODUCTS products per output (``Cg * K``), or
+# fewer than NHWC_CHANNELS input channels, these with at most NCHW_MANY_TAPS taps or at least
+# NCHW_SMALL_IMAGE positions. Its dx adds each tap's products back, which lost to im2col's on
+# layers with few channels (2-D and 3-D, no groups): there dx stays im2col's
+# (_input_grad_strategy). Forward + dx + dw, float32, 2 threads, NumPy only, quiet machine,
+# medians of 7 alternating rounds (``python benchmarks/nchw_crossover.py``), ms before (im2col or
+# nhwc, the earlier automatic choice) / nchw forced / the automatic choice now:
+# - few channels: LeNet's first layer 4.37 / 4.20 / 3.36, the 28x28 CNN's 1 -> 32 2.91 / 2.35 /
+#   2.10, the digits' 1 -> 32 at 8x8 0.51 / 0.56 / 0.44, CIFAR 3 -> 16 3.96 / 3.29 / 2.87,
+#   3 -> 32 at 28x28 3.71 / 3.62 / 3.11, ResNet-18's stem 16.0 / 14.7 / 15.5, 3-D 4 channels
+#   15.9 / 15.3 / 13.8; left to im2col: LeNet's second layer (25 taps, 100 positions) 3.93 /
+#   4.05, 8 channels 5x5 at 14x14 4.93 / 5.69;
+# - 1x1: MobileNet's pointwise 13.5 / 10.2 / 9.6, 64 at 28x28 8.09 / 5.25 / 5.18, ResNet-18's
+#   stride-2 downsampling 4.56 / 3.86 / 3.99, 256 -> 64 at 7x7 3.16 / 2.20; left to im2col:
+#   512 at 4x4 (16 positions) 7.25 / 10.06;
+# - 1-D: the suite's 64 channels k=5 over 4096 41.3 (nhwc) / 32.7, 128 channels k=3 over 1024
+#   47.3 / 37.0 and over 256 19.0 / 18.7, 256 over 512 71.2 / 63.5, 32 channels k=9 over 1024
+#   10.7 / 13.0 (the one loss: nhwc's dx), 64 k=3 over 128 3.55 / 3.97;
+# - groups (NumPy; numba's taps take few channels per group first): ResNeXt's 32 groups of 4
+#   12.4 / 9.6, 4 groups of 16 at 28x28 17.9 / 15.1, 8 of 8 at 14x14 11.5 / 7.2; left to
+#   im2col: AlexNet's 2 groups of 48 5x5 (1,200 products) 79.4 / 89.5, 2 of 64 at 7x7 10.3 /
+#   11.5, 4 of 16 at 4x4 (16 positions).
+# Layers with 16 or more channels and 3x3 kernels stay with nhwc: ResNet-20's 16 at 28x28 5.85
+# / 7.74, the 28x28 CNN's 32 -> 64 6.82 / 7.92.
+NCHW_POSITIONS = 49
+NCHW_GROUPED_PRODUCTS = 256
+NCHW_MANY_TAPS = 9
+NCHW_SMALL_IMAGE = 128
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "convgrad_strategy", default=os.environ.get("CONVGRAD_STRATEGY") or None
 )
@@ -198,7 +234,7 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
         return set(spec.stride) == {1} and spec.groups == 1
     if name == "winograd":
         return _winograd.supports(spec, w)
-    return name in ("im2col", "fft")
+    return name in ("im2col", "fft", "nchw")
 
 
 def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
@@ -229,11 +265,40 @@ def _nhwc_pays(spec: ConvSpec, w: np.ndarray) -> bool:
     return math.prod(spec.out_spatial) * NHWC_CHANNELS_PER_POSITION >= w.shape[1]
 
 
-def _direct(spec: ConvSpec, w: np.ndarray) -> str:
-    """The automatic choice among the strategies that read each input only where a window does."""
+def _nchw_pays(spec: ConvSpec, w: np.ndarray) -> bool:
+    """Whether "nchw" is the automatic choice (the rule and its measurements are by
+    ``NCHW_POSITIONS``)."""
+    positions, taps = math.prod(spec.out_spatial), math.prod(spec.kernel)
+    if positions < NCHW_POSITIONS:
+        return False
+    if taps == 1:
+        return True
+    if len(spec.kernel) == 1:
+        return taps <= NCHW_MANY_TAPS
+    if spec.groups > 1:
+        return w.shape[1] * taps <= NCHW_GROUPED_PRODUCTS
+    few = w.shape[1] < NHWC_CHANNELS
+    return few and (taps <= NCHW_MANY_TAPS or positions >= NCHW_SMALL_IMAGE)
+
+
+def _direct(spec: ConvSpec, w: np.ndarray, nchw: bool = True) -> str:
+    """The automatic choice among the strategies that read each input only where a window does
+    (without nchw when ``nchw`` is false)."""
     if _taps_pays(spec, w):
         return "taps"
+    if nchw and _nchw_pays(spec, w):
+        return "nchw"
     return "nhwc" if _nhwc_pays(spec, w) else "im2col"
+
+
+def _input_grad_strategy(spec: ConvSpec, w: np.ndarray, dy: np.ndarray) -> str:
+    """:func:`_strategy` for ``dx``: where nchw is the automatic choice for a layer without
+    groups and with more than one tap, ``dx`` is im2col's or nhwc's, which measured faster
+    there (``NCHW_POSITIONS``); nchw's forward and ``dw`` stay."""
+    name = _strategy(spec, w, dy, w)
+    if name != "nchw" or _FORCED.get() == "nchw" or spec.groups > 1:
+        return name
+    return name if math.prod(spec.kernel) == 1 else _direct(spec, w, nchw=False)
 
 
 def _finite(*arrays: np.ndarray) -> bool:
@@ -291,6 +356,8 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return _nhwc.forward(x, w, spec)
     if name == "rows":
         return _rows.forward(x, w, spec)
+    if name == "nchw":
+        return _nchw.forward(x, w, spec)
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=np.result_type(x, w))
     if name == "im2col":  # shares of the batch on the threads, the BLAS at one thread each
 
@@ -312,7 +379,7 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 
 def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dx (N, C_in, *in)``: the transposed convolution of ``dy``, folded through the padding."""
-    name = _strategy(spec, w, dy, w)
+    name = _input_grad_strategy(spec, w, dy)
     if name == "taps" and (fast := _numba(spec, w)) is not None:
         dx = accel.run("input_grad", fast.input_grad, dy, w, spec)
         return _input_grad(dy, w, spec) if dx is None else dx  # None: numba failed
@@ -324,6 +391,8 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return _tapmm.input_grad(dy, w, spec)
     if name == "rows":  # _strategy checked dy and w: finite
         return _rows.input_grad(dy, w, spec)
+    if name == "nchw":
+        return _nchw.input_grad(dy, w, spec)
     if name == "nhwc" and (set(spec.stride) != {1} or _finite(dy, w)):
         return _nhwc.input_grad(dy, w, spec)  # stride 1: multiplies w by dy's zero padding
     if name == "winograd":
@@ -357,6 +426,8 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
         return _nhwc.weight_grad(dy, x, spec, w)
     if name == "rows":
         return _rows.weight_grad(dy, x, spec, w)
+    if name == "nchw":
+        return _nchw.weight_grad(dy, x, spec, w)
     if name == "shift":
         return _im2col.weight_grad(dy, x, spec, w, shift=True)
 

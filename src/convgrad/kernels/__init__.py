@@ -8,6 +8,8 @@ Each module computes the three kernels of a convolution (the forward ``y``, the 
   (and the ``shift`` variant for stride 1);
 - :mod:`~convgrad.kernels.nhwc`: im2col with the channels last (windows gathered as runs of one
   pixel's channels), for groups of one;
+- :mod:`~convgrad.kernels.nchw`: im2col image by image in the arrays' own layout (first layers,
+  1x1 kernels, 1-D, groups);
 - :mod:`~convgrad.kernels.rows`: nhwc with the last kernel axis in the product's output columns
   (stride 1);
 - :mod:`~convgrad.kernels.tapmm`: stride 1, one matrix product per kernel tap over channels-last
