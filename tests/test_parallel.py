@@ -75,3 +75,49 @@ def test_convgrad_threads_sets_the_count(monkeypatch, value, expected):
 def test_limit_refuses_what_is_not_a_thread_count(n):
     with pytest.raises((TypeError, ValueError), match="threads must"), _parallel.limit(n):
         pass
+
+
+def _blas_threads():
+    controller = _parallel._controller["it"]
+    return [i["num_threads"] for i in controller.info() if i["user_api"] == "blas"]
+
+
+def test_a_call_too_small_to_split_keeps_the_blas_at_one_thread_right_after_a_split(monkeypatch):
+    """In a training loop the kernels split their work among convgrad's threads; a small call
+    between two split ones must not wake the BLAS's own threads, which would spin and take a
+    core from the next split (parallel.QUIET_AFTER_SPLIT). Long after, it gets them back."""
+    pytest.importorskip("threadpoolctl")
+    with _parallel.blas_single():  # makes the controller
+        pass
+    before = _blas_threads()
+    if not before or max(before) < 2:
+        pytest.skip("the BLAS runs one thread here")
+    monkeypatch.setattr(_parallel, "_threads", 2)
+    small, large = (16, 1e6), (10_000, 1e9)
+    seen = []
+
+    def work(images):
+        seen.append(_blas_threads())
+        return len(images)
+
+    monkeypatch.setattr(_parallel, "_last_split", [-float("inf")])
+    assert _parallel.over_images(8, work, small) == [8]
+    assert seen.pop() == before  # no split yet: the BLAS's own threads
+    assert _parallel.over_images(8, work, large) == [4, 4]
+    assert seen == [[1] * len(before)] * 2
+    seen.clear()
+    assert _parallel.over_images(8, work, small) == [8]
+    assert seen.pop() == [1] * len(before)  # right after a split
+    assert _blas_threads() == before
+    monkeypatch.setattr(_parallel, "QUIET_AFTER_SPLIT", 0.0)
+    assert _parallel.over_images(8, work, small) == [8]
+    assert seen.pop() == before
+
+
+def test_a_numba_split_counts_as_a_split(monkeypatch):
+    monkeypatch.setattr(_parallel, "_threads", 2)
+    monkeypatch.setattr(_parallel, "_last_split", [-float("inf")])
+    _parallel.over_jobs(lambda first, last: None, 4, False)
+    assert not _parallel._split_recently()
+    _parallel.over_jobs(lambda first, last: None, 4, True)
+    assert _parallel._split_recently()

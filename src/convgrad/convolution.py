@@ -37,10 +37,11 @@ one input channel; the rule and its measurements are by its code), ``taps`` for
 other depthwise convolutions (and, with the numba accelerator, grouped ones with few channels per
 group: :mod:`convgrad.kernels.accel`), ``nchw`` for 1x1 kernels, 1-D layers, layers with few
 input channels and groups with few products per output, on images with at least 49 output
-positions (with im2col's ``dx`` for few channels), ``nhwc`` for layers without groups with at
-least 16 input channels and more than one tap, on images with at least one output position per
-4 input channels, and ``im2col`` for the rest: on the development machine ``shift``, ``winograd``,
-``rows`` and (since ``nhwc``) ``tapmm`` measured no faster (BENCHMARKS.md has the figures).
+positions (with im2col's or nhwc's ``dx`` where there are no groups and more than one tap),
+``nhwc`` for layers without groups with at least 16 input channels and more than one tap, on
+images with at least one output position per 4 input channels, and ``im2col`` for the rest: on
+the development machine ``shift``, ``winograd``, ``rows`` and (since ``nhwc``) ``tapmm``
+measured no faster (BENCHMARKS.md has the figures).
 :func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment variable) forces one where it
 applies; the tests hold every strategy to the reference loops.
 
@@ -148,13 +149,13 @@ NHWC_CHANNELS = 16
 NHWC_CHANNELS_PER_POSITION = 4
 # Where "nchw" (im2col image by image, in the arrays' own layout) is the automatic choice, before
 # nhwc and im2col: at least NCHW_POSITIONS output positions per image, and a 1x1 kernel, one
-# dimension, groups with at most NCHW_GROUPED_PRODUCTS products per output (``Cg * K``), or
-# fewer than NHWC_CHANNELS input channels, these with at most NCHW_MANY_TAPS taps or at least
-# NCHW_SMALL_IMAGE positions. Its dx adds each tap's products back, which lost to im2col's on
-# layers with few channels (2-D and 3-D, no groups): there dx stays im2col's
-# (_input_grad_strategy). Forward + dx + dw, float32, 2 threads, NumPy only, quiet machine,
-# medians of 7 alternating rounds (``python benchmarks/nchw_crossover.py``), ms before (im2col or
-# nhwc, the earlier automatic choice) / nchw forced / the automatic choice now:
+# dimension with at most NCHW_MANY_TAPS taps, groups with at most NCHW_GROUPED_PRODUCTS products
+# per output (``Cg * K``), or fewer than NHWC_CHANNELS input channels with at most
+# NCHW_MANY_TAPS taps or at least NCHW_SMALL_IMAGE positions. Its dx adds each tap's products
+# back, which lost to im2col's and nhwc's without groups: there, but for 1x1 kernels, dx stays
+# theirs (_input_grad_strategy). Forward + dx + dw, float32, 2 threads, NumPy only, quiet
+# machine, medians of 7 alternating rounds (``python benchmarks/nchw_crossover.py``), ms before
+# (im2col or nhwc, the earlier automatic choice) / nchw forced / the automatic choice now:
 # - few channels: LeNet's first layer 4.37 / 4.20 / 3.36, the 28x28 CNN's 1 -> 32 2.91 / 2.35 /
 #   2.10, the digits' 1 -> 32 at 8x8 0.51 / 0.56 / 0.44, CIFAR 3 -> 16 3.96 / 3.29 / 2.87,
 #   3 -> 32 at 28x28 3.71 / 3.62 / 3.11, ResNet-18's stem 16.0 / 14.7 / 15.5, 3-D 4 channels
@@ -163,9 +164,10 @@ NHWC_CHANNELS_PER_POSITION = 4
 # - 1x1: MobileNet's pointwise 13.5 / 10.2 / 9.6, 64 at 28x28 8.09 / 5.25 / 5.18, ResNet-18's
 #   stride-2 downsampling 4.56 / 3.86 / 3.99, 256 -> 64 at 7x7 3.16 / 2.20; left to im2col:
 #   512 at 4x4 (16 positions) 7.25 / 10.06;
-# - 1-D: the suite's 64 channels k=5 over 4096 41.3 (nhwc) / 32.7, 128 channels k=3 over 1024
-#   47.3 / 37.0 and over 256 19.0 / 18.7, 256 over 512 71.2 / 63.5, 32 channels k=9 over 1024
-#   10.7 / 13.0 (the one loss: nhwc's dx), 64 k=3 over 128 3.55 / 3.97;
+# - 1-D: 128 channels k=3 over 1024 43.5 / 34.6 / 36.1, 256 over 512 69.4 / 58.4 / 62.6, 64
+#   k=9 over 4096 63.1 / 60.1 / 57.0, 32 k=5 over 1024 8.20 / 7.80 / 7.37, 32 k=9 over 1024
+#   10.3 / 12.9 / 10.8, 64 k=3 over 128 3.32 / 3.79 / 3.52; left to nhwc: 16 k=33 over 4096
+#   19.8 / 42.6 (its dx) / 23.4 (nchw's forward and dw, nhwc's dx);
 # - groups (NumPy; numba's taps take few channels per group first): ResNeXt's 32 groups of 4
 #   12.4 / 9.6, 4 groups of 16 at 28x28 17.9 / 15.1, 8 of 8 at 14x14 11.5 / 7.2; left to
 #   im2col: AlexNet's 2 groups of 48 5x5 (1,200 products) 79.4 / 89.5, 2 of 64 at 7x7 10.3 /

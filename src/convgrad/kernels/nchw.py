@@ -22,7 +22,8 @@ A 1x1 kernel at stride 1 without padding gathers nothing: ``cols[n]`` is ``x[n]`
 good shapes when the images are large, poor on tiny ones; the automatic choice
 (``convgrad.convolution.NCHW_POSITIONS``, with the measurements) takes this strategy for 1x1
 kernels, 1-D layers, layers with few input channels and groups with few products per output,
-from 49 positions per image.
+from 49 positions per image, and there takes ``dx`` from im2col or nhwc unless the layer has
+groups or a 1x1 kernel (the tap-by-tap adds measured slower than their ``dx``).
 
 Reads: the forward and ``dw`` read each input only where a window does; ``dx`` adds each
 product only where a window read, except that the flat runs multiply the weights by the zeros

@@ -22,6 +22,7 @@ import math
 import numbers
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -167,6 +168,24 @@ def conv_size(spec: Any, w: np.ndarray, batch: int) -> tuple[int, float]:
     return positions, 2.0 * positions * w.size * batch
 
 
+# After the kernels have shared work among convgrad's threads, the BLAS's own threads would only
+# fight them: a call too small to split runs with the BLAS at one thread for QUIET_AFTER_SPLIT
+# seconds after the last split (a training loop's steady state), and on the BLAS's threads
+# otherwise. OpenBLAS's workers spin after each multithreaded product and take a core from
+# convgrad's threads for the layers that follow. Measured on a ResNet-20 training step (28x28,
+# batch 32, 2 threads, ``python benchmarks/train_profile.py --model resnet20 --threads 2``,
+# wall clock): with its two 1x1 shortcut convolutions sent to im2col, whose one product per call
+# is large enough for OpenBLAS to wake its workers, 181 and 186 ms a step; the same calls with
+# the BLAS at one thread, 123 and 138; the shortcuts by nchw (products too small to wake them),
+# 116 and 120. The calls themselves take 7 ms of the difference (alone, one after another).
+QUIET_AFTER_SPLIT = 0.1
+_last_split = [-math.inf]  # time.perf_counter() when a split last ended
+
+
+def _split_recently() -> bool:
+    return time.perf_counter() - _last_split[0] < QUIET_AFTER_SPLIT
+
+
 def over_images(
     batch: int, work: Callable[[range], R], size: tuple[int, float] | None = None
 ) -> list[R]:
@@ -174,7 +193,8 @@ def over_images(
     one thread each, when there are threads, threadpoolctl can limit the BLAS, and the work is
     large enough (``size``, when given: output positions per image and FLOPs, at least
     :data:`SPLIT_POSITIONS` or :data:`SPLIT_FLOPS`); else ``[work(range(batch))]``, on this
-    thread with the BLAS's own threads.
+    thread, with the BLAS's own threads unless a split ended less than
+    :data:`QUIET_AFTER_SPLIT` seconds ago (then with the BLAS at one thread).
 
     Each thread runs its own images' products whole, instead of the BLAS splitting every product
     in two: thin products split poorly, and the BLAS's workers spin between products, taking a
@@ -193,12 +213,18 @@ def over_images(
     if size is not None and size[0] < SPLIT_POSITIONS and size[1] < SPLIT_FLOPS:
         count = 1
     if count <= 1:
-        return [quiet(range(batch))]
+        if not _split_recently():
+            return [quiet(range(batch))]
+        with blas_single():
+            return [quiet(range(batch))]
     with blas_single() as single:
         if not single:
             return [quiet(range(batch))]
         shares = [range(batch * k // count, batch * (k + 1) // count) for k in range(count)]
-        return run(quiet, shares)
+        try:
+            return run(quiet, shares)
+        finally:
+            _last_split[0] = time.perf_counter()
 
 
 # Elementwise work (batch norm, ReLU, pooling: NumPy's ufuncs, which run on one core and release
@@ -241,4 +267,7 @@ def over_jobs(kernel: Callable[[int, int], None], jobs: int, split: bool) -> Non
         return
     shares = [(jobs * k // parts, jobs * (k + 1) // parts) for k in range(parts)]
     with blas_single():
-        run(lambda share: kernel(*share), shares)
+        try:
+            run(lambda share: kernel(*share), shares)
+        finally:
+            _last_split[0] = time.perf_counter()
