@@ -27,6 +27,8 @@ def test_the_automatic_choice_follows_the_measured_rule():
     assert chosen((8, 64, 56, 56), (128, 64, 1, 1)) == "nchw"
     assert chosen((8, 64, 56, 56), (128, 64, 1, 1), stride=2) == "nchw"
     assert chosen((32, 512, 4, 4), (512, 512, 1, 1)) == "im2col"  # 16 positions
+    assert chosen((8, 1024, 14, 14), (256, 1024, 1, 1)) == "nchw"  # 5 products per position
+    assert chosen((8, 512, 7, 7), (2048, 512, 1, 1)) == "im2col"  # 10: dw's sums would cost
     # one dimension
     assert chosen((8, 64, 4096), (64, 64, 5), padding=2) == "nchw"
     # many channels with a 3x3 kernel stay channels last
@@ -195,3 +197,25 @@ def test_a_transposed_1x1_with_output_padding_gathers_what_no_window_reaches():
     for a, e in zip(grads, reference.conv_transpose2d_backward(dy, x, w, **kw)):
         if e is not None:
             np.testing.assert_allclose(a, e, rtol=1e-12, atol=1e-12)
+
+
+def test_dw_sums_the_images_products_a_few_at_a_time(monkeypatch):
+    """Each image's product is as large as w: a piece's images are summed in groups that fit
+    a piece's bytes, with the same result."""
+    rng = np.random.default_rng(6)
+    x, w = rng.standard_normal((6, 8, 7, 7)), rng.standard_normal((16, 8, 1, 1))
+    dy = rng.standard_normal((6, 16, 7, 7))
+    shapes = []
+    scratch = nchw.scratch
+
+    def recording(slot, shape, dtype):
+        if slot == "dw":
+            shapes.append(shape)
+        return scratch(slot, shape, dtype)
+
+    monkeypatch.setattr(nchw, "scratch", recording)
+    monkeypatch.setattr(nchw, "budget", lambda: 2 * w.size * 8)  # two images' products
+    with parallel.limit(1), convolution.strategy("nchw"):
+        dw = convolution.conv2d_backward(dy, x, w)[1]
+    assert shapes and all(s[0] <= 2 for s in shapes), shapes
+    np.testing.assert_allclose(dw, reference.conv2d_backward(dy, x, w)[1], rtol=1e-12)

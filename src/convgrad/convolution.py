@@ -173,8 +173,13 @@ NHWC_CHANNELS_PER_POSITION = 4
 #   im2col: AlexNet's 2 groups of 48 5x5 (1,200 products) 79.4 / 89.5, 2 of 64 at 7x7 10.3 /
 #   11.5, 4 of 16 at 4x4 (16 positions).
 # Layers with 16 or more channels and 3x3 kernels stay with nhwc: ResNet-20's 16 at 28x28 5.85
-# / 7.74, the 28x28 CNN's 32 -> 64 6.82 / 7.92.
+# / 7.74, the 28x28 CNN's 32 -> 64 6.82 / 7.92. nchw's dw sums one product of w's size per
+# image, which costs as much as the products themselves when each has few positions for its
+# ``Cg * K``: no more than NCHW_PRODUCTS_PER_POSITION per position (ResNet-50's 1x1 at 7x7,
+# im2col / nchw, 5 rounds: 512 -> 2048 18.6 / 20.6, 2048 -> 512 18.3 / 21.4, 10 and 42 per
+# position; at 14x14, 1024 -> 256 17.4 / 16.0, 5 per position).
 NCHW_POSITIONS = 49
+NCHW_PRODUCTS_PER_POSITION = 8
 NCHW_GROUPED_PRODUCTS = 256
 NCHW_MANY_TAPS = 9
 NCHW_SMALL_IMAGE = 128
@@ -271,7 +276,7 @@ def _nchw_pays(spec: ConvSpec, w: np.ndarray) -> bool:
     """Whether "nchw" is the automatic choice (the rule and its measurements are by
     ``NCHW_POSITIONS``)."""
     positions, taps = math.prod(spec.out_spatial), math.prod(spec.kernel)
-    if positions < NCHW_POSITIONS:
+    if positions < NCHW_POSITIONS or w.shape[1] * taps > NCHW_PRODUCTS_PER_POSITION * positions:
         return False
     if taps == 1:
         return True

@@ -42,7 +42,7 @@ import numpy as np
 from .. import _np
 from .._args import ConvSpec
 from . import parallel
-from .nhwc import chunks, scratch
+from .nhwc import budget, chunks, scratch
 
 
 def gathers(spec: ConvSpec) -> bool:
@@ -134,10 +134,15 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
             for p in chunk:
                 cols = _windows(xp[:, :, p.lo : p.hi], p.spec, dtype)
                 dyp = _read(dy[part, :, p.rows], groups)
-                products = scratch("dw", (cols.shape[0], *dw.shape), dtype)
-                np.matmul(dyp, cols.swapaxes(-1, -2), out=products)
-                dw += products.sum(axis=0)
-                del cols, products
+                # each image's product is w's size: a few images at a time, within a piece's bytes
+                step = max(1, budget() // (dw.size * dtype.itemsize))
+                for i in range(0, len(cols), step):
+                    some = slice(i, i + step)
+                    products = scratch("dw", (len(cols[some]), *dw.shape), dtype)
+                    np.matmul(dyp[some], cols[some].swapaxes(-1, -2), out=products)
+                    dw += products.sum(axis=0)
+                    del products
+                del cols
         return dw
 
     parts = parallel.over_images(x.shape[0], work, parallel.conv_size(spec, w, x.shape[0]))

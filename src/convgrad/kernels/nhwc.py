@@ -61,7 +61,7 @@ def scratch(slot: str, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
     return buffer[:need].view(dtype).reshape(shape)
 
 
-def _budget() -> int:
+def budget() -> int:
     """The bytes of windows in one piece: im2col's ``CHUNK_BYTES`` shared among the threads,
     which work on a piece each. Per-thread pieces of 1 / 4 / 16 / 64 MiB, forward + dx + dw on 2
     threads, ms: ResNet-20's 16 channels at 28x28 9.0 / 7.8 / 7.9 / 9.3, 32 at 14x14 5.7 / 4.8 /
@@ -73,8 +73,8 @@ def chunks(
     images: range, channels: int, spec: ConvSpec, dtype: np.dtype
 ) -> Iterator[tuple[slice, list[Piece]]]:
     """:func:`convgrad.kernels.im2col.pieces` of ``images``, each chunk with its images as a
-    slice of the whole batch, in pieces of :func:`_budget` bytes."""
-    for chunk in pieces(len(images), channels, spec, dtype.itemsize, _budget()):
+    slice of the whole batch, in pieces of :func:`budget` bytes."""
+    for chunk in pieces(len(images), channels, spec, dtype.itemsize, budget()):
         first = chunk[0].images
         yield slice(images.start + first.start, images.start + first.stop), chunk
 
