@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from convgrad import convolution, reference
-from convgrad.kernels import accel, nchw, nhwc, parallel
+from convgrad.kernels import accel, nchw, parallel
 from oracle import torch_conv
 
 
@@ -110,23 +110,6 @@ def test_kept_buffers_of_other_shapes_and_dtypes_do_not_leak_into_results(thread
                 dy = rng.standard_normal(y.shape).astype(dtype)
                 expected = _reference(conv, *(a.astype(np.float64) for a in (x, w, dy)), **kw)
                 _close(_all(conv, x, w, dy, **kw), expected, dtype)
-
-
-def test_large_images_run_in_blocks_of_rows_with_bounded_buffers(monkeypatch):
-    """An image whose windows exceed a piece's bytes runs row block by row block: products are
-    written into blocks of rows of y, and dx's flat runs are added block by block."""
-    from convgrad.kernels import im2col
-
-    monkeypatch.setattr(im2col, "CHUNK_BYTES", 4096)
-    monkeypatch.setattr(nhwc, "KEEP_BYTES", 1024)
-    rng = np.random.default_rng(1)
-    x, w = rng.standard_normal((2, 3, 20, 18)), rng.standard_normal((8, 3, 3, 3))
-    dy = rng.standard_normal((2, 8, 20, 18))
-    with convolution.strategy("nchw"):
-        ours = _all("conv2d", x, w, dy, padding=1)
-    expected = torch_conv(2, x, w, None, dy, 1, ((1, 1), (1, 1)), 1, 1, "zeros")
-    for a, e in zip(ours[:3], expected[:3]):
-        np.testing.assert_allclose(a, e, rtol=1e-12, atol=1e-12)
 
 
 @pytest.mark.parametrize("where", ["x", "dy", "w"])

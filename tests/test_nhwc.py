@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from convgrad import convolution, reference
-from convgrad.kernels import nhwc, parallel
+from convgrad.kernels import parallel
 from oracle import torch_conv
 
 
@@ -57,22 +57,6 @@ def test_kept_buffers_of_other_shapes_and_dtypes_do_not_leak_into_results(thread
                     assert a.dtype == dtype, what
                     scale = max(1.0, float(np.abs(e).max()))
                     np.testing.assert_allclose(a, e, rtol=tol, atol=tol * scale, err_msg=what)
-
-
-def test_large_images_run_in_blocks_of_rows_with_bounded_buffers(monkeypatch):
-    """An image whose windows exceed a piece's bytes runs row block by row block."""
-    from convgrad.kernels import im2col
-
-    monkeypatch.setattr(im2col, "CHUNK_BYTES", 4096)
-    monkeypatch.setattr(nhwc, "KEEP_BYTES", 1024)
-    rng = np.random.default_rng(1)
-    x, w = rng.standard_normal((2, 16, 20, 18)), rng.standard_normal((8, 16, 3, 3))
-    dy = rng.standard_normal((2, 8, 20, 18))
-    with convolution.strategy("nhwc"):
-        ours = _all(x, w, dy, padding=1)
-    expected = torch_conv(2, x, w, None, dy, 1, ((1, 1), (1, 1)), 1, 1, "zeros")
-    for a, e in zip(ours[:3], expected[:3]):
-        np.testing.assert_allclose(a, e, rtol=1e-12, atol=1e-12)
 
 
 @pytest.mark.parametrize("where", ["dy", "w"])

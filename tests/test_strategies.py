@@ -164,6 +164,23 @@ def test_float32_strategy_within_1e_4_of_the_float64_reference(strategy, chunkin
     check()
 
 
+@pytest.mark.parametrize(("strategy", "channels"), [("nhwc", 16), ("nchw", 3)])
+def test_large_images_run_in_blocks_of_rows_with_bounded_buffers(strategy, channels, monkeypatch):
+    """An image whose windows exceed a piece's bytes runs row block by row block: products are
+    written into blocks of rows of y, and dx is added (or convolved) block by block."""
+    monkeypatch.setattr(_im2col, "CHUNK_BYTES", 4096)
+    monkeypatch.setattr(_nhwc, "KEEP_BYTES", 1024)
+    rng = np.random.default_rng(1)
+    x, w = rng.standard_normal((2, channels, 20, 18)), rng.standard_normal((8, channels, 3, 3))
+    dy = rng.standard_normal((2, 8, 20, 18))
+    with convolution.strategy(strategy):
+        y = convolution.conv2d(x, w, padding=1)
+        ours = (y, *convolution.conv2d_backward(dy, x, w, padding=1))
+    expected = torch_conv(2, x, w, None, dy, 1, ((1, 1), (1, 1)), 1, 1, "zeros")
+    for a, e in zip(ours[:3], expected[:3]):
+        np.testing.assert_allclose(a, e, rtol=1e-12, atol=1e-12)
+
+
 def test_strategy_override_and_validation():
     assert convolution.chosen_strategy((1, 4, 5, 5), (4, 1, 3, 3), groups=4) == "taps"
     with convolution.strategy("im2col"):

@@ -33,6 +33,21 @@ def pad(x: np.ndarray, pairs: tuple[tuple[int, int], ...], mode: str) -> np.ndar
     return np.pad(x, width, mode=_NP_PAD_MODE[mode])
 
 
+def pad_into(
+    out: np.ndarray, x: np.ndarray, pairs: tuple[tuple[int, int], ...], first: int
+) -> None:
+    """``out[...] = x`` zero-padded by ``pairs`` on the axes from ``first`` on: ``x`` into the
+    interior, zeros written to the border only (``out`` may be a reused buffer)."""
+    for i, (lo, hi) in enumerate(pairs):
+        before = (slice(None),) * (first + i)
+        if lo:
+            out[(*before, slice(0, lo))] = 0
+        if hi:
+            out[(*before, slice(out.shape[first + i] - hi, None))] = 0
+    inner = tuple(slice(lo, lo + n) for (lo, _), n in zip(pairs, x.shape[first:]))
+    out[(slice(None),) * first + inner] = x
+
+
 def pad_backward(dxp: np.ndarray, pairs: tuple[tuple[int, int], ...], mode: str) -> np.ndarray:
     """Adjoint of :func:`pad`: fold the gradient of the padded array back onto the input.
 

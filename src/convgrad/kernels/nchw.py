@@ -61,14 +61,7 @@ def _padded(x: np.ndarray, spec: ConvSpec, dtype: np.dtype) -> np.ndarray:
     if all(lo == hi == 0 for lo, hi in spec.padding) and x.dtype == dtype:
         return x
     xp = scratch("xp", (*x.shape[:2], *spec.padded_spatial), dtype)
-    for i, (lo, hi) in enumerate(spec.padding):  # zero the border only
-        before = (slice(None),) * (2 + i)
-        if lo:
-            xp[(*before, slice(0, lo))] = 0
-        if hi:
-            xp[(*before, slice(xp.shape[2 + i] - hi, None))] = 0
-    inner = tuple(slice(lo, lo + n) for (lo, _), n in zip(spec.padding, spec.in_spatial))
-    xp[(slice(None), slice(None), *inner)] = x
+    _np.pad_into(xp, x, spec.padding, 2)
     return xp
 
 

@@ -86,14 +86,7 @@ def _channels_last(x: np.ndarray, spec: ConvSpec, dtype: np.dtype, slot: str) ->
     if spec.padding_mode != "zeros":
         xp[...] = np.moveaxis(_np.pad(x, spec.padding, spec.padding_mode), 1, -1)
         return xp
-    for i, (lo, hi) in enumerate(spec.padding):  # zero the border only
-        before = (slice(None),) * (1 + i)
-        if lo:
-            xp[(*before, slice(0, lo))] = 0
-        if hi:
-            xp[(*before, slice(xp.shape[1 + i] - hi, None))] = 0
-    inner = tuple(slice(lo, lo + n) for (lo, _), n in zip(spec.padding, spec.in_spatial))
-    xp[(slice(None), *inner)] = np.moveaxis(x, 1, -1)
+    _np.pad_into(xp, np.moveaxis(x, 1, -1), spec.padding, 1)
     return xp
 
 
