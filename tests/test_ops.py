@@ -99,6 +99,38 @@ def test_linear_matches_torch(lead, features, bias, seed):
         assert db is None
 
 
+@pytest.mark.parametrize("lead", [(), (7,), (3, 5)])
+def test_linear_split_over_threads_matches_torch_and_leaves_inputs_unchanged(lead, monkeypatch):
+    """Large products share their rows among convgrad's threads (dense._product): every
+    product split, on 3 threads, whatever the leading dimensions."""
+    from convgrad.kernels import parallel
+
+    monkeypatch.setattr(parallel, "_threads", 3)
+    monkeypatch.setattr(parallel, "SPLIT_FLOPS", 0)
+    rng = np.random.default_rng(2)
+    x, w, b = rng.standard_normal((*lead, 6)), rng.standard_normal((4, 6)), rng.standard_normal(4)
+    dy = rng.standard_normal((*lead, 4))
+    copies = [a.copy() for a in (x, w, b, dy)]
+    splits = []
+    over_images = parallel.over_images
+    monkeypatch.setattr(
+        parallel,
+        "over_images",
+        lambda n, work, size: splits.append(n) or over_images(n, work, size),
+    )
+    tx, tw, tb = _leaf(x), _leaf(w), _leaf(b)
+    ty = F.linear(tx, tw, tb)
+    ty.backward(torch.tensor(dy))
+    _close(dense.linear(x, w, b), ty.detach().numpy(), "y")
+    dx, dw, db = dense.linear_backward(dy, x, w)
+    for what, a, t in (("dx", dx, tx.grad), ("dw", dw, tw.grad), ("db", db, tb.grad)):
+        _close(a, t.numpy(), what)
+    m = int(np.prod(lead))
+    assert splits == [m, m, 4]  # y and dx by rows of x and dy, dw by output features
+    for a, c in zip((x, w, b, dy), copies):
+        np.testing.assert_array_equal(a, c)
+
+
 def test_linear_gradients_match_finite_differences():
     rng = np.random.default_rng(1)
     args = (rng.standard_normal((2, 3, 4)), rng.standard_normal((5, 4)), rng.standard_normal(5))
