@@ -303,9 +303,8 @@ def _input_grad_strategy(spec: ConvSpec, w: np.ndarray, dy: np.ndarray) -> str:
     groups and with more than one tap, ``dx`` is im2col's or nhwc's, which measured faster
     there (``NCHW_POSITIONS``); nchw's forward and ``dw`` stay."""
     name = _strategy(spec, w, dy, w)
-    if name != "nchw" or _FORCED.get() == "nchw" or spec.groups > 1:
-        return name
-    return name if math.prod(spec.kernel) == 1 else _direct(spec, w, nchw=False)
+    own = _FORCED.get() == "nchw" or spec.groups > 1 or math.prod(spec.kernel) == 1
+    return _direct(spec, w, nchw=False) if name == "nchw" and not own else name
 
 
 def _finite(*arrays: np.ndarray) -> bool:
