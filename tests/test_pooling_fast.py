@@ -52,12 +52,32 @@ def test_block_taps_match_the_general_path(cfg):
     np.testing.assert_array_equal(y_fast, y_ref)  # NaN where NaN
     if np.isnan(y_ref).any():
         assert tap_fast is None  # the general path picks the last NaN
-    elif tap_fast is not None:  # None only for +inf with -inf elsewhere: a false alarm
+    else:  # infinities of both signs are no NaN: the taps are found
+        assert tap_fast is not None
         np.testing.assert_array_equal(tap_fast, tap_ref)
         dy = np.random.default_rng(0).standard_normal(y_ref.shape)
         dx_fast = _blockpool.max_backward(dy, tap_fast, x.shape, spec)
         dx_ref = pooling._scatter_winners(dy, x.shape, tap_ref, spec)
         np.testing.assert_array_equal(dx_fast, dx_ref)
+
+
+@given(block_configs())
+def test_block_taps_chunk_by_chunk_match_the_general_path(cfg):
+    """One image per chunk of the taps-first copy: a NaN in one chunk still leaves every
+    chunk's maxima in y, and the taps of the others are not trusted."""
+    x, kernel = cfg
+    spec = _spec(x, kernel)
+    before, _blockpool.CHUNK_BYTES = _blockpool.CHUNK_BYTES, 1
+    try:
+        y_fast, tap_fast = _blockpool.max_taps(x, spec)
+    finally:
+        _blockpool.CHUNK_BYTES = before
+    y_ref, tap_ref = pooling._max_taps(x, spec)
+    np.testing.assert_array_equal(y_fast, y_ref)
+    if np.isnan(y_ref).any():
+        assert tap_fast is None
+    else:
+        np.testing.assert_array_equal(tap_fast, tap_ref)
 
 
 @given(block_configs(), st.booleans(), st.sampled_from([None, np.nan, np.inf]))

@@ -24,12 +24,18 @@ of ``dx``, no scatter. ``dy * 0`` is NaN where ``dy`` is NaN or infinite, which 
 the losing pixels: for a ``dy`` that is not finite the losers are left at zero and only the
 winners copied (``np.copyto(..., where=)``, slower, same result).
 
-Passes (output-sized, ``P = N * C * oH * oW``; the input is ``T * P``): forward ``T - 1``
-maxima, reading the whole input once; the taps ``3 (T - 1)`` one-byte passes over ``P``;
-backward ``T`` comparisons and ``T`` multiplies, writing ``dx`` once. Measured on a
-``(32, 32, 28, 28)`` float32 input, ``k = 2``, one thread (``time.thread_time``, medians of
-30): forward 0.41 ms, forward with taps 0.95 ms, backward 0.55 ms, where the general path took
-about 4.7 ms for its ``argmax`` alone.
+Passes (output-sized, ``P = N * C * oH * oW``; the input is ``T * P``): the forward with taps
+first copies the blocks taps first, ``(T, P)`` (one read of the input, one write), then ``T - 1``
+maxima and ``3 (T - 1) + 2`` one-byte passes, all over contiguous rows; the forward without
+taps (evaluation) takes its ``T - 1`` maxima over the strided views; the backward ``T``
+comparisons and ``T`` multiplies, writing ``dx`` once. Over the strided views, the forward's
+passes ran in runs of ``oW`` numbers (4 on an 8x8 image), each costing more than the copy.
+Forward with taps, float32, ``k = 2``, one thread, microseconds, strided views / taps first
+(``max_pool2d_saving``, medians of 200, a scratch script): ``(32, 32, 8, 8)`` 186 / 127 to 140,
+``(32, 64, 4, 4)`` 152 / 104 to 115, ``(32, 32, 28, 28)`` 1086 / 680 to 700, ``(32, 64, 14, 14)``
+692 / 461 to 490; the general path took about 4.7 ms for its ``argmax`` alone at
+``(32, 32, 28, 28)``. The backward written the same way (taps first, then one copy into ``dx``)
+measured 1.5 to 2.5 times slower than the multiplies into ``dx``'s strided views: not used.
 
 Average pooling over the same blocks needs neither padding nor a zeroed, cropped ``dx``: the
 forward sums the ``T`` views (the general path pads a copy of ``x`` first), the backward writes
@@ -46,9 +52,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .kernels import parallel
+from .kernels.nhwc import scratch as _scratch
 
 if TYPE_CHECKING:
     from .pooling import PoolSpec
+
+
+#: The bytes of input copied taps first at a time by :func:`max_taps` (each thread keeps its
+#: buffer): a training step's activations fit whole, within the convolutions' own buffers.
+CHUNK_BYTES = 8 << 20
 
 
 def applies(spec: PoolSpec) -> bool:
@@ -91,25 +103,45 @@ def max_taps(x: np.ndarray, spec: PoolSpec) -> tuple[np.ndarray, np.ndarray | No
 
 
 def _max_taps_into(x: np.ndarray, spec: PoolSpec, y: np.ndarray, tap: np.ndarray) -> bool:
-    """:func:`max_taps` of ``x`` into ``y`` and ``tap``; False when ``y`` holds a NaN."""
-    views = tap_views(x, spec)
-    y[...] = views[0]
-    for v in views[1:]:
-        np.maximum(y, v, out=y)  # propagates NaN, as PyTorch's max pooling does
-    with np.errstate(invalid="ignore"):  # inf - inf: the sum is NaN, as it should be here
-        total = np.sum(y)
-    if np.isnan(total):  # NaN, or +inf and -inf together: the general path decides
-        return False
-    T = len(views)  # under 255 (applies): the scores fit a byte
-    best = np.multiply(views[0] == y, np.uint8(T), dtype=np.uint8, out=tap)
-    equal = np.empty(y.shape, dtype=bool)
-    score = np.empty(y.shape, dtype=np.uint8)
-    for t in range(1, T):
-        np.equal(views[t], y, out=equal)
-        np.multiply(equal, np.uint8(T - t), out=score)
-        np.maximum(best, score, out=best)
-    np.subtract(np.uint8(T), best, out=best)  # the first tap equal to y
-    return True
+    """:func:`max_taps` of ``x`` into ``y`` and ``tap`` (both C-contiguous); False when ``y``
+    holds a NaN.
+
+    The blocks are first copied taps first, ``(T, n, C, oH, oW)``, a chunk of images at a time
+    (:data:`CHUNK_BYTES` of copy, in a buffer this thread keeps): the tap views are strided
+    (``kW`` apart, in runs of ``oW``: 4 numbers on an 8x8 image), and each of the forward's
+    ``4 T - 3`` passes over them cost more than the one copy that makes them contiguous.
+    """
+    (kH, kW), (oH, oW) = spec.kernel, spec.out_spatial
+    n, c = x.shape[:2]
+    T = kH * kW  # under 255 (applies): the scores fit a byte
+    blocks = x[:, :, : kH * oH, : kW * oW].reshape(n, c, oH, kH, oW, kW)
+    per_image = max(1, c * oH * oW * T * x.itemsize)
+    step = max(1, CHUNK_BYTES // per_image)
+    found = True
+    for first in range(0, n, step):
+        part = slice(first, min(n, first + step))
+        m = part.stop - part.start
+        taps = _scratch("pool_taps", (kH, kW, m, c, oH, oW), x.dtype)
+        taps[...] = blocks[part].transpose(3, 5, 0, 1, 2, 4)
+        flat = taps.reshape(T, -1)
+        y_flat = y[part].reshape(-1)
+        np.maximum.reduce(flat, axis=0, out=y_flat)  # propagates NaN, as PyTorch's max pooling
+        if not found:  # y for every chunk all the same: the caller keeps it
+            continue
+        best = tap[part].reshape(-1)
+        equal = _scratch("pool_equal", y_flat.shape, np.dtype(bool))
+        score = _scratch("pool_score", y_flat.shape, np.dtype(np.uint8))
+        np.equal(flat[0], y_flat, out=equal)
+        np.multiply(equal, np.uint8(T), out=best)
+        for t in range(1, T):
+            np.equal(flat[t], y_flat, out=equal)
+            np.multiply(equal, np.uint8(T - t), out=score)
+            np.maximum(best, score, out=best)
+        if not best.all():  # a score of 0: no tap equals y there, a NaN (PyTorch: the last NaN)
+            found = False
+            continue
+        np.subtract(np.uint8(T), best, out=best)  # the first tap equal to y
+    return found
 
 
 def max_backward(
