@@ -1213,3 +1213,56 @@ def test_bad_argument_is_refused_naming_it(call, exc, name):
     assert type(info.value) is exc, f"{type(info.value).__name__}: {message}"
     assert re.search(rf"\b{re.escape(name)}\b", message), message
     assert "\n" not in message
+
+
+# --- the spec caches (_args.spec_cache) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bad, error",
+    [
+        (dict(stride=True), TypeError),  # True == 1: a cached stride=1 must not let it through
+        (dict(stride=(1, True)), TypeError),
+        (dict(groups=True), TypeError),
+        (dict(padding=1.0), TypeError),
+        (dict(dilation=0), ValueError),
+    ],
+)
+def test_a_cached_spec_does_not_let_an_equal_but_bad_argument_through(bad, error):
+    x, w = np.zeros((2, 4, 5, 5)), np.zeros((6, 4, 3, 3))
+    good = dict(stride=1, padding=1, dilation=1, groups=1)
+    convgrad.conv2d(x, w, **good)
+    convgrad.conv2d(x, w, **good)  # now cached
+    with pytest.raises(error, match=r"^conv2d: \w+ must"):
+        convgrad.conv2d(x, w, **(good | bad))
+
+
+def test_cached_specs_follow_the_shapes_and_arguments():
+    from convgrad import _args, pooling
+
+    rng = np.random.default_rng(0)
+    w = rng.standard_normal((6, 4, 3, 3))
+    for size, stride, padding in [(5, 1, 1), (7, 1, 1), (7, 2, 1), (7, 2, (0, 1)), (7, [2, 1], 1)]:
+        x = rng.standard_normal((2, 4, size, size))
+        for _ in range(2):  # the second call from the cache, where the arguments allow one
+            y = convgrad.conv2d(x, w, stride=stride, padding=padding)
+            expected = reference.conv2d(x, w, stride=stride, padding=padding)
+            np.testing.assert_allclose(y, expected, rtol=1e-12, atol=1e-12)
+    spec = _args.conv_spec("conv2d", 2, x, w, None, 2, 1, 1, 1, "zeros")
+    assert _args.conv_spec("conv2d", 2, x, w, None, 2, 1, 1, 1, "zeros") is spec
+    assert _args.conv_spec("conv2d", 2, x[:1], w, None, 2, 1, 1, 1, "zeros") is not spec
+    p = pooling.pool_spec("max_pool2d", x, 2, None, 0, 1, False)
+    assert pooling.pool_spec("max_pool2d", x, 2, None, 0, 1, False) is p
+    assert pooling.pool_spec("max_pool2d", x, 3, None, 0, 1, False).out_spatial == (2, 2)
+    with pytest.raises(TypeError, match="ceil_mode"):
+        pooling.pool_spec("max_pool2d", x, 2, None, 0, 1, 0)  # 0 == False, and not a flag
+
+
+def test_the_spec_cache_is_bounded(monkeypatch):
+    from convgrad import _args
+
+    monkeypatch.setattr(_args, "SPEC_CACHE", 4)
+    w = np.zeros((1, 1, 1, 1))
+    for size in range(1, 20):
+        _args.conv_spec("conv2d", 2, np.zeros((1, 1, size, 1)), w, None, 1, 0, 1, 1, "zeros")
+        assert len(_args.conv_spec.cache) <= 4

@@ -361,6 +361,56 @@ def check_dy(fn: str, dy: np.ndarray, expected: tuple[int, ...]) -> None:
         )
 
 
+class _Unkeyable(Exception):
+    """An argument that a spec cache's key cannot hold exactly (:func:`spec_cache`)."""
+
+
+def _key(value: object) -> object:
+    """``value`` as part of a cache key equal to no other argument's: an array by its shape, an
+    int, str, bool, float or None with its type (``True == 1``, but ``stride=True`` must still
+    be refused), a tuple item by item; anything else raises :class:`_Unkeyable`."""
+    kind = type(value)
+    if kind is np.ndarray:
+        return kind, value.shape  # type: ignore[attr-defined]
+    if kind in (int, str, bool, float) or value is None:
+        return kind, value
+    if kind is tuple:
+        return kind, tuple(_key(v) for v in value)  # type: ignore[attr-defined]
+    raise _Unkeyable
+
+
+#: Specs kept by each cached spec function before its cache starts again.
+SPEC_CACHE = 256
+
+
+def spec_cache(check: F) -> F:
+    """Keep the specs ``check`` returns, by its arguments (arrays by their shapes): a training
+    loop checks the same layers' arguments every step, 13 us a convolution (a digits training
+    step made 4 such checks, 8 of pooling). Only checks that passed are kept, and only for
+    positional arguments that :func:`_key` holds exactly; the rest are checked every time."""
+    cache: dict[object, Any] = {}
+
+    @functools.wraps(check)
+    def cached(*args: Any, **kwargs: Any) -> Any:
+        try:
+            key = None if kwargs else tuple(_key(a) for a in args)
+        except _Unkeyable:
+            key = None
+        if key is None:
+            return check(*args, **kwargs)
+        spec = cache.get(key)
+        if spec is None:
+            spec = check(*args)
+            if len(cache) >= SPEC_CACHE:
+                cache.clear()
+            cache[key] = spec
+        return spec
+
+    cached.cache = cache  # type: ignore[attr-defined]
+    return cached  # type: ignore[return-value]
+
+
+@spec_cache
 def conv_spec(
     fn: str,
     n: int,
@@ -432,6 +482,7 @@ def conv_spec(
     return ConvSpec(stride_t, dilation_t, pairs, groups, padding_mode, kernel, spatial, out)
 
 
+@spec_cache
 def conv_transpose_spec(
     fn: str,
     n: int,

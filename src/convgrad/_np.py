@@ -13,6 +13,7 @@ on the pixel it came from.
 from __future__ import annotations
 
 import itertools
+import math
 from typing import Any
 
 import numpy as np
@@ -29,7 +30,13 @@ _NP_PAD_MODE: dict[str, Any] = {
 
 def pad(x: np.ndarray, pairs: tuple[tuple[int, int], ...], mode: str) -> np.ndarray:
     """A new array: ``x (N, C, *spatial)`` padded on its trailing ``len(pairs)`` dimensions."""
-    width = [(0, 0)] * (x.ndim - len(pairs)) + list(pairs)
+    first = x.ndim - len(pairs)
+    if mode == "zeros":  # np.pad's Python costs 20 us a call; a small layer's whole pass is 100
+        padded = tuple(n + lo + hi for n, (lo, hi) in zip(x.shape[first:], pairs))
+        out = np.empty(x.shape[:first] + padded, x.dtype)
+        pad_into(out, x, pairs, first)
+        return out
+    width = [(0, 0)] * first + list(pairs)
     return np.pad(x, width, mode=_NP_PAD_MODE[mode])
 
 
@@ -167,7 +174,7 @@ def scatter_windows(
 
 def flat_steps(spatial: tuple[int, ...]) -> tuple[int, ...]:
     """Elements between neighbours along each dimension of a C-ordered ``spatial`` block."""
-    return tuple(int(np.prod(spatial[i + 1 :])) for i in range(len(spatial)))
+    return tuple(math.prod(spatial[i + 1 :]) for i in range(len(spatial)))
 
 
 def flat_span(out: tuple[int, ...], spatial: tuple[int, ...]) -> int:

@@ -97,7 +97,7 @@ def _per_channel(a: np.ndarray, ndim: int) -> np.ndarray:
 def _statistics(x, arrays, training) -> tuple[np.ndarray, np.ndarray]:
     """The mean and variance that normalise ``x``, broadcastable to it."""
     if training or "running_mean" not in arrays:
-        values = int(np.prod(x.shape)) // x.shape[1]
+        values = math.prod(x.shape) // x.shape[1]
         if values < 2:
             raise ValueError(
                 f"batch_norm: batch statistics (training, or no running statistics) need more "
@@ -486,7 +486,7 @@ def batch_norm_stats(x, running_mean, running_var, momentum=0.1):
     x, arrays, _ = _check(fn, x, running_mean, running_var, None, None, 1.0)
     _args.check_real(fn, "momentum", momentum)
     _check_channels(x, fn)
-    values = int(np.prod(x.shape)) // x.shape[1]
+    values = math.prod(x.shape) // x.shape[1]
     if values < 2:
         raise ValueError(
             f"{fn}: the unbiased variance needs more than 1 value per channel; "

@@ -97,6 +97,7 @@ def pool_output_size(
     return out
 
 
+@_args.spec_cache
 def pool_spec(
     fn: str,
     x: np.ndarray,

@@ -16,6 +16,7 @@ array([[1.        , 0.        ],
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -108,13 +109,13 @@ class TensorMethods:
     def mean(self, dim: Any = None, keepdim: bool = False, *, axis: Any = None,
              keepdims: bool | None = None) -> Tensor:  # fmt: skip
         axes = engine._axes(self.ndim, dim if axis is None else axis)
-        count = int(np.prod([self.shape[i] for i in axes]))
+        count = math.prod([self.shape[i] for i in axes])
         return self.sum(axes, bool(keepdims or keepdim)) / count
 
     def var(self, dim: Any = None, keepdim: bool = False, *, correction: int = 1) -> Tensor:
         """Variance over ``dim``, divided by ``count - correction`` (PyTorch's default 1)."""
         axes = engine._axes(self.ndim, dim)
-        count = int(np.prod([self.shape[i] for i in axes]))
+        count = math.prod([self.shape[i] for i in axes])
         centred = self - self.mean(axes, keepdim=True)
         return (centred * centred).sum(axes, keepdim) / max(count - correction, 0)
 
@@ -205,7 +206,7 @@ class TensorMethods:
             return self.reshape(1)
         start, end = start_dim % self.ndim, end_dim % self.ndim
         shape = self.shape
-        return self.reshape(*shape[:start], int(np.prod(shape[start : end + 1])), *shape[end + 1 :])
+        return self.reshape(*shape[:start], math.prod(shape[start : end + 1]), *shape[end + 1 :])
 
     def unsqueeze(self, dim: int) -> Tensor:
         dim = dim % (self.ndim + 1)

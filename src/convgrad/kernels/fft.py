@@ -29,6 +29,7 @@ in the inputs' dtype.
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 
@@ -42,6 +43,7 @@ from . import parallel as _parallel
 COMPUTE = np.dtype(np.float64)  # the transforms' precision, whatever the inputs' (module doc)
 
 
+@functools.lru_cache(maxsize=1024)
 def fast_length(n: int) -> int:
     """The smallest ``2^a 3^b 5^c >= n``: a length pocketfft transforms quickly."""
     best = 1 << max(n - 1, 0).bit_length()  # the next power of two

@@ -38,6 +38,7 @@ the matrix product that reads them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import NamedTuple
@@ -69,7 +70,7 @@ def pieces(
     """
     budget = CHUNK_BYTES if budget is None else budget
     rows = spec.out_spatial[0]
-    per_image = channels * int(np.prod(spec.kernel)) * int(np.prod(spec.out_spatial)) * itemsize
+    per_image = channels * math.prod(spec.kernel) * math.prod(spec.out_spatial) * itemsize
     images = max(1, budget // max(per_image, 1))
     block = rows if images > 1 else max(1, min(rows, budget * rows // max(per_image, 1)))
     s, d, k = spec.stride[0], spec.dilation[0], spec.kernel[0]
@@ -86,7 +87,7 @@ def pieces(
 def gather(xp: np.ndarray, spec: ConvSpec, shift: bool) -> np.ndarray:
     """The windows of ``xp (n, C, *padded)`` as ``cols (G, Cg*K, n*P)``, or ``n*Q`` with shift."""
     n, channels, spatial = xp.shape[0], xp.shape[1], xp.shape[2:]
-    rows = channels // spec.groups * int(np.prod(spec.kernel))  # Cg*K
+    rows = channels // spec.groups * math.prod(spec.kernel)  # Cg*K
     dims = len(spatial)
     if not shift:
         view = _np.windows(xp, spec.kernel, spec.stride, spec.dilation, spec.out_spatial)

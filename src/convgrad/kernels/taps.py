@@ -11,6 +11,7 @@ im2col would be ``Og x K`` by ``K x P`` per group, too thin to pay for gathering
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import numpy as np
@@ -46,7 +47,7 @@ def _tap_weights(w: np.ndarray, groups: int) -> np.ndarray:
 
 def _plane_bytes(og: int, spec: ConvSpec, itemsize: int) -> int:
     """Bytes one (image, group) touches: its padded input and ``Og`` output planes."""
-    return (og * int(np.prod(spec.out_spatial)) + int(np.prod(spec.padded_spatial))) * itemsize
+    return (og * math.prod(spec.out_spatial) + math.prod(spec.padded_spatial)) * itemsize
 
 
 class _Taps:

@@ -48,6 +48,7 @@ imported only through :mod:`convgrad.kernels.accel`, which falls back to NumPy w
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -435,7 +436,7 @@ def _run(kernel: Callable[..., None], args: tuple[Any, ...], jobs: int, work: fl
 
 
 def _work(spec: ConvSpec, w: np.ndarray, batch: int) -> float:
-    return float(batch) * w.size * float(np.prod(spec.out_spatial))
+    return float(batch) * w.size * float(math.prod(spec.out_spatial))
 
 
 def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:

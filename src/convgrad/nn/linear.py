@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -94,7 +95,7 @@ class Flatten(Module):
                 f"dimensions of x, start before end; got x shape {x.shape}"
             )
         self._shape = x.shape
-        shape = (*x.shape[:start], int(np.prod(x.shape[start : end + 1])), *x.shape[end + 1 :])
+        shape = (*x.shape[:start], math.prod(x.shape[start : end + 1]), *x.shape[end + 1 :])
         return x.reshape(shape).copy()
 
     def backward(self, dy: Any) -> np.ndarray:
