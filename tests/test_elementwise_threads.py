@@ -127,3 +127,29 @@ def test_freed_memory_is_kept_once_an_optimiser_is_made(monkeypatch):
     assert before == "None"
     assert after in ("True", "False")  # False where the C library is not glibc
     assert _keep(env | {"CONVGRAD_KEEP_MEMORY": "0"}) == ["None", "False"]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("layout", ["contiguous", "strided", "fortran"])
+def test_relu_in_blocks_of_zeros_gives_np_maximums_bits(dtype, layout):
+    """relu takes its maxima against blocks of zeros (activations.ZERO_BLOCK); across block
+    boundaries, on strided inputs and with NaN, infinities and -0.0, the result is
+    np.maximum(x, 0) to the bit, and x is left as it was."""
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((3, 5, 97, 89)).astype(dtype)  # 129,465 numbers: two blocks and a bit
+    flat = x.reshape(-1)
+    for at, value in zip(
+        rng.integers(0, flat.size, 40), [np.nan, -np.nan, np.inf, -np.inf, -0.0, 0.0] * 7
+    ):
+        flat[at] = value
+    if layout == "strided":
+        x = x[:, :, ::2, 1::3]
+    elif layout == "fortran":
+        x = np.asfortranarray(x)
+    before = x.copy()
+    y = activations.relu(x)
+    expected = np.maximum(x, 0)
+    assert y.dtype == expected.dtype
+    assert np.array_equal(y, expected, equal_nan=True)
+    assert np.array_equal(np.signbit(y), np.signbit(expected))
+    assert np.array_equal(x, before, equal_nan=True)
