@@ -153,3 +153,35 @@ def test_relu_in_blocks_of_zeros_gives_np_maximums_bits(dtype, layout):
     assert np.array_equal(y, expected, equal_nan=True)
     assert np.array_equal(np.signbit(y), np.signbit(expected))
     assert np.array_equal(x, before, equal_nan=True)
+
+
+@pytest.mark.parametrize("op", [np.subtract, np.multiply, np.add])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("shape", [(6, 5, 7, 9), (6, 5), (4, 3, 11), (2, 3, 4, 5, 6)])
+def test_per_channel_runs_give_the_bits_of_a_broadcast_vector(op, dtype, shape):
+    """Batch norm's per-channel operations (normalization._by_channel) run over each image's
+    channels in one run where the arrays allow it, and broadcast a (1, C, 1, ...) vector where
+    they do not: the bits of the broadcast either way, for a share of the channels, Fortran
+    order and steps, written into a share of a larger output."""
+    rng = np.random.default_rng(5)
+    a = rng.standard_normal(shape).astype(dtype)
+    v = rng.standard_normal(shape[1]).astype(dtype)
+    wide = np.zeros((*shape[:-1], 2 * shape[-1]), dtype)
+    wide[..., ::2] = a
+    for name, arr in {
+        "C order": a,
+        "channels 1:4": a[:, 1:4],
+        "Fortran": np.asfortranarray(a),
+        "steps": wide[..., ::2],
+    }.items():
+        before = arr.copy()
+        vs = v[: arr.shape[1]]
+        want = op(arr, vs.reshape(1, -1, *(1,) * (arr.ndim - 2)))
+        big = np.full((shape[0], shape[1] + 2, *arr.shape[2:]), np.nan, dtype)
+        out = big[:, 1 : 1 + arr.shape[1]]
+        normalization._by_channel(op, arr, vs, out)
+        assert out.tobytes() == np.ascontiguousarray(want).tobytes(), name
+        assert np.isnan(big[:, 0]).all() and np.isnan(big[:, -1]).all(), name
+        assert np.array_equal(arr, before), name
+        normalization._by_channel(op, arr.copy(), vs, arr2 := arr.copy())  # in place, as in BN
+        assert arr2.tobytes() == np.ascontiguousarray(want).tobytes(), name
