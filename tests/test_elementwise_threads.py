@@ -11,7 +11,7 @@ import warnings
 import numpy as np
 import pytest
 
-from convgrad import activations, normalization, pooling
+from convgrad import _np, activations, normalization, pooling
 from convgrad.kernels import parallel
 
 
@@ -159,7 +159,7 @@ def test_relu_in_blocks_of_zeros_gives_np_maximums_bits(dtype, layout):
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("shape", [(6, 5, 7, 9), (6, 5), (4, 3, 11), (2, 3, 4, 5, 6)])
 def test_per_channel_runs_give_the_bits_of_a_broadcast_vector(op, dtype, shape):
-    """Batch norm's per-channel operations (normalization._by_channel) run over each image's
+    """Batch norm's per-channel operations (_np.by_channel) run over each image's
     channels in one run where the arrays allow it, and broadcast a (1, C, 1, ...) vector where
     they do not: the bits of the broadcast either way, for a share of the channels, Fortran
     order and steps, written into a share of a larger output."""
@@ -179,9 +179,9 @@ def test_per_channel_runs_give_the_bits_of_a_broadcast_vector(op, dtype, shape):
         want = op(arr, vs.reshape(1, -1, *(1,) * (arr.ndim - 2)))
         big = np.full((shape[0], shape[1] + 2, *arr.shape[2:]), np.nan, dtype)
         out = big[:, 1 : 1 + arr.shape[1]]
-        normalization._by_channel(op, arr, vs, out)
+        _np.by_channel(op, arr, vs, out)
         assert out.tobytes() == np.ascontiguousarray(want).tobytes(), name
         assert np.isnan(big[:, 0]).all() and np.isnan(big[:, -1]).all(), name
         assert np.array_equal(arr, before), name
-        normalization._by_channel(op, arr.copy(), vs, arr2 := arr.copy())  # in place, as in BN
+        _np.by_channel(op, arr.copy(), vs, arr2 := arr.copy())  # in place, as in BN
         assert arr2.tobytes() == np.ascontiguousarray(want).tobytes(), name
