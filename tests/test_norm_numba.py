@@ -87,3 +87,38 @@ def test_batch_norm_of_mixed_dtypes_keeps_numpys_dtypes():
     dy = rng.standard_normal((4, 3, 2, 2))
     ours, expected = _both(lambda: _batch_norm(x, np.ones(3), np.zeros(3), dy))
     _close(ours, expected, np.float32)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("layout", ["contiguous", "strided", "read-only", "0-d"])
+def test_relu_backward_matches_numpys_with_non_finite_values(dtype, layout):
+    """numba's ReLU backward against NumPy's: NaN in x passes dy, infinite or NaN dy stays
+    where x <= 0 blocks it out (0, as PyTorch's select; NumPy's multiply gives -0.0 for a
+    negative dy), any layout, inputs unchanged."""
+    from convgrad import activations
+
+    rng = np.random.default_rng(11)
+    x = rng.standard_normal((3, 4, 37, 41)).astype(dtype)
+    dy = rng.standard_normal(x.shape).astype(dtype)
+    for a, values in ((x, [np.nan, -np.nan, np.inf, -np.inf, 0.0, -0.0]),
+                      (dy, [np.nan, np.inf, -np.inf])):  # fmt: skip
+        flat = a.reshape(-1)
+        for at, value in zip(rng.integers(0, flat.size, 60), values * 10):
+            flat[at] = value
+    if layout == "strided":
+        x, dy = x[:, :, ::2, 1::3], dy[:, :, ::2, ::3]
+    elif layout == "read-only":
+        x.flags.writeable = dy.flags.writeable = False
+    elif layout == "0-d":
+        x, dy = x.reshape(-1)[5].copy(), dy.reshape(-1)[5].copy()
+    before = x.copy(), dy.copy()
+    ours, expected = _both(lambda: activations.relu_backward(dy, x))
+    assert ours.shape == expected.shape and ours.dtype == expected.dtype
+    np.testing.assert_array_equal(ours, expected)  # NaN where NaN; -0.0 == 0.0
+    torch = pytest.importorskip("torch")
+    tx = torch.tensor(np.asarray(x), requires_grad=True)
+    torch.relu(tx).backward(torch.tensor(np.asarray(dy)))
+    np.testing.assert_array_equal(ours, tx.grad.numpy())
+    assert np.array_equal(np.signbit(ours), np.signbit(tx.grad.numpy()))
+    np.testing.assert_array_equal(x, before[0])
+    np.testing.assert_array_equal(dy, before[1])

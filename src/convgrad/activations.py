@@ -19,7 +19,10 @@ from __future__ import annotations
 import numpy as np
 
 from . import _args
+from .kernels import accel
 from .kernels import parallel as _parallel
+
+_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 
 
 def _prepare(fn: str, *arrays: object) -> tuple[list[np.ndarray], np.dtype]:
@@ -105,6 +108,10 @@ def relu_backward(dy, x):
     """
     (dy, x), out = _prepare("relu_backward", dy, x)
     shape, dy, x = x.shape, np.atleast_1d(dy), np.atleast_1d(x)
+    if dy.dtype in _FLOATS and x.dtype == dy.dtype and (fast := accel.numba_kernels("norm")):
+        result = accel.run("relu_backward", fast.relu_backward, dy, x)
+        if result is not None:  # None: numba failed, and is off now
+            return result.reshape(shape).astype(out, copy=False)
     dx = np.empty(x.shape, dy.dtype)
 
     finite = bool(np.isfinite(np.sum(dy)))  # one decision for every share

@@ -1,4 +1,4 @@
-"""Batch norm (training mode) compiled with numba.
+"""Batch norm (training mode), and the ReLU's backward that follows it, compiled with numba.
 
 The same functions as NumPy's path, which stays the default and the oracle:
 :func:`convgrad.normalization._train_forward` and ``_train_backward``. Each kernel runs one
@@ -28,6 +28,13 @@ share their jobs), batch norm measured no faster, forward + backward, float32, m
 training steps (``python benchmarks/numba_split_ab.py --kernels norm`` before it was removed),
 0.97 to 1.06 of the one-thread step on the 28x28 CNN, the ResNet-20 and a MobileNet, 1.17 on
 the digits. The kernels take their channels as a range all the same.
+
+- ReLU's backward: ``dx = dy`` where ``x > 0`` or ``x`` is NaN, else ``0``, one select per
+  number. NumPy's path makes five passes (a sum of ``dy`` to learn whether it is finite, two
+  passes of booleans, and a multiply by them that converts each to a float). Float32, one
+  thread, ms NumPy / numba (a scratch script, medians of 200): (32, 32, 28, 28) 0.52 / 0.15,
+  (32, 16, 28, 28) 0.20 / 0.053, (32, 32, 8, 8) 0.047 / 0.008; equal to NumPy's result (``0``
+  where NumPy's multiply gives ``-0.0``, as PyTorch's select does).
 
 Sums run in float64 whatever the dtype (NumPy's sum pairwise in the dtype): float32 results agree
 with NumPy's to about 1e-6 of their scale, float64 ones to 1e-12; the tests hold them to that.
@@ -142,3 +149,19 @@ def batch_norm_backward(
     _bn_backward(dy3, xhat3, scale.astype(dtype), dx, dweight, dbias, coef, 0, channels)
     sums = np.result_type(dy, xhat)
     return dx.reshape(dy.shape), dweight.astype(sums), dbias.astype(sums)
+
+
+@numba.njit(nogil=True, cache=True)
+def _relu_backward(dy, x, dx):
+    # dy, x, dx flat, one length; x <= 0 is false for NaN: a NaN passes its gradient (PyTorch)
+    for i in range(dx.size):
+        dx[i] = 0.0 if x[i] <= 0 else dy[i]
+
+
+def relu_backward(dy: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """``dx`` of ``relu`` for ``dy`` and ``x`` of one shape and float dtype, in that dtype."""
+    dyf = np.ascontiguousarray(dy).reshape(-1)
+    xf = np.ascontiguousarray(x).reshape(-1)
+    dx = np.empty(dyf.shape, dyf.dtype)
+    _relu_backward(dyf, xf, dx)
+    return dx.reshape(dy.shape)
