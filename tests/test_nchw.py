@@ -20,9 +20,13 @@ def test_the_automatic_choice_follows_the_measured_rule():
     assert chosen((32, 3, 32, 32), (16, 3, 3, 3), padding=1) == "nchw"
     assert chosen((2, 3, 224, 224), (64, 3, 7, 7), stride=2, padding=3) == "nchw"
     assert chosen((32, 1, 8, 8), (32, 1, 3, 3), padding=1) == "nchw"  # 64 positions, 9 taps
-    # ... but not 25 taps over 10x10 outputs (LeNet's second layer), nor tiny images
-    assert chosen((64, 6, 14, 14), (16, 6, 5, 5)) == "im2col"
-    assert chosen((32, 4, 5, 5), (16, 4, 3, 3), padding=1) == "im2col"  # 25 positions
+    # ... but not 25 taps over 10x10 outputs (LeNet's second layer), nor tiny images: with 4
+    # to 15 channels, nhwc (its dx nchw's: the next test), with fewer, im2col
+    assert chosen((64, 6, 14, 14), (16, 6, 5, 5)) == "nhwc"
+    assert chosen((32, 4, 5, 5), (16, 4, 3, 3), padding=1) == "nhwc"  # 25 positions
+    assert chosen((32, 3, 5, 5), (16, 3, 3, 3), padding=1) == "im2col"
+    assert chosen((64, 6, 14, 14), (16, 6, 5, 5), stride=2) == "im2col"  # measured at stride 1
+    assert chosen((8, 6, 6, 6, 6), (16, 6, 3, 3, 3)) == "im2col"  # and in 2-D only
     # 1x1 kernels, with enough positions
     assert chosen((8, 64, 56, 56), (128, 64, 1, 1)) == "nchw"
     assert chosen((8, 64, 56, 56), (128, 64, 1, 1), stride=2) == "nchw"
@@ -56,6 +60,32 @@ def test_dx_of_a_layer_with_few_channels_is_im2cols_when_chosen_automatically(mo
     with convolution.strategy("nchw"):
         convolution.conv2d_backward(dy, x, w, padding=1)
     assert calls == ["nchw"]
+
+
+def test_dx_of_lenets_second_layer_is_nchws_after_nhwcs_forward(monkeypatch):
+    """4 to 15 input channels where nchw is not chosen: nhwc's forward and dw, nchw's own dx
+    (NHWC_FEW_CHANNELS); forced, nhwc's dx; exact to the reference."""
+    calls, own = [], nchw.input_grad
+    monkeypatch.setattr(nchw, "input_grad", lambda *a: calls.append("nchw") or own(*a))
+    rng = np.random.default_rng(6)
+    x, w = rng.standard_normal((3, 6, 14, 14)), rng.standard_normal((16, 6, 5, 5))
+    dy = rng.standard_normal((3, 16, 10, 10))
+    assert convolution.chosen_strategy(x.shape, w.shape) == "nhwc"
+    expected = _reference("conv2d", x, w, dy)
+    ours = _all("conv2d", x, w, dy)
+    for a, e in zip(ours, expected, strict=True):
+        np.testing.assert_allclose(a, e, rtol=1e-12, atol=1e-12)
+    assert calls == ["nchw"]
+    with convolution.strategy("nhwc"):
+        convolution.conv2d_backward(dy, x, w)
+    assert calls == ["nchw"]
+    w[3, 2, 1, 1] = np.inf  # nchw's dx reads w tap by tap then: the inf reaches what it reaches
+    dx = convolution.conv2d_backward(dy, x, w)[0]
+    torch = pytest.importorskip("torch")
+    tx = torch.tensor(x, requires_grad=True)
+    torch.nn.functional.conv2d(tx, torch.tensor(w)).backward(torch.tensor(dy))
+    np.testing.assert_array_equal(np.isnan(dx), np.isnan(tx.grad.numpy()))
+    np.testing.assert_array_equal(np.isinf(dx), np.isinf(tx.grad.numpy()))
 
 
 def _all(conv, x, w, dy, **kw):

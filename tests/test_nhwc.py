@@ -18,7 +18,8 @@ def test_the_automatic_choice_follows_the_measured_rule():
     assert chosen((8, 256, 14, 14), (256, 256, 3, 3), padding=1) == "nhwc"  # 196 for 256
     assert chosen((8, 512, 7, 7), (512, 512, 3, 3), padding=1) == "im2col"  # 49 for 512
     assert chosen((8, 64, 56, 56), (128, 64, 1, 1)) != "nhwc"  # 1x1: nothing to gather
-    assert chosen((64, 6, 14, 14), (16, 6, 5, 5)) != "nhwc"  # 6 channels
+    assert chosen((64, 6, 14, 14), (16, 6, 5, 5)) == "nhwc"  # 6 channels: NHWC_FEW_CHANNELS
+    assert chosen((64, 3, 14, 14), (16, 3, 5, 5)) != "nhwc"  # 3 channels
     assert chosen((32, 1, 28, 28), (32, 1, 3, 3), padding=1) != "nhwc"
     assert chosen((8, 64, 8, 8), (64, 32, 3, 3), padding=1, groups=2) != "nhwc"  # groups
 

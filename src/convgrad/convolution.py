@@ -147,6 +147,20 @@ NUMBA_GROUPED_PRODUCTS = 72
 # (LeNet's 6: 4.20 / 5.09 / 4.58; 3: 20.8 / - / 28.8; 1: 3.28 / 8.73 / 5.18).
 NHWC_CHANNELS = 16
 NHWC_CHANNELS_PER_POSITION = 4
+# 2-D stride-1 layers with NHWC_FEW_CHANNELS to 15 input channels that nchw does not take (more
+# than NCHW_MANY_TAPS taps on fewer than NCHW_SMALL_IMAGE positions, or fewer than
+# NCHW_POSITIONS positions), which im2col took before, take nhwc's forward and dw, whose
+# gathered runs are a pixel's channels, and nchw's dx, whose flat runs skip the wide zero border
+# nhwc's dx gathers around dy (k - 1 on each side of a valid convolution). Forward + dx + dw,
+# float32, 2 threads, NumPy, ms im2col / nhwc and nchw's dx, three alternating rounds (a scratch
+# script; the first two rounds): LeNet's second layer (64, 6, 14, 14) 5x5 3.51, 3.72 / 3.13,
+# 3.14; 8 channels 4.76, 4.67 / 4.07, 4.02; 6 at 12x12 3.46, 3.48 / 2.27, 2.17; 12 -> 24 5x5 at
+# 10x10 8.89, 7.59 / 5.87, 5.95; 6 -> 16 7x7 at 14x14 3.64, 3.63 / 2.21, 2.21; 15 -> 32 3x3 at
+# 6x6 1.40, 1.39 / 0.96, 0.95; 8 at 5x5 0.54 / 0.40; 6 at 6x6 0.36 / 0.30 to 0.34; 4 at 4x4
+# 0.33 / 0.32 to 0.33. nhwc's own dx lost there (LeNet's second layer: im2col 4.20, nhwc 4.58 in
+# the comment above). Where nchw is chosen (3x3 on 28x28 and larger images) it stayed faster:
+# 4 -> 8 at 28x28 1.83 to 2.16 (nchw) / 2.96 to 3.74, 8 -> 16 at 32x32 5.47 to 6.04 / 6.82 to 8.06.
+NHWC_FEW_CHANNELS = 4
 # Where "nchw" (im2col image by image, in the arrays' own layout) is the automatic choice, before
 # nhwc and im2col: at least NCHW_POSITIONS output positions per image, and a 1x1 kernel, one
 # dimension with at most NCHW_MANY_TAPS taps, groups with at most NCHW_GROUPED_PRODUCTS products
@@ -159,8 +173,8 @@ NHWC_CHANNELS_PER_POSITION = 4
 # - few channels: LeNet's first layer 4.37 / 4.20 / 3.36, the 28x28 CNN's 1 -> 32 2.91 / 2.35 /
 #   2.10, the digits' 1 -> 32 at 8x8 0.51 / 0.56 / 0.44, CIFAR 3 -> 16 3.96 / 3.29 / 2.87,
 #   3 -> 32 at 28x28 3.71 / 3.62 / 3.11, ResNet-18's stem 16.0 / 14.7 / 15.5, 3-D 4 channels
-#   15.9 / 15.3 / 13.8; left to im2col: LeNet's second layer (25 taps, 100 positions) 3.93 /
-#   4.05, 8 channels 5x5 at 14x14 4.93 / 5.69;
+#   15.9 / 15.3 / 13.8; not chosen: LeNet's second layer (25 taps, 100 positions) 3.93 /
+#   4.05, 8 channels 5x5 at 14x14 4.93 / 5.69 (now nhwc's with nchw's dx: NHWC_FEW_CHANNELS);
 # - 1x1: MobileNet's pointwise 13.5 / 10.2 / 9.6, 64 at 28x28 8.09 / 5.25 / 5.18, ResNet-18's
 #   stride-2 downsampling 4.56 / 3.86 / 3.99, 256 -> 64 at 7x7 3.16 / 2.20; left to im2col:
 #   512 at 4x4 (16 positions) 7.25 / 10.06;
@@ -264,9 +278,24 @@ def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
     return _direct(spec, w)
 
 
+def _few_channels(spec: ConvSpec, w: np.ndarray) -> bool:
+    """A 2-D stride-1 layer with ``NHWC_FEW_CHANNELS`` to ``NHWC_CHANNELS - 1`` input channels
+    and more than one tap, without groups: nhwc's forward and dw, nchw's dx (the rule and its
+    measurements are by ``NHWC_FEW_CHANNELS``)."""
+    return (
+        spec.groups == 1
+        and len(spec.kernel) == 2
+        and spec.stride == (1, 1)
+        and NHWC_FEW_CHANNELS <= w.shape[1] < NHWC_CHANNELS
+        and math.prod(spec.kernel) > 1
+    )
+
+
 def _nhwc_pays(spec: ConvSpec, w: np.ndarray) -> bool:
     """Whether "nhwc" is the automatic choice (the rule and its measurements are by
-    ``NHWC_CHANNELS``)."""
+    ``NHWC_CHANNELS`` and ``NHWC_FEW_CHANNELS``)."""
+    if _few_channels(spec, w):
+        return True
     if spec.groups != 1 or w.shape[1] < NHWC_CHANNELS or math.prod(spec.kernel) == 1:
         return False
     return math.prod(spec.out_spatial) * NHWC_CHANNELS_PER_POSITION >= w.shape[1]
@@ -303,6 +332,8 @@ def _input_grad_strategy(spec: ConvSpec, w: np.ndarray, dy: np.ndarray) -> str:
     groups and with more than one tap, ``dx`` is im2col's or nhwc's, which measured faster
     there (``NCHW_POSITIONS``); nchw's forward and ``dw`` stay."""
     name = _strategy(spec, w, dy, w)
+    if name == "nhwc" and _FORCED.get() != "nhwc" and _few_channels(spec, w):
+        return "nchw"
     own = _FORCED.get() == "nchw" or spec.groups > 1 or math.prod(spec.kernel) == 1
     return _direct(spec, w, nchw=False) if name == "nchw" and not own else name
 
