@@ -187,9 +187,8 @@ def test_strategy_override_and_validation():
         assert convolution.chosen_strategy((1, 4, 5, 5), (4, 1, 3, 3), groups=4) == "im2col"
         with convolution.strategy(None):
             assert convolution.chosen_strategy((1, 4, 5, 5), (4, 1, 3, 3), groups=4) == "taps"
-    assert (
-        convolution.chosen_strategy((1, 4, 5, 5), (4, 4, 3, 3)) == "nhwc"
-    )  # 4 channels: NHWC_FEW_CHANNELS
+    # 4 channels: NHWC_FEW_CHANNELS
+    assert convolution.chosen_strategy((1, 4, 5, 5), (4, 4, 3, 3)) == "nhwc"
     with convolution.strategy("winograd"):
         assert convolution.chosen_strategy((1, 4, 5, 5), (4, 4, 3, 3)) == "winograd"
         assert convolution.chosen_strategy((1, 4, 5, 5), (4, 4, 3, 3), stride=2) == "im2col"
