@@ -11,7 +11,7 @@ import warnings
 import numpy as np
 import pytest
 
-from convgrad import _np, activations, normalization, pooling
+from convgrad import activations, normalization, pooling
 from convgrad.kernels import parallel
 
 
@@ -127,61 +127,3 @@ def test_freed_memory_is_kept_once_an_optimiser_is_made(monkeypatch):
     assert before == "None"
     assert after in ("True", "False")  # False where the C library is not glibc
     assert _keep(env | {"CONVGRAD_KEEP_MEMORY": "0"}) == ["None", "False"]
-
-
-@pytest.mark.parametrize("dtype", [np.float32, np.float64])
-@pytest.mark.parametrize("layout", ["contiguous", "strided", "fortran"])
-def test_relu_in_blocks_of_zeros_gives_np_maximums_bits(dtype, layout):
-    """relu takes its maxima against blocks of zeros (activations.ZERO_BLOCK); across block
-    boundaries, on strided inputs and with NaN, infinities and -0.0, the result is
-    np.maximum(x, 0) to the bit, and x is left as it was."""
-    rng = np.random.default_rng(3)
-    x = rng.standard_normal((3, 5, 97, 89)).astype(dtype)  # 129,465 numbers: two blocks and a bit
-    flat = x.reshape(-1)
-    for at, value in zip(
-        rng.integers(0, flat.size, 40), [np.nan, -np.nan, np.inf, -np.inf, -0.0, 0.0] * 7
-    ):
-        flat[at] = value
-    if layout == "strided":
-        x = x[:, :, ::2, 1::3]
-    elif layout == "fortran":
-        x = np.asfortranarray(x)
-    before = x.copy()
-    y = activations.relu(x)
-    expected = np.maximum(x, 0)
-    assert y.dtype == expected.dtype
-    assert np.array_equal(y, expected, equal_nan=True)
-    assert np.array_equal(np.signbit(y), np.signbit(expected))
-    assert np.array_equal(x, before, equal_nan=True)
-
-
-@pytest.mark.parametrize("op", [np.subtract, np.multiply, np.add])
-@pytest.mark.parametrize("dtype", [np.float32, np.float64])
-@pytest.mark.parametrize("shape", [(6, 5, 7, 9), (6, 5), (4, 3, 11), (2, 3, 4, 5, 6)])
-def test_per_channel_runs_give_the_bits_of_a_broadcast_vector(op, dtype, shape):
-    """Batch norm's per-channel operations (_np.by_channel) run over each image's
-    channels in one run where the arrays allow it, and broadcast a (1, C, 1, ...) vector where
-    they do not: the bits of the broadcast either way, for a share of the channels, Fortran
-    order and steps, written into a share of a larger output."""
-    rng = np.random.default_rng(5)
-    a = rng.standard_normal(shape).astype(dtype)
-    v = rng.standard_normal(shape[1]).astype(dtype)
-    wide = np.zeros((*shape[:-1], 2 * shape[-1]), dtype)
-    wide[..., ::2] = a
-    for name, arr in {
-        "C order": a,
-        "channels 1:4": a[:, 1:4],
-        "Fortran": np.asfortranarray(a),
-        "steps": wide[..., ::2],
-    }.items():
-        before = arr.copy()
-        vs = v[: arr.shape[1]]
-        want = op(arr, vs.reshape(1, -1, *(1,) * (arr.ndim - 2)))
-        big = np.full((shape[0], shape[1] + 2, *arr.shape[2:]), np.nan, dtype)
-        out = big[:, 1 : 1 + arr.shape[1]]
-        _np.by_channel(op, arr, vs, out)
-        assert out.tobytes() == np.ascontiguousarray(want).tobytes(), name
-        assert np.isnan(big[:, 0]).all() and np.isnan(big[:, -1]).all(), name
-        assert np.array_equal(arr, before), name
-        _np.by_channel(op, arr.copy(), vs, arr2 := arr.copy())  # in place, as in BN
-        assert arr2.tobytes() == np.ascontiguousarray(want).tobytes(), name

@@ -482,7 +482,7 @@ def _bias_grad(dy: np.ndarray, bias: bool) -> np.ndarray | None:
 
 def _add_bias(y: np.ndarray, b: np.ndarray | None) -> np.ndarray:
     if b is not None:
-        _np.by_channel(np.add, y, b, y)
+        y += b.reshape(-1, *(1,) * (y.ndim - 2))
     return y
 
 

@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import _args, _np
+from . import _args
 from .kernels import accel
 from .kernels import parallel as _parallel
 
@@ -233,20 +233,20 @@ def _train_forward(
         # summed in float64, rounded once: a float32 sum's rounding, divided by a small
         # standard deviation, was 1e-5 of xhat (3 values about 2.7 +- 0.02; torch 3e-6)
         mean = (_rows(xs).sum(axis=2, dtype=np.float64).sum(axis=0) / M).astype(xhat.dtype)
-        _np.by_channel(np.subtract, xs, mean, xh)
+        np.subtract(xs, _per_channel(mean, x.ndim), out=xh)
         var = _channel_dots(xh, xh) / M
         inv_std = 1 / np.sqrt(var + eps)
         if xs.dtype != np.float64 and not (np.isfinite(mean).all() and np.isfinite(var).all()):
             _widened(xs, xh, mean, var, inv_std, eps)
-        _np.by_channel(np.multiply, xh, inv_std, xh)
+        xh *= _per_channel(inv_std, x.ndim)
         if y is not None:
             ys = y[:, cs]
             if weight is None:
                 ys[...] = xh
             else:
-                _np.by_channel(np.multiply, xh, weight[cs], ys)
+                np.multiply(xh, _per_channel(weight[cs], x.ndim), out=ys)
             if bias is not None:
-                _np.by_channel(np.add, ys, bias[cs], ys)
+                ys += _per_channel(bias[cs], x.ndim)
         return mean, var, inv_std
 
     parts = _parallel.over_parts(x.shape[1], part, x.size)
@@ -293,12 +293,9 @@ def _train_backward(
         overflowed = not (np.isfinite(dbias).all() and np.isfinite(dweight).all())
         if overflowed and dys.dtype != np.float64:
             mean_dy, mean_dy_xhat = _widened_means(dys, xh, mean_dy, mean_dy_xhat)
-        _np.by_channel(np.multiply, dys, sc, dxs)
-        k = sc * mean_dy_xhat
-        xh_k = np.empty(xh.shape, np.result_type(xh, k))
-        _np.by_channel(np.multiply, xh, k, xh_k)
-        dxs -= xh_k
-        _np.by_channel(np.subtract, dxs, sc * mean_dy, dxs)
+        np.multiply(dys, _per_channel(sc, dy.ndim), out=dxs)
+        dxs -= np.multiply(xh, _per_channel(sc * mean_dy_xhat, dy.ndim))
+        dxs -= _per_channel(sc * mean_dy, dy.ndim)
         return dweight, dbias
 
     parts = _parallel.over_parts(dy.shape[1], part, dy.size)
