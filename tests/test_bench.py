@@ -130,7 +130,7 @@ def test_both_paths_are_reported_when_numba_works(tmp_path, capsys):
     assert max(dw["fast_max_error"].values()) <= bench.AGREEMENT
     assert dw["fast_ratio"] == pytest.approx(dw["fast_ms"] / dw["torch_ms"])
     assert not lenet["fast_timed"] and lenet["fast_ms"] == lenet["convgrad_ms"]
-    assert dw["strategy"] == "taps" and lenet["strategy"] == "im2col"
+    assert dw["strategy"] == "taps" and lenet["strategy"] == "nhwc"  # NHWC_FEW_CHANNELS
 
 
 def test_a_bad_accelerator_in_the_environment_is_one_line(monkeypatch, capsys):
