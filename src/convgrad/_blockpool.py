@@ -126,7 +126,7 @@ def _max_taps_into(x: np.ndarray, spec: PoolSpec, y: np.ndarray, tap: np.ndarray
         flat = taps.reshape(T, -1)
         y_flat = y[part].reshape(-1)
         np.maximum.reduce(flat, axis=0, out=y_flat)  # propagates NaN, as PyTorch's max pooling
-        if not found:  # y for every chunk all the same: the caller keeps it
+        if not found:  # the taps are lost, but the caller keeps y: every chunk's maxima
             continue
         best = tap[part].reshape(-1)
         equal = _scratch("pool_equal", y_flat.shape, np.dtype(bool))

@@ -330,7 +330,8 @@ def _direct(spec: ConvSpec, w: np.ndarray, nchw: bool = True) -> str:
 def _input_grad_strategy(spec: ConvSpec, w: np.ndarray, dy: np.ndarray) -> str:
     """:func:`_strategy` for ``dx``: where nchw is the automatic choice for a layer without
     groups and with more than one tap, ``dx`` is im2col's or nhwc's, which measured faster
-    there (``NCHW_POSITIONS``); nchw's forward and ``dw`` stay."""
+    there (``NCHW_POSITIONS``); nchw's forward and ``dw`` stay. Where nhwc is, for a layer with
+    few channels (``NHWC_FEW_CHANNELS``), ``dx`` is nchw's. A forced strategy keeps its own."""
     name = _strategy(spec, w, dy, w)
     if name == "nhwc" and _FORCED.get() != "nhwc" and _few_channels(spec, w):
         return "nchw"
