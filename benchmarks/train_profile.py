@@ -1,7 +1,7 @@
 """Where a training step's time goes: per-op timers over convgrad's training loop.
 
     python benchmarks/train_profile.py [--model cnn|resnet20] [--size 8|28] [--batches 20]
-                                       [--threads 1] [--cprofile]
+                                       [--threads 1] [--cprofile [--profile-out FILE]]
 
 The step is ``convgrad train``'s (:func:`convgrad.training.train_step`): batch 32, Adam at
 3e-3, cross-entropy with label smoothing 0.1, the default CNN (explicit backward) or the
@@ -138,6 +138,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--torch", action="store_true", help="also time the PyTorch twin")
     parser.add_argument("--cprofile", action="store_true", help="also print cProfile's top 25")
+    parser.add_argument(
+        "--profile-out", metavar="FILE", help="with --cprofile: also write its stats (pstats)"
+    )
     args = parser.parse_args()
 
     clock = time.thread_time if args.threads == 1 else time.perf_counter
@@ -198,6 +201,8 @@ def main() -> None:
         print(f"  PyTorch twin   {torch_step_ms(config, data, args.threads, clock):8.2f} ms")
     if args.cprofile:
         pstats.Stats(profile).sort_stats("tottime").print_stats(25)
+        if args.profile_out:
+            profile.dump_stats(args.profile_out)
 
 
 if __name__ == "__main__":

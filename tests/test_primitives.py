@@ -104,3 +104,38 @@ def test_windows_are_read_only_views():
     xp = np.arange(16.0).reshape(1, 1, 4, 4)
     view = _np.windows(xp, (2, 2), (1, 1), (1, 1), (3, 3))
     assert np.shares_memory(view, xp) and not view.flags.writeable
+
+
+@given(
+    st.integers(0, 4),
+    st.integers(1, 5),
+    st.lists(st.integers(0, 6), min_size=0, max_size=3),
+    st.sampled_from([np.float32, np.float64, np.float16]),
+    st.integers(0, 2**31),
+)
+def test_channel_sums_match_a_sum_over_images_and_positions(n, c, spatial, dtype, seed):
+    rng = np.random.default_rng(seed)
+    a = rng.standard_normal((n, c + 2, *spatial)).astype(dtype)[:, 1:-1]  # a channel slice
+    before = a.copy()
+    expected = a.astype(np.float64).sum(axis=(0, *range(2, a.ndim)))
+    got = _np.channel_sums(a)
+    assert got.dtype == a.dtype and got.shape == (c,)
+    assert np.array_equal(a, before)
+    scale = np.abs(a).astype(np.float64).sum(axis=(0, *range(2, a.ndim)))
+    np.testing.assert_allclose(
+        got, expected, rtol=0, atol=float(np.finfo(dtype).eps) * 4 * (1 + scale.max())
+    )
+    np.testing.assert_allclose(_np.row_sums(a).sum(axis=0), got, rtol=0, atol=0)
+
+
+def test_channel_sums_carry_nan_and_infinities_as_a_sum_does():
+    a = np.ones((2, 4, 3, 3), np.float32)
+    a[0, 0, 1, 1] = np.nan
+    a[1, 1, 0, 0] = np.inf
+    a[0, 2, 0, 0], a[1, 2, 2, 2] = np.inf, -np.inf
+    a[:, 3] = -0.0
+    got = _np.channel_sums(a)
+    assert np.isnan(got[0]) and got[1] == np.inf and np.isnan(got[2])
+    assert got[3] == 0 and not np.signbit(got[3])  # as a.sum(axis=(0, 2, 3)) gives
+    with np.errstate(invalid="ignore"):  # inf - inf
+        assert not np.signbit(a.sum(axis=(0, 2, 3))[3])

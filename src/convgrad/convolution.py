@@ -478,7 +478,7 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
 
 
 def _bias_grad(dy: np.ndarray, bias: bool) -> np.ndarray | None:
-    return dy.sum(axis=(0, *range(2, dy.ndim))) if bias else None
+    return _np.channel_sums(dy) if bias else None
 
 
 def _add_bias(y: np.ndarray, b: np.ndarray | None) -> np.ndarray:
