@@ -22,6 +22,23 @@ def test_run_returns_every_result_in_order(threads, most, count):
         ]
 
 
+@pytest.mark.parametrize("most", [None, 1])
+def test_run_carries_the_callers_floating_point_error_state_to_every_thread(most):
+    """NumPy's error state is per thread: without it, a pool thread warned of the ``0 * inf``
+    its caller ignores (the depthwise planes' forward with an infinite weight)."""
+    import numpy as np
+
+    def work(_):
+        return np.geterr()["invalid"], float(np.float64(0.0) * np.float64(np.inf))
+
+    with _parallel.limit(3), np.errstate(invalid="ignore"):
+        results = _parallel.run(work, list(range(6)), most)
+    assert all(state == "ignore" for state, _ in results)
+    with _parallel.limit(3), np.errstate(invalid="raise"):
+        with pytest.raises(FloatingPointError):
+            _parallel.run(work, list(range(6)), most)
+
+
 def test_run_keeps_to_most_items_at_once():
     lock, running, peak = threading.Lock(), [0], [0]
 

@@ -100,6 +100,7 @@ def chunking(request, monkeypatch):
     if request.param == "tiny chunks":
         monkeypatch.setattr(_im2col, "CHUNK_BYTES", 1)
         monkeypatch.setattr(_taps, "BLOCK_BYTES", 1)
+        monkeypatch.setattr(_taps, "PLANES_BLOCK_BYTES", 1)
         monkeypatch.setattr(_tapmm, "BLOCK_BYTES", 1)
         monkeypatch.setattr(_nhwc, "KEEP_BYTES", 0)
         monkeypatch.setattr(_parallel, "_threads", 3)

@@ -385,9 +385,10 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     if name == "taps" and (fast := _numba(spec, w)) is not None:
         y = accel.run("forward", fast.forward, x, w, spec)
         return _forward(x, w, spec) if y is None else y  # None: numba failed, and is off now
-    if name in ("taps", "fft"):
-        kernels = _taps if name == "taps" else _fft
-        return kernels.forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
+    if name == "taps":
+        return _taps.convolve(x, w, spec)
+    if name == "fft":
+        return _fft.forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
     if name == "tapmm":
         return _tapmm.forward(x, w, spec)
     if name == "nhwc":
@@ -422,7 +423,7 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         dx = accel.run("input_grad", fast.input_grad, dy, w, spec)
         return _input_grad(dy, w, spec) if dx is None else dx  # None: numba failed
     if name == "taps":
-        return _np.pad_backward(_taps.input_grad(dy, w, spec), spec.padding, spec.padding_mode)
+        return _taps.input_grad_folded(dy, w, spec)
     if name == "fft":
         return _fft.input_grad(dy, w, spec)
     if name == "tapmm":

@@ -78,18 +78,27 @@ def limit(n: int) -> Iterator[None]:
 def run(f: Callable[[T], R], items: Sequence[T], most: int | None = None) -> list[R]:
     """``[f(item) for item in items]``, on the thread pool when there are threads to spare;
     on no more than ``most`` threads at once when given (to bound the memory of items in
-    flight)."""
+    flight). The caller's floating-point error state holds on every thread (NumPy's is per
+    thread: a pool thread would otherwise warn of the ``0 * inf`` its caller ignores)."""
     global _pool
     count = threads()
     workers = min(count, most or count, len(items))
     if workers <= 1:
         return [f(item) for item in items]
+    state = np.geterr()
+
+    def within(item: T) -> R:
+        with np.errstate(**state):
+            return f(item)
+
     if _pool is None or _pool[0] < count:
         _pool = (count, ThreadPoolExecutor(count, thread_name_prefix="convgrad"))
     if workers == len(items):
-        return list(_pool[1].map(f, items))
+        return list(_pool[1].map(within, items))
     # each worker takes every workers-th item, in turn
-    shares = list(_pool[1].map(lambda k: [f(item) for item in items[k::workers]], range(workers)))
+    shares = list(
+        _pool[1].map(lambda k: [within(item) for item in items[k::workers]], range(workers))
+    )
     return [shares[i % workers][i // workers] for i in range(len(items))]
 
 
@@ -247,13 +256,7 @@ def over_parts(n: int, work: Callable[[slice], R], elements: int) -> list[R]:
     count = min(threads(), n)
     if count <= 1 or elements < SPLIT_ELEMENTS:
         return [work(slice(0, n))]
-    state = np.geterr()
-
-    def share(part: slice) -> R:
-        with np.errstate(**state):
-            return work(part)
-
-    return run(share, [slice(n * k // count, n * (k + 1) // count) for k in range(count)])
+    return run(work, [slice(n * k // count, n * (k + 1) // count) for k in range(count)])
 
 
 def over_jobs(kernel: Callable[[int, int], None], jobs: int, split: bool) -> None:
