@@ -143,55 +143,69 @@ def _planes_apply(w: np.ndarray, spec: ConvSpec) -> bool:
     return w.shape[0] == spec.groups and set(spec.stride) == {1}
 
 
-def _forward_planes(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    """:func:`forward` for one output per group at stride 1, over whole padded planes.
+class _Planes:
+    """``x (N, G, *in)`` padded, laid out groups first, ``(G, N, *padded)``, end to end in one
+    buffer with zeros after the last plane; each group's planes are one run of ``N * P`` numbers
+    (``P`` padded positions a plane), and :meth:`reads` is what a tap reads for a block of groups.
+    Outputs are computed at every position of each plane, those past the last row or column of
+    outputs reading into the next plane (or the zeros), and are dropped."""
 
-    The padded planes are laid out groups first, ``(G, N, *padded)``, end to end in one buffer
-    with zeros after the last. Each group's planes are then one run of ``N * P`` numbers (``P``
-    padded positions a plane), and a tap reads, for each group, one run at its offset: outputs
-    are computed at every position of each plane, those past the last row or column of outputs
-    reading into the next plane, and are dropped. A multiply of a block of groups by a tap's
-    weights is then one NumPy inner loop of ``N * P`` numbers a group. :func:`forward`'s runs are
-    a plane's ``Q`` positions, one inner loop per (image, group): on the 512-channel 14x14 layer
-    (``Q`` = 222) 2,048 loops a tap.
-    """
+    def __init__(self, x: np.ndarray, spec: ConvSpec, dtype: np.dtype) -> None:
+        n_img, groups = x.shape[:2]
+        padded = spec.padded_spatial
+        self.plane = math.prod(padded)
+        self.run = n_img * self.plane
+        self.offsets = [_np.flat_offset(t, spec.dilation, padded) for t in np.ndindex(*spec.kernel)]
+        size = groups * self.run
+        self.buffer = np.empty(size + self.offsets[-1], dtype)
+        self.buffer[size:] = 0  # what the last plane's dropped positions read
+        xp = self.buffer[:size].reshape(groups, n_img, *padded).swapaxes(0, 1)
+        if spec.padding_mode == "zeros":
+            _np.pad_into(xp, x, spec.padding, 2)
+        else:
+            xp[...] = _np.pad(x, spec.padding, spec.padding_mode)
+
+    def reads(self, gs: slice, off: int) -> np.ndarray:
+        """``(g, N * P)``: what the tap at offset ``off`` reads for the groups ``gs``."""
+        item = self.buffer.itemsize
+        return np.lib.stride_tricks.as_strided(
+            self.buffer[gs.start * self.run + off :],
+            (gs.stop - gs.start, self.run),
+            (self.run * item, item),
+            writeable=False,
+        )
+
+    def blocks(self, groups: int) -> list[slice]:
+        """Blocks of groups of about ``PLANES_BLOCK_BYTES`` of a run each, as many a thread."""
+        threads = _parallel.threads()
+        count = -(-groups * self.run * self.buffer.itemsize // PLANES_BLOCK_BYTES)
+        count = min(groups, -(-max(count, 1) // threads) * threads)
+        bounds = [groups * i // count for i in range(count + 1)]
+        return [slice(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _forward_planes(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """:func:`forward` for one output per group at stride 1, over whole padded planes
+    (:class:`_Planes`): a multiply of a block of groups by a tap's weights is one NumPy inner
+    loop of ``N * P`` numbers a group. :func:`forward`'s runs are a plane's ``Q`` positions, one
+    inner loop per (image, group): on the 512-channel 14x14 layer (``Q`` = 222) 2,048 a tap."""
     n_img, groups = x.shape[:2]
-    padded = spec.padded_spatial
-    plane = math.prod(padded)
-    offsets = [_np.flat_offset(t, spec.dilation, padded) for t in np.ndindex(*spec.kernel)]
     dtype = np.result_type(x, w)
-    size = n_img * groups * plane
-    buffer = np.empty(size + offsets[-1], dtype)
-    buffer[size:] = 0  # what the last plane's dropped positions read
-    xp = buffer[:size].reshape(groups, n_img, *padded).swapaxes(0, 1)  # (N, G, *padded)
-    if spec.padding_mode == "zeros":
-        _np.pad_into(xp, x, spec.padding, 2)
-    else:
-        xp[...] = _np.pad(x, spec.padding, spec.padding_mode)
+    planes = _Planes(x, spec, dtype)
     w_t = w.reshape(groups, -1).astype(dtype, copy=False)  # (G, K)
     y = np.empty((n_img, groups, *spec.out_spatial), dtype)
-    item, run = buffer.itemsize, n_img * plane
     interior: tuple[Any, ...] = (..., *(slice(0, o) for o in spec.out_spatial))
 
     def block(gs: slice) -> None:
-        g0, g1 = gs.start, gs.stop
-        acc = np.empty((g1 - g0, run), dtype)
+        acc = np.empty((gs.stop - gs.start, planes.run), dtype)
         term = np.empty_like(acc)
-        for k, off in enumerate(offsets):
-            reads = np.lib.stride_tricks.as_strided(
-                buffer[g0 * run + off :], acc.shape, (run * item, item), writeable=False
-            )
-            np.multiply(reads, w_t[gs, k, None], out=term if k else acc)
+        for k, off in enumerate(planes.offsets):
+            np.multiply(planes.reads(gs, off), w_t[gs, k, None], out=term if k else acc)
             if k:
                 acc += term
-        y[:, gs] = acc.reshape(g1 - g0, n_img, *padded)[interior].swapaxes(0, 1)
+        y[:, gs] = acc.reshape(len(acc), n_img, *spec.padded_spatial)[interior].swapaxes(0, 1)
 
-    # blocks of about PLANES_BLOCK_BYTES, as many on each thread
-    threads = _parallel.threads()
-    count = -(-groups * run * np.dtype(dtype).itemsize // PLANES_BLOCK_BYTES)
-    count = min(groups, -(-max(count, 1) // threads) * threads)
-    bounds = [groups * i // count for i in range(count + 1)]
-    _parallel.run(block, [slice(a, b) for a, b in zip(bounds, bounds[1:]) if b > a])
+    _parallel.run(block, planes.blocks(groups))
     return y
 
 
