@@ -55,6 +55,17 @@ def pad_into(
     out[(slice(None),) * first + inner] = x
 
 
+def channels_last(a: np.ndarray) -> np.ndarray:
+    """``a (N, C, *spatial)`` as a view ``(N, *spatial, C)``: ``np.moveaxis(a, 1, -1)`` without
+    its argument checks (7 us a call, a tenth of a small layer's whole pass)."""
+    return a.transpose(0, *range(2, a.ndim), 1)
+
+
+def channels_first(a: np.ndarray) -> np.ndarray:
+    """``a (N, *spatial, C)`` as a view ``(N, C, *spatial)``: ``np.moveaxis(a, -1, 1)``."""
+    return a.transpose(0, a.ndim - 1, *range(1, a.ndim - 1))
+
+
 _BLAS_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 
 

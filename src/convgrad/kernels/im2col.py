@@ -38,6 +38,7 @@ the matrix product that reads them.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -69,6 +70,16 @@ def pieces(
     rows.
     """
     budget = CHUNK_BYTES if budget is None else budget
+    for chunk in _pieces(batch, channels, spec, itemsize, budget):
+        yield list(chunk)
+
+
+@functools.lru_cache(maxsize=256)
+def _pieces(
+    batch: int, channels: int, spec: ConvSpec, itemsize: int, budget: int
+) -> tuple[tuple[Piece, ...], ...]:
+    """:func:`pieces`, cached by its arguments: a small layer's pieces cost 20 us to make."""
+    chunks = []
     rows = spec.out_spatial[0]
     per_image = channels * math.prod(spec.kernel) * math.prod(spec.out_spatial) * itemsize
     images = max(1, budget // max(per_image, 1))
@@ -81,7 +92,8 @@ def pieces(
             r1 = min(r0 + block, rows)
             sub = replace(spec, out_spatial=(r1 - r0, *spec.out_spatial[1:]))
             out.append(Piece(chunk, slice(r0, r1), r0 * s, (r1 - 1) * s + d * (k - 1) + 1, sub))
-        yield out
+        chunks.append(tuple(out))
+    return tuple(chunks)
 
 
 def gather(xp: np.ndarray, spec: ConvSpec, shift: bool) -> np.ndarray:

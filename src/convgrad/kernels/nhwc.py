@@ -29,6 +29,7 @@ multiplies the weights by the zeros around ``dy`` too, so ``0 * inf`` is NaN: a 
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from collections.abc import Callable, Iterator
@@ -84,9 +85,9 @@ def _channels_last(x: np.ndarray, spec: ConvSpec, dtype: np.dtype, slot: str) ->
     m, c = x.shape[:2]
     xp = scratch(slot, (m, *spec.padded_spatial, c), dtype)
     if spec.padding_mode != "zeros":
-        xp[...] = np.moveaxis(_np.pad(x, spec.padding, spec.padding_mode), 1, -1)
+        xp[...] = _np.channels_last(_np.pad(x, spec.padding, spec.padding_mode))
         return xp
-    _np.pad_into(xp, np.moveaxis(x, 1, -1), spec.padding, 1)
+    _np.pad_into(xp, _np.channels_last(x), spec.padding, 1)
     return xp
 
 
@@ -112,7 +113,7 @@ def _gather(xp: np.ndarray, spec: ConvSpec, dtype: np.dtype) -> np.ndarray:
 def _weights(w: np.ndarray, dtype: np.dtype) -> np.ndarray:
     """``wm[(t, c), o] = w[o, c, t]``: ``(K * C, C_out)``."""
     c_out, c_in = w.shape[:2]
-    wm = np.moveaxis(w.reshape(c_out, c_in, -1), 1, -1).reshape(c_out, -1).T
+    wm = w.reshape(c_out, c_in, -1).transpose(0, 2, 1).reshape(c_out, -1).T
     return np.ascontiguousarray(wm, dtype=dtype)
 
 
@@ -131,7 +132,7 @@ def _convolve(
             np.matmul(cols, wm, out=y)
             y = y.reshape(xp.shape[0], *p.spec.out_spatial, c_out)
             at = slice(part.start - images.start + first, part.stop - images.start + first)
-            out[at, :, p.rows] = np.moveaxis(y, -1, 1)
+            out[at, :, p.rows] = _np.channels_first(y)
             del cols, y  # before the next piece's: buffers past KEEP_BYTES are new arrays
         del xp
 
@@ -170,7 +171,7 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
             for p in chunk:
                 cols = _gather(xp[:, p.lo : p.hi], p.spec, dtype)
                 dyc = scratch("dy", (xp.shape[0], *p.spec.out_spatial, c_out), dtype)
-                dyc[...] = np.moveaxis(dy[part, :, p.rows], 1, -1)
+                dyc[...] = _np.channels_last(dy[part, :, p.rows])
                 dw += dyc.reshape(-1, c_out).T @ cols
                 del cols, dyc  # before the next piece's (buffers past KEEP_BYTES are new)
             del xp
@@ -178,7 +179,7 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
 
     parts = parallel.over_images(x.shape[0], work, parallel.conv_size(spec, w, x.shape[0]))
     dw = parts[0] if len(parts) == 1 else np.sum(parts, axis=0)
-    return np.ascontiguousarray(np.moveaxis(dw.reshape(c_out, k, -1), -1, 1)).reshape(w.shape)
+    return np.ascontiguousarray(dw.reshape(c_out, k, -1).transpose(0, 2, 1)).reshape(w.shape)
 
 
 def input_grad(
@@ -203,6 +204,27 @@ def input_grad(
     # with the kernel flipped and its channel axes swapped
     flipped = np.flip(w, axis=tuple(range(2, 2 + dims))).swapaxes(0, 1)  # (C_in, C_out, *k)
     wm = weights(flipped, dtype)
+    spec_t, spec_i = _input_grad_specs(spec)
+    dx = np.empty((dy.shape[0], c_in, *spec.in_spatial), dtype)
+
+    def work(images: range) -> None:
+        if spec_i is not None:  # only the unpadded positions of dxp
+            convolve(dy, wm, spec_i, dx, images, images.start)
+            return
+        dxp = np.empty((len(images), c_in, *padded), dtype)
+        convolve(dy, wm, spec_t, dxp, images, 0)
+        _np.pad_backward_into(dx[images.start : images.stop], dxp, spec.padding, spec.padding_mode)
+
+    parallel.over_images(dy.shape[0], work, parallel.conv_size(spec, w, dy.shape[0]))
+    return dx
+
+
+@functools.lru_cache(maxsize=256)
+def _input_grad_specs(spec: ConvSpec) -> tuple[ConvSpec, ConvSpec | None]:
+    """The stride-1 ``dx``'s convolutions of ``dy``: ``spec_t`` gives the padded ``dxp``, and
+    ``spec_i`` (for zero padding, when the padding is within the kernel's reach) only its
+    unpadded positions, with less padding; cached (``dataclasses.replace`` costs 7 us)."""
+    padded = spec.padded_spatial
     # padded positions past the last window's reach get no gradient: the trailing zero padding
     # of dy is longer by their number (a transposed convolution's output_padding)
     full = tuple(
@@ -212,24 +234,12 @@ def input_grad(
     spec_t = replace(
         spec, padding=full, padding_mode="zeros", in_spatial=spec.out_spatial, out_spatial=padded
     )
-    dx = np.empty((dy.shape[0], c_in, *spec.in_spatial), dtype)
-    zeros = spec.padding_mode == "zeros"
-
-    def work(images: range) -> None:
-        if zeros:  # only the unpadded positions of dxp: a convolution with less padding
-            inner = tuple(
-                ((lo_t - lo), (hi_t - hi)) for (lo_t, hi_t), (lo, hi) in zip(full, spec.padding)
-            )
-            if all(a >= 0 and b >= 0 for a, b in inner):
-                spec_i = replace(spec_t, padding=inner, out_spatial=spec.in_spatial)
-                convolve(dy, wm, spec_i, dx, images, images.start)
-                return
-        dxp = np.empty((len(images), c_in, *padded), dtype)
-        convolve(dy, wm, spec_t, dxp, images, 0)
-        _np.pad_backward_into(dx[images.start : images.stop], dxp, spec.padding, spec.padding_mode)
-
-    parallel.over_images(dy.shape[0], work, parallel.conv_size(spec, w, dy.shape[0]))
-    return dx
+    if spec.padding_mode != "zeros":
+        return spec_t, None
+    inner = tuple(((lo_t - lo), (hi_t - hi)) for (lo_t, hi_t), (lo, hi) in zip(full, spec.padding))
+    if not all(a >= 0 and b >= 0 for a, b in inner):
+        return spec_t, None
+    return spec_t, replace(spec_t, padding=inner, out_spatial=spec.in_spatial)
 
 
 def _input_grad_scatter(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
@@ -246,7 +256,7 @@ def _input_grad_scatter(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.nda
             dxp = np.zeros((m, *padded, c_in), dtype)
             for p in chunk:
                 dyc = scratch("dy", (m, *p.spec.out_spatial, c_out), dtype)
-                dyc[...] = np.moveaxis(dy[part, :, p.rows], 1, -1)
+                dyc[...] = _np.channels_last(dy[part, :, p.rows])
                 dcols = scratch("cols", (dyc.size // c_out, wm_t.shape[1]), dtype)
                 np.matmul(dyc.reshape(-1, c_out), wm_t, out=dcols)
                 dcols = dcols.reshape(m, *p.spec.out_spatial, *spec.kernel, c_in)
@@ -256,7 +266,7 @@ def _input_grad_scatter(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.nda
                     where = _np.tap_slices(t, spec.stride, spec.dilation, p.spec.out_spatial)
                     rows[(slice(None), *where)] += dcols[(*at, *t)]
                 del dyc, dcols  # before the next piece's (buffers past KEEP_BYTES are new)
-            dxp_first = np.moveaxis(dxp, -1, 1)
+            dxp_first = _np.channels_first(dxp)
             _np.pad_backward_into(dx[part], dxp_first, spec.padding, spec.padding_mode)
             del dxp, dxp_first, rows
 
