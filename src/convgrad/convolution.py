@@ -484,7 +484,7 @@ def _bias_grad(dy: np.ndarray, bias: bool) -> np.ndarray | None:
 
 def _add_bias(y: np.ndarray, b: np.ndarray | None) -> np.ndarray:
     if b is not None:
-        y += b.reshape(-1, *(1,) * (y.ndim - 2))
+        y += _np.channel_plane(b, y)
     return y
 
 
