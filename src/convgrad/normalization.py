@@ -164,9 +164,11 @@ def _rows(a: np.ndarray) -> np.ndarray:
 
 
 def _channel_sums(a: np.ndarray) -> np.ndarray:
-    """``(C,)``: the sum of each channel of ``a (N, C, *spatial)`` (by the BLAS: see
-    :func:`convgrad._np.row_sums`)."""
-    return _np.channel_sums(a)
+    """``(C,)``: the sum of each channel of ``a (N, C, *spatial)``, NumPy's pairwise sum a row.
+    Not the BLAS's (:func:`convgrad._np.row_sums`): its ``gemv`` sums a row in an order that
+    depends on the row's place among the others, and a share of the channels on a thread
+    must give the bits the whole gives."""
+    return _rows(a).sum(axis=2).sum(axis=0)
 
 
 # _channel_dots takes einsum for channels of fewer positions than this, the BLAS's dot products
