@@ -168,6 +168,30 @@ def forward(
         yield images, y
 
 
+@functools.lru_cache(maxsize=256)
+def input_grad_specs(spec: ConvSpec) -> tuple[ConvSpec, ConvSpec | None]:
+    """A stride-1 ``dx`` as forward convolutions of ``dy``: ``spec_t`` gives the padded ``dxp``
+    (``dy`` zero-padded by ``d * (k - 1)``, correlated with the kernel flipped), and ``spec_i``,
+    for zero padding within the kernel's reach, only its unpadded positions (``dx`` itself, with
+    less padding), else ``None``. Cached: ``dataclasses.replace`` costs 7 us a call."""
+    padded = spec.padded_spatial
+    # padded positions past the last window's reach (a transposed convolution's output_padding)
+    # get no gradient: the trailing zero padding of dy is longer by their number
+    full = tuple(
+        (d * (k - 1), p - o)
+        for k, d, o, p in zip(spec.kernel, spec.dilation, spec.out_spatial, padded)
+    )
+    spec_t = replace(
+        spec, padding=full, padding_mode="zeros", in_spatial=spec.out_spatial, out_spatial=padded
+    )
+    if spec.padding_mode != "zeros":
+        return spec_t, None
+    inner = tuple(((lo_t - lo), (hi_t - hi)) for (lo_t, hi_t), (lo, hi) in zip(full, spec.padding))
+    if not all(a >= 0 and b >= 0 for a, b in inner):
+        return spec_t, None
+    return spec_t, replace(spec_t, padding=inner, out_spatial=spec.in_spatial)
+
+
 Forward = Callable[[np.ndarray, np.ndarray, ConvSpec], Iterator[tuple[slice, np.ndarray]]]
 
 
@@ -178,16 +202,8 @@ def input_grad_by_forward(
     by ``d*(k-1)`` on each side, correlated with ``w`` flipped and its channel axes swapped;
     ``forward(dy, w_t, spec_t)`` computes it chunk by chunk, and each chunk is folded back
     through the padding as it comes."""
-    c_in, padded = w.shape[1] * spec.groups, spec.padded_spatial
-    # padded rows past the last window's reach (a transposed convolution's output_padding)
-    # get no gradient: the trailing zero padding of dy is longer by their number
-    full = tuple(
-        (d * (k - 1), p - o)
-        for k, d, o, p in zip(spec.kernel, spec.dilation, spec.out_spatial, padded)
-    )
-    spec_t = replace(
-        spec, padding=full, padding_mode="zeros", in_spatial=spec.out_spatial, out_spatial=padded
-    )
+    c_in = w.shape[1] * spec.groups
+    spec_t, _ = input_grad_specs(spec)
     og, dims = w.shape[0] // spec.groups, len(spec.kernel)
     w_t = w.reshape(spec.groups, og, *w.shape[1:]).swapaxes(1, 2)  # (G, Cg, Og, *kernel)
     w_t = np.flip(w_t, axis=tuple(range(3, 3 + dims))).reshape(c_in, og, *spec.kernel)

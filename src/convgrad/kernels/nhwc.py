@@ -29,11 +29,9 @@ multiplies the weights by the zeros around ``dy`` too, so ``0 * inf`` is NaN: a 
 
 from __future__ import annotations
 
-import functools
 import math
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 
 import numpy as np
 
@@ -204,7 +202,7 @@ def input_grad(
     # with the kernel flipped and its channel axes swapped
     flipped = np.flip(w, axis=tuple(range(2, 2 + dims))).swapaxes(0, 1)  # (C_in, C_out, *k)
     wm = weights(flipped, dtype)
-    spec_t, spec_i = _input_grad_specs(spec)
+    spec_t, spec_i = im2col.input_grad_specs(spec)
     dx = np.empty((dy.shape[0], c_in, *spec.in_spatial), dtype)
 
     def work(images: range) -> None:
@@ -217,29 +215,6 @@ def input_grad(
 
     parallel.over_images(dy.shape[0], work, parallel.conv_size(spec, w, dy.shape[0]))
     return dx
-
-
-@functools.lru_cache(maxsize=256)
-def _input_grad_specs(spec: ConvSpec) -> tuple[ConvSpec, ConvSpec | None]:
-    """The stride-1 ``dx``'s convolutions of ``dy``: ``spec_t`` gives the padded ``dxp``, and
-    ``spec_i`` (for zero padding, when the padding is within the kernel's reach) only its
-    unpadded positions, with less padding; cached (``dataclasses.replace`` costs 7 us)."""
-    padded = spec.padded_spatial
-    # padded positions past the last window's reach get no gradient: the trailing zero padding
-    # of dy is longer by their number (a transposed convolution's output_padding)
-    full = tuple(
-        (d * (k - 1), p - o)
-        for k, d, o, p in zip(spec.kernel, spec.dilation, spec.out_spatial, padded)
-    )
-    spec_t = replace(
-        spec, padding=full, padding_mode="zeros", in_spatial=spec.out_spatial, out_spatial=padded
-    )
-    if spec.padding_mode != "zeros":
-        return spec_t, None
-    inner = tuple(((lo_t - lo), (hi_t - hi)) for (lo_t, hi_t), (lo, hi) in zip(full, spec.padding))
-    if not all(a >= 0 and b >= 0 for a, b in inner):
-        return spec_t, None
-    return spec_t, replace(spec_t, padding=inner, out_spatial=spec.in_spatial)
 
 
 def _input_grad_scatter(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:

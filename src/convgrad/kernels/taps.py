@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from .. import _np
 from .._args import ConvSpec
+from . import im2col as _im2col
 from . import parallel as _parallel
 
 # The taps run over blocks of (images, groups) small enough to stay in the core's cache while
@@ -217,24 +217,11 @@ def input_grad_folded(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarr
     every weight: ``0 * inf`` is NaN, so weights that are not all finite take the scatter."""
     if not (_planes_apply(w, spec) and np.isfinite(w).all()):
         return _np.pad_backward(input_grad(dy, w, spec), spec.padding, spec.padding_mode)
-    dims = len(spec.kernel)
-    flipped = np.flip(w, axis=tuple(range(2, 2 + dims)))
-    padded = spec.padded_spatial
-    full = tuple(
-        (d * (k - 1), p - o)
-        for k, d, o, p in zip(spec.kernel, spec.dilation, spec.out_spatial, padded, strict=True)
-    )
-    inner = tuple((a - lo, b - hi) for (a, b), (lo, hi) in zip(full, spec.padding, strict=True))
-    direct = spec.padding_mode == "zeros" and all(a >= 0 and b >= 0 for a, b in inner)
-    if direct:
-        target, pads = spec.in_spatial, inner  # the unpadded positions of dxp: dx itself
-    else:
-        target, pads = padded, full
-    spec_t = replace(
-        spec, padding=pads, padding_mode="zeros", in_spatial=spec.out_spatial, out_spatial=target
-    )
-    out = _forward_planes(dy, flipped, spec_t)
-    return out if direct else _np.pad_backward(out, spec.padding, spec.padding_mode)
+    flipped = np.flip(w, axis=tuple(range(2, 2 + len(spec.kernel))))
+    spec_t, spec_i = _im2col.input_grad_specs(spec)
+    if spec_i is not None:  # the unpadded positions of dxp: dx itself
+        return _forward_planes(dy, flipped, spec_i)
+    return _np.pad_backward(_forward_planes(dy, flipped, spec_t), spec.padding, spec.padding_mode)
 
 
 def _dy_block(dy_t: np.ndarray, taps: _Taps) -> np.ndarray:
