@@ -62,6 +62,30 @@ def test_activation_gradients_match_finite_differences(name):
     assert report.passed, str(report)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.float16])
+@given(seed=st.integers(0, 2**31), size=st.integers(1, 300))
+def test_relu_and_its_gradient_give_the_bits_of_their_formulas(dtype, seed, size):
+    # NaN, infinities and signed zeros in x and in dy: y = max(x, 0) and dx = dy where not
+    # x <= 0 (a NaN x passes dy), else zero
+    rng = np.random.default_rng(seed)
+    specials = np.array([np.nan, np.inf, -np.inf, -0.0, 0.0])
+    x = np.where(rng.random(size) < 0.3, rng.choice(specials, size), rng.standard_normal(size))
+    dy = rng.standard_normal(size)
+    if rng.random() < 0.5:
+        dy[rng.integers(0, size, 2)] = rng.choice(specials, 2)
+    x, dy = x.astype(dtype), dy.astype(dtype)
+    wide = np.float32 if dtype == np.float16 else dtype  # float16 computes in float32
+    xw, dyw = x.astype(wide), dy.astype(wide)
+    zero = dyw * 0 if np.isfinite(dyw).all() else np.zeros_like(dyw)
+    expected = np.where(xw <= 0, zero, dyw).astype(dtype)
+    assert activations.relu(x).tobytes() == np.maximum(xw, 0).astype(dtype).tobytes()
+    got = activations.relu_backward(dy, x)  # numba's (with [fast]) writes +0.0 where blocked
+    assert got.dtype == dtype
+    np.testing.assert_array_equal(got, expected)
+    torch_dx = torch.ops.aten.threshold_backward(torch.tensor(dy), torch.tensor(x), 0)
+    np.testing.assert_array_equal(got, torch_dx.numpy())
+
+
 def test_sigmoid_does_not_overflow_and_keeps_float32():
     x = np.array([-1e4, -50.0, 0.0, 50.0, 1e4], dtype=np.float32)
     y = activations.sigmoid(x)  # warnings are errors: an overflow in exp would fail here

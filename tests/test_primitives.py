@@ -140,3 +140,43 @@ def test_channel_sums_carry_nan_and_infinities_as_a_sum_does():
     assert got[3] == 0 and not np.signbit(got[3])  # as a.sum(axis=(0, 2, 3)) gives
     with np.errstate(invalid="ignore"):  # inf - inf
         assert not np.signbit(a.sum(axis=(0, 2, 3))[3])
+
+
+@given(
+    st.integers(0, 40),
+    st.sampled_from([np.float16, np.float32, np.float64, np.int32]),
+    st.integers(1, 7),
+    st.integers(0, 2**31),
+)
+def test_maximum_zero_gives_the_bits_of_maximum_with_zero(size, dtype, run, seed):
+    rng = np.random.default_rng(seed)
+    x = (rng.standard_normal(size) * 3).astype(dtype)
+    if dtype != np.int32 and size:
+        specials = np.array([np.nan, -np.nan, np.inf, -np.inf, -0.0, 0.0], dtype)
+        x[rng.integers(0, size, 6)] = specials
+    before = x.copy()
+    out = np.full(size, 7, dtype)
+    saved = _np.ZERO_RUN
+    try:
+        _np.ZERO_RUN = run  # runs shorter than the array: every boundary drawn
+        _np._zero_runs.clear()
+        _np.maximum_zero(x, out)
+    finally:
+        _np.ZERO_RUN = saved
+        _np._zero_runs.clear()
+    expected = np.maximum(x, 0)
+    assert out.dtype == expected.dtype
+    assert out.tobytes() == expected.tobytes()
+    assert x.tobytes() == before.tobytes()
+
+
+def test_maximum_zero_of_strided_or_mixed_arrays_falls_back_to_maximum():
+    x = np.arange(-6.0, 6.0).reshape(3, 4)
+    out = np.empty((4, 3))
+    _np.maximum_zero(x.T, out)  # not contiguous
+    np.testing.assert_array_equal(out, np.maximum(x.T, 0))
+    out32 = np.empty((3, 4), np.float32)
+    _np.maximum_zero(x, out32)  # another dtype
+    np.testing.assert_array_equal(out32, np.maximum(x, 0).astype(np.float32))
+    zeros = _np._zero_runs[np.dtype(np.float64)] if _np._zero_runs else None
+    assert zeros is None or (not zeros.any() and not zeros.flags.writeable)
