@@ -86,32 +86,6 @@ def channel_plane(v: np.ndarray, like: np.ndarray) -> np.ndarray:
     return np.repeat(v, math.prod(spatial)).reshape(1, v.size, *spatial)
 
 
-# maximum_zero compares runs of this many numbers with a cached vector of zeros. NumPy's maximum
-# against a scalar (or any operand of stride 0) takes its scalar loop, against a contiguous
-# array its SIMD one: max(x, 0) of (32, 32, 28, 28) float32, us (one thread, hot cache) against
-# the scalar 397, a whole array of zeros 113, runs of 2**18 / 2**16 / 2**14 / 2**12 against a
-# vector 121 / 135 / 168 / 320.
-ZERO_RUN = 1 << 16
-_zero_runs: dict[np.dtype, np.ndarray] = {}
-
-
-def maximum_zero(x: np.ndarray, out: np.ndarray) -> None:
-    """``np.maximum(x, 0, out=out)``, with the same bits (a NaN kept, ``-0.0`` to ``+0.0``), by
-    runs of :data:`ZERO_RUN` against a read-only vector of zeros when ``x`` and ``out`` are
-    C-contiguous of one dtype, which NumPy's vectorised loop takes (see :data:`ZERO_RUN`)."""
-    if not (x.flags.c_contiguous and out.flags.c_contiguous and x.dtype == out.dtype):
-        np.maximum(x, 0, out=out)
-        return
-    zeros = _zero_runs.get(x.dtype)
-    if zeros is None:
-        zeros = _zero_runs[x.dtype] = np.zeros(ZERO_RUN, x.dtype)
-        zeros.flags.writeable = False
-    flat, flat_out = x.reshape(-1), out.reshape(-1)
-    for start in range(0, flat.size, ZERO_RUN):
-        stop = min(start + ZERO_RUN, flat.size)
-        np.maximum(flat[start:stop], zeros[: stop - start], out=flat_out[start:stop])
-
-
 _BLAS_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _args, _np
+from . import _args
 from .kernels import accel
 from .kernels import parallel as _parallel
 
@@ -62,7 +62,7 @@ def relu(input, inplace=False):
     (x,), out = _prepare("relu", input)
     shape, x = x.shape, np.atleast_1d(x)
     y = np.empty(x.shape, x.dtype)
-    _parallel.over_parts(len(x), lambda p: _np.maximum_zero(x[p], y[p]), x.size)
+    _parallel.over_parts(len(x), lambda p: np.maximum(x[p], 0, out=y[p]), x.size)
     return y.reshape(shape).astype(out, copy=False)
 
 
@@ -83,20 +83,15 @@ def relu_backward(dy, x):
             return result.reshape(shape).astype(out, copy=False)
     dx = np.empty(x.shape, dy.dtype)
 
-    # one decision for every share (the two ways give different zeros' signs); isfinite's pass
-    # took 64 us on (32, 32, 28, 28) float32, np.sum's 191
-    finite = bool(np.isfinite(dy).all())
+    finite = bool(np.isfinite(np.sum(dy)))  # one decision for every share
 
     def part(p: slice) -> None:  # a share of the first axis
-        blocked = np.less_equal(x[p], 0)  # not x > 0: a NaN passes its gradient, as PyTorch's
+        passes = np.less_equal(x[p], 0)
+        np.logical_not(passes, out=passes)  # x > 0, or NaN: a NaN passes its gradient, as PyTorch's
         if finite:  # then dy * 0 is 0: a multiply, 8x faster than np.where
-            # the mask as dy's dtype (1 or 0) in dx, then dy times it in place: dy times the
-            # booleans casts them in NumPy's buffered loop (250 us on (32, 32, 28, 28) float32
-            # where the cast and the multiply take 90 and 110)
-            np.logical_not(blocked, out=dx[p], casting="unsafe")
-            np.multiply(dx[p], dy[p], out=dx[p])
+            np.multiply(dy[p], passes, out=dx[p])
         else:  # a NaN or infinite dy must not leak where x <= 0
-            np.copyto(dx[p], np.where(blocked, 0, dy[p]))
+            np.copyto(dx[p], np.where(passes, dy[p], 0))
 
     _parallel.over_parts(len(x), part, x.size)
     return dx.reshape(shape).astype(out, copy=False)
