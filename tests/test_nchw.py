@@ -130,6 +130,7 @@ def test_kept_buffers_of_other_shapes_and_dtypes_do_not_leak_into_results(thread
     """Calls of other sizes, ranks and dtypes in between, on the same threads, reuse the
     buffers (the scratch arrays nhwc keeps per thread)."""
     monkeypatch.setattr(parallel, "SPLIT_POSITIONS", 0)
+    monkeypatch.setattr(parallel, "SPLIT_MIN_FLOPS", 0)
     rng = np.random.default_rng(0)
     with parallel.limit(threads), convolution.strategy("nchw"):
         for _ in range(2):

@@ -37,6 +37,7 @@ def _reference(x, w, dy, **kw):
 def test_kept_buffers_of_other_shapes_and_dtypes_do_not_leak_into_results(threads, monkeypatch):
     """Calls of other sizes and dtypes in between, on the same threads, reuse the buffers."""
     monkeypatch.setattr(parallel, "SPLIT_POSITIONS", 0)
+    monkeypatch.setattr(parallel, "SPLIT_MIN_FLOPS", 0)
     rng = np.random.default_rng(0)
     cases = [
         ((4, 16, 9, 9), (8, 16, 3, 3), dict(padding=1), np.float64),

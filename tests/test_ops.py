@@ -131,6 +131,7 @@ def test_linear_split_over_threads_matches_torch_and_leaves_inputs_unchanged(lea
 
     monkeypatch.setattr(parallel, "_threads", 3)
     monkeypatch.setattr(parallel, "SPLIT_FLOPS", 0)
+    monkeypatch.setattr(parallel, "SPLIT_MIN_FLOPS", 0)
     rng = np.random.default_rng(2)
     x, w, b = rng.standard_normal((*lead, 6)), rng.standard_normal((4, 6)), rng.standard_normal(4)
     dy = rng.standard_normal((*lead, 4))

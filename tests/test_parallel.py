@@ -131,6 +131,27 @@ def test_a_call_too_small_to_split_keeps_the_blas_at_one_thread_right_after_a_sp
     assert seen.pop() == before
 
 
+def test_a_pass_under_the_minimum_flops_runs_whole_however_large_its_images(monkeypatch):
+    monkeypatch.setattr(_parallel, "_threads", 2)
+    monkeypatch.setattr(_parallel, "_last_split", [-float("inf")])
+
+    def work(images):
+        return len(images)
+
+    large_images = (10_000, _parallel.SPLIT_MIN_FLOPS / 2)  # a first layer's pass
+    assert _parallel.over_images(8, work, large_images) == [8]
+    enough = (10_000, _parallel.SPLIT_MIN_FLOPS)
+    assert _parallel.over_images(8, work, enough) == ([4, 4] if _blas_limits() else [8])
+    assert _parallel.over_images(8, work, (16, _parallel.SPLIT_FLOPS)) == (
+        [4, 4] if _blas_limits() else [8]
+    )
+
+
+def _blas_limits():
+    with _parallel.blas_single() as single:
+        return single
+
+
 def test_a_numba_split_counts_as_a_split(monkeypatch):
     monkeypatch.setattr(_parallel, "_threads", 2)
     monkeypatch.setattr(_parallel, "_last_split", [-float("inf")])

@@ -354,6 +354,7 @@ def test_nhwc_from_several_python_threads_gives_each_its_own_exact_result(monkey
     """Buffers are per thread: calls of other shapes and dtypes at once on other threads (and
     on the pool's) change no bit of a result."""
     monkeypatch.setattr(parallel, "SPLIT_POSITIONS", 0)
+    monkeypatch.setattr(parallel, "SPLIT_MIN_FLOPS", 0)
     rng = np.random.default_rng(7)
     cases = []
     for i in range(8):

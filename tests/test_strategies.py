@@ -105,6 +105,7 @@ def chunking(request, monkeypatch):
         monkeypatch.setattr(_nhwc, "KEEP_BYTES", 0)
         monkeypatch.setattr(_parallel, "_threads", 3)
         monkeypatch.setattr(_parallel, "SPLIT_POSITIONS", 0)
+        monkeypatch.setattr(_parallel, "SPLIT_MIN_FLOPS", 0)
 
 
 def _torch(cfg, dy, transposed):

@@ -168,6 +168,19 @@ def _restore(controller: Any, before: list[int]) -> None:
 #   layers have 231 MFLOP a pass, 1503-1597 ms split, 1799-1848 ms not.
 SPLIT_POSITIONS = 256
 SPLIT_FLOPS = 50e6
+# ...and never below SPLIT_MIN_FLOPS, however large the images: waking the pool thread and
+# limiting the BLAS cost more than half of a pass this small saves. A first layer, 1 -> 32 at
+# 28x28, batch 32 (14 MFLOP a pass), 2 threads, right after another split (as in training),
+# medians of 9 rounds alternating, ms split / one thread (a scratch script, 2026-11-30):
+# forward 0.60 to 0.85 / 0.40 to 0.52, dw 0.58 / 0.29, dx 0.85 / 0.66; 1 -> 16 forward 0.47 /
+# 0.28. From 57 MFLOP (3 -> 32 at 32x32, batch 32) the split paid for dx (1.73 / 2.42). Inside
+# a training step (python benchmarks/train_ab.py's way: the first layer's forward and dw timed
+# in the step, split and not alternating round by round, medians of the rounds' ms a step,
+# ``python benchmarks/first_layer_split.py``): the 28x28 CNN 1.99 -> 1.21 and 1.99 -> 1.26,
+# the ResNet-20 (1 -> 16 at 28x28) 1.78 -> 1.06. The whole step gains less: the next split
+# wakes the pool thread instead (every op timed in the step, 20 rounds: forward -0.19 ms,
+# the first layer's dw -0.35, the other layers' backward +0.28; the step -0.24 and -0.34).
+SPLIT_MIN_FLOPS = 20e6
 
 
 def conv_size(spec: Any, w: np.ndarray, batch: int) -> tuple[int, float]:
@@ -201,9 +214,9 @@ def over_images(
     """``work(images)`` over shares of ``range(batch)``, one share per thread with the BLAS at
     one thread each, when there are threads, threadpoolctl can limit the BLAS, and the work is
     large enough (``size``, when given: output positions per image and FLOPs, at least
-    :data:`SPLIT_POSITIONS` or :data:`SPLIT_FLOPS`); else ``[work(range(batch))]``, on this
-    thread, with the BLAS's own threads unless a split ended less than
-    :data:`QUIET_AFTER_SPLIT` seconds ago (then with the BLAS at one thread).
+    :data:`SPLIT_POSITIONS` or :data:`SPLIT_FLOPS`, and at least :data:`SPLIT_MIN_FLOPS`);
+    else ``[work(range(batch))]``, on this thread, with the BLAS's own threads unless a split
+    ended less than :data:`QUIET_AFTER_SPLIT` seconds ago (then with the BLAS at one thread).
 
     Each thread runs its own images' products whole, instead of the BLAS splitting every product
     in two: thin products split poorly, and the BLAS's workers spin between products, taking a
@@ -219,7 +232,9 @@ def over_images(
             return work(images)
 
     count = min(threads(), batch)
-    if size is not None and size[0] < SPLIT_POSITIONS and size[1] < SPLIT_FLOPS:
+    if size is not None and (
+        size[1] < SPLIT_MIN_FLOPS or (size[0] < SPLIT_POSITIONS and size[1] < SPLIT_FLOPS)
+    ):
         count = 1
     if count <= 1:
         if not _split_recently():
