@@ -1,8 +1,10 @@
 """The NumPy taps' whole-plane path against the plane-by-plane one, depthwise, in one process.
 
     python benchmarks/depthwise_planes.py [--repeat 31] [--threads 1 2] [--block-sweep]
+                                          [--stride 2]
 
-Forward and ``dx`` of depthwise layers (one output per group, stride 1), float32, batch 8:
+Forward and ``dx`` of depthwise layers (one output per group, stride 1 or ``--stride``; a stride
+splits the planes into their phases), float32, batch 8:
 "before" is :func:`convgrad.kernels.taps.forward` on the padded input and
 :func:`convgrad.kernels.taps.input_grad` folded through the padding (the scatter); "after" is
 :func:`convgrad.kernels.taps._forward_planes` and :func:`convgrad.kernels.taps.input_grad_folded`.
@@ -76,6 +78,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=31)
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--block-sweep", action="store_true")
+    parser.add_argument("--stride", type=int, default=1, help="the layers' stride (default 1)")
     args = parser.parse_args()
     _memory.keep_freed_memory()
     rng = np.random.default_rng(0)
@@ -83,10 +86,13 @@ def main() -> None:
         x = rng.standard_normal(x_shape, dtype=np.float32)
         w = rng.standard_normal(w_shape, dtype=np.float32)
         n = len(x_shape) - 2
-        spec = _args.conv_spec("b", n, x, w, None, 1, padding, dilation, x_shape[1], "zeros")
+        spec = _args.conv_spec(
+            "b", n, x, w, None, args.stride, padding, dilation, x_shape[1], "zeros"
+        )
         dy = rng.standard_normal((x_shape[0], x_shape[1], *spec.out_spatial), dtype=np.float32)
         cells = [c for threads in args.threads for c in _row(x, w, dy, spec, threads, args)]
-        print(f"{x_shape} k={w_shape[2:]} p={padding} d={dilation}: " + "; ".join(cells))
+        label = f"{x_shape} k={w_shape[2:]} s={args.stride} p={padding} d={dilation}"
+        print(f"{label}: " + "; ".join(cells))
 
 
 if __name__ == "__main__":

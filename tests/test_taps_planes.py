@@ -32,20 +32,22 @@ def depthwise(draw):
     spatial = tuple(draw(st.integers(1, {1: 12, 2: 7, 3: 4}[n])) for _ in range(n))
     kernel = tuple(draw(st.integers(1, 4)) for _ in range(n))
     dilation = tuple(draw(st.integers(1, 2)) for _ in range(n))
+    stride = tuple(draw(st.sampled_from([1, 1, 2, 3])) for _ in range(n))
     mode = draw(st.sampled_from(MODES))
     pairs = tuple((draw(st.integers(0, 4)), draw(st.integers(0, 4))) for _ in range(n))
     for size, (lo, hi) in zip(spatial, pairs):
         assume(mode != "reflect" or max(lo, hi) < size)
         assume(mode != "circular" or max(lo, hi) <= size)
-    out = tuple(
+    reach = tuple(
         s + lo + hi - d * (k - 1) for s, (lo, hi), k, d in zip(spatial, pairs, kernel, dilation)
     )
-    assume(min(out) >= 1)
+    assume(min(reach) >= 1)
+    out = tuple((r - 1) // s + 1 for r, s in zip(reach, stride))
     rng = np.random.default_rng(draw(st.integers(0, 2**31)))
     x = rng.standard_normal((batch, groups, *spatial))
     w = rng.standard_normal((groups, 1, *kernel))
     dy = rng.standard_normal((batch, groups, *out))
-    return n, x, w, dy, dict(padding=pairs, dilation=dilation, groups=groups), mode
+    return n, x, w, dy, dict(stride=stride, padding=pairs, dilation=dilation, groups=groups), mode
 
 
 @pytest.fixture(params=["whole", "one group a block"])
@@ -81,7 +83,7 @@ def test_depthwise_planes_match_the_reference_loops(blocks):
     _check_against_reference()
 
 
-def test_the_planes_path_runs_for_one_output_per_group_at_stride_1(monkeypatch):
+def test_the_planes_path_runs_for_one_output_per_group(monkeypatch):
     calls = []
     real = _taps._forward_planes
     monkeypatch.setattr(_taps, "_forward_planes", lambda *a: calls.append(a[0].shape) or real(*a))
@@ -96,21 +98,24 @@ def test_the_planes_path_runs_for_one_output_per_group_at_stride_1(monkeypatch):
         2, x, w2, rng.standard_normal((2, 8, 6, 6)), dict(padding=1, dilation=1, groups=4), "zeros"
     )
     assert calls == []
+    _ours(2, x, w, dy[:, :, :3, :3], dict(stride=2, padding=1, dilation=1, groups=4), "zeros")
+    assert calls == [(2, 4, 6, 6)]  # stride 2: the forward by phases
 
 
+@pytest.mark.parametrize("stride", [1, 2])
 @pytest.mark.parametrize("where", ["x", "dy", "w"])
 @pytest.mark.parametrize("value", [np.nan, np.inf, -np.inf])
-def test_non_finite_values_reach_what_torchs_reach(where, value, blocks):
+def test_non_finite_values_reach_what_torchs_reach(where, value, stride, blocks):
     """A NaN or an infinity in ``x``, ``dy`` or ``w``, at a plane's last row or column, where
     the dropped positions of the plane before read it; ``w`` not finite sends ``dx`` to the
     scatter (the padding of ``dy`` would multiply it by zeros)."""
     rng = np.random.default_rng(3)
     x, w = rng.standard_normal((2, 3, 5, 6)), rng.standard_normal((3, 1, 3, 3))
-    dy = rng.standard_normal((2, 3, 5, 6))
+    dy = rng.standard_normal((2, 3, *((n + 2 - 3) // stride + 1 for n in (5, 6))))
     {"x": x, "dy": dy, "w": w}[where][(1, 1, -1, -1) if where != "w" else (1, 0, 2, 2)] = value
-    kw = dict(padding=1, dilation=1, groups=3)
+    kw = dict(stride=stride, padding=1, dilation=1, groups=3)
     y, dx, dw = _ours(2, x, w, dy, kw, "zeros")
-    expected = torch_conv(2, x, w, None, dy, 1, ((1, 1), (1, 1)), 1, 3, "zeros")
+    expected = torch_conv(2, x, w, None, dy, stride, ((1, 1), (1, 1)), 1, 3, "zeros")
     for ours, theirs in zip((y, dx, dw), expected):
         np.testing.assert_array_equal(np.isnan(ours), np.isnan(theirs))
         np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-12)

@@ -8,11 +8,11 @@ im2col would be ``Og x K`` by ``K x P`` per group, too thin to pay for gathering
 ``dxp[n, g, p*s + t*d] += sum_o w[g*Og + o, 0, t] * dy[n, g*Og + o, p]`` and
 ``dw[g*Og + o, 0, t] = sum_{n,p} dy[n, g*Og + o, p] * xp[n, g, p*s + t*d]``.
 
-With one output per group at stride 1 (depthwise layers), the forward and ``dx`` run over whole
-padded planes laid out groups first (:func:`_forward_planes`), so that each multiply and add is
-one long NumPy loop per group rather than one short loop per (image, group); ``dx`` is then the
-forward convolution of ``dy`` zero-padded, with the kernel flipped (:func:`input_grad_folded`).
-Measurements by ``PLANES_BLOCK_BYTES``.
+With one output per group (depthwise layers), the forward runs over whole padded planes laid out
+groups first (:func:`_forward_planes`; with a stride, over the planes' phases), so that each
+multiply and add is one long NumPy loop per group rather than one short loop per (image,
+group); at stride 1 ``dx`` is then the forward convolution of ``dy`` zero-padded, with the
+kernel flipped (:func:`input_grad_folded`). Measurements by ``PLANES_BLOCK_BYTES``.
 """
 
 from __future__ import annotations
@@ -133,37 +133,75 @@ def forward(xp: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 
 def convolve(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of the unpadded ``x (N, G, *in)``: over whole planes
-    (:func:`_forward_planes`) with one output per group at stride 1, else :func:`forward`."""
+    (:func:`_forward_planes`) with one output per group, else :func:`forward`."""
     if _planes_apply(w, spec):
         return _forward_planes(x, w, spec)
     return forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
 
 
 def _planes_apply(w: np.ndarray, spec: ConvSpec) -> bool:
-    return w.shape[0] == spec.groups and set(spec.stride) == {1}
+    return w.shape[0] == spec.groups
 
 
 class _Planes:
-    """``x (N, G, *in)`` padded, laid out groups first, ``(G, N, *padded)``, end to end in one
+    """``x (N, G, *in)`` padded, laid out groups first, ``(G, N, *grid)``, end to end in one
     buffer with zeros after the last plane; each group's planes are one run of ``N * P`` numbers
-    (``P`` padded positions a plane), and :meth:`reads` is what a tap reads for a block of groups.
+    (``P`` positions a plane), and :meth:`reads` is what a tap reads for a block of groups.
     Outputs are computed at every position of each plane, those past the last row or column of
-    outputs reading into the next plane (or the zeros), and are dropped."""
+    outputs reading into the next plane (or the zeros), and are dropped.
+
+    With a stride ``s`` the padded planes are split into their ``s`` phases along each
+    dimension (polyphase): phase ``a`` holds the padded positions ``a, a + s, a + 2s, ...``, a
+    ``grid`` of ``ceil(padded / s)`` positions (the shorter phases end in zeros), and the
+    phases' planes lie one after the other, each laid out as above. Tap ``t`` reads
+    ``xp[s * o + t * d]``, which is position ``o + (t * d) // s`` of phase ``(t * d) % s``: every
+    tap reads its phase at stride 1, so the outputs are again one run per group and tap."""
 
     def __init__(self, x: np.ndarray, spec: ConvSpec, dtype: np.dtype) -> None:
         n_img, groups = x.shape[:2]
-        padded = spec.padded_spatial
-        self.plane = math.prod(padded)
+        padded, stride = spec.padded_spatial, spec.stride
+        self.grid = tuple(-(-p // s) for p, s in zip(padded, stride))
+        self.plane = math.prod(self.grid)
         self.run = n_img * self.plane
-        self.offsets = [_np.flat_offset(t, spec.dilation, padded) for t in np.ndindex(*spec.kernel)]
-        size = groups * self.run
-        self.buffer = np.empty(size + self.offsets[-1], dtype)
+        segment = groups * self.run  # one phase's planes
+        phases = list(np.ndindex(*stride))
+        self.offsets, within = [], []  # where each tap reads: in the buffer, in its phase
+        for tap in np.ndindex(*spec.kernel):
+            reach = [t * d for t, d in zip(tap, spec.dilation)]
+            index = phases.index(tuple(r % s for r, s in zip(reach, stride)))
+            shift = tuple(r // s for r, s in zip(reach, stride))
+            within.append(_np.flat_offset(shift, (1,) * len(shift), self.grid))
+            self.offsets.append(index * segment + within[-1])
+        size = len(phases) * segment
+        self.buffer = np.empty(size + max(within), dtype)
         self.buffer[size:] = 0  # what the last plane's dropped positions read
-        xp = self.buffer[:size].reshape(groups, n_img, *padded).swapaxes(0, 1)
-        if spec.padding_mode == "zeros":
-            _np.pad_into(xp, x, spec.padding, 2)
-        else:
-            xp[...] = _np.pad(x, spec.padding, spec.padding_mode)
+        views = [
+            self.buffer[i * segment : (i + 1) * segment].reshape(groups, n_img, *self.grid)
+            for i in range(len(phases))
+        ]
+        if len(phases) == 1 and spec.padding_mode == "zeros":
+            _np.pad_into(views[0].swapaxes(0, 1), x, spec.padding, 2)
+            return
+        if spec.padding_mode == "zeros":  # each phase's share of x, into zeros
+            self.buffer[:size] = 0
+            for phase, view in zip(phases, views):
+                take, put = [slice(None)] * 2, [slice(None)] * 2
+                for a, s, (lo, _), n in zip(phase, stride, spec.padding, x.shape[2:]):
+                    first = (a - lo) % s  # x's first index in this phase: lo + first = a mod s
+                    count = len(range(first, n, s))
+                    take.append(slice(first, n, s))
+                    put.append(slice((lo + first) // s, (lo + first) // s + count))
+                view.swapaxes(0, 1)[tuple(put)] = x[tuple(take)]
+            return
+        xp = _np.pad(x, spec.padding, spec.padding_mode)
+        for phase, view in zip(phases, views):
+            steps: tuple[Any, ...] = (..., *(slice(a, None, s) for a, s in zip(phase, stride)))
+            source = xp[steps]
+            inside: tuple[Any, ...] = (..., *(slice(0, n) for n in source.shape[2:]))
+            view.swapaxes(0, 1)[inside] = source
+            for axis, n in enumerate(source.shape[2:]):  # a shorter phase's last positions
+                if n < self.grid[axis]:
+                    view[(slice(None), slice(None), *(slice(None),) * axis, slice(n, None))] = 0
 
     def reads(self, gs: slice, off: int) -> np.ndarray:
         """``(g, N * P)``: what the tap at offset ``off`` reads for the groups ``gs``."""
@@ -185,10 +223,11 @@ class _Planes:
 
 
 def _forward_planes(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    """:func:`forward` for one output per group at stride 1, over whole padded planes
-    (:class:`_Planes`): a multiply of a block of groups by a tap's weights is one NumPy inner
-    loop of ``N * P`` numbers a group. :func:`forward`'s runs are a plane's ``Q`` positions, one
-    inner loop per (image, group): on the 512-channel 14x14 layer (``Q`` = 222) 2,048 a tap."""
+    """:func:`forward` for one output per group, over whole padded planes (:class:`_Planes`;
+    with a stride, their phases): a multiply of a block of groups by a tap's weights is one
+    NumPy inner loop of ``N * P`` numbers a group. :func:`forward`'s runs are a plane's ``Q``
+    positions, one inner loop per (image, group): on the 512-channel 14x14 layer (``Q`` = 222)
+    2,048 a tap."""
     n_img, groups = x.shape[:2]
     dtype = np.result_type(x, w)
     planes = _Planes(x, spec, dtype)
@@ -203,7 +242,7 @@ def _forward_planes(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
             np.multiply(planes.reads(gs, off), w_t[gs, k, None], out=term if k else acc)
             if k:
                 acc += term
-        y[:, gs] = acc.reshape(len(acc), n_img, *spec.padded_spatial)[interior].swapaxes(0, 1)
+        y[:, gs] = acc.reshape(len(acc), n_img, *planes.grid)[interior].swapaxes(0, 1)
 
     _parallel.run(block, planes.blocks(groups))
     return y
@@ -215,7 +254,7 @@ def input_grad_folded(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarr
     (:func:`_forward_planes`, which gathers; for zero padding only the unpadded positions);
     else :func:`input_grad`'s scatter, folded through the padding. The padding of ``dy`` meets
     every weight: ``0 * inf`` is NaN, so weights that are not all finite take the scatter."""
-    if not (_planes_apply(w, spec) and np.isfinite(w).all()):
+    if not (_planes_apply(w, spec) and set(spec.stride) == {1} and np.isfinite(w).all()):
         return _np.pad_backward(input_grad(dy, w, spec), spec.padding, spec.padding_mode)
     flipped = np.flip(w, axis=tuple(range(2, 2 + len(spec.kernel))))
     spec_t, spec_i = _im2col.input_grad_specs(spec)
