@@ -165,15 +165,13 @@ class _Planes:
         self.run = n_img * self.plane
         segment = groups * self.run  # one phase's planes
         phases = list(np.ndindex(*stride))
-        self.offsets, within = [], []  # where each tap reads: in the buffer, in its phase
-        for tap in np.ndindex(*spec.kernel):
-            reach = [t * d for t, d in zip(tap, spec.dilation)]
-            index = phases.index(tuple(r % s for r, s in zip(reach, stride)))
-            shift = tuple(r // s for r, s in zip(reach, stride))
-            within.append(_np.flat_offset(shift, (1,) * len(shift), self.grid))
-            self.offsets.append(index * segment + within[-1])
+        by_phase = _phase_taps(spec, self.grid)
+        reads = sorted(
+            (k, i * segment + shift) for i, taps in enumerate(by_phase) for k, shift in taps
+        )
+        self.offsets = [offset for _, offset in reads]  # where each tap reads in the buffer
         size = len(phases) * segment
-        self.buffer = np.empty(size + max(within), dtype)
+        self.buffer = np.empty(size + max(shift for taps in by_phase for _, shift in taps), dtype)
         self.buffer[size:] = 0  # what the last plane's dropped positions read
         views = [
             self.buffer[i * segment : (i + 1) * segment].reshape(groups, n_img, *self.grid)
@@ -185,13 +183,8 @@ class _Planes:
         if spec.padding_mode == "zeros":  # each phase's share of x, into zeros
             self.buffer[:size] = 0
             for phase, view in zip(phases, views):
-                take, put = [slice(None)] * 2, [slice(None)] * 2
-                for a, s, (lo, _), n in zip(phase, stride, spec.padding, x.shape[2:]):
-                    first = (a - lo) % s  # x's first index in this phase: lo + first = a mod s
-                    count = len(range(first, n, s))
-                    take.append(slice(first, n, s))
-                    put.append(slice((lo + first) // s, (lo + first) // s + count))
-                view.swapaxes(0, 1)[tuple(put)] = x[tuple(take)]
+                take, put = _phase_slices(phase, spec, x.shape[2:])
+                view.swapaxes(0, 1)[put] = x[take]
             return
         xp = _np.pad(x, spec.padding, spec.padding_mode)
         for phase, view in zip(phases, views):
@@ -215,11 +208,48 @@ class _Planes:
 
     def blocks(self, groups: int) -> list[slice]:
         """Blocks of groups of about ``PLANES_BLOCK_BYTES`` of a run each, as many a thread."""
-        threads = _parallel.threads()
-        count = -(-groups * self.run * self.buffer.itemsize // PLANES_BLOCK_BYTES)
-        count = min(groups, -(-max(count, 1) // threads) * threads)
-        bounds = [groups * i // count for i in range(count + 1)]
-        return [slice(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+        return _group_blocks(groups, self.run * self.buffer.itemsize)
+
+
+def _group_blocks(groups: int, run_bytes: int) -> list[slice]:
+    """Blocks of groups of about ``PLANES_BLOCK_BYTES`` (``run_bytes`` a group), as many a
+    thread."""
+    threads = _parallel.threads()
+    count = -(-groups * run_bytes // PLANES_BLOCK_BYTES)
+    count = min(groups, -(-max(count, 1) // threads) * threads)
+    bounds = [groups * i // count for i in range(count + 1)]
+    return [slice(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _phase_taps(spec: ConvSpec, grid: tuple[int, ...]) -> list[list[tuple[int, int]]]:
+    """For each phase of the padded planes (``np.ndindex(*stride)`` order), its taps: ``(k,
+    shift)``, the tap's index in the kernel and how far, in flat positions of a phase's
+    ``grid``, it reads from the output position (tap ``t`` reads position ``o + (t * d) // s``
+    of phase ``(t * d) % s``)."""
+    phases = list(np.ndindex(*spec.stride))
+    taps: list[list[tuple[int, int]]] = [[] for _ in phases]
+    for k, tap in enumerate(np.ndindex(*spec.kernel)):
+        reach = [t * d for t, d in zip(tap, spec.dilation)]
+        shift = tuple(r // s for r, s in zip(reach, spec.stride))
+        phase = phases.index(tuple(r % s for r, s in zip(reach, spec.stride)))
+        taps[phase].append((k, _np.flat_offset(shift, (1,) * len(shift), grid)))
+    return taps
+
+
+def _phase_slices(
+    phase: tuple[int, ...], spec: ConvSpec, sizes: tuple[int, ...]
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """``(take, put)``: the unpadded positions ``x[..., take]`` (``sizes`` the unpadded
+    spatial shape) that zero padding puts in ``phase``, and where in the phase's grid
+    (``phase_view[..., put]``)."""
+    take: list[slice] = []
+    put: list[slice] = []
+    for a, s, (lo, _), n in zip(phase, spec.stride, spec.padding, sizes):
+        first = (a - lo) % s  # x's first index in this phase: lo + first = a (mod s)
+        count = len(range(first, n, s))
+        take.append(slice(first, n, s))
+        put.append(slice((lo + first) // s, (lo + first) // s + count))
+    return (..., *take), (..., *put)
 
 
 def _forward_planes(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
@@ -254,13 +284,74 @@ def input_grad_folded(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarr
     (:func:`_forward_planes`, which gathers; for zero padding only the unpadded positions);
     else :func:`input_grad`'s scatter, folded through the padding. The padding of ``dy`` meets
     every weight: ``0 * inf`` is NaN, so weights that are not all finite take the scatter."""
-    if not (_planes_apply(w, spec) and set(spec.stride) == {1} and np.isfinite(w).all()):
+    if not (_planes_apply(w, spec) and np.isfinite(w).all()):
         return _np.pad_backward(input_grad(dy, w, spec), spec.padding, spec.padding_mode)
+    if set(spec.stride) != {1}:
+        return _input_grad_phases(dy, w, spec)
     flipped = np.flip(w, axis=tuple(range(2, 2 + len(spec.kernel))))
     spec_t, spec_i = _im2col.input_grad_specs(spec)
     if spec_i is not None:  # the unpadded positions of dxp: dx itself
         return _forward_planes(dy, flipped, spec_i)
     return _np.pad_backward(_forward_planes(dy, flipped, spec_t), spec.padding, spec.padding_mode)
+
+
+def _input_grad_phases(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """``dx (N, G, *in)`` for one output per group at a stride, finite weights, by the phases of
+    the padded planes (:class:`_Planes`): position ``i`` of phase ``a`` receives
+    ``sum_t w_t * dy[i - (t * d) // s]`` over the taps ``t`` of that phase, a gather over
+    ``dy`` laid out as the phases' planes (``(G, N, *grid)``, zeros past the outputs and before
+    the first plane), one run per group and tap. The zeros meet every weight (``0 * inf``):
+    the weights must be finite. Each position reads back at most ``(t * d) // s`` of its
+    phase's rows, columns..., which lie past the outputs, in the zeros (a phase's grid is
+    ``ceil(padded / s)``, at least ``(t * d) // s`` more than the outputs)."""
+    n_img, groups = dy.shape[:2]
+    dtype = np.result_type(dy, w)
+    grid = tuple(-(-p // s) for p, s in zip(spec.padded_spatial, spec.stride))
+    run = n_img * math.prod(grid)
+    phases = list(np.ndindex(*spec.stride))
+    by_phase = _phase_taps(spec, grid)
+    margin = max(shift for taps in by_phase for _, shift in taps)
+    buffer = np.zeros(margin + groups * run, dtype)
+    planes = buffer[margin:].reshape(groups, n_img, *grid).swapaxes(0, 1)
+    outputs: tuple[Any, ...] = (..., *(slice(0, o) for o in spec.out_spatial))
+    planes[outputs] = dy
+    w_t = w.reshape(groups, -1).astype(dtype, copy=False)  # (G, K)
+    zeros = spec.padding_mode == "zeros"
+    shape = spec.in_spatial if zeros else spec.padded_spatial
+    dx = np.empty((n_img, groups, *shape), dtype)
+    item = buffer.itemsize
+
+    def block(gs: slice) -> None:
+        acc = np.empty((gs.stop - gs.start, run), dtype)
+        term = np.empty_like(acc)
+        for phase, taps in zip(phases, by_phase):
+            if not taps:  # no tap reads this phase: its positions get no gradient
+                acc[...] = 0
+            for j, (k, shift) in enumerate(taps):
+                reads = np.lib.stride_tricks.as_strided(
+                    buffer[margin - shift + gs.start * run :],
+                    acc.shape,
+                    (run * item, item),
+                    writeable=False,
+                )
+                np.multiply(reads, w_t[gs, k, None], out=term if j else acc)
+                if j:
+                    acc += term
+            values = acc.reshape(len(acc), n_img, *grid).swapaxes(0, 1)
+            if zeros:  # the unpadded positions only
+                take, put = _phase_slices(phase, spec, spec.in_spatial)
+                dx[:, gs][take] = values[put]
+            else:
+                steps: tuple[Any, ...] = (
+                    ...,
+                    *(slice(a, None, s) for a, s in zip(phase, spec.stride)),
+                )
+                target = dx[:, gs][steps]
+                inside: tuple[Any, ...] = (..., *(slice(0, n) for n in target.shape[2:]))
+                target[...] = values[inside]
+
+    _parallel.run(block, _group_blocks(groups, run * item))
+    return dx if zeros else _np.pad_backward(dx, spec.padding, spec.padding_mode)
 
 
 def _dy_block(dy_t: np.ndarray, taps: _Taps) -> np.ndarray:
