@@ -68,14 +68,16 @@ def _conv_case(case, where, value, seed=0):
     )
     n = len(w_shape) - 2
     dy = rng.standard_normal(getattr(reference, f"conv{n}d")(x, w, **kw).shape)
-    target = {"x": x, "dy": dy}[where]
+    target = {"x": x, "dy": dy, "x's last column": x}[where]
     index = tuple(s // 3 for s in target.shape)  # one pixel inside, off the centre
+    if where == "x's last column":  # where positions between rows read past a row's end
+        index = (*index[:-1], target.shape[-1] - 1)
     target[index] = value
     return n, x, w, b, dy, kw
 
 
 @pytest.mark.parametrize(("strategy", "case"), STRATEGY_CASES)
-@pytest.mark.parametrize("where", ["x", "dy"])
+@pytest.mark.parametrize("where", ["x", "dy", "x's last column"])
 @pytest.mark.parametrize("poison", POISONS)
 def test_a_non_finite_value_reaches_only_what_reads_it(strategy, case, where, poison):
     n, x, w, b, dy, kw = _conv_case(case, where, POISONS[poison])

@@ -45,10 +45,11 @@ measured no faster (BENCHMARKS.md has the figures).
 :func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment variable) forces one where it
 applies; the tests hold every strategy to the reference loops.
 
-NaN and infinities. ``im2col``, ``shift`` and ``taps`` read each input only where a window
-does, so a NaN reaches exactly the outputs whose windows read it, as in PyTorch. ``tapmm``
-computes the positions between output rows too, with zeros for their ``dy``, and ``0 * inf`` is
-NaN: a non-finite input sends it to ``im2col``; so does a non-finite ``dy`` or ``w`` for
+NaN and infinities. ``im2col`` and ``taps`` read each input only where a window does, so a NaN
+reaches exactly the outputs whose windows read it, as in PyTorch. ``tapmm`` and ``shift``
+compute the positions between output rows too, with zeros for their ``dy``, and ``0 * inf`` is
+NaN (a NaN at the end of a row of ``x`` reached all of ``shift``'s ``dw``): a non-finite input
+sends them to ``im2col``; so does a non-finite ``dy`` or ``w`` for
 ``nhwc``'s stride-1 ``dx``, which multiplies the weights by the zeros around ``dy``; ``rows``
 reads the positions between windows too, and sends a non-finite input to ``nhwc``. ``fft`` and
 ``winograd`` transform whole images or tiles, where one NaN or infinity would reach every
@@ -356,7 +357,7 @@ def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray) -> str:
         name = _automatic(spec, w)
     if name in ("fft", "winograd") and not _finite(*inputs):
         return _direct(spec, w)
-    if name == "tapmm" and not _finite(*inputs):
+    if name in ("tapmm", "shift") and not _finite(*inputs):
         return "im2col"
     if name == "rows" and not _finite(*inputs):
         return "nhwc"  # rows reads the positions between windows too (kernels/rows.py)
