@@ -43,6 +43,8 @@ CONVS = {
     "strided": ((1, 2, 11, 9), (3, 2, 4, 3), dict(stride=2, padding=(2, 1), dilation=(1, 2))),
     "large_kernel": ((2, 2, 16, 16), (3, 2, 9, 9), dict(padding=4)),
     "1d_long": ((2, 2, 64), (2, 1, 31), dict(padding=15, groups=2)),
+    "grouped": ((2, 8, 7, 9), (8, 2, 3, 3), dict(padding=1, groups=4)),
+    "grouped_wide": ((1, 64, 7, 7), (64, 32, 3, 3), dict(padding=1, groups=2)),
 }
 
 
@@ -55,7 +57,8 @@ def _supported(case):
     return [s for s in convolution.STRATEGIES if convolution.supports(s, spec, w)]
 
 
-STRATEGY_CASES = [(s, c) for c in CONVS for s in _supported(c)]
+# None: the automatic choice, which hands non-finite inputs on as a forced strategy does
+STRATEGY_CASES = [(s, c) for c in CONVS for s in (None, *_supported(c))]
 
 
 def _conv_case(case, where, value, seed=0):
