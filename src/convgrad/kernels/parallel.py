@@ -176,10 +176,11 @@ SPLIT_FLOPS = 50e6
 # 0.28. From 57 MFLOP (3 -> 32 at 32x32, batch 32) the split paid for dx (1.73 / 2.42). Inside
 # a training step (python benchmarks/train_ab.py's way: the first layer's forward and dw timed
 # in the step, split and not alternating round by round, medians of the rounds' ms a step,
-# ``python benchmarks/first_layer_split.py``): the 28x28 CNN 1.99 -> 1.21 and 1.99 -> 1.26,
-# the ResNet-20 (1 -> 16 at 28x28) 1.78 -> 1.06. The whole step gains less: the next split
-# wakes the pool thread instead (every op timed in the step, 20 rounds: forward -0.19 ms,
-# the first layer's dw -0.35, the other layers' backward +0.28; the step -0.24 and -0.34).
+# ``python benchmarks/first_layer_split.py``): the 28x28 CNN 1.99 -> 1.21, 1.99 -> 1.26 and
+# 1.50 -> 0.88, the ResNet-20 (1 -> 16 at 28x28) 1.78 -> 1.06. The whole step gains less: the
+# next split wakes the pool thread instead (every op timed in the step, 20 rounds: forward
+# -0.19 ms, the first layer's dw -0.35, the other layers' backward +0.28; the step -0.24 and
+# -0.34).
 SPLIT_MIN_FLOPS = 20e6
 
 
