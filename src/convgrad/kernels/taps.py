@@ -279,11 +279,12 @@ def _forward_planes(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 
 
 def input_grad_folded(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    """``dx (N, G, *in)``: with one output per group at stride 1 and finite weights, the forward
+    """``dx (N, G, *in)``: with one output per group and finite weights, at stride 1 the forward
     convolution of ``dy`` zero-padded by ``d * (k - 1)``, with the kernel flipped
-    (:func:`_forward_planes`, which gathers; for zero padding only the unpadded positions);
-    else :func:`input_grad`'s scatter, folded through the padding. The padding of ``dy`` meets
-    every weight: ``0 * inf`` is NaN, so weights that are not all finite take the scatter."""
+    (:func:`_forward_planes`, which gathers; for zero padding only the unpadded positions), at
+    a stride the gather over the planes' phases (:func:`_input_grad_phases`); else
+    :func:`input_grad`'s scatter, folded through the padding. The padding of ``dy`` meets every
+    weight: ``0 * inf`` is NaN, so weights that are not all finite take the scatter."""
     if not (_planes_apply(w, spec) and np.isfinite(w).all()):
         return _np.pad_backward(input_grad(dy, w, spec), spec.padding, spec.padding_mode)
     if set(spec.stride) != {1}:
