@@ -3,13 +3,11 @@
     python benchmarks/depthwise_planes.py [--repeat 31] [--threads 1 2] [--block-sweep]
                                           [--stride 2]
 
-Forward, ``dx`` and ``dw`` of depthwise layers (one output per group, stride 1 or ``--stride``;
-a stride splits the planes into their phases), float32, batch 8:
+Forward and ``dx`` of depthwise layers (one output per group, stride 1 or ``--stride``; a stride
+splits the planes into their phases), float32, batch 8:
 "before" is :func:`convgrad.kernels.taps.forward` on the padded input and
-:func:`convgrad.kernels.taps.input_grad` folded through the padding (the scatter) and
-:func:`convgrad.kernels.taps.weight_grad` of the padded input; "after" is
-:func:`convgrad.kernels.taps._forward_planes`, :func:`convgrad.kernels.taps.input_grad_folded`
-and :func:`convgrad.kernels.taps.weight_grad_unpadded` (the same as before at stride 1).
+:func:`convgrad.kernels.taps.input_grad` folded through the padding (the scatter); "after" is
+:func:`convgrad.kernels.taps._forward_planes` and :func:`convgrad.kernels.taps.input_grad_folded`.
 Calls alternate, wall clock, freed memory kept as in training (``convgrad._memory``); medians,
 ms. ``--block-sweep`` times the forward at several ``PLANES_BLOCK_BYTES`` instead.
 """
@@ -68,15 +66,11 @@ def _row(x: Any, w: Any, dy: Any, spec: Any, threads: int, args: argparse.Namesp
                     taps.input_grad(dy, w, spec), spec.padding, "zeros"
                 ),
                 "dx after": lambda: taps.input_grad_folded(dy, w, spec),
-                "dw before": lambda: taps.weight_grad(
-                    dy, _np.pad(x, spec.padding, "zeros"), spec, w
-                ),
-                "dw after": lambda: taps.weight_grad_unpadded(dy, x, spec, w),
             },
             args.repeat,
         )
-    cells = [f"{k} {t[k + ' before']:.2f} / {t[k + ' after']:.2f}" for k in ("fwd", "dx", "dw")]
-    return [f"{threads} thr: " + ", ".join(cells)]
+    fwd, dx = (t["fwd before"], t["fwd after"]), (t["dx before"], t["dx after"])
+    return [f"{threads} thr: fwd {fwd[0]:.2f} / {fwd[1]:.2f}, dx {dx[0]:.2f} / {dx[1]:.2f}"]
 
 
 def main() -> None:

@@ -455,10 +455,9 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
     if name == "taps" and (fast := _numba(spec, w)) is not None:
         dw = accel.run("weight_grad", fast.weight_grad, dy, x, spec, w)
         return _weight_grad(dy, x, spec, w) if dw is None else dw  # None: numba failed
-    if name == "taps":
-        return _taps.weight_grad_unpadded(dy, x, spec, w)
-    if name == "fft":
-        return _fft.weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)
+    if name in ("taps", "fft"):
+        kernels = _taps if name == "taps" else _fft
+        return kernels.weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)
     if name == "winograd":
         return _winograd.weight_grad(dy, x, spec, w)
     if name == "tapmm":

@@ -386,44 +386,6 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     return dxp
 
 
-def weight_grad_unpadded(
-    dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray
-) -> np.ndarray:  # fmt: skip
-    """``dw`` shaped like ``w``, from ``dy`` and the unpadded ``x (N, G, *in)``: with one output
-    per group at a stride, by the phases of the padded planes (:func:`_weight_grad_phases`);
-    else, or where that result is not finite, :func:`weight_grad` of the padded input."""
-    if _planes_apply(w, spec) and set(spec.stride) != {1}:
-        dw = _weight_grad_phases(dy, x, spec, w)
-        if np.isfinite(dw).all():  # else a NaN or infinity of x may have met dy's zeros
-            return dw
-    return weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)
-
-
-def _weight_grad_phases(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
-    """``dw`` for one output per group: ``dw[g, t] = sum_q dy_g[q] * phase_g[q + shift_t]``, one
-    dot product of ``N * P`` numbers a group and tap over the phases of :class:`_Planes`, with
-    ``dy`` laid out as their planes (zeros past the outputs, where the phases' other positions
-    are read). At stride 1 the per-tap sums over blocks of :func:`weight_grad` measured faster
-    (the sixth session's notes in BENCHMARKS.md); at stride 2 their windows are strided rows of
-    a plane's outputs, each an inner loop (``python benchmarks/depthwise_planes.py --stride
-    2``)."""
-    n_img, groups = x.shape[:2]
-    dtype = np.result_type(dy, x)
-    planes = _Planes(x, spec, dtype)
-    laid = np.zeros((groups, n_img, *planes.grid), dtype)
-    outputs: tuple[Any, ...] = (..., *(slice(0, o) for o in spec.out_spatial))
-    laid.swapaxes(0, 1)[outputs] = dy
-    dy_runs = laid.reshape(groups, planes.run)
-    dw = np.empty((groups, len(planes.offsets)), dtype)
-
-    def block(gs: slice) -> None:
-        for k, off in enumerate(planes.offsets):
-            dw[gs, k] = np.einsum("gq,gq->g", dy_runs[gs], planes.reads(gs, off))
-
-    _parallel.run(block, planes.blocks(groups))
-    return dw.reshape(w.shape)
-
-
 def weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
     """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the padded ``xp``."""
     dw = _weight_grad(dy, np.ascontiguousarray(xp), spec, w, flat=True)
