@@ -1,13 +1,15 @@
 """The NumPy taps' whole-plane path (:func:`convgrad.kernels.taps._forward_planes`): depthwise
-convolutions with one output per group at stride 1, forward and ``dx``, held to the reference
-loops in float64 and to PyTorch with NaN and infinities.
+convolutions with one output per group, forward and ``dx``, held to the reference loops in
+float64 and to PyTorch with NaN and infinities.
 
 Its outputs are computed at every position of a padded plane, those past the last output row or
-column reading into the next plane (or the zeros after the last) and then dropped; ``dx`` is
-the forward convolution of ``dy`` zero-padded, with the kernel flipped. These tests draw the
+column reading into the next plane (or the zeros after the last) and then dropped; at stride 1
+``dx`` is the forward convolution of ``dy`` zero-padded, with the kernel flipped; at a stride the
+planes are split into their phases, and ``dx`` gathers each phase's taps. These tests draw the
 layouts where that can go wrong: planes of one row or one column, kernels as large as the padded
 plane, padding past the kernel's reach (where ``dx`` is computed over the padded plane and
-folded), every padding mode, blocks of one group on several threads.
+folded), strides past the kernel (phases no tap reads), every padding mode, blocks of one group
+on several threads.
 """
 
 import numpy as np
@@ -32,7 +34,7 @@ def depthwise(draw):
     spatial = tuple(draw(st.integers(1, {1: 12, 2: 7, 3: 4}[n])) for _ in range(n))
     kernel = tuple(draw(st.integers(1, 4)) for _ in range(n))
     dilation = tuple(draw(st.integers(1, 2)) for _ in range(n))
-    stride = tuple(draw(st.sampled_from([1, 1, 2, 3])) for _ in range(n))
+    stride = tuple(draw(st.sampled_from([1, 1, 2, 3, 5])) for _ in range(n))
     mode = draw(st.sampled_from(MODES))
     pairs = tuple((draw(st.integers(0, 4)), draw(st.integers(0, 4))) for _ in range(n))
     for size, (lo, hi) in zip(spatial, pairs):
