@@ -174,8 +174,8 @@ SPLIT_FLOPS = 50e6
 # medians of 9 rounds alternating, ms split / one thread (a scratch script, 2026-11-30):
 # forward 0.60 to 0.85 / 0.40 to 0.52, dw 0.58 / 0.29, dx 0.85 / 0.66; 1 -> 16 forward 0.47 /
 # 0.28. From 57 MFLOP (3 -> 32 at 32x32, batch 32) the split paid for dx (1.73 / 2.42). Inside
-# a training step (python benchmarks/train_ab.py's way: the first layer's forward and dw timed
-# in the step, split and not alternating round by round, medians of the rounds' ms a step,
+# a training step (the first layer's forward and dw timed in the step, split and not
+# alternating round by round, medians of the rounds' ms a step,
 # ``python benchmarks/first_layer_split.py``): the 28x28 CNN 1.99 -> 1.21, 1.99 -> 1.26 and
 # 1.50 -> 0.88, the ResNet-20 (1 -> 16 at 28x28) 1.78 -> 1.06. The whole step gains less: the
 # next split wakes the pool thread instead (every op timed in the step, 20 rounds: forward

@@ -159,8 +159,8 @@ class _Planes:
 
     def __init__(self, x: np.ndarray, spec: ConvSpec, dtype: np.dtype) -> None:
         n_img, groups = x.shape[:2]
-        padded, stride = spec.padded_spatial, spec.stride
-        self.grid = tuple(-(-p // s) for p, s in zip(padded, stride))
+        stride = spec.stride
+        self.grid = _phase_grid(spec)
         self.plane = math.prod(self.grid)
         self.run = n_img * self.plane
         segment = groups * self.run  # one phase's planes
@@ -198,17 +198,25 @@ class _Planes:
 
     def reads(self, gs: slice, off: int) -> np.ndarray:
         """``(g, N * P)``: what the tap at offset ``off`` reads for the groups ``gs``."""
-        item = self.buffer.itemsize
-        return np.lib.stride_tricks.as_strided(
-            self.buffer[gs.start * self.run + off :],
-            (gs.stop - gs.start, self.run),
-            (self.run * item, item),
-            writeable=False,
-        )
+        return _runs(self.buffer, gs.start * self.run + off, gs.stop - gs.start, self.run)
 
     def blocks(self, groups: int) -> list[slice]:
         """Blocks of groups of about ``PLANES_BLOCK_BYTES`` of a run each, as many a thread."""
         return _group_blocks(groups, self.run * self.buffer.itemsize)
+
+
+def _phase_grid(spec: ConvSpec) -> tuple[int, ...]:
+    """The positions of a phase's plane: ``ceil(padded / s)`` along each dimension."""
+    return tuple(-(-p // s) for p, s in zip(spec.padded_spatial, spec.stride))
+
+
+def _runs(buffer: np.ndarray, start: int, count: int, run: int) -> np.ndarray:
+    """``(count, run)``: ``count`` runs of ``run`` numbers of the flat ``buffer``, one after
+    the other from ``start`` (a read-only view; the last may reach past its own group)."""
+    item = buffer.itemsize
+    return np.lib.stride_tricks.as_strided(
+        buffer[start:], (count, run), (run * item, item), writeable=False
+    )
 
 
 def _group_blocks(groups: int, run_bytes: int) -> list[slice]:
@@ -307,7 +315,7 @@ def _input_grad_phases(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndar
     ``ceil(padded / s)``, at least ``(t * d) // s`` more than the outputs)."""
     n_img, groups = dy.shape[:2]
     dtype = np.result_type(dy, w)
-    grid = tuple(-(-p // s) for p, s in zip(spec.padded_spatial, spec.stride))
+    grid = _phase_grid(spec)
     run = n_img * math.prod(grid)
     phases = list(np.ndindex(*spec.stride))
     by_phase = _phase_taps(spec, grid)
@@ -329,12 +337,7 @@ def _input_grad_phases(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndar
             if not taps:  # no tap reads this phase: its positions get no gradient
                 acc[...] = 0
             for j, (k, shift) in enumerate(taps):
-                reads = np.lib.stride_tricks.as_strided(
-                    buffer[margin - shift + gs.start * run :],
-                    acc.shape,
-                    (run * item, item),
-                    writeable=False,
-                )
+                reads = _runs(buffer, margin - shift + gs.start * run, len(acc), run)
                 np.multiply(reads, w_t[gs, k, None], out=term if j else acc)
                 if j:
                     acc += term
