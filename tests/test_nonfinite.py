@@ -105,11 +105,13 @@ def _backends():
 @pytest.mark.parametrize("backend", _backends())
 @pytest.mark.parametrize("where", ["x last column", "x first column", "w"])
 @pytest.mark.parametrize("poison", POISONS)
-def test_depthwise_with_a_non_finite_value_at_a_rows_end(backend, where, poison):
+@pytest.mark.parametrize("padding", [0, 1])
+def test_depthwise_with_a_non_finite_value_at_a_rows_end(backend, where, poison, padding):
     """The depthwise kernels lay rows end to end with zeros of dy between them (one run per
     block): a value there must not meet those zeros as ``0 * inf``. Without padding, a pixel
     in the last column is read by the last tap of each row only, and an infinite weight
-    multiplies the zeros between rows."""
+    multiplies the zeros between rows. With padding 1 (as wide as the input), numba's flat
+    kernels read each kernel column from a copy whose first or last column is zeroed."""
     from convgrad.kernels import accel
 
     rng = np.random.default_rng(3)
@@ -118,11 +120,12 @@ def test_depthwise_with_a_non_finite_value_at_a_rows_end(backend, where, poison)
         w[1, 0, 0, 2] = POISONS[poison]
     else:
         x[1, 2, 3, -1 if where == "x last column" else 0] = POISONS[poison]
-    dy = rng.standard_normal((2, 3, 4, 5))
-    expected = torch_conv(2, x, w, b, dy, 1, ((0, 0), (0, 0)), 1, 3, "zeros")
+    dy = rng.standard_normal((2, 3, 4 + 2 * padding, 5 + 2 * padding))
+    pairs = ((padding, padding),) * 2
+    expected = torch_conv(2, x, w, b, dy, 1, pairs, 1, 3, "zeros")
     with accel.accelerator(backend), convolution.strategy("taps"):
-        y = convgrad.conv2d(x, w, b, groups=3)
-        grads = convgrad.conv2d_backward(dy, x, w, groups=3)
+        y = convgrad.conv2d(x, w, b, groups=3, padding=padding)
+        grads = convgrad.conv2d_backward(dy, x, w, groups=3, padding=padding)
     for what, ours, theirs in zip(("y", "dx", "dw", "db"), (y, *grads), expected, strict=True):
         same(ours, theirs, f"{backend} {what}")
 

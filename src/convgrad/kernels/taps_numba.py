@@ -36,7 +36,10 @@ products in the inputs' dtype and adds the block sums in float64. The zeros betw
 an infinity, ``0 * inf`` would be NaN, so ``dx`` then scatters row by row and ``dw`` takes that
 plane row by row.
 
-Every spatial rank runs as 3-D: 1-D and 2-D arrays get leading dimensions of size 1.
+Every spatial rank runs as 3-D: 1-D and 2-D arrays get leading dimensions of size 1. 2-D layers
+at stride 1 whose output keeps the input's narrow width (3x3 with padding 1 on planes up to
+20 wide) run the flat kernels instead: unpadded planes laid flat, one copy per kernel column
+(``_forward_flat`` and its comment).
 
 Only the reassociation and contraction fast-math flags are on (for the vectorised row sums and
 fused multiply-adds), never ``nnan``/``ninf``: a NaN in ``x`` reaches exactly the outputs whose
@@ -81,6 +84,16 @@ BLOCK_POSITIONS = 2048
 # 4.3 / 4.9) and faster above (8, 32, 112, 112) 29 M 14.3 / 8 to 11. Calls below 0.5 M, where
 # waking a thread (0.1 to 0.2 ms) is most of the work, stay on one thread.
 SPLIT_WORK = 1 << 19
+# The widest rows, and kernel rows, that the flat kernels (rows as wide as the input, below)
+# take; wider ones copy and store their padded planes row by row. Forward + dx + dw, float32,
+# batch 8, depthwise unless said, 3x3, one thread, ms padded planes / flat, medians of 31
+# alternating (``python benchmarks/flat_rows_ab.py``): 7x7 (1024 channels) 3.25 / 2.95, 8x8
+# (batch 32) 0.42 / 0.37, 14x14 (512) 3.34 / 2.71, 14x14 with 8 channels a group 9.53 / 6.90,
+# 16x16 0.78 / 0.76, 20x20 0.91 / 0.79, 28x28 4.74 / 4.81, 56x56 4.54 / 4.84, 112x112 9.17 /
+# 10.40; 5x5 at 14x14 2.82 / 2.84 and at 28x28 3.96 / 4.39 (a copy of the plane for each
+# kernel column, where the padded planes make one).
+FLAT_MAX_WIDTH = 20
+FLAT_MAX_KERNEL = 3
 
 
 @numba.njit(inline="always")
@@ -416,6 +429,145 @@ def _weight_grad(dy, x, dw_out, lo, padded, stride, dilation, first_job, last_jo
                             sums[t] += _dot(grad, plane[first:last:sw], zero)
 
 
+# Rows as wide as the input's. When a 2-D convolution has stride 1 and zero padding that keeps
+# the width (``OW == W``: 3x3 with padding 1, 5x5 with padding 2, any height), output position
+# ``p = i * W + j`` reads input position ``p + off`` with ``off = (a*dh - lo_h) * W + b*dw - lo_w``
+# in the unpadded plane laid flat: rows need no padding between them, only zeros before and
+# after the plane (the rows above and below it). A read across a row's end (column ``j + e``,
+# ``e = b*dw - lo_w``, before 0 or past ``W - 1``) lands in the neighbouring row instead of the
+# padding; each kernel column therefore reads its own copy of the plane, with the columns that
+# such reads reach set to zero: the last ``-e`` columns when ``e < 0``, the first ``e`` when
+# ``e > 0``. Every read then gives the padded plane's value, zeros where it is padding, so NaN and
+# infinities meet exactly the zeros of the padding, as in the reference loops. The outputs are
+# the plane itself: the kernels copy whole planes in (one per kernel column) and write the
+# results in place, where the padded planes above copy and store row by row. ``dx`` is the same
+# gather over ``dy`` with the taps' offsets negated (the transposed convolution), whose zeros
+# meet the weights: it runs only for finite weights.
+
+
+@numba.njit(inline="always")
+def _flat_layout(cg, kh, kw, width, lo, dilation, n_in, n_out, sign):
+    """The taps' offsets ``(c, a, b)`` into ``cg * kw`` copies of an ``n_in`` plane laid end to
+    end, each with zeros before and after (``before`` and the rest of ``length``) for the reads
+    of ``n_out`` outputs; ``sign`` -1 negates the offsets (``dx``'s gather)."""
+    lowest, highest = 0, 0
+    for a in range(kh):
+        for b in range(kw):
+            off = sign * ((a * dilation[0] - lo[0]) * width + b * dilation[1] - lo[1])
+            if (a == 0 and b == 0) or off < lowest:
+                lowest = off
+            if (a == 0 and b == 0) or off > highest:
+                highest = off
+    before = max(0, -lowest)
+    length = before + n_in + max(0, highest + n_out - n_in)
+    offsets = np.empty(cg * kh * kw, dtype=np.int64)
+    t = 0
+    for c in range(cg):
+        for a in range(kh):
+            for b in range(kw):
+                column = b * dilation[1] - lo[1]
+                off = sign * ((a * dilation[0] - lo[0]) * width + column)
+                offsets[t] = (c * kw + b) * length + before + off
+                t += 1
+    return offsets, before, length
+
+
+@numba.njit(inline="always")
+def _fill_columns(segment, source, width, shift):
+    """Copy the flat plane ``source`` (rows of ``width``) into ``segment``, then zero the
+    columns that a read ``shift`` columns across would take from the neighbouring row."""
+    _copy(segment, source)
+    count = min(abs(shift), width)
+    if count == 0:
+        return
+    first = width - count if shift < 0 else 0
+    for r in range(segment.shape[0] // width):
+        _zero(segment[r * width + first : r * width + first + count])
+
+
+@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
+def _forward_flat(x, w, y, width, lo, dilation, first_job, last_job):
+    # x (N, C_in, H*W), w (C_out, Cg, KH, KW), y (N, C_out, OH*W); jobs are (image, group) pairs
+    c_in = x.shape[1]
+    c_out, cg, kh, kw = w.shape
+    groups = c_in // cg
+    og = c_out // groups
+    n_in, n_out = x.shape[2], y.shape[2]
+    offsets, before, length = _flat_layout(cg, kh, kw, width, lo, dilation, n_in, n_out, 1)
+    planes = np.zeros(cg * kw * length, dtype=y.dtype)
+    for job in range(first_job, last_job):
+        n = job // groups
+        g = job % groups
+        for c in range(cg):
+            for b in range(kw):
+                start = (c * kw + b) * length + before
+                shift = b * dilation[1] - lo[1]
+                _fill_columns(planes[start : start + n_in], x[n, g * cg + c], width, shift)
+        for o in range(g * og, (g + 1) * og):
+            weights = w[o].ravel()
+            out = y[n, o]
+            for j0 in range(0, n_out, BLOCK_POSITIONS):
+                acc = out[j0 : j0 + BLOCK_POSITIONS]
+                _zero(acc)
+                _add_taps(acc, planes, j0, offsets, weights)
+
+
+@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
+def _input_grad_flat(dy, w, dx, width, lo, dilation, first_job, last_job):
+    # dy (N, C_out, OH*W), w (C_out, Cg, KH, KW) finite, dx (N, C_in, H*W); jobs are (image,
+    # group) pairs
+    c_in = dx.shape[1]
+    c_out, cg, kh, kw = w.shape
+    groups = c_in // cg
+    og = c_out // groups
+    n_in, n_out = dy.shape[2], dx.shape[2]
+    offsets, before, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, -1)
+    planes = np.zeros(og * kw * length, dtype=dx.dtype)
+    for job in range(first_job, last_job):
+        n = job // groups
+        g = job % groups
+        for o in range(og):
+            for b in range(kw):
+                start = (o * kw + b) * length + before
+                shift = lo[1] - b * dilation[1]
+                _fill_columns(planes[start : start + n_in], dy[n, g * og + o], width, shift)
+        for c in range(cg):
+            out = dx[n, g * cg + c]
+            for j0 in range(0, n_out, BLOCK_POSITIONS):
+                acc = out[j0 : j0 + BLOCK_POSITIONS]
+                _zero(acc)
+                for o in range(og):
+                    weights = w[g * og + o, c].ravel()
+                    _add_taps(acc, planes, o * kw * length + j0, offsets, weights)
+
+
+@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
+def _weight_grad_flat(dy, x, dw_out, width, lo, dilation, first_job, last_job):
+    # dy (N, C_out, OH*W), x (N, C_in, H*W), dw_out (C_out, Cg, KH, KW) float64; jobs are
+    # (output channel, input channel) pairs, o * Cg + c
+    n_images, c_in = x.shape[0], x.shape[1]
+    c_out, cg, kh, kw = dw_out.shape
+    groups = c_in // cg
+    og = c_out // groups
+    n_in, n_out = x.shape[2], dy.shape[2]
+    zero = dy.dtype.type(0)
+    offsets, before, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, 1)
+    planes = np.zeros(kw * length, dtype=x.dtype)
+    for job in range(first_job, last_job):
+        o = job // cg
+        c = job % cg
+        g = o // og
+        sums = dw_out[o, c].ravel()  # a view: dw_out is contiguous
+        for n in range(n_images):
+            for b in range(kw):
+                start = b * length + before
+                shift = b * dilation[1] - lo[1]
+                _fill_columns(planes[start : start + n_in], x[n, g * cg + c], width, shift)
+            grad = dy[n, o]
+            for j0 in range(0, n_out, BLOCK_POSITIONS):
+                _dot_taps(sums, grad[j0 : j0 + BLOCK_POSITIONS], planes, j0, offsets, zero)
+
+
 def _as_3d(a: np.ndarray, dims: int) -> np.ndarray:
     """``a (N, C, *spatial)`` as ``(N, C, 1, ..., *spatial)``: three spatial dimensions."""
     return a.reshape(*a.shape[:2], *(1,) * (3 - dims), *a.shape[2:])
@@ -455,9 +607,43 @@ def _work(spec: ConvSpec, w: np.ndarray, batch: int) -> float:
     return float(batch) * w.size * float(math.prod(spec.out_spatial))
 
 
+def _flat(spec: ConvSpec) -> bool:
+    """Whether the rows-as-wide-as-the-input kernels run this 2-D convolution: zero padding,
+    stride 1 and an output as wide as the input."""
+    return (
+        len(spec.kernel) == 2
+        and spec.padding_mode == "zeros"
+        and all(s == 1 for s in spec.stride)
+        and spec.out_spatial[1] == spec.in_spatial[1]
+        and spec.in_spatial[1] <= FLAT_MAX_WIDTH
+        and spec.kernel[1] <= FLAT_MAX_KERNEL
+    )
+
+
+def _flat_args(spec: ConvSpec) -> tuple[int, tuple[int, int], tuple[int, int]]:
+    lo = (int(spec.padding[0][0]), int(spec.padding[1][0]))
+    dilation = (int(spec.dilation[0]), int(spec.dilation[1]))
+    return int(spec.in_spatial[1]), lo, dilation
+
+
+def _planes(a: np.ndarray) -> np.ndarray:
+    """``a (N, C, H, W)`` as ``(N, C, H * W)``."""
+    return a.reshape(*a.shape[:2], -1)
+
+
 def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` from the input ``x (N, C_in, *in)``."""
     dims, dtype = len(spec.kernel), np.result_type(x, w)
+    if _flat(spec):
+        y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=dtype)
+        flat_args = (
+            _planes(_contiguous(x, dtype)),
+            _contiguous(w, dtype),
+            _planes(y),
+            *_flat_args(spec),
+        )
+        _run(_forward_flat, flat_args, x.shape[0] * spec.groups, _work(spec, w, x.shape[0]))
+        return y
     xs, lo = _padding(_contiguous(x, dtype), spec)
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=dtype)
     args = (
@@ -477,6 +663,17 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dx (N, C_in, *in)`` from ``dy (N, C_out, *out)``."""
     dims, dtype = len(spec.kernel), np.result_type(dy, w)
     c_in = w.shape[1] * spec.groups
+    finite = bool(np.isfinite(w).all())  # a non-finite weight times the zeros read: NaN
+    if finite and _flat(spec):
+        dx = np.empty((dy.shape[0], c_in, *spec.in_spatial), dtype=dtype)
+        flat_args = (
+            _planes(_contiguous(dy, dtype)),
+            _contiguous(w, dtype),
+            _planes(dx),
+            *_flat_args(spec),
+        )
+        _run(_input_grad_flat, flat_args, dy.shape[0] * spec.groups, _work(spec, w, dy.shape[0]))
+        return dx
     zeros = spec.padding_mode == "zeros"
     target = spec.in_spatial if zeros else spec.padded_spatial  # else folded below
     dx = np.empty((dy.shape[0], c_in, *target), dtype=dtype)
@@ -489,7 +686,7 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         _three(spec.padded_spatial),
         _three(spec.stride),
         _three(spec.dilation),
-        bool(np.isfinite(w).all()),  # a non-finite weight times the zeros between rows: NaN
+        finite,  # a non-finite weight times the zeros between rows: NaN
     )
     _run(_input_grad, args, dy.shape[0] * spec.groups, _work(spec, w, dy.shape[0]))
     return dx if zeros else _np.pad_backward(dx, spec.padding, spec.padding_mode)
@@ -498,8 +695,17 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
     """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the input ``x (N, C_in, *in)``."""
     dims, dtype = len(spec.kernel), np.result_type(dy, x)
-    xs, lo = _padding(_contiguous(x, dtype), spec)
     dw = np.zeros(w.shape, dtype=np.float64)  # row sums added in float64 (module docstring)
+    if _flat(spec):
+        flat_args = (
+            _planes(_contiguous(dy, dtype)),
+            _planes(_contiguous(x, dtype)),
+            dw,
+            *_flat_args(spec),
+        )
+        _run(_weight_grad_flat, flat_args, w.shape[0] * w.shape[1], _work(spec, w, dy.shape[0]))
+        return dw.astype(dtype, copy=False)
+    xs, lo = _padding(_contiguous(x, dtype), spec)
     args = (
         _as_3d(_contiguous(dy, dtype), dims),
         _as_3d(xs, dims),
