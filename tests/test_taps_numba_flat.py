@@ -37,7 +37,8 @@ def flat_layers(draw):
     lo_w = draw(st.integers(0, dw * (kw - 1)))
     hi_w = dw * (kw - 1) - lo_w  # output width = width
     lo_h, hi_h = draw(st.integers(0, 3)), draw(st.integers(0, 3))
-    height = draw(st.integers(max(1, dh * (kh - 1) + 1 - lo_h - hi_h), 8))
+    shortest = max(1, dh * (kh - 1) + 1 - lo_h - hi_h)  # an output row at least
+    height = draw(st.integers(shortest, max(shortest, 8)))
     seed = draw(st.integers(0, 2**31))
     rng = np.random.default_rng(seed)
     n = draw(st.integers(1, 3))
