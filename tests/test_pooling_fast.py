@@ -15,9 +15,12 @@ from hypothesis import strategies as st
 
 from convgrad import _blockpool, nn, pooling
 from convgrad.autograd import Tensor
+from convgrad.kernels import accel
 from convgrad.nn import functional
 
 TIGHT = dict(rtol=1e-12, atol=1e-12)
+# NumPy's blocks, and numba's (convgrad.kernels.pool_numba) where it is installed
+BACKENDS = ["numpy", "numba"] if accel.available() else ["numpy"]
 
 
 @st.composite
@@ -38,27 +41,52 @@ def block_configs(draw, special=True):
     return x, kernel
 
 
+@st.composite
+def two_by_two(draw):
+    """``(x, (2, 2))``: block_configs' inputs for the most common pooling, whose forward numba
+    compiles (convgrad.kernels.pool_numba)."""
+    x, _ = draw(block_configs())
+    shape = (*x.shape[:2], max(2, x.shape[2]), max(2, x.shape[3]))
+    return np.resize(x, shape), (2, 2)
+
+
 def _spec(x, kernel):
     return pooling.pool_spec("test", x, kernel, None, 0, 1, False)
 
 
-@given(block_configs())
-def test_block_taps_match_the_general_path(cfg):
+@pytest.mark.parametrize("backend", BACKENDS)
+@given(cfg=st.one_of(block_configs(), two_by_two()), poison_dy=st.booleans())
+def test_block_taps_match_the_general_path(cfg, poison_dy, backend):
+    """NumPy's blocks give no taps where a block holds a NaN (the general path then picks the
+    last NaN); numba's (2x2 blocks) pick it themselves. A NaN or infinity in dy reaches its
+    winner only."""
     x, kernel = cfg
     spec = _spec(x, kernel)
     assert _blockpool.applies(spec)
-    y_fast, tap_fast = _blockpool.max_taps(x, spec)
+    x0 = x.copy()
+    with accel.accelerator(backend):
+        y_fast, tap_fast = _blockpool.max_taps(x, spec)
+        y_eval = _blockpool.max_forward(x, spec)
     y_ref, tap_ref = pooling._max_taps(x, spec)
     np.testing.assert_array_equal(y_fast, y_ref)  # NaN where NaN
-    if np.isnan(y_ref).any():
+    np.testing.assert_array_equal(y_eval, y_ref)
+    np.testing.assert_array_equal(x, x0)
+    numba_taps = backend == "numba" and kernel == (2, 2)
+    if not numba_taps and np.isnan(y_ref).any():
         assert tap_fast is None  # the general path picks the last NaN
-    else:  # infinities of both signs are no NaN: the taps are found
-        assert tap_fast is not None
-        np.testing.assert_array_equal(tap_fast, tap_ref)
-        dy = np.random.default_rng(0).standard_normal(y_ref.shape)
+        return
+    # infinities of both signs are no NaN: the taps are found
+    assert tap_fast is not None
+    np.testing.assert_array_equal(tap_fast, tap_ref)
+    dy = np.random.default_rng(0).standard_normal(y_ref.shape)
+    if poison_dy:
+        flat = dy.reshape(-1)  # a view: dy is new
+        for k, value in enumerate((np.nan, np.inf, -np.inf)):
+            flat[(7 * k) % flat.size] = value
+    with accel.accelerator(backend):
         dx_fast = _blockpool.max_backward(dy, tap_fast, x.shape, spec)
-        dx_ref = pooling._scatter_winners(dy, x.shape, tap_ref, spec)
-        np.testing.assert_array_equal(dx_fast, dx_ref)
+    dx_ref = pooling._scatter_winners(dy, x.shape, tap_ref, spec)
+    np.testing.assert_array_equal(dx_fast, dx_ref)
 
 
 @given(block_configs())
@@ -69,7 +97,8 @@ def test_block_taps_chunk_by_chunk_match_the_general_path(cfg):
     spec = _spec(x, kernel)
     before, _blockpool.CHUNK_BYTES = _blockpool.CHUNK_BYTES, 1
     try:
-        y_fast, tap_fast = _blockpool.max_taps(x, spec)
+        with accel.accelerator("numpy"):  # numba's kernel copies no chunks
+            y_fast, tap_fast = _blockpool.max_taps(x, spec)
     finally:
         _blockpool.CHUNK_BYTES = before
     y_ref, tap_ref = pooling._max_taps(x, spec)
@@ -80,8 +109,15 @@ def test_block_taps_chunk_by_chunk_match_the_general_path(cfg):
         np.testing.assert_array_equal(tap_fast, tap_ref)
 
 
-@given(block_configs(), st.booleans(), st.sampled_from([None, np.nan, np.inf]))
-def test_max_pool2d_matches_torch(cfg, batched, planted_dy):
+@pytest.mark.parametrize("backend", BACKENDS)
+@given(cfg=st.one_of(block_configs(), two_by_two()), batched=st.booleans(),
+       planted_dy=st.sampled_from([None, np.nan, np.inf]))  # fmt: skip
+def test_max_pool2d_matches_torch(cfg, batched, planted_dy, backend):
+    with accel.accelerator(backend):
+        _matches_torch(cfg, batched, planted_dy)
+
+
+def _matches_torch(cfg, batched, planted_dy):
     x, kernel = cfg
     x = x if batched else x[0]
     rng = np.random.default_rng(1)

@@ -47,11 +47,12 @@ same to the bit (``-0.0 + 0.0`` is ``+0.0``).
 from __future__ import annotations
 
 import math
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .kernels import parallel
+from .kernels import accel, parallel
 from .kernels.nhwc import scratch as _scratch
 
 if TYPE_CHECKING:
@@ -82,8 +83,23 @@ def tap_views(a: np.ndarray, spec: PoolSpec) -> list[np.ndarray]:
     return [a[:, :, r, c] for r in rows for c in cols]
 
 
+_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def _fast(a: np.ndarray, spec: PoolSpec) -> ModuleType | None:
+    """numba's max pooling (:mod:`convgrad.kernels.pool_numba`) when the accelerator is on,
+    the blocks are 2x2 and ``a`` is float32 or float64, else ``None``."""
+    if spec.kernel != (2, 2) or a.dtype not in _FLOATS:
+        return None
+    return accel.numba_kernels("pool")
+
+
 def max_forward(x: np.ndarray, spec: PoolSpec) -> np.ndarray:
     """``y (N, C, oH, oW)``: the maximum of each block; NaN where a block holds a NaN."""
+    if (fast := _fast(x, spec)) is not None:
+        result = accel.run("max_pool2d", fast.max_taps_2x2, x)
+        if result is not None:  # None: numba failed, and is off now
+            return result[0]
     views = tap_views(x, spec)
     y = views[0].copy()
     for v in views[1:]:
@@ -96,6 +112,10 @@ def max_taps(x: np.ndarray, spec: PoolSpec) -> tuple[np.ndarray, np.ndarray | No
     ``(y, None)`` when ``y`` holds a NaN (then the general path picks the last NaN). Shares of
     the batch run on the threads when ``x`` is large (:func:`convgrad.kernels.parallel.over_parts`).
     """
+    if (fast := _fast(x, spec)) is not None:
+        result = accel.run("max_pool2d", fast.max_taps_2x2, x)
+        if result is not None:  # numba's taps are PyTorch's, NaN or not
+            return result
     y = np.empty((*x.shape[:2], *spec.out_spatial), x.dtype)
     tap = np.empty(y.shape, np.uint8)
     found = parallel.over_parts(len(x), lambda p: _max_taps_into(x[p], spec, y[p], tap[p]), x.size)

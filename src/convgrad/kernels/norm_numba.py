@@ -15,10 +15,11 @@ temporary arrays:
 Forward + backward, float32, ms, NumPy / numba on one thread, freed memory kept
 (``python benchmarks/norm_numba_ab.py``): (32, 16, 28, 28) 0.93 / 0.34, (32, 32, 28, 28) 2.01 /
 0.77, (32, 64, 14, 14) 1.02 / 0.37, (32, 128, 7, 7) 0.78 / 0.36, (32, 32, 8, 8) 0.26 / 0.12.
-Max pooling was compiled too (each block's first maximum and its tap in one pass, the backward
-one write per pixel) and measured 1.8 to 3 times slower than NumPy's strided passes
-(0.92 / 1.76 ms at (32, 16, 28, 28)): numba's loops over strided rows did not vectorise, so it
-was left out.
+Max pooling was compiled here first (each block's first maximum and its tap in one pass, the
+backward one write per pixel) and measured 1.8 to 3 times slower than NumPy's strided passes
+(0.92 / 1.76 ms at (32, 16, 28, 28)): numba's loops over strided rows did not vectorise. The
+forward over 2x2 blocks, with the block's four taps unrolled inside each output, measured
+faster later: it is :mod:`convgrad.kernels.pool_numba`.
 
 Shared among convgrad's threads (channels [first, last) a share, as the convolution kernels
 share their jobs), batch norm measured no faster, forward + backward, float32, ms one thread /
