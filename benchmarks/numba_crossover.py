@@ -30,6 +30,8 @@ CASES = [  # name, x, w, keyword arguments
     ("g32 x4ch 3x3 28x28", (8, 128, 28, 28), (128, 4, 3, 3), dict(padding=1, groups=32)),
     ("g16 x8ch 3x3 28x28", (8, 128, 28, 28), (128, 8, 3, 3), dict(padding=1, groups=16)),
     ("g8 x8ch 3x3 56x56", (8, 64, 56, 56), (64, 8, 3, 3), dict(padding=1, groups=8)),
+    ("g8 x16ch 3x3 28x28", (8, 128, 28, 28), (128, 16, 3, 3), dict(padding=1, groups=8)),
+    ("g8 x16ch s2 56x56", (8, 128, 56, 56), (128, 16, 3, 3), dict(padding=1, stride=2, groups=8)),
     ("g4 x32ch 3x3 28x28", (8, 128, 28, 28), (128, 32, 3, 3), dict(padding=1, groups=4)),
     ("g2 x8ch 1-D k=5", (8, 16, 4096), (16, 8, 5), dict(padding=2, groups=2)),
     ("g8 x16ch 1x1 28x28", (8, 128, 28, 28), (128, 16, 1, 1), dict(groups=8)),

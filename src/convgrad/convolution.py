@@ -128,7 +128,10 @@ FFT_KERNEL_BYTES = 16 << 20  # the kernel's transform, held whole: the memory bo
 # channels (16, where im2col gathers nothing) 0.39. Depthwise (one channel per group) always
 # takes them: 1.41 (3x3 stride 2) to 5.0 (5x5). Again after the kernels were reworked
 # (2026-11-30: padding in the kernels, taps fused): 36 products 1.78, 72 1.07 and 1.30, 1-D 1.20;
-# depthwise 1.78 (stride 2) to 5.90 (5x5).
+# depthwise 1.78 (stride 2) to 5.90 (5x5). Again after the copies as loops, the flat rows and
+# the phases (eighth session, two runs): 36 products 2.18 and 1.89, 72 1.23 to 1.24 and 1.47 to
+# 1.51, 1-D 1.96 and 1.68; 144 (16 x 3x3) 1.03, at stride 2 0.99, 288 1.00 and 1.01, 1x1 1.02
+# and 1.06: ties, left to im2col; depthwise 1.68 (stride 2) to 6.19.
 NUMBA_GROUPED_PRODUCTS = 72
 # "tapmm" (one product per kernel tap, channels last) was the automatic choice for stride-1
 # layers with 16 or more input channels until "nhwc" measured faster on every one of them (below;

@@ -18,23 +18,25 @@ border stays zero (and ``dx`` copies out the interior of its buffer), so no padd
 batch is made or folded.
 
 Each kernel runs over independent jobs: the forward and ``dx`` over (image, group) pairs, each
-writing its own planes; ``dw`` over (output channel, input channel) pairs, each summing over the
-whole batch into its own taps. The jobs are shared among convgrad's threads
-(:mod:`convgrad.kernels.parallel`), not numba's: the kernels release the GIL, and convgrad's
-threads limit the BLAS to one thread while they run. numba's own threads (OpenMP) fought the
-BLAS's spinning workers: one forward of 512 channels at 14x14 took 0.8 ms alone on 2 numba
-threads and 12 ms right after a BLAS product; on convgrad's threads, 1.0 and 1.2.
+writing its own planes; ``dw`` over (group, input channel) pairs, each summing over the whole batch
+into the taps of its group's output channels, an input plane loaded once for all of them. The jobs
+are shared among convgrad's threads (:mod:`convgrad.kernels.parallel`), not numba's: the kernels
+release the GIL, and convgrad's threads limit the BLAS to one thread while they run. numba's own
+threads (OpenMP) fought the BLAS's spinning workers: one forward of 512 channels at 14x14 took 0.8
+ms alone on 2 numba threads and 12 ms right after a BLAS product; on convgrad's threads, 1.0 and
+1.2.
 
 Inside a job the loops run over a block of output rows at a time, as one flat run of the padded
 plane (the positions between rows computed and dropped), every tap added while the block is in
 cache. Taps go by nines (a 3x3 kernel in one pass), then threes, then ones; ``dx``'s scatter
 ``dxp[base + off_t + j] += w_t * dy[j]`` runs as a gather over a copy of the block's ``dy`` with
 zero margins, so that it too adds nine taps a pass. The innermost loop runs along the last
-dimension, contiguous when its stride is 1, which LLVM vectorises. ``dw`` sums each block's
-products in the inputs' dtype and adds the block sums in float64. The zeros between rows (and in
-``dx``'s margins) meet the weights in ``dx`` and the input in ``dw``: where those hold a NaN or
-an infinity, ``0 * inf`` would be NaN, so ``dx`` then scatters row by row and ``dw`` takes that
-plane row by row.
+dimension, contiguous, which LLVM vectorises: a strided layer's planes are split into their phases,
+which every tap reads at stride 1 (``_phase_offsets`` and the comment above it). ``dw`` sums each
+block's products in the inputs' dtype and adds the block sums in float64. The zeros between rows
+(and in ``dx``'s margins) meet the weights in ``dx`` and the input in ``dw``: where those hold a
+NaN or an infinity, ``0 * inf`` would be NaN, so ``dx`` then scatters row by row (over the padded
+planes, strided rows at a stride) and ``dw`` takes that plane row by row.
 
 Every spatial rank runs as 3-D: 1-D and 2-D arrays get leading dimensions of size 1. 2-D layers
 at stride 1 whose output keeps the input's narrow width (3x3 with padding 1 on planes up to
@@ -233,16 +235,6 @@ def _start(z, i, lo, padded):
 
 
 @numba.njit(inline="always")
-def _load(plane, source, lo, padded):
-    """Copy ``source (D, H, W)`` into the interior of the flat ``plane``, whose border stays
-    as it is (zeros)."""
-    for z in range(source.shape[0]):
-        for i in range(source.shape[1]):
-            start = _start(z, i, lo, padded)
-            _copy(plane[start : start + source.shape[2]], source[z, i])
-
-
-@numba.njit(inline="always")
 def _finite(a, zero):
     """Whether every value of the 1-D ``a`` is finite."""
     check = zero
@@ -278,44 +270,144 @@ def _offsets(cg, kernel, dilation, padded, plane_size):
     return offsets
 
 
+# Strides as phases. The padded plane is split into its ``sh * sw`` phases, ``(r, c)`` holding
+# the padded positions ``(r + sh * i, c + sw * j)``, each a plane of ``QH x QW`` (``ceil(PH /
+# sh)`` rows of ``ceil(PW / sw)``; the depth is not split), laid end to end. Tap ``(a, b, e)``
+# of output ``(z, i, j)`` reads the padded position ``(z*sd + a*dd, i*sh + b*dh, j*sw + e*dw)``,
+# which is position ``(z*sd + a*dd, i + (b*dh) // sh, j + (e*dw) // sw)`` of phase ``((b*dh) %
+# sh, (e*dw) % sw)``: every tap reads its phase at stride 1 along the rows, so the flat runs of
+# a block of rows serve strided layers too (with ``sh = sw = 1`` there is one phase, the padded
+# plane itself). The phases' columns past a row's outputs are read between rows and dropped, as
+# the padded plane's are. Before, a strided layer ran one strided row a tap. Forward + dx + dw,
+# float32, batch 8, 3x3 depthwise at stride 2 unless said, one thread, ms strided rows / phases,
+# medians of 31 alternating (a scratch A/B of the two modules; BENCHMARKS.md): 32 channels at
+# 112x112 13.76 / 8.66, 64 at 56x56 6.73 / 4.47, 128 at 28x28 4.17 / 3.28, 256 at 14x14 2.84 /
+# 2.65, 512 at 14x14 5.66 / 5.34, 5x5 128 at 28x28 10.04 / 3.85, 8 channels a group 256 at
+# 28x28 60.1 / 26.2, 1-D 64 x 4096 5.35 / 3.70, 3-D 16 at 16x32x32 3.40 / 2.02; at stride 1 the
+# same within 1 %.
+
+
+@numba.njit(inline="always")
+def _phase_shape(padded, stride):
+    """``(QH, QW)``: the rows and columns of a phase plane."""
+    return (padded[1] + stride[1] - 1) // stride[1], (padded[2] + stride[2] - 1) // stride[2]
+
+
+@numba.njit(inline="always")
+def _phase_size(padded, stride):
+    """The numbers in one phase plane."""
+    qh, qw = _phase_shape(padded, stride)
+    return padded[0] * qh * qw
+
+
+@numba.njit(inline="always")
+def _phase_row(lo, stride, qh, qw, size, z, i):
+    """Where row ``(z, i)`` of the unpadded plane starts in the phases laid end to end (its
+    first column's phase; the columns' phases follow, ``size`` apart)."""
+    padded_row = i + lo[1]
+    if stride[1] == 1:  # no division on the rows of stride-1 layers
+        return ((z + lo[0]) * qh + padded_row) * qw
+    phase = (padded_row % stride[1]) * stride[2]
+    return phase * size + ((z + lo[0]) * qh + padded_row // stride[1]) * qw
+
+
+@numba.njit(inline="always")
+def _load_phases(planes, source, lo, padded, stride):
+    """Copy ``source (D, H, W)`` into the phases of its padded plane, laid end to end in the
+    flat ``planes``, whose other positions stay as they are (zeros)."""
+    sw, width = stride[2], source.shape[2]
+    qh, qw = _phase_shape(padded, stride)
+    size = padded[0] * qh * qw
+    for z in range(source.shape[0]):
+        for i in range(source.shape[1]):
+            start = _phase_row(lo, stride, qh, qw, size, z, i)
+            row = source[z, i]
+            if sw == 1:  # one phase along the rows: a contiguous copy
+                _copy(planes[start + lo[2] : start + lo[2] + width], row)
+                continue
+            for c in range(sw):
+                first = (c - lo[2]) % sw  # the first column of the row in phase c
+                if first >= width:
+                    continue
+                target = planes[start + c * size + (first + lo[2]) // sw :]
+                for k in range((width - first + sw - 1) // sw):
+                    target[k] = row[first + k * sw]
+
+
+@numba.njit(inline="always")
+def _store_phases(target, planes, lo, padded, stride):
+    """Copy the interior of the phases in ``planes`` into ``target (D, H, W)``."""
+    sw, width = stride[2], target.shape[2]
+    qh, qw = _phase_shape(padded, stride)
+    size = padded[0] * qh * qw
+    for z in range(target.shape[0]):
+        for i in range(target.shape[1]):
+            start = _phase_row(lo, stride, qh, qw, size, z, i)
+            row = target[z, i]
+            if sw == 1:
+                _copy(row, planes[start + lo[2] : start + lo[2] + width])
+                continue
+            for c in range(sw):
+                first = (c - lo[2]) % sw
+                if first >= width:
+                    continue
+                source = planes[start + c * size + (first + lo[2]) // sw :]
+                for k in range((width - first + sw - 1) // sw):
+                    row[first + k * sw] = source[k]
+
+
+@numba.njit(inline="always")
+def _phase_offsets(cg, kernel, dilation, padded, stride):
+    """Where each tap ``(c, a, b, e)`` (``w[o]``'s order) reads in ``cg`` channels' phases laid
+    end to end, relative to an output's position in its phase plane."""
+    kd, kh, kw = kernel
+    sh, sw = stride[1], stride[2]
+    qh, qw = _phase_shape(padded, stride)
+    size = padded[0] * qh * qw
+    offsets = np.empty(cg * kd * kh * kw, dtype=np.int64)
+    t = 0
+    for c in range(cg):
+        for a in range(kd):
+            for b in range(kh):
+                for e in range(kw):
+                    down, across = b * dilation[1], e * dilation[2]
+                    phase = (down % sh) * sw + across % sw
+                    offsets[t] = (c * sh * sw + phase) * size + across // sw
+                    offsets[t] += (a * dilation[0] * qh + down // sh) * qw
+                    t += 1
+    return offsets
+
+
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
 def _forward(x, w, y, lo, padded, stride, dilation, first_job, last_job):
     # x (N, C_in, D, H, W), w (C_out, Cg, KD, KH, KW), y (N, C_out, OD, OH, OW); jobs are
-    # (image, group) pairs, n * groups + g
+    # (image, group) pairs, n * groups + g; the planes are split into phases (above)
     c_in = x.shape[1]
     c_out, cg = w.shape[0], w.shape[1]
     groups = c_in // cg
     og = c_out // groups
     od, oh, ow = y.shape[2], y.shape[3], y.shape[4]
-    ph, pw = padded[1], padded[2]
-    size = padded[0] * ph * pw
-    sd, sh, sw = stride
-    rows = _rows(oh, pw, stride, True)  # the block's positions between rows are dropped
-    offsets = _offsets(cg, w.shape[2:], dilation, padded, size)
-    planes = np.zeros(cg * size, dtype=y.dtype)  # the group's planes end to end; borders zero
-    buffer = np.empty((rows - 1) * pw + ow, dtype=y.dtype)
+    qh, qw = _phase_shape(padded, stride)
+    plane = stride[1] * stride[2] * _phase_size(padded, stride)  # one channel's phases
+    rows = _rows(oh, qw, (1, 1, 1), True)  # the block's positions between rows are dropped
+    offsets = _phase_offsets(cg, w.shape[2:], dilation, padded, stride)
+    planes = np.zeros(cg * plane, dtype=y.dtype)  # the group's phases end to end; borders zero
+    buffer = np.empty((rows - 1) * qw + ow, dtype=y.dtype)
     for job in range(first_job, last_job):
         n = job // groups
         g = job % groups
         for c in range(cg):
-            _load(planes[c * size : (c + 1) * size], x[n, g * cg + c], lo, padded)
+            _load_phases(planes[c * plane : (c + 1) * plane], x[n, g * cg + c], lo, padded, stride)
         for o in range(g * og, (g + 1) * og):
             weights = w[o].ravel()
             for z in range(od):
                 for i0 in range(0, oh, rows):
                     count = min(rows, oh - i0)
-                    acc = buffer[: (count - 1) * pw + ow]  # count rows at their padded places
+                    acc = buffer[: (count - 1) * qw + ow]  # count rows at their phase places
                     _zero(acc)
-                    base = (z * sd * ph + i0 * sh) * pw
-                    if rows > 1 or sw == 1:  # contiguous runs
-                        _add_taps(acc, planes, base, offsets, weights)
-                    else:  # one strided row a tap
-                        for t in range(offsets.shape[0]):
-                            first = base + offsets[t]
-                            last = first + (ow - 1) * sw + 1
-                            _axpy(acc, weights[t], planes[first:last:sw])
+                    _add_taps(acc, planes, (z * stride[0] * qh + i0) * qw, offsets, weights)
                     for r in range(count):
-                        _copy(y[n, o, z, i0 + r], acc[r * pw : r * pw + ow])
+                        _copy(y[n, o, z, i0 + r], acc[r * qw : r * qw + ow])
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
@@ -390,43 +482,88 @@ def _input_grad(dy, w, dx, lo, padded, stride, dilation, flat, first_job, last_j
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
 def _weight_grad(dy, x, dw_out, lo, padded, stride, dilation, first_job, last_job):
     # dy (N, C_out, OD, OH, OW), x (N, C_in, D, H, W), dw_out (C_out, Cg, KD, KH, KW) float64;
-    # jobs are (output channel, input channel) pairs, o * Cg + c
+    # jobs are (group, input channel) pairs, g * Cg + c, each loading an input plane once for
+    # the group's Og output channels; the planes are split into phases (above)
     n_images, c_in = x.shape[0], x.shape[1]
     c_out, cg = dw_out.shape[0], dw_out.shape[1]
     groups = c_in // cg
     og = c_out // groups
     od, oh, ow = dy.shape[2], dy.shape[3], dy.shape[4]
-    ph, pw = padded[1], padded[2]
-    size = padded[0] * ph * pw
-    sd, sh, sw = stride
+    qh, qw = _phase_shape(padded, stride)
     zero = dy.dtype.type(0)
-    block_rows = _rows(oh, pw, stride, True)
-    offsets = _offsets(1, dw_out.shape[2:], dilation, padded, size)
-    plane = np.zeros(size, dtype=x.dtype)  # borders stay zero
-    buffer = np.zeros((block_rows - 1) * pw + ow, dtype=dy.dtype)  # zero between the rows
+    block_rows = _rows(oh, qw, (1, 1, 1), True)
+    offsets = _phase_offsets(1, dw_out.shape[2:], dilation, padded, stride)
+    plane = np.zeros(stride[1] * stride[2] * _phase_size(padded, stride), dtype=x.dtype)
+    buffer = np.zeros((block_rows - 1) * qw + ow, dtype=dy.dtype)  # zero between the rows
     for job in range(first_job, last_job):
-        o = job // cg
+        g = job // cg
         c = job % cg
-        g = o // og
-        sums = dw_out[o, c].ravel()  # a view: dw_out is contiguous
         for n in range(n_images):
             # a non-finite value between the rows would meet a zero of the buffer: NaN
-            _load(plane, x[n, g * cg + c], lo, padded)
+            _load_phases(plane, x[n, g * cg + c], lo, padded, stride)
             rows = block_rows if _finite(plane, zero) else 1
-            for z in range(od):
-                for i0 in range(0, oh, rows):
-                    count = min(rows, oh - i0)
-                    grad = buffer[: (count - 1) * pw + ow]
-                    for r in range(count):
-                        _copy(grad[r * pw : r * pw + ow], dy[n, o, z, i0 + r])
-                    base = (z * sd * ph + i0 * sh) * pw
-                    if rows > 1 or sw == 1:
+            for o in range(g * og, (g + 1) * og):
+                sums = dw_out[o, c].ravel()  # a view: dw_out is contiguous
+                for z in range(od):
+                    for i0 in range(0, oh, rows):
+                        count = min(rows, oh - i0)
+                        grad = buffer[: (count - 1) * qw + ow]
+                        for r in range(count):
+                            _copy(grad[r * qw : r * qw + ow], dy[n, o, z, i0 + r])
+                        base = (z * stride[0] * qh + i0) * qw
                         _dot_taps(sums, grad, plane, base, offsets, zero)
-                    else:
-                        for t in range(offsets.shape[0]):
-                            first = base + offsets[t]
-                            last = first + (ow - 1) * sw + 1
-                            sums[t] += _dot(grad, plane[first:last:sw], zero)
+
+
+@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
+def _input_grad_phases(dy, w, dx, lo, padded, stride, dilation, first_job, last_job):
+    # dy (N, C_out, OD, OH, OW), w (C_out, Cg, KD, KH, KW) finite, dx (N, C_in, D, H, W); jobs
+    # are (image, group) pairs. The transposed convolution by phases (above): each phase of the
+    # padded plane's gradient gathers its own taps, phase[q] += sum_t w_t * dy[q - off_t], from
+    # dy laid out as a phase plane (each output at its phase position, zeros elsewhere and in a
+    # margin of the largest offset before it), then the phases' interior is copied into dx.
+    # The zeros meet the weights, which must be finite; the others take _input_grad's scatter.
+    c_in = dx.shape[1]
+    c_out, cg = w.shape[0], w.shape[1]
+    groups = c_in // cg
+    og = c_out // groups
+    od, oh, ow = dy.shape[2], dy.shape[3], dy.shape[4]
+    qh, qw = _phase_shape(padded, stride)
+    size = _phase_size(padded, stride)
+    phases = stride[1] * stride[2]
+    offsets = _phase_offsets(1, w.shape[2:], dilation, padded, stride)
+    order = np.argsort(offsets // size, kind="mergesort")  # the taps phase by phase
+    starts = np.zeros(phases + 1, dtype=np.int64)  # phase p's taps: order[starts[p]:starts[p+1]]
+    for t in range(offsets.shape[0]):
+        starts[offsets[t] // size + 1] += 1
+    for p in range(phases):
+        starts[p + 1] += starts[p]
+    within = offsets % size
+    margin = within.max()
+    back = np.empty(offsets.shape[0], dtype=np.int64)  # into grad, from a phase position
+    for k in range(offsets.shape[0]):
+        back[k] = margin - within[order[k]]
+    planes = np.empty(phases * size, dtype=dx.dtype)
+    grad = np.zeros(margin + size, dtype=dx.dtype)  # zeros stay where no output lands
+    weights = np.empty(offsets.shape[0], dtype=dx.dtype)
+    for job in range(first_job, last_job):
+        n = job // groups
+        g = job % groups
+        for c in range(cg):
+            _zero(planes)
+            for o in range(g * og, (g + 1) * og):
+                for z in range(od):
+                    for i in range(oh):
+                        at = margin + (z * stride[0] * qh + i) * qw
+                        _copy(grad[at : at + ow], dy[n, o, z, i])
+                taps = w[o, c].ravel()
+                for k in range(offsets.shape[0]):
+                    weights[k] = taps[order[k]]
+                for p in range(phases):
+                    first, last = starts[p], starts[p + 1]
+                    if first < last:
+                        target = planes[p * size : (p + 1) * size]
+                        _add_taps(target, grad, 0, back[first:last], weights[first:last])
+            _store_phases(dx[n, g * cg + c], planes, lo, padded, stride)
 
 
 # Rows as wide as the input's. When a 2-D convolution has stride 1 and zero padding that keeps
@@ -544,7 +681,7 @@ def _input_grad_flat(dy, w, dx, width, lo, dilation, first_job, last_job):
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
 def _weight_grad_flat(dy, x, dw_out, width, lo, dilation, first_job, last_job):
     # dy (N, C_out, OH*W), x (N, C_in, H*W), dw_out (C_out, Cg, KH, KW) float64; jobs are
-    # (output channel, input channel) pairs, o * Cg + c
+    # (group, input channel) pairs, g * Cg + c, as _weight_grad's
     n_images, c_in = x.shape[0], x.shape[1]
     c_out, cg, kh, kw = dw_out.shape
     groups = c_in // cg
@@ -554,18 +691,18 @@ def _weight_grad_flat(dy, x, dw_out, width, lo, dilation, first_job, last_job):
     offsets, before, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, 1)
     planes = np.zeros(kw * length, dtype=x.dtype)
     for job in range(first_job, last_job):
-        o = job // cg
+        g = job // cg
         c = job % cg
-        g = o // og
-        sums = dw_out[o, c].ravel()  # a view: dw_out is contiguous
         for n in range(n_images):
             for b in range(kw):
                 start = b * length + before
                 shift = b * dilation[1] - lo[1]
                 _fill_columns(planes[start : start + n_in], x[n, g * cg + c], width, shift)
-            grad = dy[n, o]
-            for j0 in range(0, n_out, BLOCK_POSITIONS):
-                _dot_taps(sums, grad[j0 : j0 + BLOCK_POSITIONS], planes, j0, offsets, zero)
+            for o in range(g * og, (g + 1) * og):
+                sums = dw_out[o, c].ravel()  # a view: dw_out is contiguous
+                grad = dy[n, o]
+                for j0 in range(0, n_out, BLOCK_POSITIONS):
+                    _dot_taps(sums, grad[j0 : j0 + BLOCK_POSITIONS], planes, j0, offsets, zero)
 
 
 def _as_3d(a: np.ndarray, dims: int) -> np.ndarray:
@@ -688,7 +825,13 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         _three(spec.dilation),
         finite,  # a non-finite weight times the zeros between rows: NaN
     )
-    _run(_input_grad, args, dy.shape[0] * spec.groups, _work(spec, w, dy.shape[0]))
+    # strided, with finite weights: by phases (each phase's gather is one long run); else the
+    # gather (stride 1) or the scatter (a row at a time) of _input_grad
+    jobs, work = dy.shape[0] * spec.groups, _work(spec, w, dy.shape[0])
+    if finite and any(s != 1 for s in spec.stride):
+        _run(_input_grad_phases, args[:-1], jobs, work)
+    else:
+        _run(_input_grad, args, jobs, work)
     return dx if zeros else _np.pad_backward(dx, spec.padding, spec.padding_mode)
 
 
@@ -703,7 +846,7 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
             dw,
             *_flat_args(spec),
         )
-        _run(_weight_grad_flat, flat_args, w.shape[0] * w.shape[1], _work(spec, w, dy.shape[0]))
+        _run(_weight_grad_flat, flat_args, spec.groups * w.shape[1], _work(spec, w, dy.shape[0]))
         return dw.astype(dtype, copy=False)
     xs, lo = _padding(_contiguous(x, dtype), spec)
     args = (
@@ -715,5 +858,5 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
         _three(spec.stride),
         _three(spec.dilation),
     )
-    _run(_weight_grad, args, w.shape[0] * w.shape[1], _work(spec, w, dy.shape[0]))
+    _run(_weight_grad, args, spec.groups * w.shape[1], _work(spec, w, dy.shape[0]))
     return dw.astype(dtype, copy=False)
