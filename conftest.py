@@ -1,5 +1,6 @@
-"""Collection settings for the doctests over ``src/``: the numba kernels' module imports numba,
-an optional dependency (``convgrad[fast]``), so its doctests are collected only where numba is."""
+"""Collection settings for the doctests over ``src/``: the numba kernels' modules
+(``kernels/*_numba.py``) import numba, an optional dependency (``convgrad[fast]``), so their
+doctests are collected only where numba is."""
 
 import importlib.util
 
@@ -11,8 +12,4 @@ def _installed(name: str) -> bool:
         return False
 
 
-collect_ignore = (
-    []
-    if _installed("numba")
-    else ["src/convgrad/kernels/taps_numba.py", "src/convgrad/kernels/norm_numba.py"]
-)
+collect_ignore_glob = [] if _installed("numba") else ["src/convgrad/kernels/*_numba.py"]

@@ -12,11 +12,10 @@ convgrad's threads.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from collections.abc import Callable
 
 import numpy as np
+from step_timers import medians
 
 from convgrad import _args
 from convgrad.kernels import parallel
@@ -36,19 +35,6 @@ SHAPES = [
     ((8, 256, 14, 14), (256, 1, 5, 5), 2),
     ((8, 128, 28, 28), (128, 1, 5, 5), 2),
 ]
-
-
-def _medians(calls: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    times: dict[str, list[float]] = {name: [] for name in calls}
-    for f in calls.values():
-        f()  # compiles, warms
-    for round_ in range(repeat):
-        order = list(calls.items())
-        for name, f in order if round_ % 2 == 0 else order[::-1]:
-            start = time.perf_counter()
-            f()
-            times[name].append(time.perf_counter() - start)
-    return {name: 1e3 * statistics.median(t) for name, t in times.items()}
 
 
 def _with_width(limit: int, f: Callable[[], object]) -> Callable[[], object]:
@@ -84,7 +70,7 @@ def main() -> None:
             parts = _parts(x, w, dy, spec)
             cells, totals = [], [0.0, 0.0]
             for name, f in parts.items():
-                ms = _medians({"padded": _with_width(0, f), "flat": _with_width(1 << 30, f)},
+                ms = medians({"padded": _with_width(0, f), "flat": _with_width(1 << 30, f)},
                               args.repeat)  # fmt: skip
                 cells.append(f"{name} {ms['padded']:.2f} -> {ms['flat']:.2f}")
                 totals[0] += ms["padded"]

@@ -12,11 +12,10 @@ order reversed every other round; medians, ms.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from collections.abc import Callable
 
 import numpy as np
+from step_timers import medians
 
 from convgrad import pooling
 from convgrad.bench import thread_limit
@@ -24,19 +23,6 @@ from convgrad.kernels import accel
 
 SHAPES = [((32, 32, 28, 28), 2), ((32, 64, 14, 14), 2), ((32, 128, 7, 7), 2), ((32, 32, 8, 8), 2),
           ((32, 64, 4, 4), 2), ((16, 64, 56, 56), 2), ((32, 32, 27, 27), 3)]  # fmt: skip
-
-
-def _medians(calls: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    times: dict[str, list[float]] = {name: [] for name in calls}
-    for f in calls.values():
-        f()
-    for round_ in range(repeat):
-        order = list(calls.items())
-        for name, f in order if round_ % 2 == 0 else order[::-1]:
-            start = time.perf_counter()
-            f()
-            times[name].append(time.perf_counter() - start)
-    return {name: 1e3 * statistics.median(t) for name, t in times.items()}
 
 
 def _pool(backend: str, x: np.ndarray, k: int, dy: np.ndarray) -> dict[str, Callable[[], object]]:
@@ -73,7 +59,7 @@ def main() -> None:
             def torch_step(tx: torch.Tensor = tx, tdy: torch.Tensor = tdy, k: int = k) -> None:
                 torch.nn.functional.max_pool2d(tx, k).backward(tdy)
 
-            ms = _medians({**_pool("numpy", x, k, dy), **_pool("numba", x, k, dy),
+            ms = medians({**_pool("numpy", x, k, dy), **_pool("numba", x, k, dy),
                            "torch": torch_step}, args.repeat)  # fmt: skip
             before = ms["numpy forward"] + ms["numpy backward"]
             after = ms["numba forward"] + ms["numba backward"]

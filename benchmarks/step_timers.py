@@ -78,3 +78,18 @@ def report(title: str, medians: dict[str, tuple[float, float]], calls: str) -> N
     width = max(map(len, medians))
     for name, (timed, step) in medians.items():
         print(f"  {name:{width}s}  {calls} {timed:7.2f}   step {step:7.2f}")
+
+
+def medians(calls: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """Each call's median wall time in ms over ``repeat`` rounds after one untimed call each,
+    the calls alternating, in the opposite order every other round (as :func:`alternate`)."""
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    for f in calls.values():
+        f()  # compiles, warms
+    order = list(calls.items())
+    for round_ in range(repeat):
+        for name, f in order if round_ % 2 == 0 else order[::-1]:
+            start = time.perf_counter()
+            f()
+            times[name].append(time.perf_counter() - start)
+    return {name: 1e3 * statistics.median(t) for name, t in times.items()}

@@ -221,6 +221,15 @@ def _dot_taps(sums, grad, src, base, offsets, zero):
 
 
 @numba.njit(inline="always")
+def _groups(c_in, weights):
+    """``(Cg, groups, Og)`` of a convolution with ``c_in`` input channels and ``weights``
+    ``(C_out, Cg, ...)``."""
+    cg = weights.shape[1]
+    groups = c_in // cg
+    return cg, groups, weights.shape[0] // groups
+
+
+@numba.njit(inline="always")
 def _rows(oh, pw, stride, flat):
     """Output rows per block: a flat run when allowed and the last two strides are 1, else one."""
     if flat and stride[1] == 1 and stride[2] == 1:
@@ -382,10 +391,7 @@ def _phase_offsets(cg, kernel, dilation, padded, stride):
 def _forward(x, w, y, lo, padded, stride, dilation, first_job, last_job):
     # x (N, C_in, D, H, W), w (C_out, Cg, KD, KH, KW), y (N, C_out, OD, OH, OW); jobs are
     # (image, group) pairs, n * groups + g; the planes are split into phases (above)
-    c_in = x.shape[1]
-    c_out, cg = w.shape[0], w.shape[1]
-    groups = c_in // cg
-    og = c_out // groups
+    cg, groups, og = _groups(x.shape[1], w)
     od, oh, ow = y.shape[2], y.shape[3], y.shape[4]
     qh, qw = _phase_shape(padded, stride)
     plane = stride[1] * stride[2] * _phase_size(padded, stride)  # one channel's phases
@@ -423,10 +429,7 @@ def _input_grad(dy, w, dx, lo, padded, stride, dilation, flat, first_job, last_j
     # Where a block is one row (rows wider than BLOCK_POSITIONS / 2, or a row stride), it runs
     # one kernel row at a time for the same reason: a kernel plane's margin of kernel-height
     # rows would be swept for every output row (3x3 on rows of 1024 or more: 3 times).
-    c_in = dx.shape[1]
-    c_out, cg = w.shape[0], w.shape[1]
-    groups = c_in // cg
-    og = c_out // groups
+    cg, groups, og = _groups(dx.shape[1], w)
     od, oh, ow = dy.shape[2], dy.shape[3], dy.shape[4]
     ph, pw = padded[1], padded[2]
     size = padded[0] * ph * pw
@@ -484,10 +487,8 @@ def _weight_grad(dy, x, dw_out, lo, padded, stride, dilation, first_job, last_jo
     # dy (N, C_out, OD, OH, OW), x (N, C_in, D, H, W), dw_out (C_out, Cg, KD, KH, KW) float64;
     # jobs are (group, input channel) pairs, g * Cg + c, each loading an input plane once for
     # the group's Og output channels; the planes are split into phases (above)
-    n_images, c_in = x.shape[0], x.shape[1]
-    c_out, cg = dw_out.shape[0], dw_out.shape[1]
-    groups = c_in // cg
-    og = c_out // groups
+    n_images = x.shape[0]
+    cg, groups, og = _groups(x.shape[1], dw_out)
     od, oh, ow = dy.shape[2], dy.shape[3], dy.shape[4]
     qh, qw = _phase_shape(padded, stride)
     zero = dy.dtype.type(0)
@@ -522,10 +523,7 @@ def _input_grad_phases(dy, w, dx, lo, padded, stride, dilation, first_job, last_
     # dy laid out as a phase plane (each output at its phase position, zeros elsewhere and in a
     # margin of the largest offset before it), then the phases' interior is copied into dx.
     # The zeros meet the weights, which must be finite; the others take _input_grad's scatter.
-    c_in = dx.shape[1]
-    c_out, cg = w.shape[0], w.shape[1]
-    groups = c_in // cg
-    og = c_out // groups
+    cg, groups, og = _groups(dx.shape[1], w)
     od, oh, ow = dy.shape[2], dy.shape[3], dy.shape[4]
     qh, qw = _phase_shape(padded, stride)
     size = _phase_size(padded, stride)
@@ -625,10 +623,8 @@ def _fill_columns(segment, source, width, shift):
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
 def _forward_flat(x, w, y, width, lo, dilation, first_job, last_job):
     # x (N, C_in, H*W), w (C_out, Cg, KH, KW), y (N, C_out, OH*W); jobs are (image, group) pairs
-    c_in = x.shape[1]
-    c_out, cg, kh, kw = w.shape
-    groups = c_in // cg
-    og = c_out // groups
+    kh, kw = w.shape[2], w.shape[3]
+    cg, groups, og = _groups(x.shape[1], w)
     n_in, n_out = x.shape[2], y.shape[2]
     offsets, before, length = _flat_layout(cg, kh, kw, width, lo, dilation, n_in, n_out, 1)
     planes = np.zeros(cg * kw * length, dtype=y.dtype)
@@ -653,10 +649,8 @@ def _forward_flat(x, w, y, width, lo, dilation, first_job, last_job):
 def _input_grad_flat(dy, w, dx, width, lo, dilation, first_job, last_job):
     # dy (N, C_out, OH*W), w (C_out, Cg, KH, KW) finite, dx (N, C_in, H*W); jobs are (image,
     # group) pairs
-    c_in = dx.shape[1]
-    c_out, cg, kh, kw = w.shape
-    groups = c_in // cg
-    og = c_out // groups
+    kh, kw = w.shape[2], w.shape[3]
+    cg, groups, og = _groups(dx.shape[1], w)
     n_in, n_out = dy.shape[2], dx.shape[2]
     offsets, before, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, -1)
     planes = np.zeros(og * kw * length, dtype=dx.dtype)
@@ -682,10 +676,8 @@ def _input_grad_flat(dy, w, dx, width, lo, dilation, first_job, last_job):
 def _weight_grad_flat(dy, x, dw_out, width, lo, dilation, first_job, last_job):
     # dy (N, C_out, OH*W), x (N, C_in, H*W), dw_out (C_out, Cg, KH, KW) float64; jobs are
     # (group, input channel) pairs, g * Cg + c, as _weight_grad's
-    n_images, c_in = x.shape[0], x.shape[1]
-    c_out, cg, kh, kw = dw_out.shape
-    groups = c_in // cg
-    og = c_out // groups
+    n_images, kh, kw = x.shape[0], dw_out.shape[2], dw_out.shape[3]
+    cg, groups, og = _groups(x.shape[1], dw_out)
     n_in, n_out = x.shape[2], dy.shape[2]
     zero = dy.dtype.type(0)
     offsets, before, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, 1)
