@@ -94,6 +94,34 @@ def test_limit_refuses_what_is_not_a_thread_count(n):
         pass
 
 
+def test_two_python_threads_limiting_at_once_each_keep_their_own_count():
+    """limit() holds for the thread that set it (and the pool's threads working for it): a
+    second Python thread inside its own limit, entered and left in between, changes nothing."""
+    entered, left = threading.Barrier(2), threading.Barrier(2)
+    seen: dict[str, list[int]] = {"a": [], "b": []}
+
+    def worker(name: str, n: int, leave_first: bool) -> None:
+        with _parallel.limit(n):
+            entered.wait()  # both inside their limits
+            seen[name].append(_parallel.threads())
+            seen[name] += _parallel.run(lambda _: _parallel.threads(), range(4))
+            if not leave_first:
+                left.wait()  # the other has left its block
+            seen[name].append(_parallel.threads())
+        if leave_first:
+            left.wait()
+
+    default = _parallel.threads()
+    threads = [threading.Thread(target=worker, args=("a", 1, False)),
+               threading.Thread(target=worker, args=("b", 3, True))]  # fmt: skip
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert seen == {"a": [1] * 6, "b": [3] * 6}
+    assert _parallel.threads() == default
+
+
 def _blas_threads():
     controller = _parallel._controller["it"]
     return [i["num_threads"] for i in controller.info() if i["user_api"] == "blas"]

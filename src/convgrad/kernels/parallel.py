@@ -18,6 +18,7 @@ checks it up front).
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import math
 import numbers
 import os
@@ -36,6 +37,9 @@ R = TypeVar("R")
 # start that many threads
 MAX_THREADS = 1024
 _threads: int | None = None  # None until first needed: then CONVGRAD_THREADS or the CPUs
+# limit()'s count, per thread (and per asyncio task): two threads limiting at once each keep
+# their own; the pool's threads take their caller's (run)
+_LIMIT: contextvars.ContextVar[int | None] = contextvars.ContextVar("threads", default=None)
 _pool: tuple[int, ThreadPoolExecutor] | None = None  # (its size, the pool)
 
 
@@ -53,8 +57,12 @@ def _from_environment() -> int:
 
 
 def threads() -> int:
-    """How many threads the kernels use now; reads ``CONVGRAD_THREADS`` the first time."""
+    """How many threads the kernels use now (in this thread): :func:`limit`'s count inside its
+    block, else ``CONVGRAD_THREADS`` (read the first time) or the number of CPUs."""
     global _threads
+    limited = _LIMIT.get()
+    if limited is not None:
+        return limited
     if _threads is None:
         _threads = _from_environment()
     return _threads
@@ -62,17 +70,17 @@ def threads() -> int:
 
 @contextlib.contextmanager
 def limit(n: int) -> Iterator[None]:
-    """Use ``n`` threads (1: none besides the caller's) inside the block."""
-    global _threads
+    """Use ``n`` threads (1: none besides the caller's) inside the block, in the calling thread
+    (and the pool's threads working for it); other Python threads keep their own count."""
     if isinstance(n, bool) or not isinstance(n, numbers.Integral):
         raise TypeError(f"threads must be an int; got {n!r:.80}")
     if not 1 <= n <= MAX_THREADS:
         raise ValueError(f"threads must be from 1 to {MAX_THREADS}; got {n}")
-    before, _threads = _threads, int(n)
+    token = _LIMIT.set(int(n))
     try:
         yield
     finally:
-        _threads = before
+        _LIMIT.reset(token)
 
 
 def run(f: Callable[[T], R], items: Sequence[T], most: int | None = None) -> list[R]:
@@ -88,8 +96,12 @@ def run(f: Callable[[T], R], items: Sequence[T], most: int | None = None) -> lis
     state = np.geterr()
 
     def within(item: T) -> R:
-        with np.errstate(**state):
-            return f(item)
+        token = _LIMIT.set(count)  # the caller's count, for what f asks of threads()
+        try:
+            with np.errstate(**state):
+                return f(item)
+        finally:
+            _LIMIT.reset(token)
 
     if _pool is None or _pool[0] < count:
         _pool = (count, ThreadPoolExecutor(count, thread_name_prefix="convgrad"))
