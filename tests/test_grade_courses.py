@@ -361,6 +361,10 @@ def test_the_capstone_gets_the_starters_helpers_and_pooling_takes_its_sizes(tmp_
     (report,) = grading_files.grade(capstone).reports
     assert report.passed, format_text(report)
     assert any("from the course's starter code" in n for t in report.tests for n in t.notes)
+    # the passing tests' notes reach the terminal too, each note once
+    text = format_text(report)
+    notes = {n for t in report.tests for n in t.notes}
+    assert all(text.count(f"note: {n}") == 1 for n in notes), text
     pool = tmp_path / "pool.py"
     pool.write_text(
         "import numpy as np\n\n"

@@ -196,7 +196,8 @@ MARKS = {
 
 
 def format_text(report: FileReport) -> str:
-    """The report for a terminal: one line per test, details under each failing one."""
+    """The report for a terminal: one line per test, details under each failing one, and the
+    notes of a passing one (that it printed, or left processes running), each note once."""
     lines = [f"{escape(report.path)}  ({report.api}: {escape(report.function)})"]
     lines += [f"  note: {n}" for n in report.notes]
     if report.isolation:
@@ -210,14 +211,17 @@ def format_text(report: FileReport) -> str:
     explained: set[str] = set()
     shown: set[tuple] = set()
     errors: set[tuple[str, str]] = set()
+    noted: set[str] = set()  # passing tests' notes already shown
+    pad = " " * 10
     for t in report.tests:
         lines.append(
             f"  {MARKS[t.status]:<7} {t.name}"
             + (f"  ({t.seconds * 1e3:.1f} ms)" if t.status == "pass" else "")
         )
         if t.passed:
+            lines += [pad + f"note: {n}" for n in t.notes if n not in noted]
+            noted.update(t.notes)
             continue
-        pad = " " * 10
         if t.status != "fail" and (t.status, t.message) not in errors:
             lines.append(pad + f"checks: {t.about}")
         if t.message and (t.status, t.message) in errors:
