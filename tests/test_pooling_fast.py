@@ -208,3 +208,12 @@ def test_avg_pool_blocks_match_the_general_path_and_torch(cfg, include_pad, divi
     ty.backward(torch.tensor(dy))
     np.testing.assert_allclose(y, ty.detach().numpy(), **TIGHT)
     np.testing.assert_allclose(dx, tx.grad.numpy(), **TIGHT)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_empty_batch_pools_to_an_empty_batch(backend):
+    x = np.zeros((0, 3, 8, 8), np.float32)
+    with accel.accelerator(backend):
+        y, saved = pooling.max_pool2d_saving(x, 2)
+        dx = pooling.max_pool2d_backward_saved(np.zeros(y.shape, np.float32), x, saved, 2)
+    assert y.shape == (0, 3, 4, 4) and dx.shape == x.shape

@@ -447,3 +447,14 @@ def test_flat_kernels_with_non_finite_values_at_every_border(poison, where):
     for what, a, t in zip(("y", "dx", "dw"), fast, expected):
         np.testing.assert_array_equal(np.isnan(a), np.isnan(t), err_msg=what)
         np.testing.assert_allclose(a, t, rtol=1e-12, atol=1e-12, err_msg=what)
+
+
+@pytest.mark.parametrize("kw", [dict(padding=1), dict(padding=1, stride=2), dict(padding=(0, 1))])
+def test_an_empty_batch_gives_empty_results(kw):
+    """No images: the flat kernels' planes, the phases and the padded planes all run no job."""
+    x, w = np.zeros((0, 4, 8, 6), np.float32), np.ones((4, 1, 3, 3), np.float32)
+    with accel.accelerator("numba"), convolution.strategy("taps"):
+        y = convolution.conv2d(x, w, groups=4, **kw)
+        grads = convolution.conv2d_backward(np.zeros(y.shape, np.float32), x, w, groups=4, **kw)
+    assert y.shape[0] == 0 and grads.dx.shape == x.shape
+    np.testing.assert_array_equal(grads.dw, np.zeros_like(w))

@@ -62,6 +62,10 @@ def max_taps_2x2(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     out = (*x.shape[:2], x.shape[2] // 2, x.shape[3] // 2)
     y = np.empty(out, x.dtype)
     tap = np.empty(out, np.uint8)
-    planes = np.ascontiguousarray(x).reshape(-1, *x.shape[2:])
-    _max_taps_2x2(planes, y.reshape(-1, *out[2:]), tap.reshape(-1, *out[2:]))
+    planes = out[0] * out[1]  # not -1 in the shapes: a batch may be empty
+    _max_taps_2x2(
+        np.ascontiguousarray(x).reshape(planes, *x.shape[2:]),
+        y.reshape(planes, *out[2:]),
+        tap.reshape(planes, *out[2:]),
+    )
     return y, tap

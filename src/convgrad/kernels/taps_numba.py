@@ -757,7 +757,7 @@ def _flat_args(spec: ConvSpec) -> tuple[int, tuple[int, int], tuple[int, int]]:
 
 def _planes(a: np.ndarray) -> np.ndarray:
     """``a (N, C, H, W)`` as ``(N, C, H * W)``."""
-    return a.reshape(*a.shape[:2], -1)
+    return a.reshape(*a.shape[:2], math.prod(a.shape[2:]))  # not -1: a batch may be empty
 
 
 def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
