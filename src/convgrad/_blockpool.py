@@ -109,7 +109,8 @@ def max_forward(x: np.ndarray, spec: PoolSpec) -> np.ndarray:
 
 def max_taps(x: np.ndarray, spec: PoolSpec) -> tuple[np.ndarray, np.ndarray | None]:
     """``(y, tap)``: the maxima and each block's winning tap (uint8, the first maximum), or
-    ``(y, None)`` when ``y`` holds a NaN (then the general path picks the last NaN). Shares of
+    ``(y, None)`` when ``y`` holds a NaN (then the general path picks the last NaN; numba's 2x2
+    kernel, when it runs, picks it itself and always gives the taps). Shares of
     the batch run on the threads when ``x`` is large (:func:`convgrad.kernels.parallel.over_parts`).
     """
     if (fast := _fast(x, spec)) is not None:
