@@ -404,6 +404,7 @@ def test_flat_and_padded_planes_match_torch_and_numpy(layer, flat):
         ((2, 3, 200, 30), (3, 1, 3, 3), dict(padding=1, groups=3)),  # planes of several blocks
         ((1, 4, 90, 32), (4, 2, 3, 3), dict(padding=(2, 1), dilation=(2, 1), groups=2)),
         ((2, 2, 5, 2), (2, 1, 3, 3), dict(padding=(1, 7), dilation=(1, 7), groups=2)),  # wide
+        ((300, 2, 5, 6), (4, 1, 3, 3), dict(padding=1, groups=2)),  # runs of images, one short
     ],
 )
 def test_flat_kernels_on_planes_of_several_blocks_and_wide_dilations(
@@ -458,3 +459,24 @@ def test_an_empty_batch_gives_empty_results(kw):
         grads = convolution.conv2d_backward(np.zeros(y.shape, np.float32), x, w, groups=4, **kw)
     assert y.shape[0] == 0 and grads.dx.shape == x.shape
     np.testing.assert_array_equal(grads.dw, np.zeros_like(w))
+
+
+def test_flat_runs_of_images_split_over_threads_give_one_threads_results(monkeypatch):
+    """The flat kernels lay a run of images end to end, the job of its first image doing it:
+    however the jobs are shared among threads, each run is done once, the same way."""
+    monkeypatch.setattr(taps_numba, "SPLIT_WORK", 0)
+    rng = np.random.default_rng(11)
+    x, w = rng.standard_normal((150, 6, 7, 7)), rng.standard_normal((6, 2, 3, 3))
+    kw = dict(padding=1, groups=3)
+    dy = rng.standard_normal((150, 6, 7, 7))
+    results = {}
+    for threads in (1, 2):
+        with parallel.limit(threads), accel.accelerator("numba"), convolution.strategy("taps"):
+            results[threads] = (
+                convolution.conv2d(x, w, **kw),
+                *convolution.conv2d_backward(dy, x, w, **kw)[:2],
+            )
+    expected = (reference.conv2d(x, w, **kw), *reference.conv2d_backward(dy, x, w, **kw)[:2])
+    for what, a, b, r in zip(("y", "dx", "dw"), results[1], results[2], expected):
+        np.testing.assert_array_equal(a, b, err_msg=what)
+        _close(a, r, 1e-12, f"{what} vs reference")

@@ -96,6 +96,13 @@ SPLIT_WORK = 1 << 19
 # kernel column, where the padded planes make one).
 FLAT_MAX_WIDTH = 20
 FLAT_MAX_KERNEL = 3
+# The longest slot (a plane and its zeros) that the flat forward and dx lay end to end with the
+# next images' (compiled in). Forward + dx + dw, float32, depthwise 3x3, one thread, ms one image
+# a pass / runs of images (a scratch A/B of the two versions, medians of 31): 7x7 (slots of 65,
+# 1024 channels) 2.97 / 2.44 and 4.04 / 3.31, 8x8 batch 32 0.42 / 0.34, batch 64 1.53 / 1.29;
+# 14x14 (226) 2.80 / 2.93 and 3.22 / 3.41, 16x16 0.78 / 0.85, 20x20 0.80 / 0.86. dw stays one
+# image a pass (runs of dy copied into slots: 0.9 to 1.1 times the time).
+FLAT_RUN_SLOT = 128
 
 
 @numba.njit(inline="always")
@@ -573,18 +580,21 @@ def _input_grad_phases(dy, w, dx, lo, padded, stride, dilation, first_job, last_
 # padding; each kernel column therefore reads its own copy of the plane, with the columns that
 # such reads reach set to zero: the last ``-e`` columns when ``e < 0``, the first ``e`` when
 # ``e > 0``. Every read then gives the padded plane's value, zeros where it is padding, so NaN and
-# infinities meet exactly the zeros of the padding, as in the reference loops. The outputs are
-# the plane itself: the kernels copy whole planes in (one per kernel column) and write the
-# results in place, where the padded planes above copy and store row by row. ``dx`` is the same
-# gather over ``dy`` with the taps' offsets negated (the transposed convolution), whose zeros
-# meet the weights: it runs only for finite weights.
+# infinities meet exactly the zeros of the padding, as in the reference loops. The kernels copy
+# whole planes in (one per kernel column) and whole planes of outputs out, where the padded
+# planes above copy and store row by row. A run of images (about BLOCK_POSITIONS numbers) lies
+# end to end, each plane in a slot of its zeros, so that one pass of the taps serves them all
+# (the positions between slots computed and dropped); ``dw`` goes image by image. ``dx`` is
+# the same gather over ``dy`` with the taps' offsets negated (the transposed convolution), whose
+# zeros meet the weights: it runs only for finite weights.
 
 
 @numba.njit(inline="always")
-def _flat_layout(cg, kh, kw, width, lo, dilation, n_in, n_out, sign):
-    """The taps' offsets ``(c, a, b)`` into ``cg * kw`` copies of an ``n_in`` plane laid end to
-    end, each with zeros before and after (``before`` and the rest of ``length``) for the reads
-    of ``n_out`` outputs; ``sign`` -1 negates the offsets (``dx``'s gather)."""
+def _flat_layout(cg, kh, kw, width, lo, dilation, n_in, n_out, sign, images):
+    """The taps' offsets ``(c, a, b)`` into ``cg * kw`` copies, each of ``images`` slots of
+    ``length`` numbers laid end to end: a slot holds an ``n_in`` plane with zeros before and
+    after it (``before`` and the rest of ``length``) for the reads of ``n_out`` outputs;
+    ``sign`` -1 negates the offsets (``dx``'s gather). Returns ``(offsets, before, length)``."""
     lowest, highest = 0, 0
     for a in range(kh):
         for b in range(kw):
@@ -602,7 +612,7 @@ def _flat_layout(cg, kh, kw, width, lo, dilation, n_in, n_out, sign):
             for b in range(kw):
                 column = b * dilation[1] - lo[1]
                 off = sign * ((a * dilation[0] - lo[0]) * width + column)
-                offsets[t] = (c * kw + b) * length + before + off
+                offsets[t] = (c * kw + b) * images * length + before + off
                 t += 1
     return offsets, before, length
 
@@ -620,67 +630,108 @@ def _fill_columns(segment, source, width, shift):
         _zero(segment[r * width + first : r * width + first + count])
 
 
+@numba.njit(inline="always")
+def _flat_images(n_images, length):
+    """How many images' planes the flat forward and ``dx`` lay end to end: about
+    ``BLOCK_POSITIONS`` numbers a run where a plane's slot is at most ``FLAT_RUN_SLOT`` long,
+    else one."""
+    if length > FLAT_RUN_SLOT:
+        return 1
+    return max(1, min(n_images, BLOCK_POSITIONS // length))
+
+
+@numba.njit(inline="always")
+def _flat_taps(acc, planes, base, offsets, weights):
+    """``_add_taps`` over ``acc`` block by block (``BLOCK_POSITIONS`` a block, for the cache)."""
+    for j0 in range(0, acc.shape[0], BLOCK_POSITIONS):
+        _add_taps(acc[j0 : j0 + BLOCK_POSITIONS], planes, base + j0, offsets, weights)
+
+
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
 def _forward_flat(x, w, y, width, lo, dilation, first_job, last_job):
-    # x (N, C_in, H*W), w (C_out, Cg, KH, KW), y (N, C_out, OH*W); jobs are (image, group) pairs
+    # x (N, C_in, H*W), w (C_out, Cg, KH, KW), y (N, C_out, OH*W); jobs are (image, group)
+    # pairs, n * groups + g: the job of a run's first image (_flat_images) does the run
+    n_images = x.shape[0]
     kh, kw = w.shape[2], w.shape[3]
     cg, groups, og = _groups(x.shape[1], w)
     n_in, n_out = x.shape[2], y.shape[2]
-    offsets, before, length = _flat_layout(cg, kh, kw, width, lo, dilation, n_in, n_out, 1)
-    planes = np.zeros(cg * kw * length, dtype=y.dtype)
+    _, _, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, 1, 1)
+    images = _flat_images(n_images, length)
+    offsets, before, _ = _flat_layout(cg, kh, kw, width, lo, dilation, n_in, n_out, 1, images)
+    span = images * length  # a copy: its images' slots
+    planes = np.zeros(cg * kw * span, dtype=y.dtype)
+    out = np.empty(span, dtype=y.dtype)
     for job in range(first_job, last_job):
-        n = job // groups
+        n0 = job // groups
+        if n0 % images:  # inside a run: its first image's job does it, whichever share has it
+            continue
         g = job % groups
+        count = min(images, n_images - n0)
         for c in range(cg):
             for b in range(kw):
-                start = (c * kw + b) * length + before
                 shift = b * dilation[1] - lo[1]
-                _fill_columns(planes[start : start + n_in], x[n, g * cg + c], width, shift)
+                for i in range(count):
+                    start = (c * kw + b) * span + i * length + before
+                    segment = planes[start : start + n_in]
+                    _fill_columns(segment, x[n0 + i, g * cg + c], width, shift)
         for o in range(g * og, (g + 1) * og):
-            weights = w[o].ravel()
-            out = y[n, o]
-            for j0 in range(0, n_out, BLOCK_POSITIONS):
-                acc = out[j0 : j0 + BLOCK_POSITIONS]
-                _zero(acc)
-                _add_taps(acc, planes, j0, offsets, weights)
+            # one image: in place; a run: the positions between images computed and dropped
+            acc = y[n0, o] if images == 1 else out[: (count - 1) * length + n_out]
+            _zero(acc)
+            _flat_taps(acc, planes, 0, offsets, w[o].ravel())
+            if images > 1:
+                for i in range(count):
+                    _copy(y[n0 + i, o], acc[i * length : i * length + n_out])
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
 def _input_grad_flat(dy, w, dx, width, lo, dilation, first_job, last_job):
     # dy (N, C_out, OH*W), w (C_out, Cg, KH, KW) finite, dx (N, C_in, H*W); jobs are (image,
-    # group) pairs
+    # group) pairs, as the forward's
+    n_images = dy.shape[0]
     kh, kw = w.shape[2], w.shape[3]
     cg, groups, og = _groups(dx.shape[1], w)
     n_in, n_out = dy.shape[2], dx.shape[2]
-    offsets, before, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, -1)
-    planes = np.zeros(og * kw * length, dtype=dx.dtype)
+    _, _, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, -1, 1)
+    images = _flat_images(n_images, length)
+    offsets, before, _ = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, -1, images)
+    span = images * length
+    planes = np.zeros(og * kw * span, dtype=dx.dtype)
+    out = np.empty(span, dtype=dx.dtype)
     for job in range(first_job, last_job):
-        n = job // groups
+        n0 = job // groups
+        if n0 % images:  # inside a run: its first image's job does it, whichever share has it
+            continue
         g = job % groups
+        count = min(images, n_images - n0)
         for o in range(og):
             for b in range(kw):
-                start = (o * kw + b) * length + before
                 shift = lo[1] - b * dilation[1]
-                _fill_columns(planes[start : start + n_in], dy[n, g * og + o], width, shift)
+                for i in range(count):
+                    start = (o * kw + b) * span + i * length + before
+                    segment = planes[start : start + n_in]
+                    _fill_columns(segment, dy[n0 + i, g * og + o], width, shift)
         for c in range(cg):
-            out = dx[n, g * cg + c]
-            for j0 in range(0, n_out, BLOCK_POSITIONS):
-                acc = out[j0 : j0 + BLOCK_POSITIONS]
-                _zero(acc)
-                for o in range(og):
-                    weights = w[g * og + o, c].ravel()
-                    _add_taps(acc, planes, o * kw * length + j0, offsets, weights)
+            acc = dx[n0, g * cg + c] if images == 1 else out[: (count - 1) * length + n_out]
+            _zero(acc)
+            for o in range(og):
+                _flat_taps(acc, planes, o * kw * span, offsets, w[g * og + o, c].ravel())
+            if images > 1:
+                for i in range(count):
+                    _copy(dx[n0 + i, g * cg + c], acc[i * length : i * length + n_out])
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
 def _weight_grad_flat(dy, x, dw_out, width, lo, dilation, first_job, last_job):
     # dy (N, C_out, OH*W), x (N, C_in, H*W), dw_out (C_out, Cg, KH, KW) float64; jobs are
-    # (group, input channel) pairs, g * Cg + c, as _weight_grad's
+    # (group, input channel) pairs, as _weight_grad's; one image at a time, dy's planes read
+    # where they are (a run of images, as the forward's, needs dy copied into slots: 0.9 to 1.1
+    # times the time, python benchmarks/flat_rows_ab.py)
     n_images, kh, kw = x.shape[0], dw_out.shape[2], dw_out.shape[3]
     cg, groups, og = _groups(x.shape[1], dw_out)
     n_in, n_out = x.shape[2], dy.shape[2]
     zero = dy.dtype.type(0)
-    offsets, before, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, 1)
+    offsets, before, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, 1, 1)
     planes = np.zeros(kw * length, dtype=x.dtype)
     for job in range(first_job, last_job):
         g = job // cg
