@@ -649,8 +649,8 @@ def _flat_taps(acc, planes, base, offsets, weights):
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
 def _forward_flat(x, w, y, width, lo, dilation, first_job, last_job):
-    # x (N, C_in, H*W), w (C_out, Cg, KH, KW), y (N, C_out, OH*W); jobs are (image, group)
-    # pairs, n * groups + g: the job of a run's first image (_flat_images) does the run
+    # x (N, C_in, H*W), w (C_out, Cg, KH, KW), y (N, C_out, OH*W); jobs are (group, image)
+    # pairs, g * N + n: the job of a run's first image (_flat_images) does the run
     n_images = x.shape[0]
     kh, kw = w.shape[2], w.shape[3]
     cg, groups, og = _groups(x.shape[1], w)
@@ -662,10 +662,10 @@ def _forward_flat(x, w, y, width, lo, dilation, first_job, last_job):
     planes = np.zeros(cg * kw * span, dtype=y.dtype)
     out = np.empty(span, dtype=y.dtype)
     for job in range(first_job, last_job):
-        n0 = job // groups
+        g = job // n_images  # group-major, so that the runs' first images spread over the shares
+        n0 = job % n_images
         if n0 % images:  # inside a run: its first image's job does it, whichever share has it
             continue
-        g = job % groups
         count = min(images, n_images - n0)
         for c in range(cg):
             for b in range(kw):
@@ -686,8 +686,8 @@ def _forward_flat(x, w, y, width, lo, dilation, first_job, last_job):
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
 def _input_grad_flat(dy, w, dx, width, lo, dilation, first_job, last_job):
-    # dy (N, C_out, OH*W), w (C_out, Cg, KH, KW) finite, dx (N, C_in, H*W); jobs are (image,
-    # group) pairs, as the forward's
+    # dy (N, C_out, OH*W), w (C_out, Cg, KH, KW) finite, dx (N, C_in, H*W); jobs are (group,
+    # image) pairs, as the forward's
     n_images = dy.shape[0]
     kh, kw = w.shape[2], w.shape[3]
     cg, groups, og = _groups(dx.shape[1], w)
@@ -699,10 +699,10 @@ def _input_grad_flat(dy, w, dx, width, lo, dilation, first_job, last_job):
     planes = np.zeros(og * kw * span, dtype=dx.dtype)
     out = np.empty(span, dtype=dx.dtype)
     for job in range(first_job, last_job):
-        n0 = job // groups
+        g = job // n_images  # group-major, so that the runs' first images spread over the shares
+        n0 = job % n_images
         if n0 % images:  # inside a run: its first image's job does it, whichever share has it
             continue
-        g = job % groups
         count = min(images, n_images - n0)
         for o in range(og):
             for b in range(kw):
