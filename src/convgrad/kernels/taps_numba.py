@@ -647,26 +647,42 @@ def _flat_taps(acc, planes, base, offsets, weights):
         _add_taps(acc[j0 : j0 + BLOCK_POSITIONS], planes, base + j0, offsets, weights)
 
 
+@numba.njit(inline="always")
+def _flat_plan(cg, kh, kw, width, lo, dilation, n_in, n_out, sign, n_images):
+    """The flat forward's or ``dx``'s layout: ``(offsets, before, length, images)``, the images
+    a run takes (_flat_images) and the taps' offsets into copies of that many slots."""
+    _, _, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, sign, 1)
+    images = _flat_images(n_images, length)
+    offsets, before, _ = _flat_layout(cg, kh, kw, width, lo, dilation, n_in, n_out, sign, images)
+    return offsets, before, length, images
+
+
+@numba.njit(inline="always")
+def _flat_job(job, n_images, images):
+    """``(g, n0, count)`` of a flat forward's or ``dx``'s job, ``g * N + n`` (group-major, so
+    that the runs' first images spread over the shares); ``count`` is 0 inside a run, whose
+    first image's job does it, whichever share has it."""
+    n0 = job % n_images
+    count = 0 if n0 % images else min(images, n_images - n0)
+    return job // n_images, n0, count
+
+
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
 def _forward_flat(x, w, y, width, lo, dilation, first_job, last_job):
     # x (N, C_in, H*W), w (C_out, Cg, KH, KW), y (N, C_out, OH*W); jobs are (group, image)
     # pairs, g * N + n: the job of a run's first image (_flat_images) does the run
-    n_images = x.shape[0]
-    kh, kw = w.shape[2], w.shape[3]
+    n_images, kh, kw = x.shape[0], w.shape[2], w.shape[3]
     cg, groups, og = _groups(x.shape[1], w)
     n_in, n_out = x.shape[2], y.shape[2]
-    _, _, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, 1, 1)
-    images = _flat_images(n_images, length)
-    offsets, before, _ = _flat_layout(cg, kh, kw, width, lo, dilation, n_in, n_out, 1, images)
+    plan = _flat_plan(cg, kh, kw, width, lo, dilation, n_in, n_out, 1, n_images)
+    offsets, before, length, images = plan
     span = images * length  # a copy: its images' slots
     planes = np.zeros(cg * kw * span, dtype=y.dtype)
     out = np.empty(span, dtype=y.dtype)
     for job in range(first_job, last_job):
-        g = job // n_images  # group-major, so that the runs' first images spread over the shares
-        n0 = job % n_images
-        if n0 % images:  # inside a run: its first image's job does it, whichever share has it
+        g, n0, count = _flat_job(job, n_images, images)
+        if count == 0:
             continue
-        count = min(images, n_images - n0)
         for c in range(cg):
             for b in range(kw):
                 shift = b * dilation[1] - lo[1]
@@ -688,22 +704,18 @@ def _forward_flat(x, w, y, width, lo, dilation, first_job, last_job):
 def _input_grad_flat(dy, w, dx, width, lo, dilation, first_job, last_job):
     # dy (N, C_out, OH*W), w (C_out, Cg, KH, KW) finite, dx (N, C_in, H*W); jobs are (group,
     # image) pairs, as the forward's
-    n_images = dy.shape[0]
-    kh, kw = w.shape[2], w.shape[3]
+    n_images, kh, kw = dy.shape[0], w.shape[2], w.shape[3]
     cg, groups, og = _groups(dx.shape[1], w)
     n_in, n_out = dy.shape[2], dx.shape[2]
-    _, _, length = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, -1, 1)
-    images = _flat_images(n_images, length)
-    offsets, before, _ = _flat_layout(1, kh, kw, width, lo, dilation, n_in, n_out, -1, images)
+    plan = _flat_plan(1, kh, kw, width, lo, dilation, n_in, n_out, -1, n_images)
+    offsets, before, length, images = plan
     span = images * length
     planes = np.zeros(og * kw * span, dtype=dx.dtype)
     out = np.empty(span, dtype=dx.dtype)
     for job in range(first_job, last_job):
-        g = job // n_images  # group-major, so that the runs' first images spread over the shares
-        n0 = job % n_images
-        if n0 % images:  # inside a run: its first image's job does it, whichever share has it
+        g, n0, count = _flat_job(job, n_images, images)
+        if count == 0:
             continue
-        count = min(images, n_images - n0)
         for o in range(og):
             for b in range(kw):
                 shift = lo[1] - b * dilation[1]
@@ -726,7 +738,7 @@ def _weight_grad_flat(dy, x, dw_out, width, lo, dilation, first_job, last_job):
     # dy (N, C_out, OH*W), x (N, C_in, H*W), dw_out (C_out, Cg, KH, KW) float64; jobs are
     # (group, input channel) pairs, as _weight_grad's; one image at a time, dy's planes read
     # where they are (a run of images, as the forward's, needs dy copied into slots: 0.9 to 1.1
-    # times the time, python benchmarks/flat_rows_ab.py)
+    # times the time, a scratch A/B; FLAT_RUN_SLOT's comment)
     n_images, kh, kw = x.shape[0], dw_out.shape[2], dw_out.shape[3]
     cg, groups, og = _groups(x.shape[1], dw_out)
     n_in, n_out = x.shape[2], dy.shape[2]
