@@ -355,6 +355,17 @@ def test_the_catalogue_computes_each_mistake_as_the_plain_four_loops_do(stride, 
             np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12, err_msg=mistake)
 
 
+def test_every_api_of_the_command_grades(capsys):
+    """Each --api choice grades its file (--api exercise raised a KeyError: the check of
+    --function looked the exercise up among the courses even with no --function)."""
+    cases = [("exercise", "dx_overwrite.py", "dx_overwrite"),
+             ("cs231n", "cs231n_dw_overwrite.py", "dw_overwrite")]  # fmt: skip
+    for api, name, bug in cases:
+        assert main(["grade", str(SUBMISSIONS / name), "--api", api]) == 1
+        out = capsys.readouterr().out
+        assert f"[{bug}]" in out and "Traceback" not in out
+
+
 def test_the_command_exit_status_and_json(tmp_path, capsys):
     assert main(["grade", str(SUBMISSIONS / "correct.py")]) == 0
     assert "all 12 tests passed" in capsys.readouterr().out

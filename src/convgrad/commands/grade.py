@@ -155,13 +155,16 @@ def _grade(args: argparse.Namespace) -> int:
         detect()
     except ValueError as err:
         raise UsageError(str(err)) from None
-    courses = ("seeds", "cs231n", "dlai") if args.api == "auto" else (args.api,)
-    known = {n for c in courses for n in grading_files.course_functions(c)}
-    if args.function and args.api in ("seeds", "dlai", "auto") and args.function not in known:
-        raise UsageError(
-            f"--function: {args.function!r} is not a function of "
-            f"{'any course' if args.api == 'auto' else args.api}; `convgrad exercises` lists them"
-        )
+    # --function must name a function of these courses (exercise and cs231n grade any other
+    # name as the conv backward pass)
+    if args.function and args.api in ("seeds", "dlai", "auto"):
+        courses = ("seeds", "cs231n", "dlai") if args.api == "auto" else (args.api,)
+        if args.function not in {n for c in courses for n in grading_files.course_functions(c)}:
+            raise UsageError(
+                f"--function: {args.function!r} is not a function of "
+                f"{'any course' if args.api == 'auto' else args.api}; `convgrad exercises` lists "
+                "them"
+            )
     grades = []
     with _stopped_by_signals():
         for path in files:
