@@ -13,37 +13,39 @@ from oracle import torch_conv
 
 
 def test_the_automatic_choice_follows_the_measured_rule():
-    chosen = convolution.chosen_strategy
-    # few input channels on images with enough positions: first layers, LeNet's first
-    assert chosen((64, 1, 28, 28), (6, 1, 5, 5)) == "nchw"
-    assert chosen((32, 1, 28, 28), (32, 1, 3, 3), padding=1) == "nchw"
-    assert chosen((32, 3, 32, 32), (16, 3, 3, 3), padding=1) == "nchw"
-    assert chosen((2, 3, 224, 224), (64, 3, 7, 7), stride=2, padding=3) == "nchw"
-    assert chosen((32, 1, 8, 8), (32, 1, 3, 3), padding=1) == "nchw"  # 64 positions, 9 taps
-    # ... but not 25 taps over 10x10 outputs (LeNet's second layer), nor tiny images: with 4
-    # to 15 channels, nhwc (its dx nchw's: the next test), with fewer, im2col
-    assert chosen((64, 6, 14, 14), (16, 6, 5, 5)) == "nhwc"
-    assert chosen((32, 4, 5, 5), (16, 4, 3, 3), padding=1) == "nhwc"  # 25 positions
-    assert chosen((32, 3, 5, 5), (16, 3, 3, 3), padding=1) == "im2col"
-    assert chosen((64, 6, 14, 14), (16, 6, 5, 5), stride=2) == "im2col"  # measured at stride 1
-    assert chosen((8, 6, 6, 6, 6), (16, 6, 3, 3, 3)) == "im2col"  # and in 2-D only
-    # 1x1 kernels, with enough positions
-    assert chosen((8, 64, 56, 56), (128, 64, 1, 1)) == "nchw"
-    assert chosen((8, 64, 56, 56), (128, 64, 1, 1), stride=2) == "nchw"
-    assert chosen((32, 512, 4, 4), (512, 512, 1, 1)) == "im2col"  # 16 positions
-    assert chosen((8, 1024, 14, 14), (256, 1024, 1, 1)) == "nchw"  # 5 products per position
-    assert chosen((8, 512, 7, 7), (2048, 512, 1, 1)) == "im2col"  # 10: dw's sums would cost
-    # one dimension
-    assert chosen((8, 64, 4096), (64, 64, 5), padding=2) == "nchw"
-    # many channels with a 3x3 kernel stay channels last
-    assert chosen((32, 16, 28, 28), (16, 16, 3, 3), padding=1) == "nhwc"
-    assert chosen((8, 512, 7, 7), (512, 512, 3, 3), padding=1) == "im2col"
-    # groups: NumPy's choice (numba's taps take few channels per group first)
+    """NumPy's rule (with numba, Winograd takes some 3x3 layers: test_winograd_numba)."""
     with accel.accelerator("numpy"):
-        assert chosen((8, 128, 28, 28), (128, 4, 3, 3), padding=1, groups=32) == "nchw"
-        assert chosen((16, 64, 28, 28), (64, 16, 3, 3), padding=1, groups=4) == "nchw"
-        assert chosen((8, 96, 27, 27), (256, 48, 5, 5), padding=2, groups=2) == "im2col"  # 1200
-        assert chosen((32, 64, 4, 4), (64, 16, 3, 3), padding=1, groups=4) == "im2col"
+        chosen = convolution.chosen_strategy
+        # few input channels on images with enough positions: first layers, LeNet's first
+        assert chosen((64, 1, 28, 28), (6, 1, 5, 5)) == "nchw"
+        assert chosen((32, 1, 28, 28), (32, 1, 3, 3), padding=1) == "nchw"
+        assert chosen((32, 3, 32, 32), (16, 3, 3, 3), padding=1) == "nchw"
+        assert chosen((2, 3, 224, 224), (64, 3, 7, 7), stride=2, padding=3) == "nchw"
+        assert chosen((32, 1, 8, 8), (32, 1, 3, 3), padding=1) == "nchw"  # 64 positions, 9 taps
+        # ... but not 25 taps over 10x10 outputs (LeNet's second layer), nor tiny images: with 4
+        # to 15 channels, nhwc (its dx nchw's: the next test), with fewer, im2col
+        assert chosen((64, 6, 14, 14), (16, 6, 5, 5)) == "nhwc"
+        assert chosen((32, 4, 5, 5), (16, 4, 3, 3), padding=1) == "nhwc"  # 25 positions
+        assert chosen((32, 3, 5, 5), (16, 3, 3, 3), padding=1) == "im2col"
+        assert chosen((64, 6, 14, 14), (16, 6, 5, 5), stride=2) == "im2col"  # measured at stride 1
+        assert chosen((8, 6, 6, 6, 6), (16, 6, 3, 3, 3)) == "im2col"  # and in 2-D only
+        # 1x1 kernels, with enough positions
+        assert chosen((8, 64, 56, 56), (128, 64, 1, 1)) == "nchw"
+        assert chosen((8, 64, 56, 56), (128, 64, 1, 1), stride=2) == "nchw"
+        assert chosen((32, 512, 4, 4), (512, 512, 1, 1)) == "im2col"  # 16 positions
+        assert chosen((8, 1024, 14, 14), (256, 1024, 1, 1)) == "nchw"  # 5 products per position
+        assert chosen((8, 512, 7, 7), (2048, 512, 1, 1)) == "im2col"  # 10: dw's sums would cost
+        # one dimension
+        assert chosen((8, 64, 4096), (64, 64, 5), padding=2) == "nchw"
+        # many channels with a 3x3 kernel stay channels last
+        assert chosen((32, 16, 28, 28), (16, 16, 3, 3), padding=1) == "nhwc"
+        assert chosen((8, 512, 7, 7), (512, 512, 3, 3), padding=1) == "im2col"
+        # groups: NumPy's choice (numba's taps take few channels per group first)
+        with accel.accelerator("numpy"):
+            assert chosen((8, 128, 28, 28), (128, 4, 3, 3), padding=1, groups=32) == "nchw"
+            assert chosen((16, 64, 28, 28), (64, 16, 3, 3), padding=1, groups=4) == "nchw"
+            assert chosen((8, 96, 27, 27), (256, 48, 5, 5), padding=2, groups=2) == "im2col"  # 1200
+            assert chosen((32, 64, 4, 4), (64, 16, 3, 3), padding=1, groups=4) == "im2col"
 
 
 def test_dx_of_a_layer_with_few_channels_is_im2cols_when_chosen_automatically(monkeypatch):

@@ -8,13 +8,15 @@ import pytest
 
 import convgrad
 from convgrad import convolution, reference
-from convgrad.kernels import parallel
+from convgrad.kernels import accel, parallel
 from oracle import torch_conv
 
 
 def test_tapmm_is_no_longer_chosen_automatically():
-    chosen = convolution.chosen_strategy
-    assert chosen((64, 16, 32, 32), (16, 16, 3, 3), padding=1) == "nhwc"  # tapmm's until nhwc
+    """NumPy's rule (with numba, Winograd takes some 3x3 layers: test_winograd_numba)."""
+    with accel.accelerator("numpy"):
+        chosen = convolution.chosen_strategy
+        assert chosen((64, 16, 32, 32), (16, 16, 3, 3), padding=1) == "nhwc"  # tapmm's until nhwc
 
 
 @pytest.mark.parametrize("threadpoolctl", [True, False], ids=["split", "no threadpoolctl"])

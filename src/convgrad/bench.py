@@ -257,7 +257,8 @@ def _convgrad_runs(
 def uses_fast_kernels(case: Case) -> bool:
     """Whether the [fast] path runs numba's kernels on this case (else it runs NumPy's)."""
     with accel.accelerator("numba"):
-        return convolution.chosen_strategy(case.x, case.w, **case.kwargs()) == "taps"
+        chosen = convolution.chosen_strategy(case.x, case.w, **case.kwargs())
+        return chosen in ("taps", "winograd")
 
 
 def _torch_runs(torch, case: Case, x, w, b, dy):

@@ -13,7 +13,9 @@ strategy      how                                                          compu
 ``shift``     im2col whose windows are contiguous runs of the flattened    stride 1
               image; ``dx`` is a forward convolution of ``dy``
 ``winograd``  Winograd F(2x2, 3x3): 16 products over 4x4 tiles instead     2-D 3x3, stride 1,
-              of 9 over pixels (:mod:`convgrad.kernels.winograd`)          no dilation, groups 1
+              of 9 over pixels (:mod:`convgrad.kernels.winograd`; with     no dilation, groups 1
+              numba, its transforms compiled:
+              :mod:`convgrad.kernels.winograd_numba`)
 ``taps``      one broadcast multiply-add per kernel tap, in cache-sized    one input channel
               blocks on threads (:mod:`convgrad.kernels.taps`)             per group (depthwise)
 ``fft``       products of Fourier transforms, per frequency a small        everything
@@ -31,17 +33,22 @@ strategy      how                                                          compu
               1x1 kernel gathers nothing (:mod:`convgrad.kernels.nchw`)
 ============  ===========================================================  ====================
 
-The automatic choice (:func:`_automatic`) is ``fft`` for large kernels (from about 7x7 on large
-images with few channels, to never on small images with many; 9x9 and up when each group has
-one input channel; the rule and its measurements are by its code), ``taps`` for
+The automatic choice (:func:`_strategy`) is, with the numba accelerator, ``winograd`` for
+2-D 3x3 layers of stride 1 without dilation or groups, with at least 16 channels each way, on
+planes that whole 2x2 tiles cover with little waste, and batches of at least as many tiles as
+output channels (:func:`_winograd_pays`, whose rule has the measurements: 1.1 to 1.6 times
+faster than the direct strategies there); otherwise (:func:`_automatic`) ``fft`` for large
+kernels (from about 7x7 on large images with few channels, to never on small images with many;
+9x9 and up when each group has one input channel; the rule and its measurements are by its
+code), ``taps`` for
 other depthwise convolutions (and, with the numba accelerator, grouped ones with few channels per
 group: :mod:`convgrad.kernels.accel`), ``nchw`` for 1x1 kernels, 1-D layers, layers with few
 input channels and groups with few products per output, on images with at least 49 output
 positions (with im2col's or nhwc's ``dx`` where there are no groups and more than one tap),
 ``nhwc`` for layers without groups with at least 16 input channels and more than one tap, on
 images with at least one output position per 4 input channels, and ``im2col`` for the rest: on
-the development machine ``shift``, ``winograd``, ``rows`` and (since ``nhwc``) ``tapmm``
-measured no faster (BENCHMARKS.md has the figures).
+the development machine ``shift``, ``winograd`` (with NumPy's transforms), ``rows`` and (since
+``nhwc``) ``tapmm`` measured no faster (BENCHMARKS.md has the figures).
 :func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment variable) forces one where it
 applies; the tests hold every strategy to the reference loops.
 
@@ -232,6 +239,14 @@ def _numba(spec: ConvSpec, w: np.ndarray) -> ModuleType | None:
     return accel.numba_kernels() if spec.groups > 1 else None
 
 
+def _winograd_numba(spec: ConvSpec, *arrays: np.ndarray) -> ModuleType | None:
+    """Winograd's compiled transforms (:mod:`convgrad.kernels.winograd_numba`) when the
+    accelerator is on and they take these arrays' dtype; else ``None`` (NumPy's run)."""
+    if np.result_type(*arrays) not in (np.float32, np.float64):
+        return None
+    return accel.numba_kernels("winograd")
+
+
 def _taps_pays(spec: ConvSpec, w: np.ndarray) -> bool:
     """Whether the taps strategy is the automatic choice among the direct ones: one input
     channel per group (depthwise), or, with numba, a grouped convolution with few products per
@@ -260,6 +275,39 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
     if name == "winograd":
         return _winograd.supports(spec, w)
     return name in ("im2col", "fft", "nchw")
+
+
+# With the numba accelerator, Winograd F(2x2, 3x3) (kernels/winograd_numba.py) is the automatic
+# choice for 2-D 3x3 layers of stride 1, without dilation or groups, in float32 or float64, with
+# at least WINOGRAD_CHANNELS input and output channels, whose whole 2x2 tiles hold at most
+# WINOGRAD_WASTE times the output positions, and whose batch holds at least as many tiles as
+# there are output channels (a set of products reads the weights' transform, 16 * C_out * C_in
+# numbers, once). forward + dx + dw, float32, 2 threads, ms automatic / Winograd (a scratch
+# script alternating the two, medians of 2 rounds of 7): won, batch 8: 64 channels at 56x56
+# 39.3 / 28.5, 128 at 28x28 35.5 / 23.4, 256 at 14x14 37.6 / 32.5, 256 at 28x28 133 / 83.1, 128
+# at 56x56 141 / 86.3, 32 at 56x56 14.7 / 9.1, 16 at 56x56 5.17 / 3.76, 64 at 16x16 3.93 / 3.50;
+# batch 32: 32 at 14x14 4.90 / 3.62, 16 at 32x32 7.74 / 5.67, 64 at 8x8 4.18 / 3.87, 128 at
+# 14x14 37.0 / 25.7, 64 at 15x15 13.9 / 10.7 (tiles 1.14 times the positions); batch 1 and 2:
+# 64 at 56x56 7.78 / 7.16, 128 at 28x28 14.7 / 10.8. Lost where the tiles waste a third
+# (7x7 planes: 32 x 64 channels 3.27 / 4.03, 32 x 128 10.6 / 10.9, 8 x 512 40.3 / 101), with
+# fewer tiles than output channels (2 x 256 at 14x14 13.7 / 18.3; 8 x 512 at 14x14 won only
+# 156 / 143) and with 8 channels (32 at 32x32 3.39 / 3.55).
+WINOGRAD_CHANNELS = 16
+WINOGRAD_WASTE = 1.2
+
+
+def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -> bool:
+    """Whether Winograd's compiled transforms are the automatic choice (the rule and its
+    measurements are by ``WINOGRAD_CHANNELS``)."""
+    if not _winograd.supports(spec, w) or dtype not in (np.float32, np.float64):
+        return False
+    if min(w.shape[:2]) < WINOGRAD_CHANNELS:
+        return False
+    th, tw = _winograd._tiles(spec)
+    positions = math.prod(spec.out_spatial)
+    if 4 * th * tw > WINOGRAD_WASTE * positions or batch * th * tw < w.shape[0]:
+        return False
+    return accel.numba_kernels("winograd") is not None
 
 
 def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
@@ -356,6 +404,8 @@ def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray) -> str:
         raise ValueError(f"CONVGRAD_STRATEGY must be one of {STRATEGIES}; got {forced!r}")
     if forced is not None and supports(forced, spec, w):
         name = forced
+    elif inputs and _winograd_pays(spec, w, inputs[0].shape[0], np.result_type(*inputs)):
+        name = "winograd"
     else:
         name = _automatic(spec, w)
     if name in ("fft", "winograd") and not _finite(*inputs):
@@ -380,7 +430,8 @@ def chosen_strategy(x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs
         None,
         *(kw[k] for k in ("stride", "padding", "dilation", "groups", "padding_mode")),
     )
-    return _strategy(spec, w)
+    batched = x if x.ndim == n + 2 else x[None]
+    return _strategy(spec, w, batched)  # its batch and dtype (float32) decide Winograd
 
 
 def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
@@ -401,6 +452,10 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return _rows.forward(x, w, spec)
     if name == "nchw":
         return _nchw.forward(x, w, spec)
+    if name == "winograd" and (fast := _winograd_numba(spec, x, w)) is not None:
+        y = accel.run("winograd_forward", fast.forward, x, w, spec)
+        if y is not None:  # None: numba failed, and is off now
+            return y
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype=np.result_type(x, w))
     if name == "im2col":  # shares of the batch on the threads, the BLAS at one thread each
 
@@ -438,6 +493,10 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return _nchw.input_grad(dy, w, spec)
     if name == "nhwc" and (set(spec.stride) != {1} or _finite(dy, w)):
         return _nhwc.input_grad(dy, w, spec)  # stride 1: multiplies w by dy's zero padding
+    if name == "winograd" and (fast := _winograd_numba(spec, dy, w)) is not None:
+        dx = accel.run("winograd_input_grad", fast.input_grad, dy, w, spec)
+        if dx is not None:  # None: numba failed, and is off now
+            return dx
     if name == "winograd":
         return _im2col.input_grad_by_forward(dy, w, spec, _winograd.forward)
     if name == "shift":
@@ -461,6 +520,10 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
     if name in ("taps", "fft"):
         kernels = _taps if name == "taps" else _fft
         return kernels.weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)
+    if name == "winograd" and (fast := _winograd_numba(spec, dy, x)) is not None:
+        dw = accel.run("winograd_weight_grad", fast.weight_grad, dy, x, spec, w)
+        if dw is not None:  # None: numba failed, and is off now
+            return dw
     if name == "winograd":
         return _winograd.weight_grad(dy, x, spec, w)
     if name == "tapmm":

@@ -3,10 +3,12 @@
 ``pip install "convgrad[fast]"`` adds numba; the kernels compiled with it then run where they
 measured faster than NumPy's: grouped and depthwise convolutions
 (:mod:`convgrad.kernels.taps_numba`; the choice is :func:`convgrad.convolution._automatic`'s),
-training-mode batch norm (:mod:`convgrad.kernels.norm_numba`) and the forward of max pooling
-over 2x2 blocks (:mod:`convgrad.kernels.pool_numba`), both for float32 and float64 arrays. The
-pure-NumPy kernels stay: they are what runs without numba, and the oracle every compiled kernel
-is tested against.
+Winograd's transforms for 3x3 layers (:mod:`convgrad.kernels.winograd_numba`; the choice is
+:func:`convgrad.convolution._winograd_pays`'s), training-mode batch norm
+(:mod:`convgrad.kernels.norm_numba`) and the forward of max pooling over 2x2 blocks
+(:mod:`convgrad.kernels.pool_numba`), all for float32 and float64 arrays. The pure-NumPy
+kernels stay: they are what runs without numba, and the oracle every compiled kernel is tested
+against.
 
 The backend is, in order: the one :func:`accelerator` sets for a block, else the environment
 variable ``CONVGRAD_ACCEL`` (``numpy`` or ``numba``; unset or empty means numba when it works),
@@ -45,7 +47,7 @@ R = TypeVar("R")
 
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar("convgrad_accel", default=None)
 _state: dict[str, Any] = {
-    "module": None, "norm": None, "pool": None, "failed": False, "warned": False,
+    "module": None, "norm": None, "pool": None, "winograd": None, "failed": False, "warned": False,
     "compiled": set(),
 }  # fmt: skip
 _lock = threading.Lock()  # one numba call at a time, and one import
@@ -100,14 +102,14 @@ def _load() -> ModuleType | None:
         with _lock:
             if _state["module"] is None and not _state["failed"]:
                 try:
-                    from . import norm_numba, pool_numba, taps_numba
+                    from . import norm_numba, pool_numba, taps_numba, winograd_numba
                 except ModuleNotFoundError as err:
                     _state["failed"] = "absent" if err.name == "numba" else f"failed: {err}"
                 except Exception as err:  # numba present but broken: any import error
                     _state["failed"] = f"failed: {type(err).__name__}: {err}"
                 else:
                     _state["module"], _state["norm"] = taps_numba, norm_numba
-                    _state["pool"] = pool_numba
+                    _state["pool"], _state["winograd"] = pool_numba, winograd_numba
     return _state["module"]
 
 
@@ -132,8 +134,9 @@ def status() -> str:
 def numba_kernels(kind: str = "taps") -> ModuleType | None:
     """The compiled kernels' module when they should run now, else ``None`` (NumPy runs):
     ``"taps"`` (:mod:`convgrad.kernels.taps_numba`), ``"norm"`` (batch norm,
-    :mod:`convgrad.kernels.norm_numba`) or ``"pool"`` (max pooling over 2x2 blocks,
-    :mod:`convgrad.kernels.pool_numba`)."""
+    :mod:`convgrad.kernels.norm_numba`), ``"pool"`` (max pooling over 2x2 blocks,
+    :mod:`convgrad.kernels.pool_numba`) or ``"winograd"`` (Winograd's transforms,
+    :mod:`convgrad.kernels.winograd_numba`)."""
     wanted = requested()
     if wanted == "numpy":
         return None
@@ -184,7 +187,7 @@ def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
             result = kernel(*args)
     except numba.core.errors.NumbaError as err:
         _state["failed"], _state["module"] = f"failed: {type(err).__name__}", None
-        _state["norm"] = _state["pool"] = None
+        _state["norm"] = _state["pool"] = _state["winograd"] = None
         _say_once(f"numba could not compile {name} ({' '.join(str(err).split())[:200]})")
         return None
     finally:

@@ -128,9 +128,7 @@ def forward(
     th, tw = _tiles(spec)
     oh, ow = spec.out_spatial
     dtype = np.result_type(x, w)
-    g = G.astype(dtype)
-    u = np.tensordot(np.tensordot(g, w, ([1], [2])), g, ([3], [1]))  # G w G^T: (4, O, C, 4)
-    u = np.ascontiguousarray(u.transpose(0, 3, 1, 2)).reshape(16, *w.shape[:2])  # (16, O, C)
+    u = kernel_transform(w, dtype)  # (16, O, C)
     for images in _chunks(x.shape[0], image_bytes(x.shape[1], spec, dtype.itemsize)):
         xp = _padded_tiles(x[images], spec)  # (n, C_in, 2*th + 2, 2*tw + 2)
         m = u @ _input_transform(xp, th, tw)  # (16, C_out, n*th*tw)
@@ -149,6 +147,19 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
     for images in _chunks(x.shape[0], image_bytes(x.shape[1], spec, dtype.itemsize)):
         v = _input_transform(_padded_tiles(x[images], spec), th, tw)  # (16, C_in, T)
         du += _gradient_transform(dy[images], th, tw) @ v.transpose(0, 2, 1)
+    return kernel_gradient(du, dtype)
+
+
+def kernel_transform(w: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """``U = G w G^T`` of ``w (C_out, C_in, 3, 3)``: ``(16, C_out, C_in)``, one matrix per
+    position ``(k, l)`` in the tile."""
+    g = G.astype(dtype)
+    u = np.tensordot(np.tensordot(g, w, ([1], [2])), g, ([3], [1]))  # G w G^T: (4, O, C, 4)
+    return np.ascontiguousarray(u.transpose(0, 3, 1, 2)).reshape(16, *w.shape[:2])
+
+
+def kernel_gradient(du: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """``dw = G^T dU G`` of ``dU (16, C_out, C_in)``: ``(C_out, C_in, 3, 3)``."""
     g = G.astype(dtype)
     dw = np.tensordot(np.tensordot(g, du.reshape(4, 4, *du.shape[1:]), ([0], [0])), g, ([1], [0]))
     # dw is G^T dU G laid out (3, C_out, C_in, 3)
