@@ -1,14 +1,14 @@
 """Winograd's compiled transforms against the automatic direct strategy, with ``convgrad[fast]``.
 
-    python benchmarks/winograd_crossover.py [--threads 2] [--shape N,C,H ...] [--sets]
+    python benchmarks/winograd_crossover.py [--threads 2] [--shape N,C,H[,C_OUT] ...] [--sets]
 
-For each layer (``N`` images of ``C`` channels, ``H x H``, a 3x3 kernel with padding 1 and ``C``
-output channels), forward + dx + dw, float32, with numba on: the strategy the automatic choice
-would take without Winograd (``nhwc``, ``im2col`` or ``nchw``) and Winograd, alternating (the
-order reversed in the second round), medians of 7 calls a round, the median of 2 rounds. The
-rule it measured is by :data:`convgrad.convolution.WINOGRAD_CHANNELS`. ``--sets`` times Winograd
-alone for sets of at least 64 to 2048 tiles (``SET_BYTES`` in
-:mod:`convgrad.kernels.winograd_numba`).
+For each layer (``N`` images of ``C`` channels, ``H x H``, a 3x3 kernel with padding 1 and
+``C_OUT`` output channels, ``C`` unless given), forward + dx + dw, float32, with numba on: the
+strategy the automatic choice would take without Winograd (``nhwc``, ``im2col`` or ``nchw``)
+and Winograd, alternating (the order reversed in the second round), medians of 7 calls a round,
+the median of 2 rounds. The rule it measured is by
+:data:`convgrad.convolution.WINOGRAD_CHANNELS`. ``--sets`` times Winograd alone for sets of at
+least 64 to 2048 tiles (``SET_BYTES`` in :mod:`convgrad.kernels.winograd_numba`).
 """
 
 from __future__ import annotations
@@ -41,11 +41,12 @@ def median_ms(f, calls: int = 7) -> float:
     return statistics.median(times) * 1e3
 
 
-def layer(n: int, c: int, h: int, seed: int = 0):
+def layer(n: int, c: int, h: int, c_out: int | None = None, seed: int = 0):
+    c_out = c if c_out is None else c_out
     rng = np.random.default_rng(seed)
     x = rng.standard_normal((n, c, h, h), dtype=np.float32)
-    w = (rng.standard_normal((c, c, 3, 3)) / np.sqrt(9 * c)).astype(np.float32)
-    dy = rng.standard_normal((n, c, h, h), dtype=np.float32)
+    w = (rng.standard_normal((c_out, c, 3, 3)) / np.sqrt(9 * c)).astype(np.float32)
+    dy = rng.standard_normal((n, c_out, h, h), dtype=np.float32)
     spec = _args.conv_spec("conv2d", 2, x, w, None, 1, 1, 1, 1, "zeros")
     return x, w, dy, spec
 
@@ -60,8 +61,9 @@ def passes(x, w, dy, spec) -> float:
 
 
 def crossover(shapes, threads: int) -> None:
-    for n, c, h in shapes:
-        x, w, dy, spec = layer(n, c, h)
+    for shape in shapes:
+        n, c, h = shape[:3]
+        x, w, dy, spec = layer(*shape)
         direct = convolution._automatic(spec, w)
         times: dict[str, list[float]] = {direct: [], "winograd": []}
         for order in ((direct, "winograd"), ("winograd", direct)):
@@ -71,8 +73,8 @@ def crossover(shapes, threads: int) -> None:
         a, b = statistics.median(times[direct]), statistics.median(times["winograd"])
         chosen = convolution._strategy(spec, w, x)
         print(
-            f"{n:3d} x {c:3d} at {h:2d}x{h:<2d}  {direct:6s} {a:8.2f} ms  winograd {b:8.2f} ms  "
-            f"speedup {a / b:5.2f}  chosen: {chosen}",
+            f"{n:3d} x {c:3d} -> {w.shape[0]:3d} at {h:2d}x{h:<2d}  {direct:6s} {a:8.2f} ms  "
+            f"winograd {b:8.2f} ms  speedup {a / b:5.2f}  chosen: {chosen}",
             flush=True,
         )
 
@@ -81,8 +83,9 @@ def sets(shapes, threads: int) -> None:
     sizes = (64, 128, 256, 512, 1024, 2048)
     saved = winograd_numba.SET_BYTES
     try:
-        for n, c, h in shapes:
-            x, w, dy, spec = layer(n, c, h)
+        for shape in shapes:
+            n, c, h = shape[:3]
+            x, w, dy, spec = layer(*shape)
             times: dict[int, list[float]] = {s: [] for s in sizes}
             for order in (sizes, sizes[::-1], sizes):
                 for tiles in order:  # at least this many tiles a set (the C_out floor aside)
@@ -90,7 +93,8 @@ def sets(shapes, threads: int) -> None:
                     with convolution.strategy("winograd"):
                         times[tiles].append(passes(x, w, dy, spec))
             row = " / ".join(f"{statistics.median(times[s]):.2f}" for s in sizes)
-            print(f"{n:3d} x {c:3d} at {h:2d}x{h:<2d}  sets of {sizes}: {row} ms", flush=True)
+            name = f"{n:3d} x {c:3d} -> {w.shape[0]:3d} at {h:2d}x{h:<2d}"
+            print(f"{name}  sets of {sizes}: {row} ms", flush=True)
     finally:
         winograd_numba.SET_BYTES = saved
 
@@ -98,7 +102,7 @@ def sets(shapes, threads: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--shape", action="append", help="N,C,H (repeatable)")
+    parser.add_argument("--shape", action="append", help="N,C,H[,C_OUT] (repeatable)")
     parser.add_argument("--sets", action="store_true", help="time the sizes of the sets")
     args = parser.parse_args()
     shapes = [tuple(int(v) for v in s.split(",")) for s in args.shape] if args.shape else SHAPES

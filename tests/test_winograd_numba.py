@@ -81,14 +81,18 @@ def _spy(monkeypatch):
     return calls
 
 
-@given(layers())
-def test_compiled_transforms_match_numpy_and_torch_in_float64(cfg):
+@given(layers(), st.booleans())
+def test_compiled_transforms_match_numpy_and_torch_in_float64(cfg, row_blocks):
+    """With ``row_blocks``, sets of a few tile rows (``SET_BYTES`` at its least: as many tiles
+    as output channels, 1 to 4), which split every image of more than one row of tiles."""
     dy = cfg.dy()
     x0, w0 = cfg.x.copy(), cfg.w.copy()
     with pytest.MonkeyPatch.context() as patch:
+        if row_blocks:
+            patch.setattr(winograd_numba, "SET_BYTES", 1)
         calls = _spy(patch)
         fast = _results(cfg, dy, "numba")
-        assert len(calls) == 3  # y, dx and dw, each by the compiled transforms
+        assert len(calls) >= 3  # y, dx and dw, each by the compiled transforms
     slow = _results(cfg, dy, "numpy")
     expected = torch_conv(2, cfg.x, cfg.w, cfg.b, dy, 1, cfg.pairs, 1, 1, cfg.padding_mode)
     for what, a, b, t in zip(("y", "dx", "dw", "db"), fast, slow, expected):
@@ -116,9 +120,9 @@ def test_compiled_transforms_in_float32_within_1e_5_of_the_float64_reference(cfg
 @pytest.mark.parametrize("set_bytes", [1, 10**9])
 @pytest.mark.parametrize("threads", [1, 2])
 def test_sets_of_images_and_threads_give_the_same_results(monkeypatch, set_bytes, threads):
-    """One image a set (the smallest ``SET_BYTES``) or the whole share in one set, on one thread
-    or two (the layer is far below the split's minimum, which is lowered for it), against the
-    float64 reference."""
+    """Blocks of two tile rows of one image a set (the smallest ``SET_BYTES``: 7 and 6 tiles
+    of 5 a row) or the whole share in one set, on one thread or two (the layer is far below the
+    split's minimum, which is lowered for it), against the float64 reference."""
     monkeypatch.setattr(winograd_numba, "SET_BYTES", set_bytes)
     monkeypatch.setattr(parallel, "SPLIT_MIN_FLOPS", 0)
     monkeypatch.setattr(parallel, "SPLIT_POSITIONS", 0)
@@ -137,10 +141,11 @@ def test_sets_of_images_and_threads_give_the_same_results(monkeypatch, set_bytes
         _close(a, b, 1e-12, what)
     if threads == 2:
         assert shares == [[range(0, 2), range(2, 5)]] * 3
-    per_set = 1 if set_bytes == 1 else 5 if threads == 1 else None
-    if per_set is not None:  # the sets' images: y, dx and dw each take the batch in such sets
-        assert {shape[0] for shape in calls} == {per_set}
-        assert len(calls) == 3 * (5 // per_set)
+    if set_bytes == 1:  # 7 rows of tiles an image (13 rows), in blocks of 2: 4 blocks an image
+        assert {shape[0] for shape in calls} == {1}
+        assert len(calls) == 3 * 5 * 4
+    elif threads == 1:  # the whole batch in one set, for y, dx and dw
+        assert [shape[0] for shape in calls] == [5, 5, 5]
 
 
 def test_the_automatic_choice_takes_winograd_where_it_measured_faster():

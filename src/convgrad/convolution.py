@@ -282,16 +282,19 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
 # at least WINOGRAD_CHANNELS input and output channels, whose whole 2x2 tiles hold at most
 # WINOGRAD_WASTE times the output positions, and whose batch holds at least as many tiles as
 # there are output channels (a set of products reads the weights' transform, 16 * C_out * C_in
-# numbers, once). forward + dx + dw, float32, 2 threads, ms automatic / Winograd (a scratch
-# script alternating the two, medians of 2 rounds of 7): won, batch 8: 64 channels at 56x56
-# 39.3 / 28.5, 128 at 28x28 35.5 / 23.4, 256 at 14x14 37.6 / 32.5, 256 at 28x28 133 / 83.1, 128
-# at 56x56 141 / 86.3, 32 at 56x56 14.7 / 9.1, 16 at 56x56 5.17 / 3.76, 64 at 16x16 3.93 / 3.50;
-# batch 32: 32 at 14x14 4.90 / 3.62, 16 at 32x32 7.74 / 5.67, 64 at 8x8 4.18 / 3.87, 128 at
-# 14x14 37.0 / 25.7, 64 at 15x15 13.9 / 10.7 (tiles 1.14 times the positions); batch 1 and 2:
-# 64 at 56x56 7.78 / 7.16, 128 at 28x28 14.7 / 10.8. Lost where the tiles waste a third
-# (7x7 planes: 32 x 64 channels 3.27 / 4.03, 32 x 128 10.6 / 10.9, 8 x 512 40.3 / 101), with
-# fewer tiles than output channels (2 x 256 at 14x14 13.7 / 18.3; 8 x 512 at 14x14 won only
-# 156 / 143) and with 8 channels (32 at 32x32 3.39 / 3.55).
+# numbers, once). forward + dx + dw, float32, 2 threads, ms direct / Winograd, speedup
+# (``python benchmarks/winograd_crossover.py``, 2026-11-30, a noisy machine):
+# - won, batch 8: 64 channels at 56x56 41.2 / 29.3 (1.40), 128 at 28x28 39.7 / 29.7 (1.34),
+#   256 at 14x14 39.9 / 33.0 (1.21), 256 at 28x28 1.47, 128 at 56x56 1.73, 32 at 56x56 2.08,
+#   16 at 56x56 1.38, 64 at 16x16 1.19; batch 32: 16 at 28x28 1.20, 32 at 14x14 1.20, 16 at
+#   32x32 1.44, 32 at 16x16 1.34, 64 at 8x8 1.07, 128 at 14x14 1.38, 64 at 15x15 (tiles 1.14
+#   times the positions) 1.60, 16 at 16x16 1.12; batch 64 (ResNet-20's stages at 32x32): 16
+#   channels 1.40, 32 0.98 (1.31 in a first run), 64 1.19; batch 1 and 2: 64 at 56x56 1.31, 128
+#   at 28x28 1.56;
+# - lost where the tiles waste a third (7x7 planes: 32 x 64 channels 0.92, 32 x 128 0.89, 8 x
+#   512 0.44), with fewer tiles than output channels (2 x 256 at 14x14 0.74; 16 x 256 at 8x8,
+#   as many, 1.04; 8 x 512 at 14x14, fewer, won 1.38 here and 1.09 in a first run) and with 8
+#   channels in a first run (32 at 32x32 0.96; 1.23 here).
 WINOGRAD_CHANNELS = 16
 WINOGRAD_WASTE = 1.2
 

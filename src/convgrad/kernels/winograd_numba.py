@@ -15,11 +15,12 @@ along the row contiguous, which LLVM vectorises.
   ``y``, the last row and column of a tile dropped where the output ends.
 - ``_gradient_tiles``: ``A dY A^T`` of every 2x2 tile of ``dy`` (zeros past its end), for ``dw``.
 
-The products run on a few images at a time (:func:`_images_per_set`): the transformed input is
-4 times the input's size, and a set whose ``V`` and ``M`` stay in the caches measured faster than
-the whole batch at once (ResNet-18's 64 channels at 56x56, batch 8, forward, one thread: 28.6 ms
-for the batch, 20.0 one image a set). The sets are shared among convgrad's threads, the BLAS at
-one thread each (:func:`convgrad.kernels.parallel.over_images`).
+The products run on sets of a few images, or of a block of tile rows of one large image
+(:func:`_sets`): the transformed input is 4 times the input's size, and a set whose ``V`` and
+``M`` stay in the caches measured faster than the whole batch at once (ResNet-18's 64 channels
+at 56x56, batch 8, forward, one thread: 28.6 ms for the batch, 20.0 one image a set); the memory
+they take stays that of a set however large the images. The images are shared among convgrad's
+threads, the BLAS at one thread each (:func:`convgrad.kernels.parallel.over_images`).
 
 The 16 planes of ``V`` and ``M`` lie ``PLANE_GAP`` numbers apart beyond their size, so that their
 rows do not fall on the same cache sets: with planes exactly ``C * tiles`` numbers long (a
@@ -37,6 +38,7 @@ strategy, as for the NumPy transforms.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import numba
 import numpy as np
@@ -63,9 +65,10 @@ SET_BYTES = 512 << 10
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _input_tiles(x, ph, pw, th, tw, v):  # type: ignore[no-untyped-def]
-    # x (n, C, H, W), v (16, C, n * th * tw): tile (a, b) of image i reads rows 2a .. 2a + 3
-    # and columns 2b .. 2b + 3 of x padded by ph rows and pw columns before it (zeros past it)
+def _input_tiles(x, ph, pw, a0, a1, tw, v):  # type: ignore[no-untyped-def]
+    # x (n, C, H, W), v (16, C, n * (a1 - a0) * tw): the rows a0 .. a1 - 1 of tiles; tile (a, b)
+    # of image i reads rows 2a .. 2a + 3 and columns 2b .. 2b + 3 of x padded by ph rows and pw
+    # columns before it (zeros past it)
     n, c, h_in, w_in = x.shape
     wp = 2 * tw + 2
     rows = np.zeros((4, wp), x.dtype)
@@ -73,7 +76,7 @@ def _input_tiles(x, ph, pw, th, tw, v):  # type: ignore[no-untyped-def]
     cols = min(w_in, wp - pw)
     for i in range(n):
         for ch in range(c):
-            for a in range(th):
+            for a in range(a0, a1):
                 for k in range(4):
                     h = 2 * a + k - ph
                     dst = rows[k, pw : pw + cols]
@@ -91,7 +94,7 @@ def _input_tiles(x, ph, pw, th, tw, v):  # type: ignore[no-untyped-def]
                     r1[j] = d1[j] + d2[j]
                     r2[j] = d2[j] - d1[j]
                     r3[j] = d1[j] - d3[j]
-                t0 = (i * th + a) * tw
+                t0 = (i * (a1 - a0) + a - a0) * tw
                 for k in range(4):  # (B^T d) B
                     e = r[k]
                     v0 = v[4 * k, ch, t0 : t0 + tw]
@@ -107,15 +110,16 @@ def _input_tiles(x, ph, pw, th, tw, v):  # type: ignore[no-untyped-def]
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _output_tiles(m, th, tw, y):  # type: ignore[no-untyped-def]
-    # m (16, C_out, n * th * tw), y (n, C_out, OH, OW) with OH <= 2 th, OW <= 2 tw
+def _output_tiles(m, a0, a1, tw, y):  # type: ignore[no-untyped-def]
+    # m (16, C_out, n * (a1 - a0) * tw), the rows a0 .. a1 - 1 of tiles; y (n, C_out, OH, OW)
+    # with OH <= 2 * (number of tile rows), OW <= 2 tw
     n, c_out, oh, ow = y.shape
     row0 = np.empty(2 * tw, m.dtype)
     row1 = np.empty(2 * tw, m.dtype)
     for i in range(n):
         for o in range(c_out):
-            for a in range(th):
-                t0 = (i * th + a) * tw
+            for a in range(a0, a1):
+                t0 = (i * (a1 - a0) + a - a0) * tw
                 m0 = m[0, o, t0 : t0 + tw]
                 m1 = m[1, o, t0 : t0 + tw]
                 m2 = m[2, o, t0 : t0 + tw]
@@ -156,15 +160,15 @@ def _output_tiles(m, th, tw, y):  # type: ignore[no-untyped-def]
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _gradient_tiles(dy, th, tw, z):  # type: ignore[no-untyped-def]
-    # dy (n, C_out, OH, OW), z (16, C_out, n * th * tw): A dY A^T of every 2x2 tile of dy, with
-    # zeros past its end; A = [[1, 0], [1, 1], [1, -1], [0, -1]]
+def _gradient_tiles(dy, a0, a1, tw, z):  # type: ignore[no-untyped-def]
+    # dy (n, C_out, OH, OW), z (16, C_out, n * (a1 - a0) * tw): A dY A^T of the rows a0 .. a1 - 1
+    # of 2x2 tiles of dy, with zeros past its end; A = [[1, 0], [1, 1], [1, -1], [0, -1]]
     n, c_out, oh, ow = dy.shape
     rows = np.zeros((2, 2 * tw), dy.dtype)
     r = np.empty((4, 2 * tw), dy.dtype)
     for i in range(n):
         for o in range(c_out):
-            for a in range(th):
+            for a in range(a0, a1):
                 for k in range(2):
                     dst = rows[k, :ow]
                     if 2 * a + k < oh:
@@ -181,7 +185,7 @@ def _gradient_tiles(dy, th, tw, z):  # type: ignore[no-untyped-def]
                     r1[j] = g0[j] + g1[j]
                     r2[j] = g0[j] - g1[j]
                     r3[j] = -g1[j]
-                t0 = (i * th + a) * tw
+                t0 = (i * (a1 - a0) + a - a0) * tw
                 for k in range(4):  # (A dY) A^T
                     e = r[k]
                     z0 = z[4 * k, o, t0 : t0 + tw]
@@ -196,16 +200,31 @@ def _gradient_tiles(dy, th, tw, z):  # type: ignore[no-untyped-def]
                         z3[b] = -q
 
 
-def _images_per_set(spec: ConvSpec, c_in: int, c_out: int, itemsize: int) -> int:
-    """Images a set of products runs on (``SET_BYTES`` and its measurements)."""
+def _sets(
+    images: range, spec: ConvSpec, c_in: int, c_out: int, itemsize: int
+) -> Iterator[tuple[slice, int, int]]:
+    """The sets of products over ``images``: ``(images, first tile row, end)``, of at least
+    ``SET_BYTES`` of V and ``c_out`` tiles each (``SET_BYTES`` and its measurements): whole
+    images where one holds fewer tiles, else blocks of tile rows of one image, so that a set's
+    V and M stay that size however large the image."""
     th, tw = _winograd._tiles(spec)
     tiles = max(-(-SET_BYTES // (16 * c_in * itemsize)), c_out)
-    return max(1, -(-tiles // (th * tw)))
+    if tiles >= th * tw:
+        step = -(-tiles // (th * tw))
+        for first in range(images.start, images.stop, step):
+            yield slice(first, min(first + step, images.stop)), 0, th
+        return
+    rows = -(-tiles // tw)
+    for i in images:
+        for a0 in range(0, th, rows):
+            yield slice(i, i + 1), a0, min(a0 + rows, th)
 
 
 def _planes(slot: str, rows: int, tiles: int, dtype: np.dtype) -> np.ndarray:
     """An uninitialised ``(16, rows, tiles)`` whose planes lie ``PLANE_GAP`` numbers apart, in
-    this thread's scratch buffer ``slot`` (:func:`convgrad.kernels.nhwc.scratch`)."""
+    this thread's scratch buffer ``slot`` (:func:`convgrad.kernels.nhwc.scratch`): nhwc's own
+    slots for its windows and products, which no call of nhwc holds while these run, so that
+    the memory a thread keeps between calls does not grow."""
     flat = _nhwc.scratch(slot, (16, rows * tiles + PLANE_GAP), np.dtype(dtype))
     return flat[:, : rows * tiles].reshape(16, rows, tiles)
 
@@ -226,17 +245,15 @@ def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         u = _winograd.kernel_transform(w, dtype)  # (16, C_out, C_in)
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype)
     xs, ph, pw = _zero_padded(x, spec)
-    step = _images_per_set(spec, x.shape[1], w.shape[0], dtype.itemsize)
 
     def share(images: range) -> None:
-        for first in range(images.start, images.stop, step):
-            part = slice(first, min(first + step, images.stop))
-            count = part.stop - part.start
-            v = _planes("winograd_v", x.shape[1], count * th * tw, dtype)
-            _input_tiles(xs[part], ph, pw, th, tw, v)
-            m = _planes("winograd_m", w.shape[0], count * th * tw, dtype)
+        for part, a0, a1 in _sets(images, spec, x.shape[1], w.shape[0], dtype.itemsize):
+            tiles = (part.stop - part.start) * (a1 - a0) * tw
+            v = _planes("cols", x.shape[1], tiles, dtype)
+            _input_tiles(xs[part], ph, pw, a0, a1, tw, v)
+            m = _planes("y", w.shape[0], tiles, dtype)
             np.matmul(u, v, out=m)
-            _output_tiles(m, th, tw, y[part])
+            _output_tiles(m, a0, a1, tw, y[part])
 
     _parallel.over_images(x.shape[0], share, _parallel.conv_size(spec, w, x.shape[0]))
     return y
@@ -265,17 +282,15 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
     th, tw = _winograd._tiles(spec)
     xs, ph, pw = _zero_padded(x, spec)
     c_out, c_in = w.shape[:2]
-    step = _images_per_set(spec, c_in, c_out, dtype.itemsize)
 
     def share(images: range) -> np.ndarray:
         du = np.zeros((16, c_out, c_in), dtype)
-        for first in range(images.start, images.stop, step):
-            part = slice(first, min(first + step, images.stop))
-            count = part.stop - part.start
-            v = _planes("winograd_v", c_in, count * th * tw, dtype)
-            _input_tiles(xs[part], ph, pw, th, tw, v)
-            z = _planes("winograd_m", c_out, count * th * tw, dtype)
-            _gradient_tiles(dy[part], th, tw, z)
+        for part, a0, a1 in _sets(images, spec, c_in, c_out, dtype.itemsize):
+            tiles = (part.stop - part.start) * (a1 - a0) * tw
+            v = _planes("cols", c_in, tiles, dtype)
+            _input_tiles(xs[part], ph, pw, a0, a1, tw, v)
+            z = _planes("y", c_out, tiles, dtype)
+            _gradient_tiles(dy[part], a0, a1, tw, z)
             du += z @ v.transpose(0, 2, 1)
         return du
 
