@@ -36,7 +36,7 @@ strategy      how                                                          compu
 The automatic choice (:func:`_strategy`) is, with the numba accelerator, ``winograd`` for
 2-D 3x3 layers of stride 1 without dilation or groups, with at least 16 channels each way, on
 planes that whole 2x2 tiles cover with little waste, and batches of at least as many tiles as
-output channels (:func:`_winograd_pays`, whose rule has the measurements: 1.1 to 1.6 times
+output channels (:func:`_winograd_pays`, whose rule has the measurements: 1.0 to 2.1 times
 faster than the direct strategies there); otherwise (:func:`_automatic`) ``fft`` for large
 kernels (from about 7x7 on large images with few channels, to never on small images with many;
 9x9 and up when each group has one input channel; the rule and its measurements are by its
