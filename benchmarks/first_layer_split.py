@@ -13,15 +13,12 @@ they take); printed: the medians of the rounds' ms a step, for those calls and f
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from step_timers import alternate, report, spec_of, timed_kernels
+from step_timers import alternate, network_epochs, report, spec_of, timed_kernels
 
-from convgrad import _memory
-from convgrad import bench_train as bt
 from convgrad.bench import thread_limit
 from convgrad.kernels import accel, parallel
 
@@ -49,25 +46,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--batches", type=int, default=20)
     args = parser.parse_args()
-    _memory.keep_freed_memory()
-    network = bt.select([args.network])[0]
-    batches = bt.make_batches(network, args.batches)
-    side = bt._Convgrad(network)
     variants = {
         "one thread under the minimum": lambda sink: _variant(sink, False),
         "split (before)": lambda sink: _variant(sink, True),
     }
-
-    def epoch(sink: list[float]) -> tuple[int, float]:
-        side.restart()
-        start = time.perf_counter()
-        for x, y in batches:
-            side.step(x, y)
-        return len(batches), time.perf_counter() - start
+    epoch = network_epochs(args.network, args.batches)
 
     with thread_limit(2), accel.accelerator("numpy"):
         medians = alternate(variants, epoch, args.rounds)
-    title = f"{network.name}, {args.rounds} rounds of {args.batches} steps"
+    title = f"{args.network}, {args.rounds} rounds of {args.batches} steps"
     report(title, medians, "first layer")
 
 

@@ -93,3 +93,25 @@ def medians(calls: dict[str, Callable[[], object]], repeat: int) -> dict[str, fl
             f()
             times[name].append(time.perf_counter() - start)
     return {name: 1e3 * statistics.median(t) for name, t in times.items()}
+
+
+def network_epochs(name: str, batches: int) -> Callable[[list[float]], tuple[int, float]]:
+    """An ``epoch`` for :func:`alternate`: ``batches`` training steps of ``convgrad bench
+    --train``'s network ``name`` (batch 32, Adam, from its initial weights each time), freed
+    memory kept as in training."""
+    from convgrad import _memory
+    from convgrad import bench_train as bt
+
+    _memory.keep_freed_memory()
+    network = bt.select([name])[0]
+    data = bt.make_batches(network, batches)
+    side = bt._Convgrad(network)
+
+    def epoch(sink: list[float]) -> tuple[int, float]:
+        side.restart()
+        start = time.perf_counter()
+        for x, y in data:
+            side.step(x, y)
+        return len(data), time.perf_counter() - start
+
+    return epoch
