@@ -167,6 +167,8 @@ def test_the_automatic_choice_takes_winograd_where_it_measured_faster():
         assert chosen((2, 256, 14, 14), (256, 256, 3, 3), padding=1) != "winograd"  # few tiles
         assert chosen((32, 8, 32, 32), (8, 8, 3, 3), padding=1) != "winograd"  # 8 channels
         assert chosen((8, 1, 28, 28), (32, 1, 3, 3), padding=1) != "winograd"  # first layers
+        assert chosen((32, 32, 4, 4), (64, 32, 3, 3), padding=1) != "winograd"  # small planes
+        assert chosen((32, 32, 6, 6), (64, 32, 3, 3), padding=1) != "winograd"
         assert chosen((8, 64, 28, 28), (64, 64, 3, 3), padding=1, stride=2) != "winograd"
         assert chosen((8, 64, 28, 28), (64, 64, 3, 3), padding=2, dilation=2) != "winograd"
         assert chosen((8, 64, 28, 28), (64, 32, 3, 3), padding=1, groups=2) != "winograd"

@@ -33,22 +33,21 @@ strategy      how                                                          compu
               1x1 kernel gathers nothing (:mod:`convgrad.kernels.nchw`)
 ============  ===========================================================  ====================
 
-The automatic choice (:func:`_strategy`) is, with the numba accelerator, ``winograd`` for
-2-D 3x3 layers of stride 1 without dilation or groups, with at least 16 channels each way, on
-planes that whole 2x2 tiles cover with little waste, and batches of at least as many tiles as
-output channels (:func:`_winograd_pays`, whose rule has the measurements: 1.0 to 2.1 times
-faster than the direct strategies there); otherwise (:func:`_automatic`) ``fft`` for large
+The automatic choice (:func:`_strategy`) is, with the numba accelerator, ``winograd`` for 2-D
+3x3 layers of stride 1 without dilation or groups, with at least 16 channels each way, on planes
+of 8x8 and more that whole 2x2 tiles cover with little waste, and batches of at least as many
+tiles as output channels (:func:`_winograd_pays`, whose rule has the measurements: 1.0 to 2.1
+times faster than the direct strategies there); otherwise (:func:`_automatic`) ``fft`` for large
 kernels (from about 7x7 on large images with few channels, to never on small images with many;
 9x9 and up when each group has one input channel; the rule and its measurements are by its
-code), ``taps`` for
-other depthwise convolutions (and, with the numba accelerator, grouped ones with few channels per
-group: :mod:`convgrad.kernels.accel`), ``nchw`` for 1x1 kernels, 1-D layers, layers with few
-input channels and groups with few products per output, on images with at least 49 output
-positions (with im2col's or nhwc's ``dx`` where there are no groups and more than one tap),
-``nhwc`` for layers without groups with at least 16 input channels and more than one tap, on
-images with at least one output position per 4 input channels, and ``im2col`` for the rest: on
-the development machine ``shift``, ``winograd`` (with NumPy's transforms), ``rows`` and (since
-``nhwc``) ``tapmm`` measured no faster (BENCHMARKS.md has the figures).
+code), ``taps`` for other depthwise convolutions (and, with the numba accelerator, grouped ones
+with few channels per group: :mod:`convgrad.kernels.accel`), ``nchw`` for 1x1 kernels, 1-D
+layers, layers with few input channels and groups with few products per output, on images with
+at least 49 output positions (with im2col's or nhwc's ``dx`` where there are no groups and more
+than one tap), ``nhwc`` for layers without groups with at least 16 input channels and more than
+one tap, on images with at least one output position per 4 input channels, and ``im2col`` for
+the rest: on the development machine ``shift``, ``winograd`` (with NumPy's transforms), ``rows``
+and (since ``nhwc``) ``tapmm`` measured no faster (BENCHMARKS.md has the figures).
 :func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment variable) forces one where it
 applies; the tests hold every strategy to the reference loops.
 
@@ -279,8 +278,9 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
 
 # With the numba accelerator, Winograd F(2x2, 3x3) (kernels/winograd_numba.py) is the automatic
 # choice for 2-D 3x3 layers of stride 1, without dilation or groups, in float32 or float64, with
-# at least WINOGRAD_CHANNELS input and output channels, whose whole 2x2 tiles hold at most
-# WINOGRAD_WASTE times the output positions, and whose batch holds at least as many tiles as
+# at least WINOGRAD_CHANNELS input and output channels, on planes of at least WINOGRAD_TILES
+# tiles whose whole 2x2 tiles hold at most WINOGRAD_WASTE times the output positions, and
+# whose batch holds at least as many tiles as
 # there are output channels (a set of products reads the weights' transform, 16 * C_out * C_in
 # numbers, once). forward + dx + dw, float32, 2 threads, ms direct / Winograd, speedup
 # (``python benchmarks/winograd_crossover.py``, 2026-11-30, a noisy machine):
@@ -295,8 +295,13 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
 #   512 0.44), with fewer tiles than output channels (2 x 256 at 14x14 0.74; 16 x 256 at 8x8,
 #   as many, 1.04; 8 x 512 at 14x14, fewer, won 1.38 here and 1.09 in a first run) and with 8
 #   channels in a first run (32 at 32x32 0.96; 1.23 here).
+# - small planes, measured again and again on this noisy machine, mostly lost or tied: 4x4
+#   (2x2 tiles), batch 32 or 64, 32 or 64 channels: 0.62 to 1.34; 6x6 (3x3 tiles) 0.81 to 0.93
+#   (once 1.80); 8x8 (16 tiles) won in every run, 1.07 to 1.52. Planes of fewer than
+#   WINOGRAD_TILES tiles stay direct.
 WINOGRAD_CHANNELS = 16
 WINOGRAD_WASTE = 1.2
+WINOGRAD_TILES = 16
 
 
 def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -> bool:
@@ -308,7 +313,9 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
         return False
     th, tw = _winograd._tiles(spec)
     positions = math.prod(spec.out_spatial)
-    if 4 * th * tw > WINOGRAD_WASTE * positions or batch * th * tw < w.shape[0]:
+    if th * tw < WINOGRAD_TILES or 4 * th * tw > WINOGRAD_WASTE * positions:
+        return False
+    if batch * th * tw < w.shape[0]:
         return False
     return accel.numba_kernels("winograd") is not None
 
