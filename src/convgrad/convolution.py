@@ -280,10 +280,10 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
 # choice for 2-D 3x3 layers of stride 1, without dilation or groups, in float32 or float64, with
 # at least WINOGRAD_CHANNELS input and output channels, on planes of at least WINOGRAD_TILES
 # tiles whose whole 2x2 tiles hold at most WINOGRAD_WASTE times the output positions, and
-# whose batch holds at least as many tiles as
-# there are output channels (a set of products reads the weights' transform, 16 * C_out * C_in
-# numbers, once). forward + dx + dw, float32, 2 threads, ms direct / Winograd, speedup
-# (``python benchmarks/winograd_crossover.py``, 2026-11-30, a noisy machine):
+# whose batch holds at least as many tiles as there are output channels (a set of products reads
+# the weights' transform, 16 * C_out * C_in numbers, once). forward + dx + dw, float32, 2
+# threads, ms direct / Winograd, speedup (``python benchmarks/winograd_crossover.py``,
+# 2026-11-30, a noisy machine):
 # - won, batch 8: 64 channels at 56x56 41.2 / 29.3 (1.40), 128 at 28x28 39.7 / 29.7 (1.34),
 #   256 at 14x14 39.9 / 33.0 (1.21), 256 at 28x28 1.47, 128 at 56x56 1.73, 32 at 56x56 2.08,
 #   16 at 56x56 1.38, 64 at 16x16 1.19; batch 32: 16 at 28x28 1.20, 32 at 14x14 1.20, 16 at
