@@ -37,7 +37,6 @@ strategy, as for the NumPy transforms.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 import numba
@@ -240,7 +239,7 @@ def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, OH, OW)`` of ``x (N, C_in, H, W)``, without bias."""
     dtype = np.result_type(x, w)
     x = np.ascontiguousarray(x, dtype)
-    th, tw = _winograd._tiles(spec)
+    tw = _winograd._tiles(spec)[1]
     with _parallel.blas_single():  # the BLAS's workers, woken, would spin beside the shares
         u = _winograd.kernel_transform(w, dtype)  # (16, C_out, C_in)
     y = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), dtype)
@@ -279,7 +278,7 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
     dtype = np.result_type(dy, x)
     x = np.ascontiguousarray(x, dtype)
     dy = np.ascontiguousarray(dy, dtype)
-    th, tw = _winograd._tiles(spec)
+    tw = _winograd._tiles(spec)[1]
     xs, ph, pw = _zero_padded(x, spec)
     c_out, c_in = w.shape[:2]
 
@@ -298,9 +297,3 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
     du = parts[0] if len(parts) == 1 else np.sum(parts, axis=0)
     with _parallel.blas_single():
         return _winograd.kernel_gradient(du, dtype)
-
-
-def supports(spec: ConvSpec, w: np.ndarray) -> bool:
-    """The NumPy module's layers (2-D 3x3, stride 1, no dilation or groups), in float32 or
-    float64, the dtypes these kernels are compiled for."""
-    return _winograd.supports(spec, w) and math.prod(spec.out_spatial) > 0
