@@ -1,5 +1,6 @@
-"""The NumPy taps' whole-plane path (:func:`convgrad.kernels.taps._forward_planes`): depthwise
-convolutions with one output per group, forward and ``dx``, held to the reference loops in
+"""The NumPy taps' whole-plane path (:func:`convgrad.kernels.taps._forward_planes`,
+:func:`convgrad.kernels.taps.weight_grad_planes`): depthwise convolutions with one output per
+group, forward, ``dx`` and ``dw``, held to the reference loops in
 float64 and to PyTorch with NaN and infinities.
 
 Its outputs are computed at every position of a padded plane, those past the last output row or
@@ -17,7 +18,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from convgrad import convolution, reference
+from convgrad import _np, convolution, reference
 from convgrad.kernels import accel
 from convgrad.kernels import parallel as _parallel
 from convgrad.kernels import taps as _taps
@@ -108,6 +109,48 @@ def test_the_planes_path_runs_for_one_output_per_group(monkeypatch):
     _ours(2, x, w, dy[:, :, :3, :3], dict(stride=2, padding=1, dilation=1, groups=4), "zeros")
     assert calls == [(2, 4, 6, 6)]  # stride 2: the forward by phases
     assert phases == [(2, 4, 3, 3)]  # and dx
+
+
+def test_dw_takes_the_planes_dot_products_for_one_output_per_group(monkeypatch):
+    calls = []
+    real = _taps.weight_grad_planes
+    monkeypatch.setattr(
+        _taps, "weight_grad_planes", lambda *a: calls.append(a[1].shape) or real(*a)
+    )
+    rng = np.random.default_rng(1)
+    x, w = rng.standard_normal((2, 4, 6, 6)), rng.standard_normal((4, 1, 3, 3))
+    for stride, w_shape in ((1, (4, 1, 3, 3)), (2, (4, 1, 3, 3)), (1, (8, 1, 3, 3))):
+        w = rng.standard_normal(w_shape)
+        kw = dict(stride=stride, padding=1, dilation=1, groups=4)
+        dy = rng.standard_normal((2, w_shape[0], *((6 + 2 - 3) // stride + 1,) * 2))
+        dw = _ours(2, x, w, dy, kw, "zeros")[2]
+        np.testing.assert_allclose(dw, reference.conv2d_backward(dy, x, w, **kw)[1], **TIGHT)
+    assert calls == [(2, 4, 6, 6), (2, 4, 6, 6)]  # not for two outputs per group
+    calls.clear()
+    x, w = rng.standard_normal((1, 2, 70, 70)), rng.standard_normal((2, 1, 3, 3))
+    kw = dict(padding=1, dilation=1, groups=2)
+    dy = rng.standard_normal((1, 2, 70, 70))
+    expected = reference.conv2d_backward(dy, x, w, **kw)[1]
+    for threads in (2, 1):  # planes of 72 x 72 > PLANES_DW_RUN: on one thread only
+        with _parallel.limit(threads):
+            np.testing.assert_allclose(_ours(2, x, w, dy, kw, "zeros")[2], expected, **TIGHT)
+    assert calls == [(1, 2, 70, 70)]
+
+
+def test_row_loops_sets_numpys_buffers_for_its_block_only():
+    default = np.getbufsize()
+    with _np.row_loops(2048):
+        assert np.getbufsize() == 2048
+        seen = _parallel.run(lambda _: np.getbufsize(), [0, 1])  # NumPy's size is per thread
+    assert np.getbufsize() == default and seen == [default, default]
+    with _np.row_loops(1000):
+        assert np.getbufsize() == 992  # a multiple of 16, as NumPy requires
+    for row in (0, 100, _np.ROW_LOOPS_MIN - 1, default, 10 * default):  # NumPy's own buffers
+        with _np.row_loops(row):
+            assert np.getbufsize() == default
+    with pytest.raises(KeyError), _np.row_loops(4096):
+        {}["missing"]
+    assert np.getbufsize() == default
 
 
 @pytest.mark.parametrize("stride", [1, 2])

@@ -527,6 +527,8 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
     if name == "taps" and (fast := _numba(spec, w)) is not None:
         dw = accel.run("weight_grad", fast.weight_grad, dy, x, spec, w)
         return _weight_grad(dy, x, spec, w) if dw is None else dw  # None: numba failed
+    if name == "taps" and _taps.weight_grad_by_planes(w, spec, x.shape[0]):
+        return _taps.weight_grad_planes(dy, x, spec, w)
     if name in ("taps", "fft"):
         kernels = _taps if name == "taps" else _fft
         return kernels.weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)

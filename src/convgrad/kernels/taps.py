@@ -276,10 +276,11 @@ def _forward_planes(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     def block(gs: slice) -> None:
         acc = np.empty((gs.stop - gs.start, planes.run), dtype)
         term = np.empty_like(acc)
-        for k, off in enumerate(planes.offsets):
-            np.multiply(planes.reads(gs, off), w_t[gs, k, None], out=term if k else acc)
-            if k:
-                acc += term
+        with _np.row_loops(planes.run):
+            for k, off in enumerate(planes.offsets):
+                np.multiply(planes.reads(gs, off), w_t[gs, k, None], out=term if k else acc)
+                if k:
+                    acc += term
         y[:, gs] = acc.reshape(len(acc), n_img, *planes.grid)[interior].swapaxes(0, 1)
 
     _parallel.run(block, planes.blocks(groups))
@@ -336,11 +337,12 @@ def _input_grad_phases(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndar
         for phase, taps in zip(phases, by_phase):
             if not taps:  # no tap reads this phase: its positions get no gradient
                 acc[...] = 0
-            for j, (k, shift) in enumerate(taps):
-                reads = _runs(buffer, margin - shift + gs.start * run, len(acc), run)
-                np.multiply(reads, w_t[gs, k, None], out=term if j else acc)
-                if j:
-                    acc += term
+            with _np.row_loops(run):
+                for j, (k, shift) in enumerate(taps):
+                    reads = _runs(buffer, margin - shift + gs.start * run, len(acc), run)
+                    np.multiply(reads, w_t[gs, k, None], out=term if j else acc)
+                    if j:
+                        acc += term
             values = acc.reshape(len(acc), n_img, *grid).swapaxes(0, 1)
             if zeros:  # the unpadded positions only
                 take, put = _phase_slices(phase, spec, spec.in_spatial)
@@ -395,6 +397,56 @@ def weight_grad(dy: np.ndarray, xp: np.ndarray, spec: ConvSpec, w: np.ndarray) -
     if not np.isfinite(dw).all():  # a NaN or infinity of xp may have met the zeros between rows
         dw = _weight_grad(dy, xp, spec, w, flat=False)
     return dw
+
+
+# weight_grad_planes is the choice for one output per group on one thread, and on more where a
+# group's planes hold at most PLANES_DW_RUN numbers (its dot products do not gain from a second
+# thread; :func:`weight_grad` splits its blocks). dw alone, float32, 3x3, batch 8 unless said,
+# ms weight_grad / weight_grad_planes, medians of 21 alternating calls (2026-11-30, a scratch
+# script; a noisy machine): one thread: 512 channels at 14x14 (2,048 numbers a group's planes)
+# 2.61 / 2.33 and 2.96 / 2.22, 1024 at 7x7 (648) 2.00 / 1.81, 256 at 28x28 (7,200) 4.80 / 3.79,
+# 64 at 56x56 (26,912) 4.70 / 3.55, 32 at 112x112 9.19 / 6.51, batch 32 64 at 16x16 1.65 / 1.46,
+# stride 2: 128 at 28x28 1.62 / 1.03, 256 at 14x14 1.20 / 0.81; weight_grad on two threads
+# against weight_grad_planes on one: 2.80 / 2.22, 2.00 / 1.83, 3.39 / 4.24, 3.06 / 3.90, 5.88 /
+# 7.11, 1.63 / 1.87; stride 2 1.61 / 1.12, 1.24 / 0.83. Split over two threads (blocks of
+# groups, the BLAS at one thread each) it measured slower than on one: 2.31 -> 4.20 ms at 14x14.
+PLANES_DW_RUN = 4096
+
+
+def weight_grad_by_planes(w: np.ndarray, spec: ConvSpec, batch: int) -> bool:
+    """Whether ``dw`` takes :func:`weight_grad_planes` (the rule by ``PLANES_DW_RUN``)."""
+    if not _planes_apply(w, spec):
+        return False
+    return _parallel.threads() == 1 or batch * math.prod(_phase_grid(spec)) <= PLANES_DW_RUN
+
+
+def weight_grad_planes(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
+    """``dw`` like ``w`` for one output per group, from ``dy (N, G, *out)`` and the unpadded
+    ``x (N, G, *in)``, over :class:`_Planes` (with a stride, the planes' phases): with ``dy``
+    laid out as the planes' outputs (``(G, N, *grid)``, zeros past the outputs),
+    ``dw[g, t] = <dy[g], what tap t reads for g>``, one dot product of ``N * P`` numbers a group
+    and tap (NumPy's matmul of ``(g, 1, N * P)`` by ``(g, N * P, 1)``: the BLAS's dot, one call
+    a group). :func:`weight_grad`'s einsum sums a plane's ``Q`` positions at a time, 9 sums per
+    (image, group). The zeros of ``dy`` meet the input's values past the outputs, and ``0 * inf``
+    is NaN: a result that is not finite is computed again by :func:`weight_grad`."""
+    n_img, groups = x.shape[:2]
+    dtype = np.result_type(dy, x)
+    planes = _Planes(x, spec, dtype)
+    interior: tuple[Any, ...] = (..., *(slice(0, o) for o in spec.out_spatial))
+    dw = np.empty((groups, len(planes.offsets)), dtype)
+
+    def block(gs: slice) -> None:
+        outputs = np.zeros((gs.stop - gs.start, n_img, *planes.grid), dtype)
+        outputs[interior] = dy[:, gs].swapaxes(0, 1)
+        rows = outputs.reshape(len(outputs), 1, planes.run)
+        for k, off in enumerate(planes.offsets):
+            dw[gs, k] = np.matmul(rows, planes.reads(gs, off)[:, :, None])[:, 0, 0]
+
+    for gs in planes.blocks(groups):  # on this thread: see PLANES_DW_RUN
+        block(gs)
+    if not np.isfinite(dw).all():  # an infinity or NaN of x met the zeros past the outputs
+        return weight_grad(dy, _np.pad(x, spec.padding, spec.padding_mode), spec, w)
+    return dw.reshape(w.shape)
 
 
 def _weight_grad(
