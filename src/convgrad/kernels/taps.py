@@ -12,7 +12,10 @@ With one output per group (depthwise layers), the forward runs over whole padded
 groups first (:func:`_forward_planes`; with a stride, over the planes' phases), so that each
 multiply and add is one long NumPy loop per group rather than one short loop per (image,
 group); at stride 1 ``dx`` is then the forward convolution of ``dy`` zero-padded, with the
-kernel flipped (:func:`input_grad_folded`). Measurements by ``PLANES_BLOCK_BYTES``.
+kernel flipped (:func:`input_grad_folded`), and ``dw`` one dot product per group and tap over the
+same planes (:func:`weight_grad_planes`). The broadcast multiplies run with NumPy's buffers a row
+long (:func:`convgrad._np.row_loops`). Measurements by ``PLANES_BLOCK_BYTES`` and
+``PLANES_DW_RUN``.
 """
 
 from __future__ import annotations
