@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from convgrad import _np, convolution, reference
 from convgrad.kernels import accel
+from convgrad.kernels import nhwc as _nhwc
 from convgrad.kernels import parallel as _parallel
 from convgrad.kernels import taps as _taps
 from oracle import torch_conv
@@ -186,3 +187,31 @@ def test_float32_planes_within_1e_5_of_the_float64_reference():
         assert a32.dtype == np.float32
         scale = float(np.abs(a64).max())
         np.testing.assert_allclose(a32, a64, rtol=0, atol=1e-5 * scale)
+
+
+@pytest.mark.parametrize("stride", [1, 2])
+@pytest.mark.parametrize("mode", ["zeros", "reflect"])
+def test_the_planes_buffers_are_kept_and_never_read_stale(stride, mode):
+    """The planes, their blocks and ``dy``'s layout live in this thread's kept buffers
+    (:func:`convgrad.kernels.nhwc.scratch`): filled with NaN beforehand, they must not leak into
+    the results, a second call must reuse them, and it must not touch the first call's results."""
+    rng = np.random.default_rng(7)
+    x, w = rng.standard_normal((3, 5, 9, 8)), rng.standard_normal((5, 1, 3, 3))
+    kw = dict(stride=stride, padding=1, dilation=1, groups=5)
+    dy = rng.standard_normal(reference.conv2d(x, w, padding_mode=mode, **kw).shape)
+    for slot in ("taps_planes", "taps_acc", "taps_term"):
+        _nhwc.scratch(slot, (1 << 16,), np.dtype(np.float64))[...] = np.nan
+    with _parallel.limit(1):  # every block on this thread, in its buffers
+        first = _ours(2, x, w, dy, kw, mode)
+        kept = _nhwc._local.pool["taps_planes"]
+        second = _ours(2, x + 1, w, dy, kw, mode)
+        assert _nhwc._local.pool["taps_planes"] is kept
+    expected = (
+        reference.conv2d(x, w, padding_mode=mode, **kw),
+        *reference.conv2d_backward(dy, x, w, padding_mode=mode, **kw)[:2],
+    )
+    for ours, ref in zip(first, expected):  # the second call left the first's results alone
+        np.testing.assert_allclose(ours, ref, **TIGHT)
+    np.testing.assert_allclose(
+        second[0], reference.conv2d(x + 1, w, padding_mode=mode, **kw), **TIGHT
+    )
