@@ -420,3 +420,28 @@ def test_a_very_large_file_is_graded_on_its_results_alone(tmp_path):
     report = grade_file(path)
     assert report.passed, format_text(report)
     assert any("its lines are not read" in n for n in report.notes)
+
+
+@pytest.mark.parametrize(
+    "course, name, unpack",
+    [
+        ("exercise", "batched_unpack", "N, C, H, Wd = x.shape"),
+        ("exercise", "one_channel_unpack", "H, Wx = x.shape"),
+        ("cs231n", "kernel_three_axes", "F, HH, WW = w.shape"),
+    ],
+)
+def test_a_shape_unpacked_wrong_is_named_on_its_line_not_as_a_cache(course, name, unpack):
+    """The one-image exercise has no cache: "values to unpack" on a shape is the number of axes
+    assumed (a batch axis the exercise does not have), named on the line that raised."""
+    report = grade_file(SUBMISSIONS / "corpus" / course / f"{name}.py", api=course)
+    first = report.tests[0].diagnoses[0]
+    assert (first.bug, first.lines) == ("axes_unpacked", [first.lines[0]])
+    assert first.lines[0].endswith(unpack) and first.lines[0].startswith("line ")
+    assert "cache" not in first.title + first.explanation
+    shape = "`(C_in, H, W)`" if course == "exercise" else "`(N, C, H, W)`"
+    assert shape in first.explanation  # x's own shape, for this course
+
+
+def test_a_cache_that_changed_an_arrays_axes_is_still_the_cache():
+    report = grade_file(SUBMISSIONS / "corpus" / "cs231n" / "cache_reshaped_w.py", api="cs231n")
+    assert report.tests[0].diagnoses[0].bug == "cache_scrambled"  # w reshaped to 2-D: "got 2"

@@ -1186,6 +1186,14 @@ BUGS = {
         b.id: b
         for b in (
             Bug(
+                "axes_unpacked",
+                "a shape is unpacked into the wrong number of names",
+                "`x` is `(N, C, H, W)`, `w` is `(F, C, HH, WW)` and `dout` is "
+                "`(N, F, H_out, W_out)`: four axes each, a batch of images and a bank of "
+                "filters. Unpack four names from each shape (`N, C, H, W = x.shape`), or take "
+                "the one you need by index (`x.shape[2]`).",
+            ),
+            Bug(
                 "crop_negative_pad",
                 "dx is cropped with [pad:-pad], which is empty when pad = 0",
                 "`dx_pad[:, :, pad:-pad, pad:-pad]` is right for pad >= 1, but with pad = 0 the "

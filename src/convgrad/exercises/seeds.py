@@ -951,7 +951,18 @@ MISTAKES = (
 )
 
 BUGS = {
-    **KNOWN,
+    **{id: bug for id, bug in KNOWN.items() if id != "cache_scrambled"},  # one call: no cache
+    "axes_unpacked": Bug(
+        "axes_unpacked",
+        "a shape is unpacked into the wrong number of names "
+        "(x and grad_out have three axes, W four)",
+        "The exercise passes one image: `x` is `(C_in, H, W)` and `grad_out` is "
+        "`(C_out, out_H, out_W)`, three axes each, and the kernel `W` is "
+        "`(C_out, C_in, kH, kW)`, four. `N, C, H, W = x.shape` is the batched layout of "
+        'cs231n\'s `conv_backward_naive` ("expected 4, got 3" here), and `H, W = x.shape` '
+        "leaves out the channels. Unpack `C_in, H, W_in = x.shape` and "
+        "`C_out, _, kH, kW = W.shape`, and loop without an image index.",
+    ),
     "int_truncation": Bug(
         "int_truncation",
         "the gradients are stored in integer arrays",

@@ -17,7 +17,7 @@ same for a familiar exception message.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -315,7 +315,6 @@ def _list(indices: np.ndarray, size: int) -> str:
 EXCEPTION_HINTS: tuple[tuple[str, str | None, str], ...] = (
     ("object cannot be interpreted as an integer", "round_out_size", ""),
     ("cannot reshape array of size", "fixed_reshape", ""),
-    ("values to unpack", "cache_scrambled", ""),
     (
         "Cannot cast ufunc",
         "int_truncation",
@@ -343,14 +342,42 @@ def _shapes(message: str) -> list[tuple[int, ...]]:
     return [tuple(int(n) for n in text.split(",")) for text in found]
 
 
-def exception_hint(message: str) -> tuple[str | None, str] | None:
+def exception_hint(
+    message: str, line: str = "", known: Collection[str] = (), ndims: Collection[int] = ()
+) -> tuple[str | None, str] | None:
     """``(bug id or None, hint)`` for a learner's exception message, when it is a familiar one.
+    ``line`` is the learner's line that raised, ``known`` the course's bug ids and ``ndims`` the
+    numbers of axes of the arrays the test passed, when given.
+
+    "values to unpack" has two causes: a shape unpacked into the wrong number of names
+    (``axes_unpacked``: ``N, C, H, W = x.shape`` where x is one image), on a line that unpacks
+    a shape, and a cache that does not hold what the backward pass unpacks
+    (``cache_scrambled``), for the courses that have a cache: the tuple itself, or one of its
+    arrays with a number of axes no input has (a kernel reshaped to 2-D: "got 2"). The first of
+    the two the course knows is named.
 
     >>> exception_hint("could not broadcast input array from shape (3,0,0) into shape (3,4,4)")
     ('crop_negative_pad', '')
     >>> exception_hint("operands could not be broadcast together with shapes (2,3,2) (2,2,3) ")
     ('hw_swapped', '')
+    >>> unpack = "not enough values to unpack (expected 4, got 3)"
+    >>> exception_hint(unpack, "line 5, in conv2d_backward: N, C, H, W = x.shape")
+    ('axes_unpacked', '')
+    >>> exception_hint(unpack, "line 9, in conv_backward_naive: x, w, b, conv_param = cache")
+    ('cache_scrambled', '')
+    >>> exception_hint(unpack, "line 9, in f: x, w, b, p = cache", known={"axes_unpacked"})
+    ('axes_unpacked', '')
+    >>> reshaped = "not enough values to unpack (expected 4, got 2)"
+    >>> exception_hint(reshaped, "line 31, in f: F, C, HH, WW = w.shape", ndims={4, 1})
+    ('cache_scrambled', '')
     """
+    if "values to unpack" in message:
+        got = re.search(r"got (\d+)", message)
+        foreign = got is not None and bool(ndims) and int(got[1]) not in ndims
+        candidates = ["cache_scrambled", "axes_unpacked"]
+        if re.search(r"\bshape\b", line) and not foreign:
+            candidates.reverse()
+        return next((c for c in candidates if not known or c in known), candidates[0]), ""
     if "broadcast" in message:
         shapes = [s for s in _shapes(message) if len(s) >= 2]
         if any(0 in s[-2:] for s in shapes) and any(0 not in s for s in shapes):

@@ -17,6 +17,7 @@ object with those two methods (a fake, in tests) can stand in for it.
 from __future__ import annotations
 
 import os
+import re
 import time
 from typing import Any, Protocol
 
@@ -202,7 +203,7 @@ class _Grader:
         reply = self.call(case.inputs, case.params)
         result = TestResult(case.name, case.about, "pass", seconds=reply.seconds, notes=reply.notes)
         if not reply.ok:
-            return self.failed_call(result, reply)
+            return self.failed_call(result, reply, {np.ndim(a) for a in case.inputs.values()})
         expected = self.api.expected(case)
         names = case.compare or tuple(
             n for n in self.api.outputs if n not in self.api.optional or n in reply.outputs
@@ -227,7 +228,11 @@ class _Grader:
         )
         return result
 
-    def failed_call(self, result: TestResult, reply: Reply) -> TestResult:
+    def failed_call(
+        self, result: TestResult, reply: Reply, ndims: set[int] | None = None
+    ) -> TestResult:
+        """``result`` for a call that did not return (``ndims``: the numbers of axes of the
+        arrays it was given)."""
         result.status = {
             "timeout": "timeout",
             "memory": "memory",
@@ -243,11 +248,16 @@ class _Grader:
             result.notes.append(f"it printed: {output[:300]}")
         if reply.kind == "bad_return" and "None" in reply.message:
             result.diagnoses.append(self.named("not_implemented", None))
-        found = bugs.exception_hint(reply.message)
+        raised = reply.traceback[-1] if reply.traceback else ""  # the learner's line
+        found = bugs.exception_hint(reply.message, raised, self.api.bugs, ndims or ())
         if found is not None:
             bug, hint = found
             if bug is not None and bug in self.api.bugs:
-                result.diagnoses.append(self.named(bug, None, f"from: {reply.message[:120]}"))
+                d = self.named(bug, None, f"from: {reply.message[:120]}")
+                where = re.fullmatch(r"line (\d+), in [^:]*: (.*)", raised)
+                if bug == "axes_unpacked" and where:  # the unpack that raised is the mistake
+                    d.lines = [f"line {where[1]}: {where[2]}"]
+                result.diagnoses.append(d)
             elif hint:
                 result.diagnoses.append(Diagnosis(None, None, hint, ""))
         return result
