@@ -1,6 +1,6 @@
 """nhwc against im2col and tapmm (and PyTorch), layer by layer: forward + dx + dw, wall clock.
 
-    python benchmarks/nhwc_crossover.py [--threads 2] [--repeat 9]
+    python benchmarks/nhwc_crossover.py [--threads 2] [--repeat 9] [--small-planes]
 
 Each layer's strategies (those that support it) and PyTorch run in turn, each one untimed run
 and then two timed ones back to back, as in a training loop (no rest: after 50 ms idle this VM
@@ -45,6 +45,32 @@ LAYERS = [
     ("suite lenet2", (64, 6, 14, 14), (16, 6, 5, 5), 1, 0),
     ("suite stem 7x7 s2", (8, 3, 112, 112), (64, 3, 7, 7), 2, 3),
 ]
+# Many channels on small planes, where the rule by NHWC_CHANNELS_PER_POSITION looks at one
+# image's positions (``--small-planes``): batches of 8 to 64.
+SMALL_PLANES = [
+    (f"b{n} {c}->{o} @{h}", (n, c, h, h), (o, c, 3, 3), 1, 1)
+    for n, c, o, h in [
+        (8, 512, 512, 7),
+        (32, 512, 512, 7),
+        (8, 256, 256, 7),
+        (32, 256, 256, 7),
+        (64, 256, 256, 7),
+        (8, 128, 256, 4),
+        (32, 128, 256, 4),
+        (64, 128, 256, 4),
+        (32, 64, 128, 4),
+        (64, 256, 256, 4),
+        (8, 256, 512, 4),
+        (32, 512, 512, 4),
+        (8, 256, 256, 14),
+        (32, 256, 256, 14),
+        (4, 512, 512, 14),
+        (8, 512, 512, 14),
+        (2, 512, 512, 28),
+        (4, 384, 384, 14),
+        (8, 384, 384, 14),
+    ]
+]
 
 
 def time_layer(torch, xs, ws, stride, padding, repeat, rng) -> tuple[str, dict[str, float]]:
@@ -88,13 +114,14 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--only", default="", help="only the layers whose name holds this")
+    parser.add_argument("--small-planes", action="store_true", help="the SMALL_PLANES layers")
     args = parser.parse_args()
     import torch
 
     torch.set_num_threads(args.threads)
     rng = np.random.default_rng(0)
     with thread_limit(args.threads), np.errstate(all="ignore"):
-        for name, xs, ws, stride, padding in LAYERS:
+        for name, xs, ws, stride, padding in SMALL_PLANES if args.small_planes else LAYERS:
             if args.only in name:
                 auto, ms = time_layer(torch, xs, ws, stride, padding, args.repeat, rng)
                 cells = "  ".join(f"{k} {v:6.2f}" for k, v in ms.items())

@@ -19,6 +19,9 @@ def test_the_automatic_choice_follows_the_measured_rule():
         assert chosen((32, 32, 4, 4), (64, 32, 3, 3), padding=1) == "nhwc"  # 16 positions, 32 ch
         assert chosen((8, 256, 14, 14), (256, 256, 3, 3), padding=1) == "nhwc"  # 196 for 256
         assert chosen((8, 512, 7, 7), (512, 512, 3, 3), padding=1) == "im2col"  # 49 for 512
+        assert chosen((4, 512, 14, 14), (512, 512, 3, 3), padding=1) == "im2col"  # 512 channels
+        assert chosen((4, 384, 14, 14), (384, 384, 3, 3), padding=1) == "im2col"  # 384: the limit
+        assert chosen((4, 320, 14, 14), (320, 320, 3, 3), padding=1) == "nhwc"  # under it
         assert chosen((8, 64, 56, 56), (128, 64, 1, 1)) != "nhwc"  # 1x1: nothing to gather
         assert chosen((64, 6, 14, 14), (16, 6, 5, 5)) == "nhwc"  # 6 channels: NHWC_FEW_CHANNELS
         assert chosen((64, 3, 14, 14), (16, 3, 5, 5)) != "nhwc"  # 3 channels

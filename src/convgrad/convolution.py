@@ -157,6 +157,14 @@ NUMBA_GROUPED_PRODUCTS = 72
 # (LeNet's 6: 4.20 / 5.09 / 4.58; 3: 20.8 / - / 28.8; 1: 3.28 / 8.73 / 5.18).
 NHWC_CHANNELS = 16
 NHWC_CHANNELS_PER_POSITION = 4
+# ...and fewer than NHWC_MAX_CHANNELS input channels: from 384 im2col was as fast or faster on
+# every layer measured (eleventh session, 2026-11-30, the same measure, medians of 5, a noisy
+# machine, ``python benchmarks/nhwc_crossover.py --small-planes``), ms im2col / nhwc: 512 at
+# 14x14 batch 4 67.0 / 90.2 and 71.2 / 95.7, batch 8 137.2 / 156.6; 512 at 28x28 batch 2 138.3 /
+# 168.4; 384 at 14x14 batch 4 44.7 / 50.0, batch 8 82.6 / 89.3; 3-D 3x3x3 (a scratch script) 512
+# at 8x8x8 batch 4 672 / 827, 384 at 6x14x14 batch 2 404 / 399. At 256 channels the two were
+# within 10% either way (14x14 batch 8 37.4 / 38.1 and 39.4 / 40.3, batch 32 139.9 / 131.3).
+NHWC_MAX_CHANNELS = 384
 # 2-D stride-1 layers with NHWC_FEW_CHANNELS to 15 input channels that nchw does not take (more
 # than NCHW_MANY_TAPS taps on fewer than NCHW_SMALL_IMAGE positions, or fewer than
 # NCHW_POSITIONS positions), which im2col took before, take nhwc's forward and dw, whose
@@ -355,10 +363,12 @@ def _few_channels(spec: ConvSpec, w: np.ndarray) -> bool:
 
 def _nhwc_pays(spec: ConvSpec, w: np.ndarray) -> bool:
     """Whether "nhwc" is the automatic choice (the rule and its measurements are by
-    ``NHWC_CHANNELS`` and ``NHWC_FEW_CHANNELS``)."""
+    ``NHWC_CHANNELS``, ``NHWC_MAX_CHANNELS`` and ``NHWC_FEW_CHANNELS``)."""
     if _few_channels(spec, w):
         return True
-    if spec.groups != 1 or w.shape[1] < NHWC_CHANNELS or math.prod(spec.kernel) == 1:
+    if spec.groups != 1 or not NHWC_CHANNELS <= w.shape[1] < NHWC_MAX_CHANNELS:
+        return False
+    if math.prod(spec.kernel) == 1:
         return False
     return math.prod(spec.out_spatial) * NHWC_CHANNELS_PER_POSITION >= w.shape[1]
 
