@@ -117,6 +117,7 @@ def test_both_paths_are_reported_when_numba_works(tmp_path, capsys):
 
     path = tmp_path / "bench.json"
     argv = ["bench", "--case", "mobilenet-dw512", "--case", "lenet-conv2", "--repeat", "1"]
+    argv += ["--case", "resnet20-64"]  # Winograd's, with numba
     assert main([*argv, "--threads", "1", "--json", str(path)]) == 0
     out = capsys.readouterr().out
     report = json.loads(path.read_text())
@@ -125,8 +126,9 @@ def test_both_paths_are_reported_when_numba_works(tmp_path, capsys):
         assert all(c["fast_ms"] is None for c in report["cases"])
         return
     assert "convgrad[fast] / PyTorch" in out and report["fast"].startswith("numba ")
-    lenet, dw = sorted(report["cases"], key=lambda c: c["name"])
+    lenet, dw, resnet = sorted(report["cases"], key=lambda c: c["name"])
     assert dw["fast_timed"] and dw["fast_strategy"] == "taps/numba" and dw["fast_ms"] > 0
+    assert resnet["fast_timed"] and resnet["fast_strategy"] == "winograd/numba"
     assert max(dw["fast_max_error"].values()) <= bench.AGREEMENT
     assert dw["fast_ratio"] == pytest.approx(dw["fast_ms"] / dw["torch_ms"])
     assert not lenet["fast_timed"] and lenet["fast_ms"] == lenet["convgrad_ms"]
