@@ -142,7 +142,7 @@ def test_fft_gradients_match_finite_differences():
         ((8, 32, 4096), (32, 32, 129), dict(padding=64), "nhwc"),
         ((8, 64, 4096), (64, 64, 5), dict(padding=2), "nchw"),
         ((8, 256, 4096), (256, 1, 255), dict(padding=127, groups=256), "fft"),
-        ((8, 512, 14, 14), (512, 512, 11, 11), dict(padding=5), "nhwc"),
+        ((8, 512, 14, 14), (512, 512, 11, 11), dict(padding=5), "im2col"),  # NHWC_MAX_CHANNELS
     ],
 )
 def test_the_automatic_choice_takes_the_fft_for_large_kernels_only(x, w, kw, expected):
