@@ -445,3 +445,11 @@ def test_a_shape_unpacked_wrong_is_named_on_its_line_not_as_a_cache(course, name
 def test_a_cache_that_changed_an_arrays_axes_is_still_the_cache():
     report = grade_file(SUBMISSIONS / "corpus" / "cs231n" / "cache_reshaped_w.py", api="cs231n")
     assert report.tests[0].diagnoses[0].bug == "cache_scrambled"  # w reshaped to 2-D: "got 2"
+
+
+def test_parameters_in_another_order_are_named_first_and_explain_the_unpacking():
+    report = grade_file(SUBMISSIONS / "corpus" / "exercise" / "params_reordered.py")
+    for test in report.tests:
+        assert test.diagnoses[0].bug == "arguments_swapped", test.name
+        assert test.diagnoses[0].lines == ["line 9: def conv2d_backward(x, W, grad_out):"]
+        assert all(d.bug != "axes_unpacked" for d in test.diagnoses)  # its consequence

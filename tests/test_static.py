@@ -575,3 +575,28 @@ def test_exercise_messages_use_the_exercise_names():
     assert messages
     for message in messages:
         assert not any(word in message for word in ("dout", "w[f]", "conv_param", "HH", "stride"))
+
+
+@pytest.mark.parametrize(
+    "params, swapped",
+    [
+        ("grad_out, x, W", False),
+        ("dout, x, w", False),
+        ("dy, inp, kernel", False),
+        ("g, X, W, stride=1", False),
+        ("a, b, c", False),  # names that say nothing of the order
+        ("x, W, grad_out", True),
+        ("x, w, dout", True),
+        ("W, x, grad_out", True),
+        ("grad_out, W, x", True),
+        ("dy, kernel, image", True),
+    ],
+)
+def test_parameters_named_in_another_order_are_found_on_the_def_line(params, swapped):
+    source = f"import numpy as np\n\n\ndef conv2d_backward({params}):\n    return 1, 2\n"
+    found = [f for f in read_source(source, "exercise") if f.bug == "arguments_swapped"]
+    assert [(f.line, f.code) for f in found] == (
+        [(4, f"def conv2d_backward({params}):")] if swapped else []
+    )
+    cs231n = read_source(source.replace("conv2d_backward", "conv_backward_naive"), "cs231n")
+    assert all(f.bug != "arguments_swapped" for f in cs231n)  # its template fixes the order

@@ -952,6 +952,13 @@ MISTAKES = (
 
 BUGS = {
     **{id: bug for id, bug in KNOWN.items() if id != "cache_scrambled"},  # one call: no cache
+    "arguments_swapped": Bug(
+        "arguments_swapped",
+        "the parameters are not in the exercise's order (grad_out, x, W)",
+        "The exercise calls `conv2d_backward(grad_out, x, W)`, and Python hands the arguments "
+        "over by position, whatever the parameters are called: with `def conv2d_backward(x, "
+        "W, grad_out)` the name x holds grad_out. Write `def conv2d_backward(grad_out, x, W)`.",
+    ),
     "axes_unpacked": Bug(
         "axes_unpacked",
         "a shape is unpacked into the wrong number of names "

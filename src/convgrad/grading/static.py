@@ -95,10 +95,20 @@ DETECTED = frozenset(
         "param_key_swapped",
         "swapped_outputs",
         "dx_not_cropped",
+        "arguments_swapped",
     }
 )
 
+# The ids whose finding is certain from the code alone: the grader names them under every
+# failing test, before what the results say (which are their consequences).
+CERTAIN = frozenset({"arguments_swapped"})
+
 MESSAGES = {
+    "arguments_swapped": (
+        "The exercise calls `conv2d_backward(grad_out, x, W)` in that order, and a function "
+        "receives its arguments by position: here `{got}` gets grad_out, x and W. Write the "
+        "parameters as `(grad_out, x, W)`."
+    ),
     "crop_negative_pad": (
         "`{a}:-{a}` is empty when {a} = 0 (a stop of -0 is 0), so this crop keeps nothing for an "
         "unpadded layer; the notebook's hint crops with `pad:-pad`, which only works for pad > 0: "
@@ -387,7 +397,10 @@ class _Function:
         params = [a.arg for a in node.args.args]
         self.family: dict[str, str] = {}  # name -> "x", "w" or "g" (the upstream gradient)
         if course == "exercise" and role == "entry" and len(params) >= 3:
-            self.family.update({params[0]: "g", params[1]: "x", params[2]: "w"})
+            roles = [_argument_role(name) for name in params[:3]]
+            if sorted(map(str, roles)) != ["g", "w", "x"]:  # named otherwise: by position
+                roles = ["g", "x", "w"]
+            self.family.update({name: str(r) for name, r in zip(params, roles)})  # as meant
         elif role == "forward" and len(params) >= 2:
             self.family.update({params[0]: "x", params[1]: "w"})
         elif role == "backward" and params:
@@ -642,6 +655,8 @@ def _read(tree: ast.Module, lines: list[str], course: str) -> list[Finding]:
         cache_names = _cache_unpack(backward)
 
     reading = _Reading(lines, course)
+    if course == "exercise":
+        reading.argument_order(entries[0])
     seen = {f.name for f in entries}
     todo = [(f, _entry_role(f.name, course)) for f in entries]
     while todo:
@@ -658,6 +673,21 @@ def _read(tree: ast.Module, lines: list[str], course: str) -> list[Finding]:
         reading.cache(functions["conv_forward_naive"], backward, cache_names)
     unique = {(f.bug, f.line): f for f in reading.findings}
     return sorted(unique.values(), key=lambda f: (f.line, f.bug))
+
+
+# What learners call the exercise's three arrays (case ignored): the upstream gradient, the
+# input, the kernel. A parameter named otherwise says nothing of its order.
+ARGUMENT_NAMES = {
+    "g": {"grad_out", "grad_output", "gradout", "dout", "d_out", "dy", "dz", "g", "grad", "gy",
+          "grad_y", "dl_dy", "dldy", "dl_dout", "upstream", "delta", "dout_grad"},
+    "x": {"x", "inp", "input", "inputs", "img", "image", "a_prev", "x_in", "xin"},
+    "w": {"w", "kernel", "kernels", "weight", "weights", "filter", "filters", "k"},
+}  # fmt: skip
+
+
+def _argument_role(name: str) -> str | None:
+    low = name.lower()
+    return next((role for role, names in ARGUMENT_NAMES.items() if low in names), None)
 
 
 def _entry_role(name: str, course: str) -> str:
@@ -690,6 +720,16 @@ class _Reading:
     def hardcoded(self, n: int) -> str:
         key = "hardcoded_pad" if self.course == "cs231n" else "hardcoded_pad_exercise"
         return self.msg(key, n=n)
+
+    def argument_order(self, entry: ast.FunctionDef) -> None:
+        """``arguments_swapped``: the entry's first three parameters are named as the
+        exercise's three arrays (:data:`ARGUMENT_NAMES`), in another order."""
+        params = [a.arg for a in entry.args.args[:3]]
+        roles = [_argument_role(name) for name in params]
+        if len(params) == 3 and sorted(map(str, roles)) == ["g", "w", "x"]:
+            if roles != ["g", "x", "w"]:
+                got = ", ".join(params)
+                self.add("arguments_swapped", entry, self.msg("arguments_swapped", got=got))
 
     def add(self, bug: str, node: ast.AST, message: str) -> None:
         line = getattr(node, "lineno", 0)
