@@ -16,6 +16,7 @@ from convgrad.exercises.cs231n import BACKWARD_MISTAKES, buggy_backward
 from convgrad.exercises.cs231n import COURSE as CS231N
 from convgrad.exercises.seeds import COURSE as EXERCISE
 from convgrad.grading import bugs, format_summary, format_text, grade_file, grader
+from convgrad.grading import files as grading_files
 from convgrad.grading.sandbox import Sandbox
 
 SUBMISSIONS = Path(__file__).parent / "submissions"
@@ -453,3 +454,31 @@ def test_parameters_in_another_order_are_named_first_and_explain_the_unpacking()
         assert test.diagnoses[0].bug == "arguments_swapped", test.name
         assert test.diagnoses[0].lines == ["line 9: def conv2d_backward(x, W, grad_out):"]
         assert all(d.bug != "axes_unpacked" for d in test.diagnoses)  # its consequence
+
+
+@pytest.mark.parametrize(
+    "source, signature",
+    [
+        ("def conv2d_backward(grad_out, x):\n    return x, x\n", "conv2d_backward(grad_out, x, W)"),
+        ("def conv2d_backward(grad_out, x, W, b):\n    return x, W\n", "(grad_out, x, W)"),
+        ("def conv2d_naive(x):\n    return x\n", "conv2d_naive(x, W)"),
+        ("def conv2d(x, W, stride):\n    return x\n", "conv2d(x, W, padding=0, stride=1)"),
+    ],
+)
+def test_a_function_that_does_not_take_the_courses_arguments_gets_its_signature(
+    tmp_path, source, signature
+):
+    path = tmp_path / "learner.py"
+    path.write_text("import numpy as np\n\n\n" + source)
+    name = source[4 : source.index("(")]
+    (report,) = [r for r in grading_files.grade(path).reports if r.function == name]
+    first = report.tests[0]
+    assert first.status == "error" and "argument" in first.message
+    hints = [d.title for d in first.diagnoses if d.bug is None]
+    assert any(signature in h and "in this order" in h for h in hints), hints
+
+
+def test_a_helpers_own_wrong_call_gets_no_signature_hint():
+    message = "TypeError: pad_input() missing 1 required positional argument: 'pad'"
+    assert bugs.signature_hint(message) == ""
+    assert bugs.signature_hint("TypeError: unsupported operand type(s) for +") == ""

@@ -336,6 +336,38 @@ EXCEPTION_HINTS: tuple[tuple[str, str | None, str], ...] = (
 )
 
 
+def signature_hint(message: str) -> str:
+    """A hint for a call of a course's function that its parameters do not take (``f() takes
+    2 positional arguments but 3 were given``, ``f() missing 1 required positional argument``):
+    the signature the course calls it with. Empty for any other message, and for a function no
+    course has (the learner's own helper, called wrongly from their code).
+
+    >>> signature_hint("TypeError: conv2d_backward() missing 1 required positional argument: 'b'")
+    '`conv2d_backward` is called as its course writes it, `conv2d_backward(grad_out, x, W)`: \
+give it these parameters, with these names and in this order (`convgrad exercises` lists every \
+signature)'
+    """
+    import inspect
+
+    from ..exercises import COURSES  # here: the courses' modules import this one
+
+    found = re.search(r"\b(\w+)\(\) (?:takes|missing|got an unexpected)", message)
+    if found is None:
+        return ""
+    for _, module in COURSES.values():
+        if any(e.name == found[1] for e in module.EXERCISES):
+            signature = inspect.signature(getattr(module, found[1]))
+            names = ", ".join(
+                str(p.replace(annotation=p.empty)) for p in signature.parameters.values()
+            )
+            return (
+                f"`{found[1]}` is called as its course writes it, `{found[1]}({names})`: give "
+                "it these parameters, with these names and in this order (`convgrad exercises` "
+                "lists every signature)"
+            )
+    return ""
+
+
 def _shapes(message: str) -> list[tuple[int, ...]]:
     """The shapes written in a NumPy message: ``(3,0,0)``, ``(3, 2, 3)``."""
     found = re.findall(r"\(((?:\d+, ?)+\d+),?\)", message)

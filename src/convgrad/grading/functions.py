@@ -33,6 +33,7 @@ import numpy as np
 
 from ..exercises._catalogue import Case, Exercise, Outcome, call, same_result
 from . import small, static
+from .bugs import signature_hint
 from .report import ArrayCheck, Diagnosis, Example, FileReport, TestResult
 from .sandbox import Other, Reply
 
@@ -548,10 +549,12 @@ class _FunctionGrader:
                 report.tests[i].diagnoses.append(diagnosis)
         explained = {i for where in chosen.values() for i in where}
         for i in failing:
-            if i not in explained and report.tests[i].status == "fail":
-                hint = _hint(report.tests[i])
-                if hint:
-                    report.tests[i].diagnoses.append(Diagnosis(None, None, hint, ""))
+            test = report.tests[i]
+            if i in explained or test.status not in ("fail", "error"):
+                continue
+            hint = _hint(test) if test.status == "fail" else signature_hint(test.message)
+            if hint:
+                test.diagnoses.append(Diagnosis(None, None, hint, ""))
 
     def lines(self, bug: str) -> list[str]:
         """The learner's lines holding ``bug`` (its patterns, or the conv layer's static

@@ -260,6 +260,8 @@ class _Grader:
                 result.diagnoses.append(d)
             elif hint:
                 result.diagnoses.append(Diagnosis(None, None, hint, ""))
+        if hint := bugs.signature_hint(reply.message):  # a call its parameters do not take
+            result.diagnoses.append(Diagnosis(None, None, hint, ""))
         return result
 
     def named(self, bug: str, array: str | None, extra: str = "") -> Diagnosis:
