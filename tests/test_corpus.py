@@ -50,6 +50,7 @@ NEW_IDS = {
     "param_key_swapped",  # seen in real code, in no list yet: pad = conv_param['stride']
     "axes_unpacked",  # N, C, H, W = x.shape on the exercise's one image
     "arguments_swapped",  # def conv2d_backward(x, W, grad_out): the arrays by position
+    "pads_every_axis",  # np.pad(x, pad) on cs231n's 4-D x (dlai's zero_pad has it as well)
 }
 # the catalogue's ids (bugs.py), written out: that module is being rebuilt on another branch
 CATALOGUE_IDS = {

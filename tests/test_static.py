@@ -600,3 +600,34 @@ def test_parameters_named_in_another_order_are_found_on_the_def_line(params, swa
     )
     cs231n = read_source(source.replace("conv2d_backward", "conv_backward_naive"), "cs231n")
     assert all(f.bug != "arguments_swapped" for f in cs231n)  # its template fixes the order
+
+
+@pytest.mark.parametrize(
+    "call, found",
+    [
+        ("np.pad(x, pad)", True),
+        ("np.pad(x, pad, 'constant')", True),
+        ("np.pad(x, pad_width=pad, mode='constant')", True),
+        ("np.pad(x, (pad, pad))", True),
+        ("np.pad(x[n], pad)", True),  # one image: its channels padded
+        ("np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))", False),
+        ("np.pad(x[n, c], pad)", False),  # a 2-D plane: one width is right
+        ("np.pad(x, pad_width)", False),  # a width built elsewhere: unknown
+    ],
+)
+def test_np_pad_with_one_width_on_the_4d_input_pads_every_axis(call, found):
+    source = textwrap.dedent(
+        f"""
+        import numpy as np
+
+        def conv_forward_naive(x, w, b, conv_param):
+            pad = conv_param['pad']
+            pad_width = ((0, 0), (0, 0), (pad, pad), (pad, pad))
+            n, c = 0, 0
+            x_pad = {call}
+            return x_pad, (x, w, b, conv_param)
+        """
+    )
+    bugs = {f.bug for f in read_source(source, "cs231n")}
+    assert ("pads_every_axis" in bugs) == found
+    assert "pads_every_axis" not in {f.bug for f in read_source(source, "exercise")}

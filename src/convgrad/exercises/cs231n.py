@@ -883,6 +883,11 @@ def buggy_forward(
     N, C, H, W = x.shape
     F, _, HH, WW = w.shape
     floats = np.result_type(x, w, b, np.float16)
+    if bug == "pads_every_axis":
+        try:
+            return _forward_padding_every_axis(x.astype(floats), w, b, stride, pad)
+        except ValueError:  # a window of C + 2 * pad channels times w[f]
+            return None
     used = 1 if bug.startswith("hardcoded_pad") else pad
     if bug == "param_key_swapped":  # pad = conv_param["stride"]
         used = pad = stride
@@ -919,6 +924,27 @@ def buggy_forward(
             if bug == "bias_wrong/inside_sum":  # np.sum(window * w[f] + b[f])
                 bias = b * (C * HH * WW)
             out[:, :, i, j] = np.einsum("nchw,fchw->nf", window, w) + bias
+    return out
+
+
+def _forward_padding_every_axis(
+    x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int, pad: int
+) -> np.ndarray:
+    """The assignment's four loops over ``np.pad(x, pad)``, which pads the images and the
+    channels too: each window ``x_pad[n, :, ...]`` holds ``C + 2 * pad`` channels, and its
+    product with ``w[f]`` raises NumPy's own broadcast error (the learner's message), or, with
+    one channel, broadcasts and sums image ``n - pad``."""
+    N, _, H, W = x.shape
+    F, _, HH, WW = w.shape
+    xp = np.pad(x, pad)
+    H_out, W_out = out_size(H, HH, stride, pad), out_size(W, WW, stride, pad)
+    out = np.zeros((N, F, H_out, W_out), x.dtype)
+    for n in range(N):
+        for f in range(F):
+            for i in range(H_out):
+                for j in range(W_out):
+                    window = xp[n, :, i * stride : i * stride + HH, j * stride : j * stride + WW]
+                    out[n, f, i, j] = np.sum(window * w[f]) + b[f]
     return out
 
 
@@ -1065,7 +1091,21 @@ def _forward_variant(name: str) -> Variant:
         )
         return None if out is None else {"out": out}
 
-    return Variant(name.split("/")[0], name, ("out",), run)
+    if name != "pads_every_axis":
+        return Variant(name.split("/")[0], name, ("out",), run)
+
+    def raising(inputs: Arrays, params: Params) -> Arrays:
+        x, w, b = (inputs[k] for k in ("x", "w", "b"))
+        floats = np.result_type(x, w, b, np.float16)
+        return {"out": _forward_padding_every_axis(x.astype(floats), w, b, **params)}
+
+    def quiet(inputs: Arrays, params: Params) -> Arrays | None:
+        try:
+            return raising(inputs, params)
+        except ValueError:  # NumPy's broadcast error, as the learner's code raises it
+            return None
+
+    return Variant(name, name, ("out",), quiet, raising)
 
 
 def _backward_variant(name: str) -> Variant:
@@ -1145,6 +1185,7 @@ FORWARD_MISTAKES = (
     "loop_unpadded",
     "skip_last",
     "param_key_swapped",
+    "pads_every_axis",
 )
 BACKWARD_MISTAKES = (
     "param_key_swapped",
@@ -1185,6 +1226,16 @@ BUGS = {
     **{
         b.id: b
         for b in (
+            Bug(
+                "pads_every_axis",
+                "np.pad(x, pad) pads every axis: the images and the channels too",
+                "Given one width, `np.pad` pads all four axes of x: `x_pad` is `(N + 2 * pad, "
+                "C + 2 * pad, H + 2 * pad, W + 2 * pad)`, a window holds C + 2 * pad channels "
+                "(its product with `w[f]` fails to broadcast, or sums the wrong images when C = "
+                "1), and it shows only when pad > 0. Give a width per axis: "
+                "`np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))`.",
+                ("out", "dx", "dw", "db"),
+            ),
             Bug(
                 "axes_unpacked",
                 "a shape is unpacked into the wrong number of names",

@@ -40,12 +40,15 @@ class Bug:
 @dataclass(frozen=True)
 class Variant:
     """One way of writing bug ``bug``: ``run(inputs, params)`` gives the results (those named in
-    ``changes``) that code with this mistake returns, or None where that code would raise."""
+    ``changes``) that code with this mistake returns, or None where that code would raise;
+    ``raising``, when given, does the same but raises what that code raises (NumPy's own
+    message, which the graders match an error by)."""
 
     bug: str
     name: str
     changes: tuple[str, ...]
     run: Callable[[Arrays, Params], Arrays | None]
+    raising: Callable[[Arrays, Params], Arrays] | None = None
 
 
 def _bug(id: str, title: str, explanation: str, changes: tuple[str, ...] = ()) -> Bug:

@@ -96,6 +96,7 @@ DETECTED = frozenset(
         "swapped_outputs",
         "dx_not_cropped",
         "arguments_swapped",
+        "pads_every_axis",
     }
 )
 
@@ -104,6 +105,11 @@ DETECTED = frozenset(
 CERTAIN = frozenset({"arguments_swapped"})
 
 MESSAGES = {
+    "pads_every_axis": (
+        "`np.pad` with one width pads every axis: `{a}` is 4-D, so the images and the channels "
+        "get {w} zeros on each side too, and a window then holds C + 2 * pad channels. Pad the "
+        "height and width only: `np.pad({a}, ((0, 0), (0, 0), (pad, pad), (pad, pad)))`."
+    ),
     "arguments_swapped": (
         "The exercise calls `conv2d_backward(grad_out, x, W)` in that order, and a function "
         "receives its arguments by position: here `{got}` gets grad_out, x and W. Write the "
@@ -690,6 +696,33 @@ def _argument_role(name: str) -> str | None:
     return next((role for role, names in ARGUMENT_NAMES.items() if low in names), None)
 
 
+def _four_d(fn: _Function, node: ast.AST) -> str | None:
+    """The name of the conv layer's 4-D array that ``node`` is (x, dout or dx, or one of their
+    images, ``x[n]``: still padded on its channels), else None (a 2-D slice ``x[n, c]`` is
+    padded rightly by one width)."""
+    if isinstance(node, ast.Subscript):
+        index = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if len(index) != 1 or isinstance(index[0], ast.Slice):
+            return None
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    if fn.family.get(node.id) in ("x", "g") or node.id.lower().startswith("dx"):
+        return node.id
+    return None
+
+
+def _one_width(width: ast.AST, pad_names: set[str]) -> bool:
+    """Whether ``np.pad``'s width is one width for every axis: ``pad``, ``1``, ``(pad, pad)``."""
+
+    def scalar(n: ast.AST) -> bool:
+        return (isinstance(n, ast.Name) and n.id in pad_names) or (_int(n) or 0) >= 1
+
+    if isinstance(width, ast.Tuple | ast.List):
+        return len(width.elts) == 2 and all(scalar(e) for e in width.elts)
+    return scalar(width)
+
+
 def _entry_role(name: str, course: str) -> str:
     if course == "exercise":
         return "entry"
@@ -848,6 +881,11 @@ class _Reading:
             for kw in call.keywords:
                 if kw.arg == "pad_width":
                     width = kw.value
+            if self.course == "cs231n" and fn.role != "helper" and call.args and width:
+                array = _four_d(fn, call.args[0])
+                if array and _one_width(width, fn.pad_names):
+                    text = ast.unparse(width)
+                    self.add("pads_every_axis", call, self.msg("pads_every_axis", a=array, w=text))
             if width is None or _names(width):
                 continue
             values = [_int(n) for n in ast.walk(width)]
