@@ -631,3 +631,30 @@ def test_np_pad_with_one_width_on_the_4d_input_pads_every_axis(call, found):
     bugs = {f.bug for f in read_source(source, "cs231n")}
     assert ("pads_every_axis" in bugs) == found
     assert "pads_every_axis" not in {f.bug for f in read_source(source, "exercise")}
+
+
+@pytest.mark.parametrize(
+    "call, found",
+    [
+        ("np.pad(grad_out, kH - 1)", True),
+        ("np.pad(grad_out, p)", True),  # p = kH - 1
+        ("np.pad(grad_out, (kH - 1, kW - 1))", True),
+        ("np.pad(x, 1)", True),
+        ("np.pad(grad_out, ((0, 0), (kH - 1, kH - 1), (kW - 1, kW - 1)))", False),
+        ("np.pad(grad_out[0], kH - 1)", False),  # one channel's plane
+    ],
+)
+def test_np_pad_with_one_width_on_the_exercises_3d_arrays_pads_the_channels(call, found):
+    source = textwrap.dedent(
+        f"""
+        import numpy as np
+
+        def conv2d_backward(grad_out, x, W):
+            C_out, C_in, kH, kW = W.shape
+            p = kH - 1
+            padded = {call}
+            return padded, W
+        """
+    )
+    bugs = {f.bug for f in read_source(source, "exercise")}
+    assert ("pads_every_axis" in bugs) == found

@@ -952,6 +952,15 @@ MISTAKES = (
 
 BUGS = {
     **{id: bug for id, bug in KNOWN.items() if id != "cache_scrambled"},  # one call: no cache
+    "pads_every_axis": Bug(
+        "pads_every_axis",
+        "np.pad with one width pads the channel axis too",
+        "Given one width, `np.pad` pads every axis: `np.pad(grad_out, kH - 1)` is "
+        "`(C_out + 2 * (kH - 1), ...)`, so the channels a window reads are shifted into zeros "
+        "(its product with the kernel then fails to broadcast, or is right only for one channel). "
+        "Give a width per axis: `np.pad(grad_out, ((0, 0), (kH - 1, kH - 1), (kW - 1, kW - 1)))`.",
+        ("dx", "dw"),
+    ),
     "arguments_swapped": Bug(
         "arguments_swapped",
         "the parameters are not in the exercise's order (grad_out, x, W)",

@@ -110,6 +110,11 @@ MESSAGES = {
         "get {w} zeros on each side too, and a window then holds C + 2 * pad channels. Pad the "
         "height and width only: `np.pad({a}, ((0, 0), (0, 0), (pad, pad), (pad, pad)))`."
     ),
+    "pads_every_axis_exercise": (
+        "`np.pad` with one width pads every axis: `{a}` is 3-D, so its channels get {w} zeros on "
+        "each side too, and a window of it holds the wrong channels. Pad the rows and columns "
+        "only: `np.pad({a}, ((0, 0), (kH - 1, kH - 1), (kW - 1, kW - 1)))`."
+    ),
     "arguments_swapped": (
         "The exercise calls `conv2d_backward(grad_out, x, W)` in that order, and a function "
         "receives its arguments by position: here `{got}` gets grad_out, x and W. Write the "
@@ -696,10 +701,15 @@ def _argument_role(name: str) -> str | None:
     return next((role for role, names in ARGUMENT_NAMES.items() if low in names), None)
 
 
-def _four_d(fn: _Function, node: ast.AST) -> str | None:
-    """The name of the conv layer's 4-D array that ``node`` is (x, dout or dx, or one of their
-    images, ``x[n]``: still padded on its channels), else None (a 2-D slice ``x[n, c]`` is
+def _padded_array(fn: _Function, node: ast.AST) -> str | None:
+    """The name of the array ``node`` is, when one width pads axes it must not: cs231n's 4-D x,
+    dout or dx, or one of their images (``x[n]``: still padded on its channels); the exercise's
+    3-D x or grad_out. None otherwise (a plane, ``x[n, c]`` or the exercise's ``x[c]``, is
     padded rightly by one width)."""
+    if fn.course == "exercise":
+        if isinstance(node, ast.Name) and fn.family.get(node.id) in ("x", "g"):
+            return node.id
+        return None
     if isinstance(node, ast.Subscript):
         index = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         if len(index) != 1 or isinstance(index[0], ast.Slice):
@@ -712,11 +722,29 @@ def _four_d(fn: _Function, node: ast.AST) -> str | None:
     return None
 
 
-def _one_width(width: ast.AST, pad_names: set[str]) -> bool:
-    """Whether ``np.pad``'s width is one width for every axis: ``pad``, ``1``, ``(pad, pad)``."""
+def _scalars(fn: _Function) -> set[str]:
+    """The names that hold one number: the pad, the dimensions, and names bound to arithmetic
+    (``p = kH - 1``) or to an integer."""
+    found = set(fn.pad_names) | set(fn.dims)
+    for stmt in fn.nodes:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value = stmt.targets[0], stmt.value
+            if isinstance(target, ast.Name) and (isinstance(value, ast.BinOp) or _int(value)):
+                found.add(target.id)
+    return found
+
+
+def _one_width(width: ast.AST, scalars: set[str]) -> bool:
+    """Whether ``np.pad``'s width is one width for every axis: ``pad``, ``1``, ``kH - 1``,
+    ``(pad, pad)``."""
 
     def scalar(n: ast.AST) -> bool:
-        return (isinstance(n, ast.Name) and n.id in pad_names) or (_int(n) or 0) >= 1
+        if isinstance(n, ast.Name):
+            return n.id in scalars
+        if isinstance(n, ast.BinOp):
+            parts = (n.left, n.right)
+            return all(isinstance(e, ast.Name | ast.Constant | ast.BinOp) for e in parts)
+        return (_int(n) or 0) >= 1
 
     if isinstance(width, ast.Tuple | ast.List):
         return len(width.elts) == 2 and all(scalar(e) for e in width.elts)
@@ -881,11 +909,12 @@ class _Reading:
             for kw in call.keywords:
                 if kw.arg == "pad_width":
                     width = kw.value
-            if self.course == "cs231n" and fn.role != "helper" and call.args and width:
-                array = _four_d(fn, call.args[0])
-                if array and _one_width(width, fn.pad_names):
+            if fn.role != "helper" and call.args and width:
+                array = _padded_array(fn, call.args[0])
+                if array and _one_width(width, _scalars(fn)):
                     text = ast.unparse(width)
-                    self.add("pads_every_axis", call, self.msg("pads_every_axis", a=array, w=text))
+                    key = "pads_every_axis" + ("" if self.course == "cs231n" else "_exercise")
+                    self.add("pads_every_axis", call, self.msg(key, a=array, w=text))
             if width is None or _names(width):
                 continue
             values = [_int(n) for n in ast.walk(width)]
