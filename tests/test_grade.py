@@ -482,3 +482,21 @@ def test_a_helpers_own_wrong_call_gets_no_signature_hint():
     message = "TypeError: pad_input() missing 1 required positional argument: 'pad'"
     assert bugs.signature_hint(message) == ""
     assert bugs.signature_hint("TypeError: unsupported operand type(s) for +") == ""
+
+
+def test_the_forward_pass_graded_on_its_own_names_a_familiar_exceptions_bug(tmp_path):
+    """cs231n's conv_forward_naive, graded by the functions' grader: "'float' object cannot be
+    interpreted as an integer" from np.zeros is the output size computed with /, on its lines."""
+    source = (SUBMISSIONS / "corpus" / "cs231n" / "loops_classic.py").read_text()
+    source = source.replace("- HH) // stride", "- HH) / stride").replace(
+        "- WW) // stride", "- WW) / stride"
+    )
+    path = tmp_path / "layers.py"
+    path.write_text(source)
+    (forward,) = [
+        r for r in grading_files.grade(path).reports if r.function == "conv_forward_naive"
+    ]
+    first = forward.tests[0]
+    assert first.status == "error" and "cannot be interpreted as an integer" in first.message
+    named = [d for d in first.diagnoses if d.bug == "round_out_size"]
+    assert named and any("H_out = 1 + (H + 2 * pad - HH) / stride" in q for q in named[0].lines)

@@ -33,7 +33,7 @@ import numpy as np
 
 from ..exercises._catalogue import Case, Exercise, Outcome, call, same_result
 from . import small, static
-from .bugs import signature_hint
+from .bugs import exception_hint, signature_hint
 from .report import ArrayCheck, Diagnosis, Example, FileReport, TestResult
 from .sandbox import Other, Reply
 
@@ -552,9 +552,32 @@ class _FunctionGrader:
             test = report.tests[i]
             if i in explained or test.status not in ("fail", "error"):
                 continue
+            if test.status == "error" and (named := self.exception_bug(test)) is not None:
+                test.diagnoses.append(named)
+                continue
             hint = _hint(test) if test.status == "fail" else signature_hint(test.message)
             if hint:
                 test.diagnoses.append(Diagnosis(None, None, hint, ""))
+
+    def exception_bug(self, test: TestResult) -> Diagnosis | None:
+        """The conv layer's bug that a familiar exception names (:func:`.bugs.exception_hint`,
+        as the backward pass's grader reads it: ``/`` in an output size, a fixed reshape...),
+        with its lines; None for other functions and other messages."""
+        api = self.graded._api
+        if api is None:
+            return None
+        raised = test.traceback[-1] if test.traceback else ""
+        found = exception_hint(test.message, raised, api.bugs)
+        if found is None or found[0] is None or found[0] not in api.bugs:
+            return None
+        bug = found[0]
+        return Diagnosis(
+            None,
+            bug,
+            self.graded.bug_text(bug),
+            f"{self.graded.fix_text(bug)} (from: {test.message[:120]})",
+            self.lines(bug),
+        )
 
     def lines(self, bug: str) -> list[str]:
         """The learner's lines holding ``bug`` (its patterns, or the conv layer's static
