@@ -254,11 +254,15 @@ def _convgrad_runs(
     return forward, backward
 
 
+def fast_strategy(case: Case) -> str:
+    """The strategy the [fast] path (numba on) takes on this case."""
+    with accel.accelerator("numba"):
+        return convolution.chosen_strategy(case.x, case.w, **case.kwargs())
+
+
 def uses_fast_kernels(case: Case) -> bool:
     """Whether the [fast] path runs numba's kernels on this case (else it runs NumPy's)."""
-    with accel.accelerator("numba"):
-        chosen = convolution.chosen_strategy(case.x, case.w, **case.kwargs())
-        return chosen in ("taps", "winograd")
+    return fast_strategy(case) in ("taps", "winograd")
 
 
 def _torch_runs(torch, case: Case, x, w, b, dy):
@@ -354,9 +358,7 @@ def run_case(case: Case, repeat: int, torch=None, fast: bool = False) -> Result:
         result.strategy = convolution.chosen_strategy(case.x, case.w, **case.kwargs())
     if fast_timed:
         result.fast_ms, result.fast_forward_ms, result.fast_backward_ms = medians("fast")
-        with accel.accelerator("numba"):  # taps or winograd, with numba's kernels
-            chosen = convolution.chosen_strategy(case.x, case.w, **case.kwargs())
-        result.fast_timed, result.fast_strategy = True, f"{chosen}/numba"
+        result.fast_timed, result.fast_strategy = True, f"{fast_strategy(case)}/numba"
         result.fast_max_error = fast_errors
     elif fast:  # the same kernels as the NumPy path: the same figures
         result.fast_ms = result.convgrad_ms

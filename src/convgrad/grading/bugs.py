@@ -16,6 +16,7 @@ same for a familiar exception message.
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -350,8 +351,6 @@ def signature_hint(message: str) -> str:
 give it these parameters, with these names and in this order (`convgrad exercises` lists every \
 signature)'
     """
-    import inspect
-
     from ..exercises import COURSES  # here: the courses' modules import this one
 
     found = re.search(r"\b(\w+)\(\) (?:takes|missing|got an unexpected)", message)

@@ -408,10 +408,8 @@ class _Function:
         params = [a.arg for a in node.args.args]
         self.family: dict[str, str] = {}  # name -> "x", "w" or "g" (the upstream gradient)
         if course == "exercise" and role == "entry" and len(params) >= 3:
-            roles = [_argument_role(name) for name in params[:3]]
-            if sorted(map(str, roles)) != ["g", "w", "x"]:  # named otherwise: by position
-                roles = ["g", "x", "w"]
-            self.family.update({name: str(r) for name, r in zip(params, roles)})  # as meant
+            roles = _named_roles(params) or ["g", "x", "w"]  # named otherwise: by position
+            self.family.update(dict(zip(params, roles)))  # as meant
         elif role == "forward" and len(params) >= 2:
             self.family.update({params[0]: "x", params[1]: "w"})
         elif role == "backward" and params:
@@ -696,9 +694,14 @@ ARGUMENT_NAMES = {
 }  # fmt: skip
 
 
-def _argument_role(name: str) -> str | None:
-    low = name.lower()
-    return next((role for role, names in ARGUMENT_NAMES.items() if low in names), None)
+def _named_roles(params: list[str]) -> list[str] | None:
+    """The roles (``"g"``, ``"x"``, ``"w"``) of the first three parameters when their names
+    say which of the exercise's three arrays each is, in any order; else None."""
+    roles = []
+    for name in params[:3]:
+        low = name.lower()
+        roles += [role for role, names in ARGUMENT_NAMES.items() if low in names][:1]
+    return roles if sorted(roles) == ["g", "w", "x"] else None
 
 
 def _padded_array(fn: _Function, node: ast.AST) -> str | None:
@@ -786,11 +789,10 @@ class _Reading:
         """``arguments_swapped``: the entry's first three parameters are named as the
         exercise's three arrays (:data:`ARGUMENT_NAMES`), in another order."""
         params = [a.arg for a in entry.args.args[:3]]
-        roles = [_argument_role(name) for name in params]
-        if len(params) == 3 and sorted(map(str, roles)) == ["g", "w", "x"]:
-            if roles != ["g", "x", "w"]:
-                got = ", ".join(params)
-                self.add("arguments_swapped", entry, self.msg("arguments_swapped", got=got))
+        roles = _named_roles(params)
+        if roles is not None and roles != ["g", "x", "w"]:
+            got = ", ".join(params)
+            self.add("arguments_swapped", entry, self.msg("arguments_swapped", got=got))
 
     def add(self, bug: str, node: ast.AST, message: str) -> None:
         line = getattr(node, "lineno", 0)
@@ -902,6 +904,7 @@ class _Reading:
 
     # np.pad with literal widths
     def pads(self, fn: _Function) -> None:
+        scalars: set[str] | None = None  # read once, at the first np.pad
         for call in fn.nodes:
             if not (isinstance(call, ast.Call) and _call_name(call) == "pad"):
                 continue
@@ -911,7 +914,8 @@ class _Reading:
                     width = kw.value
             if fn.role != "helper" and call.args and width:
                 array = _padded_array(fn, call.args[0])
-                if array and _one_width(width, _scalars(fn)):
+                scalars = _scalars(fn) if scalars is None else scalars
+                if array and _one_width(width, scalars):
                     text = ast.unparse(width)
                     key = "pads_every_axis" + ("" if self.course == "cs231n" else "_exercise")
                     self.add("pads_every_axis", call, self.msg(key, a=array, w=text))
