@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convgrad import gradcheck, pooling, reference
+from convgrad.kernels import parallel, pool_taps
 from strategies import pool_configs
 
 TIGHT = dict(rtol=1e-12, atol=1e-12)
@@ -222,3 +223,67 @@ def test_bad_arguments_are_refused_by_name(call, exc, fragments):
     assert type(info.value) is exc
     for fragment in fragments:
         assert fragment in str(info.value), (fragment, str(info.value))
+
+
+# --- the taps path (kernels/pool_taps.py) against the windows path, its twin -------------------
+
+
+def _windows_path(x, spec, dy):
+    """The general path: every window copied, its winner by argmax, the backward a scatter."""
+    y, tap = pooling._max_taps(x, spec)
+    return y, tap, pooling._scatter_winners(dy, x.shape, tap, spec)
+
+
+@given(
+    pool_configs("max"),
+    st.sampled_from((np.float32, np.float64)),
+    st.integers(0, 3),
+    st.booleans(),
+)
+def test_pool_taps_matches_the_windows_path(cfg, dtype, poison, split):
+    x = np.array(cfg.x, dtype=dtype, ndmin=4)
+    rng = np.random.default_rng(cfg.seed)
+    flat = x.reshape(-1)
+    for value in (np.nan, -np.inf, np.inf)[:poison]:  # NaNs (the last wins), all -inf windows
+        flat[rng.integers(0, flat.size, 1 + flat.size // 4)] = value
+    if poison >= 2:
+        x[-1, -1] = -np.inf  # a plane of -inf: its windows are won by their first input pixel
+    spec = pooling.pool_spec("max_pool2d", x, **{k: v for k, v in cfg.kwargs.items()})
+    dy = rng.standard_normal((*x.shape[:2], *spec.out_spatial)).astype(dtype)
+    expected_y, expected_tap, expected_dx = _windows_path(x, spec, dy)
+    with pytest.MonkeyPatch.context() as mp:  # chunks of a few planes, on two threads
+        mp.setattr(pool_taps, "CHUNK_BYTES", 1)
+        mp.setattr(pool_taps, "CHUNK_PLANES", 2)
+        if split:
+            mp.setattr(parallel, "SPLIT_ELEMENTS", 1)
+        with parallel.limit(2):
+            y, tap = pool_taps.max_taps(x, spec)
+            y_only = pool_taps.max_forward(x, spec)
+            dx = pool_taps.max_backward(dy, tap, x.shape, spec)
+    np.testing.assert_array_equal(y, expected_y)
+    np.testing.assert_array_equal(y_only, expected_y)
+    np.testing.assert_array_equal(np.where(tap == pool_taps.NONE, -1, tap), expected_tap)
+    np.testing.assert_array_equal(dx, expected_dx)  # the same sums, in the same order
+
+
+def test_overlapping_windows_sum_in_pytorchs_order():
+    # 3x3 windows at stride 1: a pixel can win nine windows; float32 sums of three or more
+    # values round differently in another order
+    rng = np.random.default_rng(5)
+    x = rng.integers(0, 3, (4, 8, 12, 12)).astype(np.float32)  # ties: many shared winners
+    dy = rng.standard_normal((4, 8, 12, 12)).astype(np.float32) * 1e3
+    tx = torch.from_numpy(x).requires_grad_()
+    F.max_pool2d(tx, 3, 1, 1).backward(torch.from_numpy(dy))
+    np.testing.assert_array_equal(pooling.max_pool2d_backward(dy, x, 3, 1, 1), tx.grad.numpy())
+
+
+def test_overlapping_pooling_keeps_its_winners_for_the_backward():
+    x = np.random.default_rng(6).standard_normal((3, 4, 9, 9))
+    y, saved = pooling.max_pool2d_saving(x, 3, 2, 1)
+    assert saved is not None and saved.dtype == np.uint8 and saved.shape == y.shape
+    dy = np.random.default_rng(7).standard_normal(y.shape)
+    np.testing.assert_array_equal(
+        pooling.max_pool2d_backward_saved(dy, x, saved, 3, 2, 1),
+        pooling.max_pool2d_backward(dy, x, 3, 2, 1),
+    )
+    np.testing.assert_array_equal(y, reference.max_pool2d(x, 3, 2, 1))

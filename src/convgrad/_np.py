@@ -117,6 +117,13 @@ def channel_plane(v: np.ndarray, like: np.ndarray) -> np.ndarray:
     return np.repeat(v, math.prod(spatial)).reshape(1, v.size, *spatial)
 
 
+def finite(*arrays: np.ndarray) -> bool:
+    """Whether every array is free of NaN and infinities (or, rarely, a sum overflowed: then
+    False too, which only sends the caller to its slower path)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return all(bool(np.isfinite(np.sum(a))) for a in arrays)
+
+
 _BLAS_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 
 
