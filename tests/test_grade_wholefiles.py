@@ -310,3 +310,18 @@ def test_the_command_grades_the_whole_folder_as_json():
         if name in EXPECT and not EXPECT[name].xfail:
             assert entry["course"] == EXPECT[name].course, name
             assert entry["passed"] == (not EXPECT[name].fails), name
+
+
+def test_the_child_reads_a_bom_and_a_coding_line_without_loading_a_codec(monkeypatch):
+    import codecs
+
+    from convgrad.grading import _child
+
+    def no_codecs(name):  # as inside a sandbox whose stdlib is out of reach
+        raise LookupError(name)
+
+    text = "x = 'caf\u00e9'\r\n"
+    assert _child._source_text(b"\xef\xbb\xbf" + text.encode()) == text
+    monkeypatch.setattr(codecs, "lookup", no_codecs)
+    assert _child._source_text(b"\xef\xbb\xbf" + text.encode()) == text
+    assert _child._source_text(text.encode()) == text

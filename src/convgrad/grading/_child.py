@@ -223,7 +223,10 @@ _COMMON = (
     "typing", "dataclasses", "operator", "warnings", "fractions", "decimal", "numbers",
     "statistics", "string", "re", "shutil", "socket", "signal", "threading", "tempfile",
     "pathlib", "struct", "array", "heapq", "bisect", "contextlib", "abc", "enum",
-    "encodings.idna", "encodings.ascii", "encodings.latin_1",
+    "encodings.idna", "encodings.ascii", "encodings.latin_1", "encodings.utf_8_sig",
+    "encodings.cp1252",
+    # NumPy 2 loads these on first use (np.random.seed, np.linalg.norm): from the stdlib too
+    "numpy.random", "numpy.linalg", "numpy.fft",
 )  # fmt: skip
 
 _REFUSED = (
@@ -397,12 +400,17 @@ def _too_slow(signum: int, frame: object) -> None:
 
 
 def _source_text(raw: bytes) -> str:
-    """The file's text as Python reads it: its coding line or a UTF-8 BOM honoured."""
+    """The file's text as Python reads it: its coding line or a UTF-8 BOM honoured. The BOM is
+    taken off here, not by the ``utf-8-sig`` codec: inside the sandbox a codec that was not
+    imported before it closed may not load (the stdlib's files can be out of reach), and the
+    BOM was then read as a character of the first line, a syntax error."""
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    body = raw[3:] if bom else raw
     try:
-        encoding, _ = tokenize.detect_encoding(iter(raw.splitlines(keepends=True)).__next__)
-        return raw.decode("utf-8-sig" if encoding == "utf-8-sig" else encoding, errors="replace")
+        encoding, _ = tokenize.detect_encoding(iter(body.splitlines(keepends=True)).__next__)
+        return body.decode("utf-8" if bom else encoding, errors="replace")
     except (SyntaxError, LookupError):
-        return raw.decode("utf-8", errors="replace")
+        return body.decode("utf-8", errors="replace")
 
 
 def _run_top_level(module: Any, path: str, seconds: float) -> list[str]:
