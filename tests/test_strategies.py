@@ -59,7 +59,7 @@ def _configs(strategy, dtype=np.float64):
     if strategy == "winograd":
         return three_by_three(dtype)
     max_stride = 1 if strategy in ("shift", "tapmm", "rows") else 3
-    max_groups = 1 if strategy in ("tapmm", "nhwc", "rows") else 3  # groups of one only
+    max_groups = 1 if strategy in ("tapmm", "nhwc", "rows", "tapblocks") else 3  # groups of one
     return conv_configs(dtype=dtype, max_stride=max_stride, max_groups=max_groups)
 
 
@@ -129,7 +129,7 @@ def test_strategy_matches_reference_and_torch(strategy, transposed, chunking):
         else:  # shift computes stride 1 only: drawn as such rather than filtered
             configs = transpose_configs(
                 max_stride=1 if strategy in ("shift", "tapmm", "rows") else 3,
-                max_groups=1 if strategy in ("tapmm", "nhwc", "rows") else 3,
+                max_groups=1 if strategy in ("tapmm", "nhwc", "rows", "tapblocks") else 3,
             )
     else:
         configs = _configs(strategy)

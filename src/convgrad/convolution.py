@@ -4,34 +4,37 @@ Every operation is three kernels: the forward ``y``, the input gradient ``dx`` a
 gradient ``dw`` (``db[o] = sum_{n,p} dy[n, o, p]`` needs no kernel). Each kernel comes in
 several strategies, which compute the same function in different ways:
 
-============  ===========================================================  ====================
-strategy      how                                                          computes
-============  ===========================================================  ====================
-``im2col``    gather every window into a matrix, one matrix product per    everything
-              group; ``dx`` scatters the product's columns back
-              (:mod:`convgrad.kernels.im2col`)
-``shift``     im2col whose windows are contiguous runs of the flattened    stride 1
-              image; ``dx`` is a forward convolution of ``dy``
-``winograd``  Winograd F(2x2, 3x3): 16 products over 4x4 tiles instead     2-D 3x3, stride 1,
-              of 9 over pixels (:mod:`convgrad.kernels.winograd`; with     no dilation, groups 1
-              numba, its transforms compiled:
-              :mod:`convgrad.kernels.winograd_numba`)
-``taps``      one broadcast multiply-add per kernel tap, in cache-sized    one input channel
-              blocks on threads (:mod:`convgrad.kernels.taps`)             per group (depthwise)
-``fft``       products of Fourier transforms, per frequency a small        everything
-              matrix product over channels (:mod:`convgrad.kernels.fft`)
-``tapmm``     one matrix product per kernel tap over the channels-last     stride 1, groups 1
-              image, images on threads (:mod:`convgrad.kernels.tapmm`)
-``nhwc``      im2col over the channels-last image: each window a run of    groups 1
-              whole pixels, one matrix product; ``dx`` a forward
-              convolution of ``dy`` at stride 1 (:mod:`convgrad.kernels.nhwc`)
-``rows``      nhwc with the last kernel axis in the product's output       stride 1, groups 1
-              columns: fatter products for thin layers, shifted sums
-              (:mod:`convgrad.kernels.rows`)
-``nchw``      im2col image by image in the arrays' own layout: products    everything
-              written straight into ``y``, ``dy`` read where it lies; a
-              1x1 kernel gathers nothing (:mod:`convgrad.kernels.nchw`)
-============  ===========================================================  ====================
+=============  ===========================================================  ====================
+strategy       how                                                          computes
+=============  ===========================================================  ====================
+``im2col``     gather every window into a matrix, one matrix product per    everything
+               group; ``dx`` scatters the product's columns back
+               (:mod:`convgrad.kernels.im2col`)
+``shift``      im2col whose windows are contiguous runs of the flattened    stride 1
+               image; ``dx`` is a forward convolution of ``dy``
+``winograd``   Winograd F(2x2, 3x3): 16 products over 4x4 tiles instead     2-D 3x3, stride 1,
+               of 9 over pixels (:mod:`convgrad.kernels.winograd`; with     no dilation, groups 1
+               numba, its transforms compiled:
+               :mod:`convgrad.kernels.winograd_numba`)
+``taps``       one broadcast multiply-add per kernel tap, in cache-sized    one input channel
+               blocks on threads (:mod:`convgrad.kernels.taps`)             per group (depthwise)
+``fft``        products of Fourier transforms, per frequency a small        everything
+               matrix product over channels (:mod:`convgrad.kernels.fft`)
+``tapmm``      one matrix product per kernel tap over the channels-last     stride 1, groups 1
+               image, images on threads (:mod:`convgrad.kernels.tapmm`)
+``nhwc``       im2col over the channels-last image: each window a run of    groups 1
+               whole pixels, one matrix product; ``dx`` a forward
+               convolution of ``dy`` at stride 1 (:mod:`convgrad.kernels.nhwc`)
+``rows``       nhwc with the last kernel axis in the product's output       stride 1, groups 1
+               columns: fatter products for thin layers, shifted sums
+               (:mod:`convgrad.kernels.rows`)
+``nchw``       im2col image by image in the arrays' own layout: products    everything
+               written straight into ``y``, ``dy`` read where it lies; a
+               1x1 kernel gathers nothing (:mod:`convgrad.kernels.nchw`)
+``tapblocks``  one matrix product per kernel tap over the outputs whose     groups 1
+               tap is inside the input, the whole batch a product, on the
+               BLAS's threads (:mod:`convgrad.kernels.tapblocks`)
+=============  ===========================================================  ====================
 
 The automatic choice (:func:`_strategy`) is, with the numba accelerator, ``winograd`` for 2-D
 3x3 layers of stride 1 without dilation or groups, with at least 16 channels each way, on planes
@@ -44,18 +47,21 @@ code), ``taps`` for other depthwise convolutions (and, with the numba accelerato
 with few channels per group: :mod:`convgrad.kernels.accel`), ``nchw`` for 1x1 kernels, 1-D
 layers, layers with few input channels and groups with few products per output, on images with
 at least 49 output positions (with im2col's or nhwc's ``dx`` where there are no groups and more
-than one tap), ``nhwc`` for layers without groups with at least 16 input channels and more than
-one tap, on images with at least one output position per 4 input channels, and ``im2col`` for
-the rest: on the development machine ``shift``, ``winograd`` (with NumPy's transforms), ``rows``
-and (since ``nhwc``) ``tapmm`` measured no faster (BENCHMARKS.md has the figures).
-:func:`strategy` (or the ``CONVGRAD_STRATEGY`` environment variable) forces one where it
-applies; the tests hold every strategy to the reference loops.
+than one tap), ``tapblocks`` for 2-D layers of 48 to 383 channels on planes of at most 64
+output positions and batches of at most 1,600 positions, outside a loop of layers that split
+their batch over convgrad's threads (``TAPBLOCKS_POSITIONS``), ``nhwc`` for layers without
+groups with at least 16 input channels and more than one tap, on images with at least one output
+position per 4 input channels, and ``im2col`` for the rest: on the development machine
+``shift``, ``winograd`` (with NumPy's transforms), ``rows`` and (since ``nhwc``) ``tapmm``
+measured no faster (BENCHMARKS.md has the figures). :func:`strategy` (or the
+``CONVGRAD_STRATEGY`` environment variable) forces one where it applies; the tests hold every
+strategy to the reference loops.
 
-NaN and infinities. ``im2col`` and ``taps`` read each input only where a window does, so a NaN
-reaches exactly the outputs whose windows read it, as in PyTorch. ``tapmm`` and ``shift``
-compute the positions between output rows too, with zeros for their ``dy``, and ``0 * inf`` is
-NaN (a NaN at the end of a row of ``x`` reached all of ``shift``'s ``dw``): a non-finite input
-sends them to ``im2col``; so does a non-finite ``dy`` or ``w`` for
+NaN and infinities. ``im2col``, ``taps`` and ``tapblocks`` read each input only where a window
+does, so a NaN reaches exactly the outputs whose windows read it, as in PyTorch. ``tapmm`` and
+``shift`` compute the positions between output rows too, with zeros for their ``dy``, and
+``0 * inf`` is NaN (a NaN at the end of a row of ``x`` reached all of ``shift``'s ``dw``): a
+non-finite input sends them to ``im2col``; so does a non-finite ``dy`` or ``w`` for
 ``nhwc``'s stride-1 ``dx``, which multiplies the weights by the zeros around ``dy``; ``rows``
 reads the positions between windows too, and sends a non-finite input to ``nhwc``. ``fft`` and
 ``winograd`` transform whole images or tiles, where one NaN or infinity would reach every
@@ -98,13 +104,25 @@ from .kernels import nchw as _nchw
 from .kernels import nhwc as _nhwc
 from .kernels import parallel as _parallel
 from .kernels import rows as _rows
+from .kernels import tapblocks as _tapblocks
 from .kernels import tapmm as _tapmm
 from .kernels import taps as _taps
 from .kernels import winograd as _winograd
 
 # Strategies: how a convolution is computed. Each computes the same function; the choice by
 # shape is made in _automatic() and can be overridden with strategy() or CONVGRAD_STRATEGY.
-STRATEGIES = ("im2col", "shift", "winograd", "taps", "fft", "tapmm", "nhwc", "rows", "nchw")
+STRATEGIES = (
+    "im2col",
+    "shift",
+    "winograd",
+    "taps",
+    "fft",
+    "tapmm",
+    "nhwc",
+    "rows",
+    "nchw",
+    "tapblocks",
+)
 # Where "fft" becomes the automatic choice, from measured crossovers on the development machine
 # (BENCHMARKS.md, "Large kernels"; fft time / the other strategy's):
 # - one input channel per group, against taps: 2-D 5x5 1.2-2.4, 7x7 0.65-1.5, 9x9 0.72-1.07,
@@ -215,6 +233,38 @@ NCHW_PRODUCTS_PER_POSITION = 8
 NCHW_GROUPED_PRODUCTS = 256
 NCHW_MANY_TAPS = 9
 NCHW_SMALL_IMAGE = 128
+# "tapblocks" (one product per kernel tap over the outputs whose tap is inside the input, the
+# whole batch a product, on the BLAS's threads) is the automatic choice for 2-D layers without
+# groups, with more than one tap, at most TAPBLOCKS_POSITIONS output positions per image and
+# TAPBLOCKS_ROWS over the batch (the products' rows), and TAPBLOCKS_MIN_CHANNELS to
+# TAPBLOCKS_MAX_CHANNELS - 1 channels each way, unless a split ended less than
+# parallel.QUIET_AFTER_SPLIT seconds ago. Inside a training step, where other layers split the
+# batch over convgrad's threads, its products on the BLAS's threads made the whole step slower,
+# though each layer alone was faster: a ResNet-20 epoch on 28x28 images (whose 64-channel 7x7
+# layers it took), ``convgrad bench --train``, 9.6 and 9.9 -> 12.8 and 13.8 s (11.5 with its
+# products on one thread); a ResNet-18-like step on 64x64 images 115 and 129 -> 157 and 166 ms.
+# Alone (a layer at a time, inference of small networks, a benchmark of one layer), on small
+# planes and batches, where im2col's and nhwc's gathers copy runs of a few numbers and a third
+# or more of their products multiply the padding, it measured faster. Forward + dx + dw,
+# float32, 2 threads, ms the earlier automatic choice / tapblocks, medians of 9 rounds
+# alternating on a noisy machine (a scratch script, 2026-11-30):
+# - won: 4x4, batch 16, 256 channels 16.4 / 9.3; batch 64, 128 -> 256 26.0 / 11.9 (the other
+#   shapes' head-4x4); 64 -> 128, batch 32, 3.91 / 2.76; 64 channels, batch 64, 6.02 / 3.74;
+#   7x7, batch 32, 64 -> 128 (the 28x28 CNN's third layer) 12.3 / 8.5, 128 19.2 / 17.8; 8x8,
+#   batch 16, 128 11.4 / 7.7; batch 4, 256 15.8 / 11.4; batch 32, 48 6.54 / 5.41, 64 9.57 /
+#   9.23 (2,048 rows: a tie); batch 8, 64 2.34 / 1.90; stride 2 to 4x4, 128 -> 256 9.76 / 5.58;
+# - tied or lost, left as they were: 512 channels (7x7 batch 8 58.4 / 69.4 and 43.8 / 55.9,
+#   batch 2 22.2 / 33.9, 4x4 batch 32 68.0 / 65.5), 32 at 8x8 2.35 / 3.05, 256 at 7x7 (49
+#   positions, batch 32) 34.4 / 32.0, larger planes (14x14: 32 -> 64 22.5 / 21.1, 256 42.7 /
+#   44.4; 16 at 28x28 11.6 / 34.6; stride 2 from 16x16 10.6 / 11.2); batch 64 at 8x8 (4,096
+#   rows, ResNet-20's third stage in the suite), 64 channels, 13.4 / 27.3 and 15.1 / 19.7.
+# With numba, against Winograd on the 8x8 planes it would take (ms Winograd / tapblocks): batch
+# 16, 128 channels 10.6 / 8.0; batch 4, 256 19.9 / 14.4; batch 8, 64 3.54 / 2.09; lost at batch
+# 32, 64 7.05 / 8.05 (2,048 rows); at batch 64, 64 channels, 12.0 / 27.3 and 13.4 / 19.7.
+TAPBLOCKS_POSITIONS = 64
+TAPBLOCKS_ROWS = 1600
+TAPBLOCKS_MIN_CHANNELS = 48
+TAPBLOCKS_MAX_CHANNELS = 384
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "convgrad_strategy", default=os.environ.get("CONVGRAD_STRATEGY") or None
 )
@@ -279,6 +329,8 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
         return spec.groups == 1
     if name == "rows":
         return set(spec.stride) == {1} and spec.groups == 1
+    if name == "tapblocks":
+        return spec.groups == 1
     if name == "winograd":
         return _winograd.supports(spec, w)
     return name in ("im2col", "fft", "nchw")
@@ -389,6 +441,22 @@ def _nchw_pays(spec: ConvSpec, w: np.ndarray) -> bool:
     return few and (taps <= NCHW_MANY_TAPS or positions >= NCHW_SMALL_IMAGE)
 
 
+def _tapblocks_pays(spec: ConvSpec, w: np.ndarray, batch: int) -> bool:
+    """Whether "tapblocks" is the automatic choice for a batch of ``batch`` images (the rule and
+    its measurements are by ``TAPBLOCKS_POSITIONS``)."""
+    positions = math.prod(spec.out_spatial)
+    return (
+        spec.groups == 1
+        and len(spec.kernel) == 2
+        and math.prod(spec.kernel) > 1
+        and positions <= TAPBLOCKS_POSITIONS
+        and batch * positions <= TAPBLOCKS_ROWS
+        and not _parallel.split_recently()
+        and TAPBLOCKS_MIN_CHANNELS <= min(w.shape[:2])
+        and max(w.shape[:2]) < TAPBLOCKS_MAX_CHANNELS
+    )
+
+
 def _direct(spec: ConvSpec, w: np.ndarray, nchw: bool = True) -> str:
     """The automatic choice among the strategies that read each input only where a window does
     (without nchw when ``nchw`` is false)."""
@@ -424,6 +492,8 @@ def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray) -> str:
         raise ValueError(f"CONVGRAD_STRATEGY must be one of {STRATEGIES}; got {forced!r}")
     if forced is not None and supports(forced, spec, w):
         name = forced
+    elif inputs and _tapblocks_pays(spec, w, inputs[0].shape[0]):
+        name = "tapblocks"
     elif inputs and _winograd_pays(spec, w, inputs[0].shape[0], np.result_type(*inputs)):
         name = "winograd"
     else:
@@ -466,6 +536,8 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return _fft.forward(_np.pad(x, spec.padding, spec.padding_mode), w, spec)
     if name == "tapmm":
         return _tapmm.forward(x, w, spec)
+    if name == "tapblocks":
+        return _tapblocks.forward(x, w, spec)
     if name == "nhwc":
         return _nhwc.forward(x, w, spec)
     if name == "rows":
@@ -507,6 +579,8 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         return _fft.input_grad(dy, w, spec)
     if name == "tapmm":
         return _tapmm.input_grad(dy, w, spec)
+    if name == "tapblocks":
+        return _tapblocks.input_grad(dy, w, spec)
     if name == "rows":  # _strategy checked dy and w: finite
         return _rows.input_grad(dy, w, spec)
     if name == "nchw":
@@ -550,6 +624,8 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
         return _winograd.weight_grad(dy, x, spec, w)
     if name == "tapmm":
         return _tapmm.weight_grad(dy, x, spec, w)
+    if name == "tapblocks":
+        return _tapblocks.weight_grad(dy, x, spec, w)
     if name == "nhwc":
         return _nhwc.weight_grad(dy, x, spec, w)
     if name == "rows":

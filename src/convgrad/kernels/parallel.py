@@ -217,7 +217,10 @@ QUIET_AFTER_SPLIT = 0.1
 _last_split = [-math.inf]  # time.perf_counter() when a split last ended
 
 
-def _split_recently() -> bool:
+def split_recently() -> bool:
+    """Whether a split ended less than :data:`QUIET_AFTER_SPLIT` seconds ago: the calling code
+    is then in a loop of split layers (a training step), whose threads the BLAS's own would
+    fight."""
     return time.perf_counter() - _last_split[0] < QUIET_AFTER_SPLIT
 
 
@@ -250,7 +253,7 @@ def over_images(
     ):
         count = 1
     if count <= 1:
-        if not _split_recently():
+        if not split_recently():
             return [quiet(range(batch))]
         with blas_single():
             return [quiet(range(batch))]
