@@ -184,6 +184,6 @@ def test_a_numba_split_counts_as_a_split(monkeypatch):
     monkeypatch.setattr(_parallel, "_threads", 2)
     monkeypatch.setattr(_parallel, "_last_split", [-float("inf")])
     _parallel.over_jobs(lambda first, last: None, 4, False)
-    assert not _parallel._split_recently()
+    assert not _parallel.split_recently()
     _parallel.over_jobs(lambda first, last: None, 4, True)
-    assert _parallel._split_recently()
+    assert _parallel.split_recently()

@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convgrad import _blockpool, nn, pooling
+from convgrad import _blockpool, nn, pooling, reference
 from convgrad.autograd import Tensor
 from convgrad.kernels import accel
 from convgrad.nn import functional
@@ -172,14 +172,20 @@ def test_float32_stays_float32_and_inputs_are_not_modified():
     np.testing.assert_array_equal(dy, 1)
 
 
-def test_overlapping_and_padded_windows_keep_the_general_path():
-    x = np.zeros((1, 1, 6, 6))
+def test_overlapping_and_padded_windows_take_the_taps_path_not_the_blocks():
+    x = np.random.default_rng(3).standard_normal((2, 3, 5, 5))
     for kwargs in (dict(stride=1), dict(padding=1), dict(dilation=2), dict(ceil_mode=True)):
-        spec = pooling.pool_spec("test", x[:, :, :5, :5], 2, kwargs.get("stride"),
+        spec = pooling.pool_spec("test", x, 2, kwargs.get("stride"),
                                  kwargs.get("padding", 0), kwargs.get("dilation", 1),
                                  kwargs.get("ceil_mode", False))  # fmt: skip
         assert not _blockpool.applies(spec), kwargs
-        assert pooling.max_pool2d_saving(x[:, :, :5, :5], 2, **kwargs)[1] is None
+        y, saved = pooling.max_pool2d_saving(x, 2, **kwargs)
+        assert saved is not None and saved.dtype == np.uint8, kwargs  # kernels/pool_taps.py
+        dy = np.ones_like(y)
+        np.testing.assert_array_equal(
+            pooling.max_pool2d_backward_saved(dy, x, saved, 2, **kwargs),
+            reference.max_pool2d_backward(dy, x, 2, **kwargs),
+        )
 
 
 def test_saved_taps_of_the_wrong_shape_are_refused():
