@@ -1,0 +1,219 @@
+"""Training steps of networks outside ``convgrad bench --train``, against their PyTorch twins.
+
+    python benchmarks/other_networks.py [--repeat 4] [--steps 5] [--only NAME ...] [--json FILE]
+
+The issue's targets are held on networks the training benchmark does not hold. Three small
+networks of well-known families, each built from the same code in convgrad's ``nn`` (trained
+through the tape) and in ``torch.nn``, with the same initial weights:
+
+- ``resnet18-mini``: ResNet-18's stem (7x7 at stride 2, batch norm, ReLU, 3x3 max pooling at
+  stride 2 with padding 1), three basic blocks (64, 128 and 256 channels, the last two at stride
+  2 with 1x1 shortcuts), global average pooling, a linear layer; 64x64 images, batch 16;
+- ``vgg-mini``: four 3x3 convolutions with batch norm and ReLU (64, 128, 256, 256 channels) and
+  three 2x2 max poolings, a linear layer; 32x32 images, batch 32;
+- ``mobilenet-mini``: MobileNet's stem and four depthwise-separable blocks (depthwise 3x3, two at
+  stride 2, then pointwise 1x1, each with batch norm and ReLU), global average pooling, a linear
+  layer; 32x32 images, batch 32.
+
+A timed run is ``--steps`` steps of Adam (learning rate 1e-3) with cross-entropy on random
+images; convgrad pure NumPy, convgrad ``[fast]`` (when numba runs here) and PyTorch alternate, on
+``CONVGRAD_THREADS`` threads (2 on the development machine) with PyTorch on as many; the figures
+are medians over ``--repeat`` rounds, after one untimed round, in ms a step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+
+from convgrad import nn, optim
+from convgrad.autograd import Tensor
+from convgrad.kernels import accel, parallel
+from convgrad.nn import functional
+
+
+def _lib(which: str) -> Any:
+    if which == "convgrad":
+        return SimpleNamespace(nn=nn, F=functional, kw={"dtype": np.float32})
+    import torch
+
+    return SimpleNamespace(nn=torch.nn, F=torch.nn.functional, kw={})
+
+
+def resnet18_mini(m: Any) -> Any:
+    kw = m.kw
+
+    class Block(m.nn.Module):  # type: ignore[name-defined,misc]
+        def __init__(self, c_in: int, c_out: int, stride: int) -> None:
+            super().__init__()
+            self.conv1 = m.nn.Conv2d(c_in, c_out, 3, stride, 1, bias=False, **kw)
+            self.bn1 = m.nn.BatchNorm2d(c_out, **kw)
+            self.conv2 = m.nn.Conv2d(c_out, c_out, 3, 1, 1, bias=False, **kw)
+            self.bn2 = m.nn.BatchNorm2d(c_out, **kw)
+            self.shortcut = m.nn.Sequential()
+            if stride != 1 or c_in != c_out:
+                self.shortcut = m.nn.Sequential(
+                    m.nn.Conv2d(c_in, c_out, 1, stride, bias=False, **kw),
+                    m.nn.BatchNorm2d(c_out, **kw),
+                )
+
+        def forward(self, x: Any) -> Any:
+            out = m.F.relu(self.bn1(self.conv1(x)))
+            return m.F.relu(self.bn2(self.conv2(out)) + self.shortcut(x))
+
+    class Net(m.nn.Module):  # type: ignore[name-defined,misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.stem = m.nn.Conv2d(3, 64, 7, 2, 3, bias=False, **kw)
+            self.bn = m.nn.BatchNorm2d(64, **kw)
+            self.pool = m.nn.MaxPool2d(3, 2, 1)
+            self.layers = m.nn.Sequential(Block(64, 64, 1), Block(64, 128, 2), Block(128, 256, 2))
+            self.fc = m.nn.Linear(256, 10, **kw)
+
+        def forward(self, x: Any) -> Any:
+            x = self.layers(self.pool(m.F.relu(self.bn(self.stem(x)))))
+            x = m.F.adaptive_avg_pool2d(x, 1)
+            return self.fc(x.reshape(x.shape[0], -1))
+
+    return Net()
+
+
+def vgg_mini(m: Any) -> Any:
+    kw, layers, c = m.kw, [], 3
+    for width in (64, "pool", 128, "pool", 256, 256, "pool"):
+        if width == "pool":
+            layers.append(m.nn.MaxPool2d(2))
+            continue
+        layers += [m.nn.Conv2d(c, width, 3, 1, 1, **kw), m.nn.BatchNorm2d(width, **kw), m.nn.ReLU()]
+        c = width
+
+    class Net(m.nn.Module):  # type: ignore[name-defined,misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.features = m.nn.Sequential(*layers)
+            self.fc = m.nn.Linear(256 * 4 * 4, 10, **kw)
+
+        def forward(self, x: Any) -> Any:
+            x = self.features(x)
+            return self.fc(x.reshape(x.shape[0], -1))
+
+    return Net()
+
+
+def mobilenet_mini(m: Any) -> Any:
+    kw, c = m.kw, 32
+    stem = m.nn.Conv2d(3, 32, 3, 2, 1, bias=False, **kw)
+    layers = [stem, m.nn.BatchNorm2d(32, **kw), m.nn.ReLU()]
+    for c_out, stride in ((64, 1), (128, 2), (128, 1), (256, 2)):
+        layers += [
+            m.nn.Conv2d(c, c, 3, stride, 1, groups=c, bias=False, **kw),
+            m.nn.BatchNorm2d(c, **kw),
+            m.nn.ReLU(),
+            m.nn.Conv2d(c, c_out, 1, bias=False, **kw),
+            m.nn.BatchNorm2d(c_out, **kw),
+            m.nn.ReLU(),
+        ]
+        c = c_out
+
+    class Net(m.nn.Module):  # type: ignore[name-defined,misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.features = m.nn.Sequential(*layers)
+            self.fc = m.nn.Linear(c, 10, **kw)
+
+        def forward(self, x: Any) -> Any:
+            x = m.F.adaptive_avg_pool2d(self.features(x), 1)
+            return self.fc(x.reshape(x.shape[0], -1))
+
+    return Net()
+
+
+NETWORKS = {
+    "resnet18-mini": (resnet18_mini, (16, 3, 64, 64)),
+    "vgg-mini": (vgg_mini, (32, 3, 32, 32)),
+    "mobilenet-mini": (mobilenet_mini, (32, 3, 32, 32)),
+}
+
+
+def run(name: str, repeat: int, steps: int) -> dict[str, Any]:
+    import torch
+
+    build, shape = NETWORKS[name]
+    ours, theirs = build(_lib("convgrad")), build(_lib("torch"))
+    theirs.load_state_dict({k: torch.from_numpy(np.array(v)) for k, v in ours.state_dict().items()})
+    rng = np.random.default_rng(0)
+    batches = [
+        (rng.standard_normal(shape, dtype=np.float32), rng.integers(0, 10, shape[0]))
+        for _ in range(steps)
+    ]
+    our_loss, their_loss = nn.CrossEntropyLoss(), torch.nn.CrossEntropyLoss()
+    our_opt = optim.Adam(ours.parameters(), lr=1e-3)
+    their_opt = torch.optim.Adam(theirs.parameters(), lr=1e-3)
+
+    def convgrad_steps(backend: str) -> None:
+        with accel.accelerator(backend):
+            for x, y in batches:
+                our_opt.zero_grad()
+                our_loss(ours(Tensor(x)), y).backward()
+                our_opt.step()
+
+    def torch_steps() -> None:
+        for x, y in batches:
+            their_opt.zero_grad()
+            their_loss(theirs(torch.from_numpy(x)), torch.from_numpy(y)).backward()
+            their_opt.step()
+
+    contenders = {"convgrad": lambda: convgrad_steps("numpy"), "torch": torch_steps}
+    if accel.available() is not None:
+        contenders["fast"] = lambda: convgrad_steps("numba")
+    times: dict[str, list[float]] = {k: [] for k in contenders}
+    for round_ in range(repeat + 1):  # round 0 untimed
+        for key, steps_of in contenders.items():
+            start = time.perf_counter()
+            steps_of()
+            if round_:
+                times[key].append((time.perf_counter() - start) / steps * 1e3)
+    ms = {k: float(np.median(v)) for k, v in times.items()}
+    row = {"network": name, "convgrad_ms": ms["convgrad"], "torch_ms": ms["torch"]}
+    row["ratio"] = ms["convgrad"] / ms["torch"]
+    if "fast" in ms:
+        row["fast_ms"], row["fast_ratio"] = ms["fast"], ms["fast"] / ms["torch"]
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=4)
+    parser.add_argument("--steps", type=int, default=5)
+    parser.add_argument("--only", nargs="*", default=[], help="only these networks, by name")
+    parser.add_argument("--json", default="", help="write the rows to this file")
+    args = parser.parse_args()
+    import torch
+
+    torch.set_num_threads(parallel.threads())
+    rows = []
+    for name in NETWORKS:
+        if args.only and name not in args.only:
+            continue
+        row = run(name, args.repeat, args.steps)
+        rows.append(row)
+        fast = ""
+        if "fast_ms" in row:
+            fast = f"  [fast] {row['fast_ms']:7.1f} ({row['fast_ratio']:.2f})"
+        print(
+            f"{name:15s} ms a step: convgrad {row['convgrad_ms']:7.1f} ({row['ratio']:.2f}){fast}"
+            f"  torch {row['torch_ms']:7.1f}",
+            flush=True,
+        )
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"threads": parallel.threads(), "networks": rows}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
