@@ -9,6 +9,8 @@ import pytest
 from convgrad import convolution
 from convgrad.kernels import accel, parallel
 
+BACKENDS = ["numpy"] + (["numba"] if accel.available() is not None else [])
+
 
 @pytest.fixture
 def no_split(monkeypatch):
@@ -24,7 +26,7 @@ SMALL_PLANES = [  # (x, w, kwargs): layers the rule takes
 ]
 
 
-@pytest.mark.parametrize("backend", ["numpy", "numba"])
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize(("x", "w", "kwargs"), SMALL_PLANES)
 def test_small_planes_and_batches_take_tapblocks_when_called_on_their_own(
     no_split, backend, x, w, kwargs
@@ -53,7 +55,7 @@ def test_inside_a_loop_of_split_layers_the_split_strategies_run(monkeypatch, x, 
     ],
 )
 def test_other_layers_do_not(no_split, x, w, kwargs):
-    for backend in ("numpy", "numba"):
+    for backend in BACKENDS:
         with accel.accelerator(backend):
             assert convolution.chosen_strategy(x, w, **kwargs) != "tapblocks"
 
