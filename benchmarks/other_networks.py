@@ -34,37 +34,20 @@ import numpy as np
 from convgrad import nn, optim
 from convgrad.autograd import Tensor
 from convgrad.kernels import accel, parallel
-from convgrad.nn import functional
+from convgrad.nn import functional, models
 
 
 def _lib(which: str) -> Any:
     if which == "convgrad":
-        return SimpleNamespace(nn=nn, F=functional, kw={"dtype": np.float32})
+        return SimpleNamespace(nn=nn, F=functional, kw={"dtype": np.float32}, lib=None)
     import torch
 
-    return SimpleNamespace(nn=torch.nn, F=torch.nn.functional, kw={})
+    return SimpleNamespace(nn=torch.nn, F=torch.nn.functional, kw={}, lib="torch")
 
 
 def resnet18_mini(m: Any) -> Any:
     kw = m.kw
-
-    class Block(m.nn.Module):  # type: ignore[name-defined,misc]
-        def __init__(self, c_in: int, c_out: int, stride: int) -> None:
-            super().__init__()
-            self.conv1 = m.nn.Conv2d(c_in, c_out, 3, stride, 1, bias=False, **kw)
-            self.bn1 = m.nn.BatchNorm2d(c_out, **kw)
-            self.conv2 = m.nn.Conv2d(c_out, c_out, 3, 1, 1, bias=False, **kw)
-            self.bn2 = m.nn.BatchNorm2d(c_out, **kw)
-            self.shortcut = m.nn.Sequential()
-            if stride != 1 or c_in != c_out:
-                self.shortcut = m.nn.Sequential(
-                    m.nn.Conv2d(c_in, c_out, 1, stride, bias=False, **kw),
-                    m.nn.BatchNorm2d(c_out, **kw),
-                )
-
-        def forward(self, x: Any) -> Any:
-            out = m.F.relu(self.bn1(self.conv1(x)))
-            return m.F.relu(self.bn2(self.conv2(out)) + self.shortcut(x))
+    Block = models.basic_block(lib=m.lib, **kw)
 
     class Net(m.nn.Module):  # type: ignore[name-defined,misc]
         def __init__(self) -> None:

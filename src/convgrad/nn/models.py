@@ -1,4 +1,5 @@
-"""Models built the PyTorch way, with no backward of their own: ``resnet20``.
+"""Models built the PyTorch way, with no backward of their own: ``resnet20``, and its
+``basic_block``.
 
 A builder takes ``lib``: ``None`` builds it from :mod:`convgrad.nn` (trained through the tape,
 :mod:`convgrad.autograd`), ``"torch"`` builds the PyTorch twin from the same code, so the two
@@ -30,13 +31,11 @@ def _lib(lib: str | None) -> Any:
     raise ValueError(f"lib must be None (convgrad) or 'torch'; got {lib!r}")
 
 
-def resnet20(num_classes: int = 10, in_channels: int = 3, *, dtype: Any = np.float32,
-             lib: str | None = None) -> Any:  # fmt: skip
-    """ResNet-20 for 32x32 images (He et al., 2016): a 3x3 stem, three stages of three basic
-    blocks (16, 32, 64 channels; the second and third stages start with stride 2 and a 1x1
-    convolution with BatchNorm on the shortcut), global average pooling, a linear layer.
-    ``x (N, in_channels, H, W)`` -> logits ``(N, num_classes)``, any ``H, W`` from 4.
-    """
+def basic_block(*, dtype: Any = np.float32, lib: str | None = None) -> Any:
+    """ResNet's basic block as a class (He et al., 2016): ``Block(c_in, c_out, stride)`` holds two
+    3x3 convolutions with batch norm, and a 1x1 convolution with batch norm on the shortcut
+    when the stride or the channels change; ``relu(bn2(conv2(relu(bn1(conv1(x))))) +
+    shortcut(x))``. Built from ``lib`` as :func:`resnet20` is."""
     m = _lib(lib)
     kw = {"dtype": dtype} if lib is None else {}
 
@@ -58,6 +57,20 @@ def resnet20(num_classes: int = 10, in_channels: int = 3, *, dtype: Any = np.flo
             out = m.F.relu(self.bn1(self.conv1(x)))
             out = self.bn2(self.conv2(out))
             return m.F.relu(out + self.shortcut(x))
+
+    return BasicBlock
+
+
+def resnet20(num_classes: int = 10, in_channels: int = 3, *, dtype: Any = np.float32,
+             lib: str | None = None) -> Any:  # fmt: skip
+    """ResNet-20 for 32x32 images (He et al., 2016): a 3x3 stem, three stages of three basic
+    blocks (16, 32, 64 channels; the second and third stages start with stride 2 and a 1x1
+    convolution with BatchNorm on the shortcut), global average pooling, a linear layer.
+    ``x (N, in_channels, H, W)`` -> logits ``(N, num_classes)``, any ``H, W`` from 4.
+    """
+    m = _lib(lib)
+    kw = {"dtype": dtype} if lib is None else {}
+    BasicBlock = basic_block(dtype=dtype, lib=lib)
 
     class ResNet20(m.nn.Module):  # type: ignore[name-defined,misc]
         def __init__(self) -> None:
