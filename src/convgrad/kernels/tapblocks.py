@@ -19,7 +19,11 @@ BLAS runs well even where one image has a handful of positions, which is where i
 moves runs of a few numbers and its products are thin. The products run on the BLAS's own
 threads; the copies and additions around them, each the size of the input or the output, on the
 calling thread. (Sharing the images among convgrad's threads, with the BLAS at one thread each,
-measured 1.5 to 2 times slower: half the rows a product, and twice the calls.)
+measured 1.5 to 2 times slower: half the rows a product, and twice the calls.) Inside a training
+step the BLAS's threads, which spin after a product, fight the pool threads of the layers that
+split their batch next, and the whole step measured slower: the automatic choice takes this
+strategy only outside such loops (``convgrad.convolution.TAPBLOCKS_POSITIONS`` has the rule and
+the measurements).
 
 Reads: each product reads only what a window reads, so NaN and infinities reach what the
 reference's reach: nothing multiplies the padding. Other padding modes (reflect, replicate,
