@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .. import _np
 from . import parallel
 from .nhwc import scratch
 
@@ -216,8 +217,7 @@ def max_backward(
     taps = tap.reshape(-1, *spec.out_spatial).transpose(1, 2, 0)  # planes last
     dx = np.empty(x_shape, dy.dtype)
     dx3 = _planes(dx)
-    with np.errstate(invalid="ignore", over="ignore"):  # one decision for every share
-        finite = bool(np.isfinite(np.sum(dy)))
+    finite = _np.finite(dy)  # one decision for every share
 
     def part(p: slice) -> None:
         for c in _chunks(p, spec, dy.itemsize):

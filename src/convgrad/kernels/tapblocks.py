@@ -79,11 +79,11 @@ def _blocks(spec: ConvSpec) -> Iterator[tuple[int, tuple[slice, ...], tuple[slic
 
 def _channels_last(a: np.ndarray) -> np.ndarray:
     """``(N, C, *spatial)`` as a new ``(N, *spatial, C)`` array."""
-    return np.ascontiguousarray(np.moveaxis(a, 1, -1))
+    return np.ascontiguousarray(_np.channels_last(a))
 
 
 def _channels_first(a: np.ndarray) -> np.ndarray:
-    return np.ascontiguousarray(np.moveaxis(a, -1, 1))
+    return np.ascontiguousarray(_np.channels_first(a))
 
 
 def _block(a: np.ndarray, where: tuple[slice, ...]) -> np.ndarray:
