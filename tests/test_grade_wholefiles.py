@@ -325,3 +325,12 @@ def test_the_child_reads_a_bom_and_a_coding_line_without_loading_a_codec(monkeyp
     monkeypatch.setattr(codecs, "lookup", no_codecs)
     assert _child._source_text(b"\xef\xbb\xbf" + text.encode()) == text
     assert _child._source_text(text.encode()) == text
+
+
+def test_a_file_saved_with_a_bom_keeps_its_lines_quoted(tmp_path):
+    # a Windows editor's copy of a learner's file: UTF-8 with a BOM, CRLF line endings
+    source = (FOLDER.parent / "corpus" / "exercise" / "dx_overwrite.py").read_text()
+    path = tmp_path / "dx_overwrite.py"
+    path.write_bytes(b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode())
+    text = grading_files.grade(path).text()
+    assert "dx_overwrite" in text and "line 16: dx[:, i:i+kH, j:j+kW] =" in text, text

@@ -28,7 +28,7 @@ from . import functions as functions_
 from .cheats import escape
 from .grader import grade_file
 from .report import CHEAT_VERDICT, FileReport, TestResult, format_text
-from .sandbox import Sandbox, _read_source
+from .sandbox import Sandbox, _read_source, read_text
 
 # --api names: a course of convgrad.exercises, or one conv backward pass alone (the old APIs)
 APIS = ("auto", "exercise", "cs231n", "seeds", "dlai")
@@ -45,7 +45,7 @@ def defined_functions(path: str | os.PathLike[str]) -> set[str] | None:
     as the sandbox reads it; for a file Python 3 cannot parse (a Python 2 ``print``), the names
     of its top-level ``def`` lines; None when it cannot be read."""
     try:
-        text = _read_source(os.fspath(path)).decode("utf-8", errors="replace")
+        text = read_text(os.fspath(path))
     except (OSError, ValueError):
         return None
     tree = functions_.parse(text)
@@ -62,7 +62,7 @@ def _used_names(path: str | os.PathLike[str]) -> set[str]:
     """The names the file reads (calls, imports), for a notebook that uses a course's functions
     without defining them."""
     try:
-        tree = functions_.parse(_read_source(os.fspath(path)).decode("utf-8", errors="replace"))
+        tree = functions_.parse(read_text(os.fspath(path)))
     except (OSError, ValueError):
         return set()
     if tree is None:
@@ -324,7 +324,7 @@ def _grade_rest(
 
 def _source_text(path: str) -> str:
     try:
-        return _read_source(path).decode("utf-8", errors="replace")
+        return read_text(path)
     except (OSError, ValueError):
         return ""
 

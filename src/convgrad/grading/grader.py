@@ -26,7 +26,7 @@ import numpy as np
 from . import bugs, lines, probing, static
 from .battery import Api, Arrays, Case, Params, Probe, course
 from .report import ArrayCheck, Diagnosis, Example, FileReport, TestResult
-from .sandbox import Reply, Sandbox, _read_source
+from .sandbox import Reply, Sandbox, read_text
 
 # Shrinking: the time for all the failing tests of one file (one test takes at most half of what
 # is left), and the candidates per test. A sandbox round trip took 5 to 8 ms on the shared 2-core
@@ -119,7 +119,7 @@ def _source(path: str | os.PathLike[str]) -> str:
     """The learner's file as text, read as the sandbox reads it (a regular file, no link, no
     FIFO, bounded); "" when it cannot be read, which the sandbox then reports."""
     try:
-        return _read_source(os.fspath(path)).decode("utf-8", errors="replace")
+        return read_text(os.fspath(path))
     except (OSError, ValueError):
         return ""
 

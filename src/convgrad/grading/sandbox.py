@@ -640,6 +640,15 @@ def notebook_script(data: bytes) -> bytes:
     return script
 
 
+def read_text(path: str) -> str:
+    """The learner's file (:func:`_read_source`) as text, decoded as the child decodes it, as
+    Python reads a file: its UTF-8 BOM and its coding line honoured. The reports' quoted lines
+    are then the lines that ran (a Windows editor's BOM had hidden every quote)."""
+    from ._child import _source_text
+
+    return _source_text(_read_source(path))
+
+
 def _read_source(path: str) -> bytes:
     """The learner's file, read from a regular file, never through a link (a submission linked
     to /etc/shadow, /dev/zero or a FIFO is refused), at most :data:`SOURCE_LIMIT` bytes; a
