@@ -8,10 +8,11 @@ elementwise product of ``dy`` with the derivative:
 - ``leaky_relu(x) = x if x > 0 else slope * x``: ``dx = dy * (1 if x > 0 else slope)`` (``slope``
   at ``x == 0``, as PyTorch);
 - ``sigmoid(x) = 1 / (1 + exp(-x))``: ``dx = dy * y * (1 - y)`` with ``y = sigmoid(x)``;
-  computed as ``exp(min(x, 0)) / (1 + exp(-|x|))``, which never overflows;
+  ``exp(-x)`` overflows to infinity for very negative ``x``, and ``1 / inf`` is 0;
 - ``tanh(x)``: ``dx = dy * (1 - y**2)`` with ``y = tanh(x)``.
 
-Dtypes follow :mod:`convgrad._args` (float32 stays float32; ints compute in float64).
+Dtypes follow :mod:`convgrad._args` (float32 stays float32; ints compute in float64). All but
+``relu`` run as :mod:`convgrad.kernels.pointwise`'s blocks, PyTorch's formulas without branches.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _args
-from .kernels import accel
+from .kernels import accel, pointwise
 from .kernels import parallel as _parallel
 
 _FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
@@ -116,7 +117,7 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
     slope = _check_slope("leaky_relu", negative_slope)
     _check_inplace("leaky_relu", inplace)
     (x,), out = _prepare("leaky_relu", input)
-    return np.where(x > 0, x, x * slope).astype(out, copy=False)
+    return pointwise.forward("leaky_relu", x, slope).astype(out, copy=False)
 
 
 @_args.ieee
@@ -129,12 +130,7 @@ def leaky_relu_backward(dy, x, negative_slope=0.01):
     """
     slope = _check_slope("leaky_relu_backward", negative_slope)
     (dy, x), out = _prepare("leaky_relu_backward", dy, x)
-    return np.where(x > 0, dy, dy * slope).astype(out, copy=False)
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    e = np.exp(-np.abs(x))  # in (0, 1]: no overflow for any x
-    return np.where(x >= 0, 1, e) / (1 + e)
+    return pointwise.backward("leaky_relu", dy, x, slope).astype(out, copy=False)
 
 
 @_args.aliases(x="input")
@@ -147,7 +143,7 @@ def sigmoid(input):
     array([0. , 0.5, 1. ])
     """
     (x,), out = _prepare("sigmoid", input)
-    return _sigmoid(x).astype(out, copy=False)
+    return pointwise.forward("sigmoid", x).astype(out, copy=False)
 
 
 @_args.ieee
@@ -159,8 +155,8 @@ def sigmoid_backward(dy, x):
     array([0.25])
     """
     (dy, x), out = _prepare("sigmoid_backward", dy, x)
-    y = _sigmoid(x)
-    return (dy * y * (1 - y)).astype(out, copy=False)
+    y = pointwise.forward("sigmoid", x)
+    return pointwise.backward("sigmoid", dy, y).astype(out, copy=False)
 
 
 @_args.aliases(x="input")
@@ -173,7 +169,7 @@ def tanh(input):
     array([0., 0.])
     """
     (x,), out = _prepare("tanh", input)
-    return np.tanh(x).astype(out, copy=False)
+    return pointwise.forward("tanh", x).astype(out, copy=False)
 
 
 @_args.ieee
@@ -185,5 +181,5 @@ def tanh_backward(dy, x):
     array([1.])
     """
     (dy, x), out = _prepare("tanh_backward", dy, x)
-    y = np.tanh(x)
-    return (dy * (1 - y * y)).astype(out, copy=False)
+    y = pointwise.forward("tanh", x)
+    return pointwise.backward("tanh", dy, y).astype(out, copy=False)

@@ -28,6 +28,7 @@ import numpy as np
 
 from .. import _args, _np, activations, convolution, dense, losses, normalization, pooling
 from ..autograd import Tensor, as_tensor, record
+from ..kernels import pointwise
 from . import init
 
 __all__ = [
@@ -107,19 +108,34 @@ def leaky_relu(input: Any, negative_slope: float = 0.01, inplace: bool = False) 
     )
 
 
-def sigmoid(input: Any) -> Any:
+def _pointwise(fn: str, input: Any, *params: float) -> Any:
+    """The activation ``fn`` of :mod:`convgrad.kernels.pointwise`, recorded with its backward,
+    which reads the input or the output, as PyTorch's does."""
+    x = _float_array(fn, input)
+    y = pointwise.forward(fn, x, *params)
+    saved = y if pointwise.KERNELS[fn][2] == "y" else x
+    return record(y, (input,), lambda g: (pointwise.backward(fn, g, saved, *params),))
+
+
+def _floats(input: Any) -> bool:
     x = _d(input)
+    return isinstance(x, np.ndarray) and x.dtype.kind == "f"
+
+
+def sigmoid(input: Any) -> Any:
+    """``1 / (1 + exp(-x))``; backward ``g y (1 - y)`` from the output."""
+    if _floats(input):
+        return _pointwise("sigmoid", input)
+    x = _d(input)  # integers, lists: activations' conversions
     return record(activations.sigmoid(x), (input,), lambda g: (activations.sigmoid_backward(g, x),))
 
 
 def tanh(input: Any) -> Any:
+    """``tanh(x)``; backward ``g (1 - y^2)`` from the output."""
+    if _floats(input):
+        return _pointwise("tanh", input)
     x = _d(input)
     return record(activations.tanh(x), (input,), lambda g: (activations.tanh_backward(g, x),))
-
-
-def _elementwise(input: Any, y: np.ndarray, dydx: np.ndarray) -> Any:
-    """An elementwise op with its derivative ``dydx``: backward is ``g * dydx``."""
-    return record(y, (input,), lambda g: (g * dydx,))
 
 
 def _float_array(fn: str, input: Any) -> np.ndarray:
@@ -129,11 +145,17 @@ def _float_array(fn: str, input: Any) -> np.ndarray:
     return x
 
 
+def _number(fn: str, name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | np.floating | np.integer):
+        raise TypeError(f"{fn}: {name} must be a number; got {value!r:.80}")
+    return float(value)
+
+
 def hardtanh(input: Any, min_val: float = -1.0, max_val: float = 1.0, inplace: bool = False):
-    """``clip(x, min_val, max_val)``; gradient 1 strictly inside, 0 outside and at the ends."""
-    x = _float_array("hardtanh", input)
-    inside = (x > min_val) & (x < max_val)
-    return _elementwise(input, np.clip(x, min_val, max_val), inside.astype(x.dtype))
+    """``clip(x, min_val, max_val)``; gradient 1 strictly inside, 0 outside, at the ends and at
+    NaN (PyTorch's)."""
+    lo, hi = _number("hardtanh", "min_val", min_val), _number("hardtanh", "max_val", max_val)
+    return _pointwise("hardtanh", input, lo, hi)
 
 
 def relu6(input: Any, inplace: bool = False) -> Any:
@@ -142,49 +164,32 @@ def relu6(input: Any, inplace: bool = False) -> Any:
 
 
 def silu(input: Any, inplace: bool = False) -> Any:
-    """``x * sigmoid(x)``; ``d/dx = s (1 + x (1 - s))``."""
-    x = _float_array("silu", input)
-    s = activations.sigmoid(x)
-    return _elementwise(input, x * s, s * (1 + x * (1 - s)))
-
-
-# PyTorch's CPU backward kernel multiplies by 1/6 rounded to float32, in every dtype: so do we
-_SIXTH = float(np.float32(1 / 6))
+    """``x / (1 + exp(-x))``; ``d/dx = s (1 + x (1 - s))``, ``s = sigmoid(x)``."""
+    return _pointwise("silu", input)
 
 
 def hardsigmoid(input: Any, inplace: bool = False) -> Any:
-    """``clip(x + 3, 0, 6) / 6``; gradient ``1/6`` strictly inside ``(-3, 3)``."""
-    x = _float_array("hardsigmoid", input)
-    inside = (x > -3) & (x < 3)
-    return _elementwise(input, np.clip(x + 3, 0, 6) / 6, inside.astype(x.dtype) * _SIXTH)
+    """``clip(x + 3, 0, 6) / 6``; gradient ``1/6`` strictly inside ``(-3, 3)`` (1/6 rounded to
+    float32 in every dtype, as PyTorch's CPU kernel)."""
+    return _pointwise("hardsigmoid", input)
 
 
 def hardswish(input: Any, inplace: bool = False) -> Any:
-    """``x * relu6(x + 3) / 6``; ``d/dx = (2x + 3) / 6`` on ``(-3, 3)``, 0 below, 1 from 3 on
-    (PyTorch's values at the ends)."""
-    x = _float_array("hardswish", input)
-    y = x * np.clip(x + 3, 0, 6) / 6
-    dydx = np.where(x < -3, 0.0, np.where(x <= 3, (2 * x + 3) / 6, 1.0)).astype(x.dtype)
-    return _elementwise(input, y, dydx)
+    """``x * relu6(x + 3) / 6``; ``d/dx = x / 3 + 0.5`` on ``(-3, 3)``, 0 from -3 down, 1 from 3
+    up (PyTorch's values at the ends; 1 at NaN)."""
+    return _pointwise("hardswish", input)
 
 
 def elu(input: Any, alpha: float = 1.0, inplace: bool = False) -> Any:
     """``x`` for ``x > 0``, else ``alpha (exp(x) - 1)``, whose derivative is ``alpha exp(x)``."""
-    x = _float_array("elu", input)
-    e = alpha * np.exp(np.minimum(x, 0))
-    return _elementwise(
-        input, np.where(x > 0, x, e - alpha), np.where(x > 0, 1.0, e).astype(x.dtype)
-    )
+    return _pointwise("elu", input, _number("elu", "alpha", alpha))
 
 
 def softplus(input: Any, beta: float = 1.0, threshold: float = 20.0) -> Any:
     """``log(1 + exp(beta x)) / beta`` (``x`` where ``beta x > threshold``); ``d/dx`` is
     ``sigmoid(beta x)``."""
-    x = _float_array("softplus", input)
-    bx = beta * x
-    linear = bx > threshold
-    y = np.where(linear, x, (np.log1p(np.exp(-np.abs(bx))) + np.maximum(bx, 0)) / beta)
-    return _elementwise(input, y, np.where(linear, 1.0, activations.sigmoid(bx)).astype(x.dtype))
+    b, t = _number("softplus", "beta", beta), _number("softplus", "threshold", threshold)
+    return _pointwise("softplus", input, b, t)
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -220,16 +225,8 @@ def gelu(input: Any, approximate: str = "none") -> Any:
             pdf = np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi)
             return (g * (cdf + x * pdf),)
 
-    else:
-        c = math.sqrt(2 / math.pi)
-        t = np.tanh(c * (x + 0.044715 * x**3))
-        y = 0.5 * x * (1 + t)
-
-        def backward(g: np.ndarray) -> tuple[np.ndarray]:
-            du = c * (1 + 3 * 0.044715 * x * x)
-            return (g * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * du),)
-
-    return record(y, (input,), backward)
+        return record(y, (input,), backward)
+    return _pointwise("gelu_tanh", input)
 
 
 def _softmax_dim(fn: str, ndim: int, dim: Any) -> int:
