@@ -1,5 +1,5 @@
-"""Elementwise activations and their gradients in blocks that stay in the caches, shared among
-threads, with no ``np.where``.
+"""Elementwise activations and their gradients in blocks that stay in the caches, with no
+``np.where``.
 
 Each function is PyTorch's CPU formula (``aten/src/ATen/native/cpu/Activation.cpp``), with its
 branches. :data:`REFERENCE` writes each one as it reads, with ``np.where``; it is the twin that
@@ -8,17 +8,21 @@ test_pointwise.py``). The blocks compute the same numbers faster, for two reason
 
 - **``np.where`` branches on every element.** On a random sign it mispredicts half of them:
   4.8 ns a float32 element (79 us for a block of 16,384), against 0.2 ns for a multiply. A
-  branch here is :func:`select` instead: ``b ^ ((a ^ b) & -cond)`` on the numbers' bits, which
-  picks ``a`` or ``b`` whole, NaN and infinities included (19 us a block).
+  branch here is :func:`select` instead: ``b ^ ((a ^ b) * cond)`` on the numbers' bits, which
+  picks ``a`` or ``b`` whole, NaN and infinities included (17 to 19 us a block).
 - **Temporaries in the caches.** A formula of ``k`` NumPy operations on a whole array makes ``k``
-  passes through memory, and its temporaries are fresh pages. Over blocks of :data:`BLOCK_BYTES`
-  each temporary is reused from L2. ``python benchmarks/pointwise_blocks.py`` measures it: a
-  leaky ReLU's backward over 1.6 M float32 numbers, one thread, took 7.5 / 4.5 / 3.7 / 3.4 / 10.1
-  / 6.3 ms over blocks of 16 / 32 / 64 / 128 / 256 KiB / the whole array (the 256 KiB
-  temporaries come from ``mmap``, a page fault per page).
+  passes through memory, and its temporaries are fresh pages. Over blocks of :data:`BLOCK_BYTES`,
+  with temporaries kept per thread (:func:`convgrad.kernels.nhwc.scratch`), each pass reads and
+  writes the caches. ``python benchmarks/activations.py --blocks``: a leaky ReLU's / SiLU's
+  backward over 1.6 M float32 numbers, one thread, ms, over blocks of 16 KiB 9.2 / 8.7, 32 KiB
+  7.5 / 5.1, 64 KiB 3.0 / 4.1, 128 KiB 2.7 / 3.7, 256 KiB 2.4 / 4.1, 512 KiB 3.4 / 4.7, 1 MiB
+  3.9 / 4.9, 4 MiB 4.0 / 5.7. Small blocks pay NumPy's cost per call (a microsecond, a dozen
+  calls a block).
 
-The blocks are shared among convgrad's threads (:func:`convgrad.kernels.parallel.over_parts`),
-so a large array takes both cores, as PyTorch's kernels do.
+The blocks run on the calling thread. Shared between two threads they measured no faster (a
+leaky ReLU's backward 2.4 ms on one thread, 2.3 on two over blocks of 256 KiB, 6.5 against 3.6
+over blocks of 64 KiB, a scratch script): each call is a few microseconds long, and the threads
+queue for the GIL between them.
 
 Each backward takes what PyTorch's saves: the input ``x``, or the output ``y`` for ``sigmoid``
 and ``tanh`` (``dx = g y (1 - y)``, ``g (1 - y^2)``).
@@ -34,7 +38,7 @@ import numpy as np
 
 from . import nhwc
 
-# a block's bytes: 64 KiB, 16,384 float32 numbers; the measurements are in the docstring
+# a block's bytes: 256 KiB, 65,536 float32 numbers; the measurements are in the docstring
 BLOCK_BYTES = 1 << 18
 
 _BITS = {np.dtype(np.float32): np.int32, np.dtype(np.float64): np.int64}
