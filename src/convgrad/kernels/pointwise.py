@@ -241,6 +241,107 @@ def _softplus_backward(
     select(np.greater(bx, threshold, out=_bool("c", x.size)), g, out, out)
 
 
+# erfc(z) for z >= 0 as t exp(-z^2 + P(t)), t = 1 / (1 + z / 2), P of degree 9: the Chebyshev
+# fit of Numerical Recipes (2nd ed., section 6.2), relative error under 1.2e-7 for every z >= 0.
+# In float32 arithmetic it measured 1.6e-5 relative at z = 9 (the exponent's rounding; erfc is
+# 1e-37 there) and GELU's output 6.1e-7 absolute from the float64 truth, where PyTorch's float32
+# GELU is 1.2e-6 off (its 1 + erf(x / sqrt 2) cancels in the tail). float64 takes SciPy's erfc
+# where installed, else math.erfc a number at a time.
+_ERFC = (-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398,
+         1.48851587, -0.82215223, 0.17087277)  # fmt: skip
+_SQRT_HALF = math.sqrt(0.5)
+_INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
+
+
+def _erfc_float32(out: np.ndarray, z: np.ndarray) -> None:
+    """``out = erfc(z)`` for ``z >= 0`` (or NaN); ``out`` may not be ``z``."""
+    t = _like("t", out)
+    np.multiply(z, 0.5, out=t)
+    t += 1
+    np.reciprocal(t, out=t)
+    np.multiply(t, _ERFC[9], out=out)
+    for c in _ERFC[8:0:-1]:
+        out += c
+        out *= t
+    out += _ERFC[0]
+    u = _like("u", out)
+    np.multiply(z, z, out=u)
+    out -= u
+    np.exp(out, out=out)
+    out *= t
+
+
+def _erfc64(z: np.ndarray) -> np.ndarray:
+    try:
+        from scipy.special import erfc
+    except ImportError:
+        return np.asarray(np.frompyfunc(math.erfc, 1, 1)(z), dtype=np.float64)
+    return np.asarray(erfc(z), dtype=np.float64)
+
+
+def _normal_cdf(out: np.ndarray, x: np.ndarray) -> None:
+    """``out = Phi(x) = erfc(-x / sqrt 2) / 2``: ``erfc(|x| / sqrt 2) / 2`` below 0, one less it
+    above, so that the tail below keeps its relative precision."""
+    z = np.abs(x, out=_like("z", out))
+    z *= _SQRT_HALF
+    if out.dtype == np.float64:
+        out[...] = _erfc64(z)
+    else:
+        _erfc_float32(out, z)
+    out *= 0.5
+    upper = np.subtract(1, out, out=z)
+    select(np.less(x, 0, out=_bool("c", x.size)), out, upper, out)
+
+
+def _gelu(out: np.ndarray, x: np.ndarray) -> None:
+    # x * Phi(x)
+    _normal_cdf(out, x)
+    out *= x
+
+
+def _gelu_backward(out: np.ndarray, g: np.ndarray, x: np.ndarray, cdf: Any = None) -> None:
+    # g * (Phi(x) + x * phi(x)), phi(x) = exp(-x^2 / 2) / sqrt(2 pi); Phi(x) given, or computed
+    pdf = np.multiply(x, x, out=_like("s", out))
+    pdf *= -0.5
+    np.exp(pdf, out=pdf)
+    pdf *= _INV_SQRT_2PI
+    pdf *= x
+    if cdf is None:
+        _normal_cdf(out, x)
+    else:
+        out[...] = cdf
+    out += pdf
+    out *= g
+
+
+def _gelu_saving(y: np.ndarray, x: np.ndarray, cdf: np.ndarray) -> None:
+    _normal_cdf(cdf, x)
+    np.multiply(cdf, x, out=y)
+
+
+def gelu_saving(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(y, Phi(x))`` of the exact GELU, ``x`` float32 or float64: the backward then skips
+    ``erfc``, 80% of its time (NumPy has no ``erf``; the polynomial above is 24 passes)."""
+    if x.dtype not in _BITS:
+        with np.errstate(all="ignore"):
+            cdf = np.asarray(_ref_normal_cdf(x), dtype=x.dtype)
+        return cdf * x, cdf
+    x = _ready(x, x.dtype)
+    y, cdf = np.empty(x.shape, x.dtype), np.empty(x.shape, x.dtype)
+    _blocks(_gelu_saving, y, (x, cdf), ())  # cdf, passed as an input, is written too
+    return y, cdf
+
+
+def gelu_backward_saved(g: np.ndarray, x: np.ndarray, cdf: np.ndarray) -> np.ndarray:
+    """``dx`` of the exact GELU from what :func:`gelu_saving` kept."""
+    if x.dtype not in _BITS:
+        return backward("gelu", g, x)
+    x = _ready(x, x.dtype)
+    dx = np.empty(x.shape, x.dtype)
+    _blocks(_gelu_backward, dx, (_ready(g, x.dtype), x, _ready(cdf, x.dtype)), ())
+    return dx
+
+
 def _gelu_tanh(out: np.ndarray, x: np.ndarray) -> None:
     # 0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))
     np.multiply(x, x, out=out)
@@ -289,6 +390,7 @@ KERNELS: dict[str, tuple[Kernel, Kernel, str]] = {
     "hardtanh": (_hardtanh, _hardtanh_backward, "x"),
     "elu": (_elu, _elu_backward, "x"),
     "softplus": (_softplus, _softplus_backward, "x"),
+    "gelu": (_gelu, _gelu_backward, "x"),
     "gelu_tanh": (_gelu_tanh, _gelu_tanh_backward, "x"),
 }
 
@@ -360,6 +462,26 @@ def _ref_gelu_tanh_backward(g: np.ndarray, x: np.ndarray) -> np.ndarray:
     return ((1 - t * t) * x * 0.5 * du + (t + 1) * 0.5) * g
 
 
+def _ref_erfc(z: np.ndarray) -> np.ndarray:
+    if z.dtype == np.float64:
+        return _erfc64(z)
+    t = 1 / (z * 0.5 + 1)
+    p = t * _ERFC[9]
+    for c in _ERFC[8:0:-1]:
+        p = (p + c) * t
+    return np.exp(p + _ERFC[0] - z * z) * t
+
+
+def _ref_normal_cdf(x: np.ndarray) -> np.ndarray:
+    c = _ref_erfc(np.abs(x) * _SQRT_HALF) * 0.5
+    return np.where(x < 0, c, 1 - c)
+
+
+def _ref_gelu_backward(g: np.ndarray, x: np.ndarray) -> np.ndarray:
+    pdf = np.exp(x * x * -0.5) * _INV_SQRT_2PI * x
+    return (_ref_normal_cdf(x) + pdf) * g
+
+
 # name: (forward(x, *params), backward(g, saved, *params))
 REFERENCE: dict[str, tuple[Callable[..., np.ndarray], Callable[..., np.ndarray]]] = {
     "leaky_relu": (
@@ -392,5 +514,6 @@ REFERENCE: dict[str, tuple[Callable[..., np.ndarray], Callable[..., np.ndarray]]
         _ref_softplus,
         lambda g, x, b, t: np.where(x * b > t, g, _ref_sigmoid(x * b) * g),
     ),
+    "gelu": (lambda x: _ref_normal_cdf(x) * x, _ref_gelu_backward),
     "gelu_tanh": (_ref_gelu_tanh, _ref_gelu_tanh_backward),
 }

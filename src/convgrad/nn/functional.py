@@ -111,7 +111,7 @@ def leaky_relu(input: Any, negative_slope: float = 0.01, inplace: bool = False) 
 def _pointwise(fn: str, input: Any, *params: float) -> Any:
     """The activation ``fn`` of :mod:`convgrad.kernels.pointwise`, recorded with its backward,
     which reads the input or the output, as PyTorch's does."""
-    x = _float_array(fn, input)
+    x = _float_array(fn.removesuffix("_tanh"), input)
     y = pointwise.forward(fn, x, *params)
     saved = y if pointwise.KERNELS[fn][2] == "y" else x
     return record(y, (input,), lambda g: (pointwise.backward(fn, g, saved, *params),))
@@ -192,17 +192,9 @@ def softplus(input: Any, beta: float = 1.0, threshold: float = 20.0) -> Any:
     return _pointwise("softplus", input, b, t)
 
 
-def _erf(x: np.ndarray) -> np.ndarray:
-    """The error function: SciPy's where installed (fast), else ``math.erf`` per element."""
-    try:
-        from scipy.special import erf
-    except ImportError:
-        return np.asarray(np.frompyfunc(math.erf, 1, 1)(x), dtype=np.float64)
-    return np.asarray(erf(x), dtype=np.float64)
-
-
 def gelu(input: Any, approximate: str = "none") -> Any:
-    """``x * Phi(x)``, Phi the standard normal CDF (``approximate="tanh"``: its tanh fit).
+    """``x * Phi(x)``, Phi the standard normal CDF (``approximate="tanh"``: its tanh fit); see
+    :mod:`convgrad.kernels.pointwise` for how ``Phi`` is computed.
 
     Exact: ``d/dx = Phi(x) + x * phi(x)``, ``phi(x) = exp(-x**2 / 2) / sqrt(2 pi)``. Tanh:
     ``y = x/2 (1 + tanh u)``, ``u = sqrt(2/pi) (x + 0.044715 x**3)``, so
@@ -213,19 +205,10 @@ def gelu(input: Any, approximate: str = "none") -> Any:
     """
     if approximate not in ("none", "tanh"):
         raise ValueError(f"gelu: approximate must be 'none' or 'tanh'; got {approximate!r}")
-    x = np.asarray(_d(input))
-    if x.dtype.kind != "f":
-        raise TypeError(f"gelu: input must be a floating-point array; got dtype {x.dtype}")
-    if approximate == "none":
-        erf = _erf(x.astype(np.float64) / math.sqrt(2.0))
-        cdf = (0.5 * (1.0 + erf)).astype(x.dtype)
-        y = x * cdf
-
-        def backward(g: np.ndarray) -> tuple[np.ndarray]:
-            pdf = np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi)
-            return (g * (cdf + x * pdf),)
-
-        return record(y, (input,), backward)
+    if approximate == "none":  # Phi(x) kept for the backward: erfc costs NumPy 24 passes
+        x = _float_array("gelu", input)
+        y, cdf = pointwise.gelu_saving(x)
+        return record(y, (input,), lambda g: (pointwise.gelu_backward_saved(g, x, cdf),))
     return _pointwise("gelu_tanh", input)
 
 
