@@ -645,29 +645,123 @@ def pad(input: Any, pad: Any, mode: str = "constant", value: float | None = None
     return record(y, (input,), lambda g: (_np.pad_backward(g, pairs, _PAD_MODES[mode]),))
 
 
-def _resize_matrix(n_in: int, n_out: int, mode: str, align_corners: bool, scale: float | None):
-    """``A (n_out, n_in)``: output position ``i`` as a weighted sum of input positions."""
-    a = np.zeros((n_out, n_in))
+Taps = list[tuple[np.ndarray, np.ndarray | None]]
+
+
+def _resize_taps(n_in: int, n_out: int, mode: str, align_corners: bool, scale: float | None):
+    """Output position ``i`` along one axis as ``sum_k w_k[i] * x[idx_k[i]]``: ``[(idx, None)]``
+    for the nearest modes, ``[(i0, 1 - lam), (i1, lam)]`` for the linear ones (PyTorch's source
+    index). Each ``idx`` never decreases."""
     ratio = (1 / scale) if scale else n_in / n_out
-    for i in range(n_out):
-        if mode == "nearest":
-            a[i, min(int(math.floor(i * ratio)), n_in - 1)] = 1
-        elif mode == "nearest-exact":
-            a[i, min(int(math.floor((i + 0.5) * ratio)), n_in - 1)] = 1
-        else:
-            if align_corners:
-                src = i * (n_in - 1) / (n_out - 1) if n_out > 1 else 0.0
-            else:
-                src = max(ratio * (i + 0.5) - 0.5, 0.0)
-            i0 = int(math.floor(src))
-            i1 = i0 + 1 if i0 < n_in - 1 else i0
-            lam = src - i0
-            a[i, i0] += 1 - lam
-            a[i, i1] += lam
-    return a
+    i = np.arange(n_out, dtype=np.float64)
+    if mode in ("nearest", "nearest-exact"):
+        src = np.floor((i + (0.5 if mode == "nearest-exact" else 0.0)) * ratio)
+        return [(np.minimum(src.astype(np.intp), n_in - 1), None)]
+    if align_corners:
+        src = i * ((n_in - 1) / (n_out - 1)) if n_out > 1 else np.zeros(n_out)
+    else:
+        src = np.maximum(ratio * (i + 0.5) - 0.5, 0.0)
+    if n_in == n_out and scale in (None, 1.0):  # PyTorch copies such an axis: a NaN next door
+        return [(np.arange(n_in), None)]  # stays there (tests/test_interpolate.py found it)
+    i0 = np.floor(src).astype(np.intp)
+    i1 = np.where(i0 < n_in - 1, i0 + 1, i0)  # read even at weight 0, as PyTorch
+    lam = src - i0
+    return [(i0, 1 - lam), (i1, lam)]
+
+
+def _taps_matrix(taps: Taps, n_in: int, dtype: np.dtype) -> np.ndarray:
+    """``A (n_out, n_in)`` with ``A @ a`` :func:`_gather`'s result along an axis, for finite
+    ``a`` (a product carries a NaN or an infinity to every output of its row, as ``0 * nan``)."""
+    a = np.zeros((len(taps[0][0]), n_in))
+    for idx, w in taps:
+        np.add.at(a, (np.arange(len(idx)), idx), 1.0 if w is None else w)
+    return a.astype(dtype)
+
+
+def _along(a: np.ndarray, matrices: list[np.ndarray]) -> np.ndarray:
+    """``a``'s spatial axes each multiplied by its matrix: ``(.., in, ..) -> (.., out, ..)``.
+    Upsampling ``(16, 64, 28, 28)`` bilinearly by 2, float32: forward 24 ms against
+    :func:`_gather`'s 26, backward 12 against :func:`_scatter`'s 119 (``np.add.reduceat``
+    along the last axis is most of it)."""
+    for axis, m in enumerate(matrices, start=2):
+        a = np.moveaxis(np.tensordot(m, a, axes=(1, axis)), 0, axis)
+    return np.ascontiguousarray(a)
+
+
+def _gather(a: np.ndarray, taps: Taps, axis: int) -> np.ndarray:
+    """``sum_k w_k * a[..., idx_k, ...]`` along ``axis``: a NaN reaches only the outputs that
+    read it, as in PyTorch (a matrix product would carry it to the whole row)."""
+    trailing = (1,) * (a.ndim - axis - 1)
+    out = None
+    for idx, w in taps:
+        term = np.take(a, idx, axis=axis)
+        if w is not None:
+            term *= w.astype(a.dtype).reshape(-1, *trailing)
+        out = term if out is None else np.add(out, term, out=out)
+    assert out is not None
+    return out
+
+
+def _scatter(g: np.ndarray, taps: Taps, axis: int, n_in: int) -> np.ndarray:
+    """The backward of :func:`_gather`: each output's gradient added to the inputs it read.
+    ``idx`` never decreases, so the outputs of one input are a run: ``np.add.reduceat``."""
+    trailing = (1,) * (g.ndim - axis - 1)
+    shape = list(g.shape)
+    shape[axis] = n_in
+    dx = np.zeros(shape, g.dtype)
+    for idx, w in taps:
+        term = g if w is None else g * w.astype(g.dtype).reshape(-1, *trailing)
+        starts = np.flatnonzero(np.diff(idx, prepend=-1))  # the first output of each run
+        runs = np.add.reduceat(term, starts, axis=axis)
+        where = [slice(None)] * g.ndim
+        where[axis] = idx[starts]
+        dx[tuple(where)] += runs
+    return dx
 
 
 _LINEAR_MODES = {"linear": 1, "bilinear": 2, "trilinear": 3}
+
+
+def _repeats(taps: list[Taps], spatial: tuple[int, ...]) -> tuple[int, ...] | None:
+    """``k`` per axis when each axis's nearest neighbours repeat every input ``k`` times in
+    order (an upsampling by a whole factor, or a size of ``k`` times the input's), else None."""
+    repeats = []
+    for ((idx, _),), n_in in zip(taps, spatial):
+        k = len(idx) // n_in
+        if k * n_in != len(idx) or not np.array_equal(idx, np.arange(len(idx)) // k):
+            return None
+        repeats.append(k)
+    return tuple(repeats)
+
+
+def _upsample(x: np.ndarray, repeats: tuple[int, ...]) -> np.ndarray:
+    """Each value of ``x (N, C, *spatial)`` repeated ``repeats[d]`` times along axis ``d``: a
+    strided write of ``x`` per copy (the matrix products took 2 reads and a transposed copy per
+    axis, 30 ms against PyTorch's 7 to 9 at (16, 64, 28, 28) x 2; a broadcast view's copy runs
+    an inner loop of ``k`` numbers, 17 ms)."""
+    lead, sizes = x.shape[:2], x.shape[2:]
+    y = np.empty(lead + tuple(v for s, k in zip(sizes, repeats) for v in (s, k)), x.dtype)
+    for copy in np.ndindex(*repeats):  # (N, C, S1, k1, S2, k2, ...): copy (i1, i2, ...)
+        y[(slice(None),) * 2 + tuple(v for i in copy for v in (slice(None), i))] = x
+    return y.reshape(lead + tuple(s * k for s, k in zip(sizes, repeats)))
+
+
+def _upsample_backward(g: np.ndarray, repeats: tuple[int, ...]) -> np.ndarray:
+    """The sum of each block of ``repeats`` values of ``g``, a strided view's add per copy."""
+    lead = g.shape[:2]
+    sizes = tuple(o // k for o, k in zip(g.shape[2:], repeats))
+    g6 = np.ascontiguousarray(g).reshape(
+        lead + tuple(v for s, k in zip(sizes, repeats) for v in (s, k))
+    )
+    dx = None
+    for copy in np.ndindex(*repeats):  # (i1, i2, ...): the i-th repeat along each axis
+        index = (slice(None),) * 2 + tuple(v for i in copy for v in (slice(None), i))
+        if dx is None:
+            dx = g6[index].copy()
+        else:
+            dx += g6[index]
+    assert dx is not None
+    return dx
 
 
 def interpolate(
@@ -682,8 +776,9 @@ def interpolate(
     """Resize ``x (N, C, *spatial)``: ``mode`` ``"nearest"``, ``"nearest-exact"``,
     ``"linear"`` (1-D), ``"bilinear"`` (2-D) or ``"trilinear"`` (3-D).
 
-    Each mode is separable: along every spatial dimension the output is a matrix ``A (out, in)``
-    times the input, so the backward multiplies by ``A.T``.
+    Each mode is separable: along every spatial dimension an output is one input (nearest) or
+    two inputs weighted (linear), gathered; the backward adds each gradient back to the inputs
+    it read. Whole-factor nearest upsampling is a repeat (:func:`_upsample`).
 
     >>> interpolate(np.array([[[1.0, 3.0]]]), scale_factor=2, mode="linear")
     array([[[1. , 1.5, 2.5, 3. ]]])
@@ -718,17 +813,29 @@ def interpolate(
         scales = (None,) * n if recompute_scale_factor else tuple(float(f) for f in factors)
     if len(sizes) != n or not all(isinstance(s, int) and s >= 1 for s in sizes):
         raise ValueError(f"{fn}: size must be {n} ints >= 1; got {sizes!r}")
-    mats = [
-        _resize_matrix(i, o, mode, bool(align_corners), s).astype(x.dtype)
-        for i, o, s in zip(spatial, sizes, scales)
+    taps = [
+        _resize_taps(i, o, mode, bool(align_corners), s) for i, o, s in zip(spatial, sizes, scales)
     ]
+    if mode.startswith("nearest") and (repeats := _repeats(taps, spatial)) is not None:
+        return record(_upsample(x, repeats), (input,), lambda g: (_upsample_backward(g, repeats),))
 
-    def along(a: np.ndarray, matrices: list[np.ndarray]) -> np.ndarray:
-        for axis, m in enumerate(matrices, start=2):  # (.., in, ..) -> (.., out, ..) on each axis
-            a = np.moveaxis(np.tensordot(m, a, axes=(1, axis)), 0, axis)
-        return np.ascontiguousarray(a)
+    mats = [_taps_matrix(t, i, x.dtype) for t, i in zip(taps, spatial)]
 
-    return record(along(x, mats), (input,), lambda g: (along(g, [m.T for m in mats]),))
+    def forward(a: np.ndarray) -> np.ndarray:
+        if _np.finite(a):  # the products, as the backward's (_along says why)
+            return _along(a, mats)
+        for axis, t in enumerate(taps, start=2):  # (.., in, ..) -> (.., out, ..) on each axis
+            a = _gather(a, t, axis)
+        return a
+
+    def backward(g: np.ndarray) -> tuple[np.ndarray]:
+        if _np.finite(g):
+            return (_along(g, [m.T for m in mats]),)
+        for axis in range(x.ndim - 1, 1, -1):
+            g = _scatter(g, taps[axis - 2], axis, spatial[axis - 2])
+        return (g,)
+
+    return record(forward(x), (input,), backward)
 
 
 def _window_spec(fn: str, x_spatial, kernel_size, dilation, padding, stride):
