@@ -713,7 +713,7 @@ def _scatter(g: np.ndarray, taps: Taps, axis: int, n_in: int) -> np.ndarray:
         term = g if w is None else g * w.astype(g.dtype).reshape(-1, *trailing)
         starts = np.flatnonzero(np.diff(idx, prepend=-1))  # the first output of each run
         runs = np.add.reduceat(term, starts, axis=axis)
-        where = [slice(None)] * g.ndim
+        where: list[Any] = [slice(None)] * g.ndim
         where[axis] = idx[starts]
         dx[tuple(where)] += runs
     return dx
