@@ -133,6 +133,18 @@ _BLAS_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 BLAS_ROW_SUM = 256
 
 
+# row_dots takes einsum for rows shorter than this, the BLAS's dot products from there
+# (normalization.EINSUM_DOTS measured the same crossover for channels)
+EINSUM_DOTS = 100
+
+
+def row_dots(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``(R,)``: ``sum(a * b)`` over each row of ``a, b (R, L)``, without the product array."""
+    if a.shape[1] < EINSUM_DOTS:
+        return np.einsum("rl,rl->r", a, b)
+    return np.matmul(a[:, None, :], b[:, :, None])[:, 0, 0]
+
+
 def row_sums(a: np.ndarray) -> np.ndarray:
     """``(N, C)``: the sum of each image's channel of ``a (N, C, *spatial)``, in ``a``'s dtype.
 
