@@ -13,7 +13,16 @@ through the tape) and in ``torch.nn``, with the same initial weights:
   three 2x2 max poolings, a linear layer; 32x32 images, batch 32;
 - ``mobilenet-mini``: MobileNet's stem and four depthwise-separable blocks (depthwise 3x3, two at
   stride 2, then pointwise 1x1, each with batch norm and ReLU), global average pooling, a linear
-  layer; 32x32 images, batch 32.
+  layer; 32x32 images, batch 32;
+- ``efficientnet-mini`` and ``mobilenetv3-mini``: five inverted-residual blocks (1x1 expansion
+  by 4, depthwise 3x3, a squeeze-and-excitation gate, 1x1 projection), with SiLU and a sigmoid
+  gate (EfficientNet) or hardswish and a hardsigmoid gate (MobileNetV3); 64x64 images, batch 32;
+- ``unet-mini``: a U-Net of two levels (3x3 convolutions with group norm and leaky ReLU, 2x2 max
+  pooling, nearest upsampling by 2, skips joined by ``cat``), a class per pixel; 64x64 images,
+  batch 8;
+- ``convnext-mini``: ConvNeXt's 4x4 stem and four blocks in two stages (depthwise 7x7, layer
+  norm over the channels last, 1x1 expansion by 4 with GELU as linear layers, 1x1 projection);
+  64x64 images, batch 32.
 
 A timed run is ``--steps`` steps of Adam (learning rate 1e-3) with cross-entropy on random
 images; convgrad pure NumPy, convgrad ``[fast]`` (when numba runs here) and PyTorch alternate, on
@@ -39,10 +48,14 @@ from convgrad.nn import functional, models
 
 def _lib(which: str) -> Any:
     if which == "convgrad":
-        return SimpleNamespace(nn=nn, F=functional, kw={"dtype": np.float32}, lib=None)
+        import convgrad
+
+        return SimpleNamespace(
+            nn=nn, F=functional, kw={"dtype": np.float32}, lib=None, cat=convgrad.cat
+        )
     import torch
 
-    return SimpleNamespace(nn=torch.nn, F=torch.nn.functional, kw={}, lib="torch")
+    return SimpleNamespace(nn=torch.nn, F=torch.nn.functional, kw={}, lib="torch", cat=torch.cat)
 
 
 def resnet18_mini(m: Any) -> Any:
@@ -116,22 +129,170 @@ def mobilenet_mini(m: Any) -> Any:
     return Net()
 
 
+def _inverted_residual(m: Any, c_in: int, c_out: int, stride: int, expand: int, act: Any,
+                       gate: Any) -> Any:  # fmt: skip
+    """MobileNetV2/V3's and EfficientNet's block: a 1x1 expansion, a depthwise 3x3, a
+    squeeze-and-excitation gate (``gate`` its last activation), a 1x1 projection; the input
+    added back where the shapes allow."""
+    kw, hidden = m.kw, c_in * expand
+
+    class Block(m.nn.Module):  # type: ignore[name-defined,misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.expand = m.nn.Sequential(
+                m.nn.Conv2d(c_in, hidden, 1, bias=False, **kw),
+                m.nn.BatchNorm2d(hidden, **kw),
+                act(),
+            )
+            self.depthwise = m.nn.Sequential(
+                m.nn.Conv2d(hidden, hidden, 3, stride, 1, groups=hidden, bias=False, **kw),
+                m.nn.BatchNorm2d(hidden, **kw),
+                act(),
+            )
+            squeezed = max(8, hidden // 4)
+            self.reduce = m.nn.Conv2d(hidden, squeezed, 1, **kw)
+            self.act = act()
+            self.restore = m.nn.Conv2d(squeezed, hidden, 1, **kw)
+            self.gate = gate()
+            self.project = m.nn.Sequential(
+                m.nn.Conv2d(hidden, c_out, 1, bias=False, **kw), m.nn.BatchNorm2d(c_out, **kw)
+            )
+            self.residual = stride == 1 and c_in == c_out
+
+        def forward(self, x: Any) -> Any:
+            h = self.depthwise(self.expand(x))
+            s = self.gate(self.restore(self.act(self.reduce(m.F.adaptive_avg_pool2d(h, 1)))))
+            y = self.project(h * s)
+            return x + y if self.residual else y
+
+    return Block()
+
+
+def _mobile_net(m: Any, act: Any, gate: Any, head_act: Any) -> Any:
+    kw = m.kw
+    layers = [m.nn.Conv2d(3, 16, 3, 2, 1, bias=False, **kw), m.nn.BatchNorm2d(16, **kw), act()]
+    c = 16
+    for c_out, stride in ((24, 2), (24, 1), (40, 2), (40, 1), (80, 1)):
+        layers.append(_inverted_residual(m, c, c_out, stride, 4, act, gate))
+        c = c_out
+    layers += [m.nn.Conv2d(c, 256, 1, bias=False, **kw), m.nn.BatchNorm2d(256, **kw), head_act()]
+
+    class Net(m.nn.Module):  # type: ignore[name-defined,misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.features = m.nn.Sequential(*layers)
+            self.fc = m.nn.Linear(256, 10, **kw)
+
+        def forward(self, x: Any) -> Any:
+            x = m.F.adaptive_avg_pool2d(self.features(x), 1)
+            return self.fc(x.reshape(x.shape[0], -1))
+
+    return Net()
+
+
+def efficientnet_mini(m: Any) -> Any:
+    return _mobile_net(m, m.nn.SiLU, m.nn.Sigmoid, m.nn.SiLU)
+
+
+def mobilenetv3_mini(m: Any) -> Any:
+    return _mobile_net(m, m.nn.Hardswish, m.nn.Hardsigmoid, m.nn.Hardswish)
+
+
+def unet_mini(m: Any) -> Any:
+    """Two levels down and up: 3x3 convolutions with group norm and leaky ReLU, max pooling,
+    nearest upsampling by 2, the skip joined by ``cat``; a class per pixel."""
+    kw = m.kw
+
+    def double(c_in: int, c_out: int) -> Any:
+        return m.nn.Sequential(
+            m.nn.Conv2d(c_in, c_out, 3, 1, 1, bias=False, **kw),
+            m.nn.GroupNorm(8, c_out, **kw),
+            m.nn.LeakyReLU(0.1),
+            m.nn.Conv2d(c_out, c_out, 3, 1, 1, bias=False, **kw),
+            m.nn.GroupNorm(8, c_out, **kw),
+            m.nn.LeakyReLU(0.1),
+        )
+
+    class Net(m.nn.Module):  # type: ignore[name-defined,misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.down1, self.down2, self.bottom = double(3, 16), double(16, 32), double(32, 64)
+            self.up2, self.up1 = double(64 + 32, 32), double(32 + 16, 16)
+            self.pool = m.nn.MaxPool2d(2)
+            self.up = m.nn.Upsample(scale_factor=2, mode="nearest")
+            self.head = m.nn.Conv2d(16, 4, 1, **kw)
+
+        def forward(self, x: Any) -> Any:
+            d1 = self.down1(x)
+            d2 = self.down2(self.pool(d1))
+            b = self.bottom(self.pool(d2))
+            u2 = self.up2(m.cat([self.up(b), d2], 1))
+            return self.head(self.up1(m.cat([self.up(u2), d1], 1)))
+
+    return Net()
+
+
+def convnext_mini(m: Any) -> Any:
+    """ConvNeXt's stem (4x4 at stride 4) and blocks: a depthwise 7x7, layer norm over the
+    channels (channels last), a 1x1 expansion by 4 with GELU, a 1x1 projection, the input
+    added back; a 2x2 stride-2 downsampling between stages."""
+    kw = m.kw
+
+    class Block(m.nn.Module):  # type: ignore[name-defined,misc]
+        def __init__(self, c: int) -> None:
+            super().__init__()
+            self.dw = m.nn.Conv2d(c, c, 7, 1, 3, groups=c, **kw)
+            self.norm = m.nn.LayerNorm(c, **kw)
+            self.expand = m.nn.Linear(c, 4 * c, **kw)
+            self.act = m.nn.GELU()
+            self.project = m.nn.Linear(4 * c, c, **kw)
+
+        def forward(self, x: Any) -> Any:
+            h = self.norm(self.dw(x).permute(0, 2, 3, 1))  # (N, H, W, C)
+            h = self.project(self.act(self.expand(h)))
+            return x + h.permute(0, 3, 1, 2)
+
+    class Net(m.nn.Module):  # type: ignore[name-defined,misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.stem = m.nn.Conv2d(3, 48, 4, 4, **kw)
+            self.stage1 = m.nn.Sequential(Block(48), Block(48))
+            self.down = m.nn.Conv2d(48, 96, 2, 2, **kw)
+            self.stage2 = m.nn.Sequential(Block(96), Block(96))
+            self.fc = m.nn.Linear(96, 10, **kw)
+
+        def forward(self, x: Any) -> Any:
+            x = self.stage2(self.down(self.stage1(self.stem(x))))
+            x = m.F.adaptive_avg_pool2d(x, 1)
+            return self.fc(x.reshape(x.shape[0], -1))
+
+    return Net()
+
+
+# name: (the network's builder, the images' shape, the labels' shape after the batch's)
 NETWORKS = {
-    "resnet18-mini": (resnet18_mini, (16, 3, 64, 64)),
-    "vgg-mini": (vgg_mini, (32, 3, 32, 32)),
-    "mobilenet-mini": (mobilenet_mini, (32, 3, 32, 32)),
+    "resnet18-mini": (resnet18_mini, (16, 3, 64, 64), ()),
+    "vgg-mini": (vgg_mini, (32, 3, 32, 32), ()),
+    "mobilenet-mini": (mobilenet_mini, (32, 3, 32, 32), ()),
+    "efficientnet-mini": (efficientnet_mini, (32, 3, 64, 64), ()),
+    "mobilenetv3-mini": (mobilenetv3_mini, (32, 3, 64, 64), ()),
+    "unet-mini": (unet_mini, (8, 3, 64, 64), (64, 64)),
+    "convnext-mini": (convnext_mini, (32, 3, 64, 64), ()),
 }
 
 
 def run(name: str, repeat: int, steps: int) -> dict[str, Any]:
     import torch
 
-    build, shape = NETWORKS[name]
+    build, shape, label_shape = NETWORKS[name]
     ours, theirs = build(_lib("convgrad")), build(_lib("torch"))
     theirs.load_state_dict({k: torch.from_numpy(np.array(v)) for k, v in ours.state_dict().items()})
     rng = np.random.default_rng(0)
     batches = [
-        (rng.standard_normal(shape, dtype=np.float32), rng.integers(0, 10, shape[0]))
+        (
+            rng.standard_normal(shape, dtype=np.float32),
+            rng.integers(0, 4 if label_shape else 10, (shape[0], *label_shape)),
+        )
         for _ in range(steps)
     ]
     our_loss, their_loss = nn.CrossEntropyLoss(), torch.nn.CrossEntropyLoss()

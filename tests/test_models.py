@@ -245,6 +245,53 @@ def conv1d_net(m):
     )
 
 
+def inverted_residual(m, act, gate):
+    """EfficientNet's (SiLU, a sigmoid gate) or MobileNetV3's (hardswish, hardsigmoid) block:
+    1x1 expansion, depthwise 3x3, a squeeze-and-excitation gate, 1x1 projection, residual."""
+
+    class Block(m.nn.Module):
+        def __init__(self, c=4, hidden=12):
+            super().__init__()
+            self.expand = m.nn.Sequential(
+                m.nn.Conv2d(c, hidden, 1), m.nn.BatchNorm2d(hidden), act()
+            )
+            self.dw = m.nn.Conv2d(hidden, hidden, 3, 1, 1, groups=hidden, bias=False)
+            self.act = act()
+            self.reduce, self.restore = m.nn.Conv2d(hidden, 3, 1), m.nn.Conv2d(3, hidden, 1)
+            self.gate = gate()
+            self.project = m.nn.Conv2d(hidden, c, 1)
+            self.head = m.nn.Linear(c, 5)
+
+        def forward(self, x):
+            h = self.act(self.dw(self.expand(x)))
+            s = self.gate(self.restore(self.act(self.reduce(m.F.adaptive_avg_pool2d(h, 1)))))
+            y = x + self.project(h * s)
+            return self.head(m.F.adaptive_avg_pool2d(y, 1).flatten(1))
+
+    return Block()
+
+
+def convnext_block(m):
+    """ConvNeXt's block: depthwise 7x7, layer norm over the channels last, linear layers with
+    GELU (exact and tanh), the input added back."""
+
+    class Block(m.nn.Module):
+        def __init__(self, c=6):
+            super().__init__()
+            self.dw = m.nn.Conv2d(c, c, 7, 1, 3, groups=c)
+            self.norm = m.nn.LayerNorm(c)
+            self.expand, self.project = m.nn.Linear(c, 4 * c), m.nn.Linear(4 * c, c)
+            self.head = m.nn.Linear(c, 4)
+
+        def forward(self, x):
+            h = self.norm(self.dw(x).permute(0, 2, 3, 1))
+            h = self.project(m.F.gelu(self.expand(h)))
+            y = m.F.gelu(x + h.permute(0, 3, 1, 2), approximate="tanh")
+            return self.head(y.mean((2, 3)))
+
+    return Block()
+
+
 MODELS = {  # builder, input shape, target: classes per sample, or per pixel
     "LeNet-5": (lenet5, (3, 1, 28, 28), 10),
     "ResNet-20": (resnet20, (2, 3, 16, 16), 10),
@@ -253,6 +300,17 @@ MODELS = {  # builder, input shape, target: classes per sample, or per pixel
     "SE-DenseNet": (se_dense_net, (3, 3, 6, 6), 4),
     "attention": (attention_net, (2, 3, 8, 8), 3),
     "Conv1d net": (conv1d_net, (4, 2, 20), 5),
+    "EfficientNet block": (
+        lambda m: inverted_residual(m, m.nn.SiLU, m.nn.Sigmoid),
+        (3, 4, 7, 7),
+        5,
+    ),
+    "MobileNetV3 block": (
+        lambda m: inverted_residual(m, m.nn.Hardswish, m.nn.Hardsigmoid),
+        (3, 4, 7, 7),
+        5,
+    ),
+    "ConvNeXt block": (convnext_block, (2, 6, 9, 9), 4),
 }
 
 
