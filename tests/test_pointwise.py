@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import convgrad
 from convgrad.autograd import Tensor
-from convgrad.kernels import pointwise
+from convgrad.kernels import accel, pointwise
 from convgrad.nn import functional as F
 
 SPECIAL = [np.nan, np.inf, -np.inf, 0.0, -0.0, 1.5, -2.0, 3.0, -3.0, 6.0, 1e30, -1e30, 88.0,
@@ -179,3 +179,31 @@ def test_gelu_saving_gives_the_bits_of_forward_and_backward(arrays):
         _bits_equal(y, pointwise.forward("gelu", x), "y")
         dx = pointwise.gelu_backward_saved(g, x, cdf)
         _bits_equal(dx, pointwise.backward("gelu", g, x), "dx")
+
+
+@pytest.mark.skipif(accel.available() is None, reason="numba is not installed")
+@pytest.mark.parametrize("name", pointwise.COMPILED)
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_numba_twins_agree_with_numpys(name, dtype):
+    rng = np.random.default_rng(7)
+    x = np.concatenate([np.array(SPECIAL, dtype), (rng.standard_normal(5000) * 4).astype(dtype)])
+    x = np.concatenate([x, np.array([-3.0, 3.0, -0.5, 0.75], dtype)])  # the ends of the pieces
+    g = rng.standard_normal(x.size).astype(dtype)
+    g[:3] = [np.nan, np.inf, -np.inf]
+    params = TORCH[name][1]
+    results = {}
+    for backend in ("numpy", "numba"):
+        with accel.accelerator(backend), np.errstate(all="ignore"):
+            results[backend] = (
+                pointwise.forward(name, x, *params),
+                pointwise.backward(name, g, x, *params),
+            )
+    assert accel._state["pointwise"] is not None  # numba's kernels ran
+    for ours, theirs in zip(results["numba"], results["numpy"], strict=True):
+        assert ours.dtype == dtype
+        if dtype == np.float64:  # the same operations in the same order
+            _bits_equal(ours, theirs, name)
+        else:  # numba rounds float32 once, NumPy at each step: two units in the last place,
+            # and x / 3 + 0.5 cancels near -1.5 (an absolute error of eps |x / 3| |g|)
+            np.testing.assert_array_equal(np.isnan(ours), np.isnan(theirs))
+            np.testing.assert_allclose(ours, theirs, rtol=2 * np.finfo(dtype).eps, atol=1e-6)

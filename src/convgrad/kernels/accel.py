@@ -47,8 +47,8 @@ R = TypeVar("R")
 
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar("convgrad_accel", default=None)
 _state: dict[str, Any] = {
-    "module": None, "norm": None, "pool": None, "winograd": None, "failed": False, "warned": False,
-    "compiled": set(),
+    "module": None, "norm": None, "pool": None, "winograd": None, "pointwise": None,
+    "failed": False, "warned": False, "compiled": set(),
 }  # fmt: skip
 _lock = threading.Lock()  # one numba call at a time, and one import
 _announce: TextIO | None = None
@@ -102,7 +102,13 @@ def _load() -> ModuleType | None:
         with _lock:
             if _state["module"] is None and not _state["failed"]:
                 try:
-                    from . import norm_numba, pool_numba, taps_numba, winograd_numba
+                    from . import (
+                        norm_numba,
+                        pointwise_numba,
+                        pool_numba,
+                        taps_numba,
+                        winograd_numba,
+                    )
                 except ModuleNotFoundError as err:
                     _state["failed"] = "absent" if err.name == "numba" else f"failed: {err}"
                 except Exception as err:  # numba present but broken: any import error
@@ -110,6 +116,7 @@ def _load() -> ModuleType | None:
                 else:
                     _state["module"], _state["norm"] = taps_numba, norm_numba
                     _state["pool"], _state["winograd"] = pool_numba, winograd_numba
+                    _state["pointwise"] = pointwise_numba
     return _state["module"]
 
 
@@ -135,8 +142,9 @@ def numba_kernels(kind: str = "taps") -> ModuleType | None:
     """The compiled kernels' module when they should run now, else ``None`` (NumPy runs):
     ``"taps"`` (:mod:`convgrad.kernels.taps_numba`), ``"norm"`` (batch norm,
     :mod:`convgrad.kernels.norm_numba`), ``"pool"`` (max pooling over 2x2 blocks,
-    :mod:`convgrad.kernels.pool_numba`) or ``"winograd"`` (Winograd's transforms,
-    :mod:`convgrad.kernels.winograd_numba`)."""
+    :mod:`convgrad.kernels.pool_numba`), ``"winograd"`` (Winograd's transforms,
+    :mod:`convgrad.kernels.winograd_numba`) or ``"pointwise"`` (the piecewise-linear
+    activations, :mod:`convgrad.kernels.pointwise_numba`)."""
     wanted = requested()
     if wanted == "numpy":
         return None
@@ -187,7 +195,7 @@ def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
             result = kernel(*args)
     except numba.core.errors.NumbaError as err:
         _state["failed"], _state["module"] = f"failed: {type(err).__name__}", None
-        _state["norm"] = _state["pool"] = _state["winograd"] = None
+        _state["norm"] = _state["pool"] = _state["winograd"] = _state["pointwise"] = None
         _say_once(f"numba could not compile {name} ({' '.join(str(err).split())[:200]})")
         return None
     finally:

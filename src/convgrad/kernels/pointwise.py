@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from . import nhwc
+from . import accel, nhwc
 
 # a block's bytes: 256 KiB, 65,536 float32 numbers; the measurements are in the docstring
 BLOCK_BYTES = 1 << 18
@@ -412,6 +412,15 @@ def _ready(a: np.ndarray, dtype: np.dtype) -> np.ndarray:
     return np.ascontiguousarray(a, dtype=dtype)
 
 
+# the activations numba compiles (convgrad.kernels.pointwise_numba says why only these)
+COMPILED = ("leaky_relu", "hardtanh", "hardsigmoid", "hardswish")
+
+
+def _compiled(name: str) -> Any:
+    """numba's twin of ``name`` when the accelerator is on and compiles it, else ``None``."""
+    return accel.numba_kernels("pointwise") if name in COMPILED else None
+
+
 def forward(name: str, x: np.ndarray, *params: Any) -> np.ndarray:
     """``y = f(x)`` for the activation ``name`` of :data:`KERNELS`; ``x`` float32 or float64,
     any shape; ``params`` its numbers in PyTorch's order (``negative_slope``; ``min_val,
@@ -420,6 +429,11 @@ def forward(name: str, x: np.ndarray, *params: Any) -> np.ndarray:
         with np.errstate(all="ignore"):
             return np.asarray(REFERENCE[name][0](x, *params), dtype=x.dtype)
     x = _ready(x, x.dtype)
+    if (fast := _compiled(name)) is not None:
+        typed = tuple(x.dtype.type(p) for p in params)
+        result = accel.run(f"{name} forward", fast.forward, name, x, *typed)
+        if result is not None:  # None: numba failed, and is off now
+            return result
     y = np.empty(x.shape, x.dtype)
     if y.size:
         _blocks(KERNELS[name][0], y, (x,), params)
@@ -433,6 +447,11 @@ def backward(name: str, g: np.ndarray, saved: np.ndarray, *params: Any) -> np.nd
             return np.asarray(REFERENCE[name][1](g, saved, *params), dtype=saved.dtype)
     saved = _ready(saved, saved.dtype)
     g = _ready(g, saved.dtype)
+    if (fast := _compiled(name)) is not None:
+        typed = tuple(saved.dtype.type(p) for p in params)
+        result = accel.run(f"{name} backward", fast.backward, name, g, saved, *typed)
+        if result is not None:
+            return result
     dx = np.empty(saved.shape, saved.dtype)
     if dx.size:
         _blocks(KERNELS[name][1], dx, (g, saved), params)
