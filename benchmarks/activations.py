@@ -4,12 +4,13 @@
 
 Each activation of :mod:`convgrad.kernels.pointwise` (and ``relu``, which keeps its own
 kernel) runs forward and backward on a float32 array of ``--shape``, through the tape as a user's
-network runs it (``convgrad.nn.functional`` on a Tensor, then its recorded backward), against
-the same in PyTorch (``torch.autograd.grad``) on ``CONVGRAD_THREADS`` threads. Neither stores
-the input's gradient: convgrad copies a leaf's, PyTorch keeps the array it computed, and inside
-a network an activation's input is no leaf. Freed memory is kept in the process, as in a
-training loop (``convgrad._memory``). The two alternate, one call each, after a call untimed;
-the figures are medians in ms. ``--blocks`` times the blocks' size instead: one thread, the
+network runs it (``convgrad.nn.functional`` on a Tensor, then its recorded backward), pure NumPy
+and ``[fast]`` (where numba runs), against the same in PyTorch (``torch.autograd.grad``) on
+``CONVGRAD_THREADS`` threads. Neither stores the input's gradient: convgrad copies a leaf's,
+PyTorch keeps the array it computed, and inside a network an activation's input is no leaf.
+Freed memory is kept in the process, as in a training loop (``convgrad._memory``). The
+contenders alternate, one call each, after a round untimed; the figures are medians in ms,
+with the ratio to PyTorch's. ``--blocks`` times the blocks' size instead: one thread, the
 leaky ReLU's and SiLU's backward over the array, for blocks of 16 KiB to 4 MiB.
 """
 
@@ -23,7 +24,7 @@ import numpy as np
 
 from convgrad import _memory
 from convgrad.autograd import Tensor
-from convgrad.kernels import parallel, pointwise
+from convgrad.kernels import accel, parallel, pointwise
 from convgrad.nn import functional as F
 
 # name: (convgrad's function, PyTorch's by name in torch.nn.functional, its keyword arguments)
@@ -67,15 +68,28 @@ def against_torch(shape: tuple[int, ...], repeat: int) -> None:
             t = torch.from_numpy(x).requires_grad_(True)
             torch.autograd.grad(theirs(t, **kw), t, tg)
 
-        times: dict[str, list[float]] = {"ours": [], "torch": []}
+        contenders = {"numpy": run_ours, "torch": run_theirs}
+        if accel.available() is not None:
+            contenders["numba"] = run_ours
+        times: dict[str, list[float]] = {k: [] for k in contenders}
         for round_ in range(repeat + 1):
-            for key, f in (("ours", run_ours), ("torch", run_theirs)):
-                start = time.perf_counter()
-                f()
-                if round_:
-                    times[key].append(time.perf_counter() - start)
-        a, b = _median_ms(times["ours"]), _median_ms(times["torch"])
-        print(f"{name:12s} convgrad {a:7.2f} ms  torch {b:7.2f} ms  ratio {a / b:5.2f}", flush=True)
+            for key, f in contenders.items():
+                with accel.accelerator(None if key == "torch" else key):
+                    start = time.perf_counter()
+                    f()
+                    if round_:
+                        times[key].append(time.perf_counter() - start)
+        ms = {k: _median_ms(v) for k, v in times.items()}
+        fast = (
+            f"  [fast] {ms['numba']:7.2f} ({ms['numba'] / ms['torch']:4.2f})"
+            if "numba" in ms
+            else ""
+        )
+        print(
+            f"{name:12s} convgrad {ms['numpy']:7.2f} ms ({ms['numpy'] / ms['torch']:4.2f}){fast}"
+            f"  torch {ms['torch']:7.2f} ms",
+            flush=True,
+        )
 
 
 def blocks(shape: tuple[int, ...], repeat: int) -> None:
@@ -88,12 +102,14 @@ def blocks(shape: tuple[int, ...], repeat: int) -> None:
             pointwise.BLOCK_BYTES = kib << 10
             row = []
             for name, params in (("leaky_relu", (0.1,)), ("silu", ())):
-                pointwise.backward(name, g, x, *params)
+                with accel.accelerator("numpy"):  # NumPy's blocks, not numba's leaky ReLU
+                    pointwise.backward(name, g, x, *params)
                 times = []
                 for _ in range(repeat):
-                    start = time.perf_counter()
-                    pointwise.backward(name, g, x, *params)
-                    times.append(time.perf_counter() - start)
+                    with accel.accelerator("numpy"):
+                        start = time.perf_counter()
+                        pointwise.backward(name, g, x, *params)
+                        times.append(time.perf_counter() - start)
                 row.append(f"{name} {_median_ms(times):6.2f} ms")
             print(f"blocks of {kib:5d} KiB: " + "  ".join(row), flush=True)
     finally:

@@ -110,8 +110,12 @@ def leaky_relu(input: Any, negative_slope: float = 0.01, inplace: bool = False) 
 
 def _pointwise(fn: str, input: Any, *params: float) -> Any:
     """The activation ``fn`` of :mod:`convgrad.kernels.pointwise`, recorded with its backward,
-    which reads the input or the output, as PyTorch's does."""
+    which reads the input or the output, as PyTorch's does, or what the forward kept
+    (``pointwise.SAVING``: the exact GELU's ``Phi(x)``)."""
     x = _float_array(fn.removesuffix("_tanh"), input)
+    if fn in pointwise.SAVING:
+        y, kept = pointwise.forward_saving(fn, x)
+        return record(y, (input,), lambda g: (pointwise.backward_saved(fn, g, x, kept),))
     y = pointwise.forward(fn, x, *params)
     saved = y if pointwise.KERNELS[fn][2] == "y" else x
     return record(y, (input,), lambda g: (pointwise.backward(fn, g, saved, *params),))
@@ -206,9 +210,7 @@ def gelu(input: Any, approximate: str = "none") -> Any:
     if approximate not in ("none", "tanh"):
         raise ValueError(f"gelu: approximate must be 'none' or 'tanh'; got {approximate!r}")
     if approximate == "none":  # Phi(x) kept for the backward: erfc costs NumPy 24 passes
-        x = _float_array("gelu", input)
-        y, cdf = pointwise.gelu_saving(x)
-        return record(y, (input,), lambda g: (pointwise.gelu_backward_saved(g, x, cdf),))
+        return _pointwise("gelu", input)
     return _pointwise("gelu_tanh", input)
 
 
