@@ -9,16 +9,18 @@ import pytest
 import torch
 
 from convgrad.autograd import Tensor
-from convgrad.autograd.engine import _row_scale
+from convgrad.autograd.engine import _rows
 
 CASES = [
     ((4, 6, 5, 5), (4, 6, 1, 1)),  # rows of 25: einsum
     ((4, 6, 20, 20), (4, 6, 1, 1)),  # rows of 400: the BLAS's dots, and the buffers a row long
     ((3, 300), (3, 1)),
     ((3, 7), (3, 1)),
-    ((2, 3, 4), (1, 3, 1)),  # not one per row: NumPy's broadcast as before
+    ((2, 3, 4), (1, 3, 1)),  # a number per channel, broadcast over the batch too
     ((2, 3, 4), (3, 1)),
-    ((4, 6, 5, 5), (6, 1, 1)),
+    ((4, 6, 5, 5), (6, 1, 1)),  # group norm's weight
+    ((4, 6, 16, 16), (1, 6, 1, 1)),
+    ((2, 3, 4), (2, 1, 4)),  # ones in the middle: NumPy's broadcast as before
     ((5,), ()),
 ]
 
@@ -49,9 +51,15 @@ def test_products_with_a_number_per_row_match_torch(dtype, a_shape, b_shape, swa
         np.testing.assert_allclose(ours, theirs, rtol=tol, atol=tol)
 
 
-def test_row_scale_names_one_number_per_row_only():
-    assert _row_scale((4, 6, 5, 5), (4, 6, 1, 1)) == 25
-    assert _row_scale((3, 7), (3, 1)) == 7
-    assert _row_scale((2, 3, 4), (1, 3, 1)) == 0
-    assert _row_scale((2, 3, 4), (3, 1)) == 0
-    assert _row_scale((2, 3), (2, 3)) == 0
+def test_rows_name_one_number_per_row_only():
+    assert _rows((4, 6, 5, 5), (4, 6, 1, 1)) == (0, 2)
+    assert _rows((3, 7), (3, 1)) == (0, 1)
+    assert _rows((2, 3, 4), (1, 3, 1)) == (1, 2)  # a number per channel
+    assert _rows((2, 3, 4), (3, 1)) == (1, 2)
+    assert _rows((4, 6, 5, 5), (6, 1, 1)) == (1, 2)
+    assert _rows((2, 3), (2, 3)) is None  # no broadcast
+    assert _rows((2, 3, 4), (2, 1, 4)) is None  # ones in the middle
+    assert _rows((2, 3, 1), (2, 1, 1)) == (0, 1)  # rows of three
+    assert _rows((3, 1), (1, 1)) is None  # broadcast over the batch only
+    assert _rows((5,), ()) is None
+    assert _rows((2, 3), (4, 2, 3)) is None

@@ -368,34 +368,48 @@ def record(data: np.ndarray, inputs: Sequence[Any], backward: Backward) -> Any:
     return Tensor(data, True, parents, backward_of_tensors)
 
 
-def _row_scale(big: tuple[int, ...], small: tuple[int, ...]) -> int:
-    """The length of the rows of an array shaped ``big`` when one shaped ``small`` holds one
-    number per row (the same leading shape, ones after: a squeeze-and-excitation gate
-    ``(N, C, 1, 1)`` on ``(N, C, H, W)``), a row of at least 2; else 0."""
-    if len(big) != len(small) or big == small:
-        return 0
-    k = next((i for i, s in enumerate(small) if s == 1 and big[i] != 1), len(big))
-    if small[:k] != big[:k] or any(s != 1 for s in small[k:]):
-        return 0
-    return math.prod(big[k:])
+def _rows(big: tuple[int, ...], small: tuple[int, ...]) -> tuple[int, int] | None:
+    """``(a, k)`` when an array shaped ``small`` holds one number per row of one shaped ``big``,
+    up to leading axes it is broadcast over: ``small`` (padded with leading ones) is ones on
+    axes ``[0, a)``, ``big``'s own on ``[a, k)``, ones from ``k`` on, and the rows
+    (``big[k:]``) hold 2 numbers or more. A squeeze-and-excitation gate ``(N, C, 1, 1)`` on
+    ``(N, C, H, W)`` is ``(0, 2)``; a per-channel scale ``(C, 1, 1)`` is ``(1, 2)``. Else None."""
+    if len(small) > len(big):
+        return None
+    small = (1,) * (len(big) - len(small)) + small
+    k = len(big)
+    while k > 0 and small[k - 1] == 1:
+        k -= 1
+    a = k
+    while a > 0 and small[a - 1] == big[a - 1] and small[a - 1] != 1:
+        a -= 1
+    if a == k or any(s != 1 for s in small[:a]) or math.prod(big[k:]) < 2:
+        return None
+    return a, k
 
 
 def _times(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """``a * b``; a number per row broadcast over rows of 256 to 8,191 runs with NumPy's buffers
     a row long (:func:`convgrad._np.row_loops`)."""
-    row = _row_scale(a.shape, b.shape) or _row_scale(b.shape, a.shape)
-    if not row or a.dtype != b.dtype or a.dtype.kind != "f":
+    rows = _rows(a.shape, b.shape) or _rows(b.shape, a.shape)
+    if rows is None or a.dtype != b.dtype or a.dtype.kind != "f":
         return a * b
-    with _np.row_loops(row):
+    big = a.shape if a.ndim >= b.ndim else b.shape
+    with _np.row_loops(math.prod(big[rows[1] :])):
         return a * b
 
 
 def _product_to(g: np.ndarray, other: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     """``sum_to_shape(g * other, shape)``: for a number per row of ``g``, a dot product per row,
-    without the product array (:func:`convgrad._np.row_dots`)."""
+    without the product array (:func:`convgrad._np.row_dots`), summed over the leading axes
+    broadcast."""
     same = g.shape == other.shape and g.dtype == other.dtype and g.dtype.kind == "f"
-    if same and (row := _row_scale(g.shape, shape)):
-        return _np.row_dots(g.reshape(-1, row), other.reshape(-1, row)).reshape(shape)
+    if same and (rows := _rows(g.shape, shape)) is not None:
+        a, k = rows
+        dots = _np.row_dots(
+            g.reshape(-1, math.prod(g.shape[k:])), other.reshape(-1, math.prod(g.shape[k:]))
+        )
+        return dots.reshape(g.shape[:k]).sum(axis=tuple(range(a))).reshape(shape)
     return sum_to_shape(_times(g, other), shape)
 
 
