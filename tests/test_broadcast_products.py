@@ -63,3 +63,16 @@ def test_rows_name_one_number_per_row_only():
     assert _rows((3, 1), (1, 1)) is None  # broadcast over the batch only
     assert _rows((5,), ()) is None
     assert _rows((2, 3), (4, 2, 3)) is None
+
+
+def test_the_gate_on_either_side_runs_rows_of_its_plane(monkeypatch):
+    from convgrad import _np
+    from convgrad.autograd import engine
+
+    rows, real = [], _np.row_loops
+    monkeypatch.setattr(_np, "row_loops", lambda row: rows.append(row) or real(row))
+    a, b = np.ones((4, 6, 20, 20), np.float32), np.ones((4, 6, 1, 1), np.float32)
+    engine._times(a, b)
+    engine._times(b, a)
+    engine._times(a, np.ones((6, 1, 1), np.float32))
+    assert rows == [400, 400, 400]

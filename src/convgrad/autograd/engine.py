@@ -391,10 +391,11 @@ def _rows(big: tuple[int, ...], small: tuple[int, ...]) -> tuple[int, int] | Non
 def _times(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """``a * b``; a number per row broadcast over rows of 256 to 8,191 runs with NumPy's buffers
     a row long (:func:`convgrad._np.row_loops`)."""
-    rows = _rows(a.shape, b.shape) or _rows(b.shape, a.shape)
+    big, rows = a.shape, _rows(a.shape, b.shape)
+    if rows is None:
+        big, rows = b.shape, _rows(b.shape, a.shape)
     if rows is None or a.dtype != b.dtype or a.dtype.kind != "f":
         return a * b
-    big = a.shape if a.ndim >= b.ndim else b.shape
     with _np.row_loops(math.prod(big[rows[1] :])):
         return a * b
 
