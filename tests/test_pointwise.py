@@ -207,3 +207,24 @@ def test_numba_twins_agree_with_numpys(name, dtype):
             # and x / 3 + 0.5 cancels near -1.5 (an absolute error of eps |x / 3| |g|)
             np.testing.assert_array_equal(np.isnan(ours), np.isnan(theirs))
             np.testing.assert_allclose(ours, theirs, rtol=2 * np.finfo(dtype).eps, atol=1e-6)
+
+
+@pytest.mark.parametrize("backend", ["numpy", "numba"])
+@pytest.mark.parametrize("name", sorted(pointwise.KERNELS))
+def test_zero_dimensional_inputs_keep_their_shape(backend, name):
+    if backend == "numba" and accel.available() is None:
+        pytest.skip("numba is not installed")
+    x, g = np.array(-0.75), np.array(2.0)
+    params = TORCH[name][1]
+    with accel.accelerator(backend):
+        y = pointwise.forward(name, x, *params)
+        dx = pointwise.backward(name, g, y if pointwise.KERNELS[name][2] == "y" else x, *params)
+    assert y.shape == () and dx.shape == ()
+    forward, backward = pointwise.REFERENCE[name]
+    np.testing.assert_allclose(y, forward(x, *params), rtol=1e-15)
+
+
+def test_public_functions_keep_a_zero_dimensional_shape():
+    for f in (convgrad.sigmoid, convgrad.tanh, lambda x: convgrad.leaky_relu(x, 0.1)):
+        assert np.shape(f(np.array(0.3))) == ()
+    assert np.shape(convgrad.sigmoid_backward(np.array(1.0), np.array(0.0))) == ()

@@ -386,7 +386,7 @@ def _blocks(kernel: Kernel, out: np.ndarray, ins: tuple[np.ndarray, ...], params
 
 
 def _ready(a: np.ndarray, dtype: np.dtype) -> np.ndarray:
-    return np.ascontiguousarray(a, dtype=dtype)
+    return np.asarray(a, dtype=dtype, order="C")  # ascontiguousarray would make 0-d 1-d
 
 
 # the activations numba compiles (convgrad.kernels.pointwise_numba says why only these)
