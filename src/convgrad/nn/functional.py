@@ -557,9 +557,12 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     """Normalise over the trailing ``normalized_shape`` dimensions, then scale and shift.
 
     Each group of ``D = prod(normalized_shape)`` values is one channel of a batch
-    normalisation with batch statistics: ``x (*, D)`` is seen as ``(1, M, D)``, so the
-    normalisation and its backward are :func:`batch_norm`'s; ``weight`` and ``bias`` are applied
-    by recorded ops.
+    normalisation with batch statistics: ``x (*, D)`` is seen as ``(1, M, D)`` and normalised
+    by batch norm's kernels (:func:`convgrad.normalization.batch_norm_saving`'s). The scale
+    and shift are one recorded op: ``y = xhat * weight + bias`` in one new array, and backward
+    ``dxhat = g * weight``, ``dweight`` a dot product per column of ``g`` and ``xhat`` (no
+    product array), ``dbias`` a column sum (as tape ops: three products, a sum and two
+    reductions over whole arrays, 10 of 20 ms at ``(32, 196, 384)``).
 
     >>> layer_norm(np.array([[1.0, 3.0]]), (2,), eps=0.0)
     array([[-1.,  1.]])
@@ -572,13 +575,39 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
             f"input shape {x.shape}"
         )
     D = math.prod(shape)
-    y = batch_norm(x.reshape(1, x.data.size // max(D, 1), D), None, None, training=True, eps=eps)
-    y = y.reshape(x.shape)  # (*, *normalized_shape)
-    if weight is not None:
-        y = y * weight
-    if bias is not None:
-        y = y + bias
-    return _result(y, input, weight, bias)
+    w, b = _d(weight), _d(bias)
+    for name, a in (("weight", w), ("bias", b)):
+        if a is not None and np.shape(a) != shape:
+            raise ValueError(
+                f"layer_norm: {name} must have shape normalized_shape {shape}; got {np.shape(a)}"
+            )
+    rows = x.data.reshape(1, x.data.size // max(D, 1), D)
+    checked = normalization._check("layer_norm", rows, None, None, None, None, eps, training=True)
+    x3, out = checked[0], checked[2]
+    if x3.shape[1] == 0 or D == 0:  # nothing to normalise: batch norm's kernels need rows
+        y = batch_norm(x.reshape(rows.shape), None, None, training=True, eps=eps).reshape(x.shape)
+        y = y * weight if weight is not None else y
+        return _result(y + bias if bias is not None else y, input, weight, bias)
+    _, saved = normalization._train_forward(x3, None, None, eps, output=False)
+    xhat = saved.xhat[0]  # (M, D)
+    y = xhat * np.reshape(w, D) if w is not None else xhat.copy()
+    if b is not None:
+        y += np.reshape(b, D)
+
+    def backward(g: np.ndarray) -> tuple[Any, ...]:
+        g2 = g.reshape(xhat.shape)
+        dx = None
+        if x.requires_grad:  # not for a network's input, as PyTorch
+            dxhat = g2 * np.reshape(w, D) if w is not None else g2
+            dx = normalization._train_backward(dxhat[None], saved, None)[0]
+            dx = dx.reshape(x.shape).astype(out, copy=False)
+        dw = None if w is None else np.einsum("md,md->d", g2, xhat).reshape(shape)
+        db = None if b is None else g2.sum(axis=0).reshape(shape)
+        return dx, dw, db
+
+    dtype = np.result_type(out, *(a for a in (w, b) if a is not None))
+    y = y.reshape(x.shape).astype(dtype, copy=False)
+    return record(y, (input, weight, bias), backward)
 
 
 def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):

@@ -1,0 +1,81 @@
+"""Layer norm with its scale and shift as one recorded op, against PyTorch in float64 and
+float32: every normalized_shape, with or without weight and bias, a row holding NaN, D = 1."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as TF
+
+from convgrad.autograd import Tensor
+from convgrad.nn import functional as F
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize(
+    ("shape", "normalized"),
+    [
+        ((4, 7, 5), (5,)),
+        ((2, 3, 4, 6), (4, 6)),
+        ((3, 5), (5,)),
+        ((6, 1), (1,)),
+        ((2, 3, 8), (2, 3, 8)),
+    ],
+)
+@pytest.mark.parametrize("affine", ["both", "weight", "bias", "none"])
+@pytest.mark.parametrize("poison", [False, True])
+def test_layer_norm_matches_torch(dtype, shape, normalized, affine, poison):
+    rng = np.random.default_rng(3)
+    x = (rng.standard_normal(shape) * 3 + 1).astype(dtype)
+    if poison:
+        x.flat[x.size // 2] = np.nan
+    w = rng.standard_normal(normalized).astype(dtype) if affine in ("both", "weight") else None
+    b = rng.standard_normal(normalized).astype(dtype) if affine in ("both", "bias") else None
+    tx = Tensor(x, requires_grad=True)
+    tw = None if w is None else Tensor(w, requires_grad=True)
+    tb = None if b is None else Tensor(b, requires_grad=True)
+    y = F.layer_norm(tx, normalized, tw, tb)
+    g = rng.standard_normal(y.shape).astype(dtype)
+    y.backward(g)
+
+    def leaf(a):
+        return None if a is None else torch.tensor(a, dtype=torch.float64, requires_grad=True)
+
+    ux, uw, ub = leaf(x), leaf(w), leaf(b)
+    uy = TF.layer_norm(ux, normalized, uw, ub)
+    uy.backward(torch.from_numpy(g.astype(np.float64)))
+    tol = 1e-10 if dtype == np.float64 else 1e-5
+    pairs = [(y.data, uy), (tx.grad, ux.grad)]
+    pairs += [] if w is None else [(tw.grad, uw.grad)]
+    pairs += [] if b is None else [(tb.grad, ub.grad)]
+    for ours, theirs in pairs:
+        theirs = theirs.detach().numpy()
+        assert ours.shape == theirs.shape and ours.dtype == dtype
+        np.testing.assert_array_equal(np.isnan(ours), np.isnan(theirs))
+        np.testing.assert_allclose(ours, theirs, rtol=tol, atol=tol)
+
+
+def test_layer_norm_leaves_its_input_and_rejects_a_wrong_weight():
+    x = np.random.default_rng(0).standard_normal((3, 4))
+    before = x.copy()
+    F.layer_norm(x, (4,), np.ones(4), np.zeros(4))
+    np.testing.assert_array_equal(x, before)
+    with pytest.raises(ValueError, match="weight must have shape"):
+        F.layer_norm(x, (4,), np.ones(3))
+    with pytest.raises(ValueError, match="trailing dimensions"):
+        F.layer_norm(x, (3,))
+
+
+def test_an_input_without_gradient_still_gives_the_weights_theirs():
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((3, 4, 6))
+    w, b = rng.standard_normal(6), rng.standard_normal(6)
+    tw, tb = Tensor(w, requires_grad=True), Tensor(b, requires_grad=True)
+    g = rng.standard_normal(x.shape)
+    F.layer_norm(x, (6,), tw, tb).backward(g)
+    uw = torch.tensor(w, requires_grad=True)
+    ub = torch.tensor(b, requires_grad=True)
+    TF.layer_norm(torch.tensor(x), (6,), uw, ub).backward(torch.from_numpy(g))
+    np.testing.assert_allclose(tw.grad, uw.grad.numpy(), rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(tb.grad, ub.grad.numpy(), rtol=1e-10, atol=1e-12)
