@@ -171,19 +171,10 @@ def _channel_sums(a: np.ndarray) -> np.ndarray:
     return _rows(a).sum(axis=2).sum(axis=0)
 
 
-# _channel_dots takes einsum for channels of fewer positions than this, the BLAS's dot products
-# from there: (32, C, H, H) float32, us dots / einsum (one thread, hot cache): 64 channels at
-# 4x4 32.3 / 12.9, 7x7 36.7 / 23.2, 32 at 8x8 14.4 / 12.6, 14x14 28.3 / 33.7, 28x28 86.1 / 143;
-# the same error (1e-7 to 4e-7 of the largest sum against float64).
-EINSUM_DOTS = 100
-
-
 def _channel_dots(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``(C,)``: ``sum(a * b)`` over each channel, without the product array."""
-    a3, b3 = _rows(a), _rows(b)
-    if a3.shape[2] < EINSUM_DOTS:  # a BLAS call per (image, channel) costs more than its row
-        return np.einsum("ncl,ncl->c", a3, b3)
-    return np.matmul(a3[:, :, None, :], b3[:, :, :, None])[:, :, 0, 0].sum(axis=0)
+    """``(C,)``: ``sum(a * b)`` over each channel, without the product array: a dot product
+    per (image, channel) row (:func:`convgrad._np.row_dots`), summed over the images."""
+    return _np.row_dots(_rows(a), _rows(b)).sum(axis=0)
 
 
 def _fast(x: np.ndarray, *arrays: np.ndarray | None) -> ModuleType | None:

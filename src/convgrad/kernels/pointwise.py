@@ -42,7 +42,7 @@ from . import accel, nhwc
 BLOCK_BYTES = 1 << 18
 
 _BITS = {np.dtype(np.float32): np.int32, np.dtype(np.float64): np.int64}
-_SIXTH = float(np.float32(1 / 6))  # PyTorch's 1/6, rounded to float32 in every dtype
+SIXTH = float(np.float32(1 / 6))  # PyTorch's 1/6, rounded to float32 in every dtype
 _SQRT_2_OVER_PI = math.sqrt(2 / math.pi)
 _GELU_CUBE = 0.044715
 
@@ -162,7 +162,7 @@ def _hardsigmoid_backward(out: np.ndarray, g: np.ndarray, x: np.ndarray) -> None
     # (x > -3 && x < 3) ? g / 6 : 0  (PyTorch multiplies by 1/6 rounded to float32)
     inside = np.greater(x, -3, out=_bool("c", x.size))
     inside &= np.less(x, 3, out=_bool("d", x.size))
-    keep(inside, np.multiply(g, _SIXTH, out=out), out)
+    keep(inside, np.multiply(g, SIXTH, out=out), out)
 
 
 def _hardswish(out: np.ndarray, x: np.ndarray) -> None:
@@ -520,7 +520,7 @@ REFERENCE: dict[str, tuple[Callable[..., np.ndarray], Callable[..., np.ndarray]]
     ),
     "hardsigmoid": (
         lambda x: np.minimum(np.maximum(x + 3, 0), 6) / 6,
-        lambda g, x: np.where((x > -3) & (x < 3), g * _SIXTH, 0),
+        lambda g, x: np.where((x > -3) & (x < 3), g * SIXTH, 0),
     ),
     "hardswish": (
         lambda x: np.minimum(np.maximum(x + 3, 0), 6) * x / 6,

@@ -26,7 +26,7 @@ from collections.abc import Callable
 import numba
 import numpy as np
 
-_SIXTH = float(np.float32(1 / 6))  # PyTorch's 1/6, rounded to float32 in every dtype
+from .pointwise import SIXTH
 
 
 @numba.njit(nogil=True, cache=True)
@@ -110,7 +110,7 @@ def _hardswish_backward(g, x, out):  # pragma: no cover - compiled
 KERNELS: dict[str, tuple[Callable[..., None], Callable[..., None], tuple[float, ...]]] = {
     "leaky_relu": (_leaky_relu, _leaky_relu_backward, ()),
     "hardtanh": (_hardtanh, _hardtanh_backward, ()),
-    "hardsigmoid": (_hardsigmoid, _hardsigmoid_backward, (_SIXTH,)),
+    "hardsigmoid": (_hardsigmoid, _hardsigmoid_backward, (SIXTH,)),
     "hardswish": (_hardswish, _hardswish_backward, ()),
 }
 
