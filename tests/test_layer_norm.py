@@ -13,6 +13,44 @@ from convgrad.autograd import Tensor
 from convgrad.nn import functional as F
 
 
+def _affine(rng, affine, shape, dtype):
+    """The weight and bias the parametrisation ``affine`` asks for, else None."""
+    w = rng.standard_normal(shape).astype(dtype) if affine in ("both", "weight") else None
+    b = rng.standard_normal(shape).astype(dtype) if affine in ("both", "bias") else None
+    return w, b
+
+
+def _ours(f, x, w, b):
+    """``f`` on Tensors of ``x``, ``w``, ``b`` and its backward from a random gradient:
+    ``(y, tx, tw, tb, g)``."""
+    tx = Tensor(x, requires_grad=True)
+    tw = None if w is None else Tensor(w, requires_grad=True)
+    tb = None if b is None else Tensor(b, requires_grad=True)
+    y = f(tx, tw, tb)
+    g = np.random.default_rng(9).standard_normal(y.shape).astype(x.dtype)
+    y.backward(g)
+    return y, tx, tw, tb, g
+
+
+def _leaf(a):
+    return None if a is None else torch.tensor(a, dtype=torch.float64, requires_grad=True)
+
+
+def _same(dtype, *pairs):
+    """Each (ours, PyTorch's float64) pair equal to ``dtype``'s tolerance, NaN where it is;
+    a pair of parameters (Tensor, leaf) compares their gradients, a missing one is skipped."""
+    tol = 1e-10 if dtype == np.float64 else 1e-5
+    for ours, theirs in pairs:
+        if ours is None:
+            continue
+        if isinstance(ours, Tensor):
+            ours, theirs = ours.grad, theirs.grad
+        theirs = theirs.detach().numpy()
+        assert ours.shape == theirs.shape and ours.dtype == dtype
+        np.testing.assert_array_equal(np.isnan(ours), np.isnan(theirs))
+        np.testing.assert_allclose(ours, theirs, rtol=tol, atol=tol)
+
+
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 @pytest.mark.parametrize(
     ("shape", "normalized"),
@@ -31,30 +69,13 @@ def test_layer_norm_matches_torch(dtype, shape, normalized, affine, poison):
     x = (rng.standard_normal(shape) * 3 + 1).astype(dtype)
     if poison:
         x.flat[x.size // 2] = np.nan
-    w = rng.standard_normal(normalized).astype(dtype) if affine in ("both", "weight") else None
-    b = rng.standard_normal(normalized).astype(dtype) if affine in ("both", "bias") else None
-    tx = Tensor(x, requires_grad=True)
-    tw = None if w is None else Tensor(w, requires_grad=True)
-    tb = None if b is None else Tensor(b, requires_grad=True)
-    y = F.layer_norm(tx, normalized, tw, tb)
-    g = rng.standard_normal(y.shape).astype(dtype)
-    y.backward(g)
+    w, b = _affine(rng, affine, normalized, dtype)
+    y, tx, tw, tb, g = _ours(lambda tx, tw, tb: F.layer_norm(tx, normalized, tw, tb), x, w, b)
 
-    def leaf(a):
-        return None if a is None else torch.tensor(a, dtype=torch.float64, requires_grad=True)
-
-    ux, uw, ub = leaf(x), leaf(w), leaf(b)
+    ux, uw, ub = _leaf(x), _leaf(w), _leaf(b)
     uy = TF.layer_norm(ux, normalized, uw, ub)
     uy.backward(torch.from_numpy(g.astype(np.float64)))
-    tol = 1e-10 if dtype == np.float64 else 1e-5
-    pairs = [(y.data, uy), (tx.grad, ux.grad)]
-    pairs += [] if w is None else [(tw.grad, uw.grad)]
-    pairs += [] if b is None else [(tb.grad, ub.grad)]
-    for ours, theirs in pairs:
-        theirs = theirs.detach().numpy()
-        assert ours.shape == theirs.shape and ours.dtype == dtype
-        np.testing.assert_array_equal(np.isnan(ours), np.isnan(theirs))
-        np.testing.assert_allclose(ours, theirs, rtol=tol, atol=tol)
+    _same(dtype, (y.data, uy), (tx.grad, ux.grad), (tw, uw), (tb, ub))
 
 
 def test_layer_norm_leaves_its_input_and_rejects_a_wrong_weight():
@@ -95,33 +116,16 @@ def test_group_norm_matches_torch(dtype, shape, groups, affine, poison):
     if poison:
         x.flat[x.size // 3] = np.inf
     C = shape[1]
-    w = rng.standard_normal(C).astype(dtype) if affine in ("both", "weight") else None
-    b = rng.standard_normal(C).astype(dtype) if affine in ("both", "bias") else None
-    tx = Tensor(x, requires_grad=True)
-    tw = None if w is None else Tensor(w, requires_grad=True)
-    tb = None if b is None else Tensor(b, requires_grad=True)
-    y = F.group_norm(tx, groups, tw, tb)
-    g = rng.standard_normal(y.shape).astype(dtype)
-    y.backward(g)
+    w, b = _affine(rng, affine, (C,), dtype)
+    y, tx, tw, tb, g = _ours(lambda tx, tw, tb: F.group_norm(tx, groups, tw, tb), x, w, b)
 
-    def leaf(a):
-        return None if a is None else torch.tensor(a, dtype=torch.float64, requires_grad=True)
-
-    ux, uw, ub = leaf(x), leaf(w), leaf(b)
+    ux, uw, ub = _leaf(x), _leaf(w), _leaf(b)
     # PyTorch's group_norm refuses a bias without a weight ("tensor does not have a device"):
     # its oracle gets a weight of ones there, the same function
     ones = torch.ones(C, dtype=torch.float64) if uw is None and ub is not None else uw
     uy = TF.group_norm(ux, groups, ones, ub)
     uy.backward(torch.from_numpy(g.astype(np.float64)))
-    tol = 1e-10 if dtype == np.float64 else 1e-5
-    pairs = [(y.data, uy), (tx.grad, ux.grad)]
-    pairs += [] if w is None else [(tw.grad, uw.grad)]
-    pairs += [] if b is None else [(tb.grad, ub.grad)]
-    for ours, theirs in pairs:
-        theirs = theirs.detach().numpy()
-        assert ours.shape == theirs.shape and ours.dtype == dtype
-        np.testing.assert_array_equal(np.isnan(ours), np.isnan(theirs))
-        np.testing.assert_allclose(ours, theirs, rtol=tol, atol=tol)
+    _same(dtype, (y.data, uy), (tx.grad, ux.grad), (tw, uw), (tb, ub))
 
 
 def test_group_norm_rejects_a_wrong_weight_and_gives_weights_theirs_without_dx():
