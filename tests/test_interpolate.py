@@ -99,3 +99,15 @@ def test_linear_modes_match_torch_and_keep_nan_where_it_is_read(case, poison):
     for ours, theirs in ((y.data, ty.detach().numpy()), (t.grad, tx.grad.numpy())):
         np.testing.assert_array_equal(np.isnan(ours), np.isnan(theirs))
         np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-12)
+
+
+def test_an_infinity_gives_no_warning():
+    # the tests turn warnings into errors: inf times a weight of 0 is NaN, silently
+    x = np.arange(40.0).reshape(1, 2, 4, 5)
+    x[0, 0, 1, 2] = np.inf
+    t = Tensor(x, requires_grad=True)
+    y = F.interpolate(t, scale_factor=2, mode="bilinear")
+    g = np.ones(y.shape)
+    g[0, 1, 0, 0] = np.inf
+    y.backward(g)
+    assert np.isinf(y.data).any() and np.isfinite(y.data[0, 1]).all()

@@ -590,12 +590,14 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
         y = batch_norm(x.reshape(rows.shape), None, None, training=True, eps=eps).reshape(x.shape)
         y = y * weight if weight is not None else y
         return _result(y + bias if bias is not None else y, input, weight, bias)
-    _, saved = normalization._train_forward(x3, None, None, eps, output=False)
-    xhat = saved.xhat[0]  # (M, D)
-    y = xhat * np.reshape(w, D) if w is not None else xhat.copy()
-    if b is not None:
-        y += np.reshape(b, D)
+    with np.errstate(all="ignore"):  # NaN and infinities propagate, as in PyTorch
+        _, saved = normalization._train_forward(x3, None, None, eps, output=False)
+        xhat = saved.xhat[0]  # (M, D)
+        y = xhat * np.reshape(w, D) if w is not None else xhat.copy()
+        if b is not None:
+            y += np.reshape(b, D)
 
+    @_args.ieee
     def backward(g: np.ndarray) -> tuple[Any, ...]:
         g2 = g.reshape(xhat.shape)
         dx = None
@@ -645,14 +647,15 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         return _result(y, input, weight, bias)
     checked = normalization._check("group_norm", rows, None, None, None, None, eps, training=True)
     x3, out = checked[0], checked[2]
-    _, saved = normalization._train_forward(x3, None, None, eps, output=False)
     P = rows.size // (N * C)
-    xhat = saved.xhat.reshape(N, C, P)
-    with _np.row_loops(P):  # a number per (image, channel) row
-        y = xhat * np.reshape(w, (1, C, 1)) if w is not None else xhat.copy()
+    with np.errstate(all="ignore"), _np.row_loops(P):  # NaN and infinities propagate
+        _, saved = normalization._train_forward(x3, None, None, eps, output=False)
+        xhat = saved.xhat.reshape(N, C, P)
+        y = xhat * np.reshape(w, (1, C, 1)) if w is not None else xhat.copy()  # per (n, c) row
         if b is not None:
             y += np.reshape(b, (1, C, 1))
 
+    @_args.ieee
     def backward(g: np.ndarray) -> tuple[Any, ...]:
         g3 = g.reshape(N, C, P)
         dx = None
@@ -758,11 +761,12 @@ def _gather(a: np.ndarray, taps: Taps, axis: int) -> np.ndarray:
     read it, as in PyTorch (a matrix product would carry it to the whole row)."""
     trailing = (1,) * (a.ndim - axis - 1)
     out = None
-    for idx, w in taps:
-        term = np.take(a, idx, axis=axis)
-        if w is not None:
-            term *= w.astype(a.dtype).reshape(-1, *trailing)
-        out = term if out is None else np.add(out, term, out=out)
+    with np.errstate(all="ignore"):  # an infinity at weight 0 is NaN, as in PyTorch
+        for idx, w in taps:
+            term = np.take(a, idx, axis=axis)
+            if w is not None:
+                term *= w.astype(a.dtype).reshape(-1, *trailing)
+            out = term if out is None else np.add(out, term, out=out)
     assert out is not None
     return out
 
@@ -774,13 +778,14 @@ def _scatter(g: np.ndarray, taps: Taps, axis: int, n_in: int) -> np.ndarray:
     shape = list(g.shape)
     shape[axis] = n_in
     dx = np.zeros(shape, g.dtype)
-    for idx, w in taps:
-        term = g if w is None else g * w.astype(g.dtype).reshape(-1, *trailing)
-        starts = np.flatnonzero(np.diff(idx, prepend=-1))  # the first output of each run
-        runs = np.add.reduceat(term, starts, axis=axis)
-        where: list[Any] = [slice(None)] * g.ndim
-        where[axis] = idx[starts]
-        dx[tuple(where)] += runs
+    with np.errstate(all="ignore"):  # as the forward's
+        for idx, w in taps:
+            term = g if w is None else g * w.astype(g.dtype).reshape(-1, *trailing)
+            starts = np.flatnonzero(np.diff(idx, prepend=-1))  # the first output of each run
+            runs = np.add.reduceat(term, starts, axis=axis)
+            where: list[Any] = [slice(None)] * g.ndim
+            where[axis] = idx[starts]
+            dx[tuple(where)] += runs
     return dx
 
 
