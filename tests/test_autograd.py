@@ -9,13 +9,16 @@ a Tensor used twice, ``no_grad``, ``detach``, errors.
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pytest
 import torch
 
 import convgrad as cg
 import convgrad.nn.functional as F
-from convgrad.autograd import Tensor
+from convgrad.autograd import Tensor, engine
+from convgrad.autograd.engine import record
 
 TF = torch.nn.functional
 CLOSE = dict(rtol=1e-10, atol=1e-12)
@@ -155,6 +158,63 @@ def test_retain_graph_allows_a_second_backward():
     y.backward(retain_graph=True)
     y.backward()
     np.testing.assert_array_equal(x.grad, [4.0, 8.0])
+
+
+def _op_returning(made: list, view=None):
+    """An op whose backward returns a fresh array it keeps no reference to (a weak one in
+    ``made``), or ``view(fresh)``."""
+
+    def op(x):
+        def backward(g):
+            fresh = np.array(g * 2.0)
+            made.append(weakref.ref(fresh))
+            return ((fresh if view is None else view(fresh)),)
+
+        return record(x.data * 2.0, (x,), backward)
+
+    return op
+
+
+@pytest.mark.skipif(not engine._COUNTS_EXACT, reason="from Python 3.14 a leaf always copies")
+@pytest.mark.parametrize("view", [None, lambda a: a.reshape(-1)[::1].reshape(a.shape)])
+def test_a_leaf_keeps_a_gradient_no_one_else_holds_without_copying_it(view):
+    made: list = []
+    x = cg.tensor(np.ones((3, 4), np.float32), requires_grad=True)
+    _op_returning(made, view)(x).backward(np.ones((3, 4), np.float32))
+    fresh = made[0]()
+    assert fresh is not None and np.shares_memory(x.grad, fresh)
+    np.testing.assert_array_equal(x.grad, np.full((3, 4), 2.0))
+
+
+def test_leaves_copy_gradients_that_others_hold():
+    """A leaf's .grad shares no memory with another leaf's, with the caller's grad, or with an
+    array an op still holds; adding to one leaves the others as they were."""
+    g = np.ones((2, 3))
+    a, b = (cg.tensor(np.zeros((2, 3)), requires_grad=True) for _ in range(2))
+    (a + b).backward(g)  # the same array is both parents' share
+    c = cg.tensor(np.zeros(6), requires_grad=True)
+    c.reshape(2, 3).backward(g)  # a view of the caller's grad
+    d, e = (cg.tensor(np.zeros((1, 3)), requires_grad=True) for _ in range(2))
+    (cg.cat([d, e]) * 2.0).backward(g)  # two slices of one fresh array
+    kept: list = []
+    f = cg.tensor(np.zeros((2, 3)), requires_grad=True)
+    record(f.data, (f,), lambda g_: (kept.append(g_ + 1) or kept[0],)).backward(g)
+    leaves = [a.grad, b.grad, c.grad, d.grad, e.grad, f.grad]
+    for i, one in enumerate(leaves):
+        others = [*leaves[:i], *leaves[i + 1 :], g, kept[0]]
+        assert not any(np.shares_memory(one, other) for other in others)
+    a.grad += 1
+    d.grad += 1
+    np.testing.assert_array_equal(b.grad, g)
+    np.testing.assert_array_equal(e.grad, [[2.0, 2.0, 2.0]])
+    np.testing.assert_array_equal(g, np.ones((2, 3)))
+
+
+def test_a_kept_gradient_accumulates_in_place_across_backward_calls():
+    x = cg.tensor(np.ones(4), requires_grad=True)
+    for _ in range(3):
+        (x * 3.0).backward(np.ones(4))
+    np.testing.assert_array_equal(x.grad, np.full(4, 9.0))
 
 
 def test_no_grad_and_detach_record_nothing():

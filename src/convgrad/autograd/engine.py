@@ -15,7 +15,8 @@ convolution, pooling, normalisation and loss ops of :mod:`convgrad.nn.functional
    used it has passed its share back), so hand it to its ``backward`` and *add* each parent's
    share to that parent's gradient (a Tensor used twice receives two shares);
 4. a leaf that ``requires_grad`` (a :class:`~convgrad.nn.Parameter`, or an input made with
-   ``requires_grad=True``) accumulates its gradient into ``.grad``, as PyTorch's does;
+   ``requires_grad=True``) accumulates its gradient into ``.grad``, as PyTorch's does; its first
+   gradient is the array itself when nothing else holds it (:func:`_unshared`), else a copy;
 5. each step, once used, lets go of its parents and of the arrays its backward kept, so memory
    is returned as the walk goes (a second ``backward`` through the same graph is an error).
 
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -200,7 +202,9 @@ class Tensor(TensorMethods):
                 continue
             if t._backward is None:  # 4. a leaf keeps its gradient
                 if t.grad is None:
-                    t.grad = np.array(g, dtype=t.dtype, copy=True)
+                    # sys.getrefcount(g) counts this frame's name and its own argument
+                    alone = sys.getrefcount(g) <= 2 and _unshared(g, t.dtype)
+                    t.grad = g if alone else np.array(g, dtype=t.dtype, copy=True)
                 else:
                     t.grad += g
                 continue
@@ -210,6 +214,7 @@ class Tensor(TensorMethods):
                 if gp.dtype != p.dtype:
                     gp = gp.astype(p.dtype)
                 grads[id(p)] = grads[id(p)] + gp if id(p) in grads else gp
+            gp = None  # the last share stays in grads alone (a leaf may keep it: step 4)
             if not retain_graph:  # 5. free what the step kept, as PyTorch does
                 t._parents, t._backward = (), _freed
 
@@ -320,6 +325,31 @@ class Tensor(TensorMethods):
         return record(self.data.reshape(new), (self,), lambda g: (g.reshape(old),))
 
     view = reshape
+
+
+def _unshared(g: np.ndarray, dtype: np.dtype) -> bool:
+    """Whether a leaf may keep ``g``, the gradient the walk popped, as its ``.grad`` without a
+    copy, as PyTorch's leaves keep a gradient no one else holds. The caller has checked that
+    only its own name refers to ``g``: another parent, another pending gradient, or an op that
+    kept it would hold a reference too. ``g`` must have the leaf's dtype, be contiguous and
+    writable (``.grad += ...`` later), and own its memory, or view all of an array that nothing
+    else holds (a reshape's backward; not a reshape of the caller's ``grad``, nor a slice of an
+    array whose other slices went to other parents). The copy this saves is a pass over the
+    gradient: 0.5 to 2.6 ms on a ``(32, 64, 28, 28)`` float32 input.
+
+    The counts are CPython's up to 3.13: from 3.14 a name pushed on the stack may be counted
+    once less, which would make a shared array look alone, so there the leaf copies."""
+    if not (_COUNTS_EXACT and g.dtype == dtype and g.flags.writeable and g.flags.c_contiguous):
+        return False
+    base = g.base
+    if base is None:
+        return True
+    # held by g's .base, this name and getrefcount's argument: nothing else
+    alone = isinstance(base, np.ndarray) and sys.getrefcount(base) <= 3
+    return alone and base.base is None and base.nbytes == g.nbytes
+
+
+_COUNTS_EXACT = sys.version_info < (3, 14)
 
 
 def _freed(g: np.ndarray) -> Sequence[np.ndarray | None]:
