@@ -22,7 +22,14 @@ through the tape) and in ``torch.nn``, with the same initial weights:
   batch 8;
 - ``convnext-mini``: ConvNeXt's 4x4 stem and four blocks in two stages (depthwise 7x7, layer
   norm over the channels last, 1x1 expansion by 4 with GELU as linear layers, 1x1 projection);
-  64x64 images, batch 32.
+  64x64 images, batch 32;
+- ``lenet5``: LeNet-5 (5x5 convolutions of 6 and 16 channels, tanh, average pooling, three
+  linear layers); 28x28 images, batch 64;
+- ``conv1d-mini``: three ``Conv1d`` layers of 5 taps with ``BatchNorm1d``, ReLU and max pooling,
+  a mean over time, dropout; 40 features by 256 steps, batch 32;
+- ``mlp-mini``: 784 -> 512 -> 256 -> 10 with ``BatchNorm1d``, ReLU and dropout; batch 128;
+- ``autoencoder-mini``: two stride-2 3x3 convolutions down, two stride-2 4x4 transposed ones up,
+  batch norm, ReLU, a sigmoid, trained by the squared error; 32x32 images, batch 32.
 
 A timed run is ``--steps`` steps of Adam (learning rate 1e-3) with cross-entropy on random
 images; convgrad pure NumPy, convgrad ``[fast]`` (when numba runs here) and PyTorch alternate, on
@@ -269,7 +276,70 @@ def convnext_mini(m: Any) -> Any:
     return Net()
 
 
-# name: (the network's builder, the images' shape, the labels' shape after the batch's)
+def lenet5(m: Any) -> Any:
+    """LeNet-5 as courses teach it: 5x5 convolutions of 6 and 16 channels with tanh and 2x2
+    average pooling, three linear layers."""
+    kw = m.kw
+    return m.nn.Sequential(
+        m.nn.Conv2d(1, 6, 5, 1, 2, **kw), m.nn.Tanh(), m.nn.AvgPool2d(2),
+        m.nn.Conv2d(6, 16, 5, **kw), m.nn.Tanh(), m.nn.AvgPool2d(2),
+        m.nn.Flatten(), m.nn.Linear(16 * 5 * 5, 120, **kw), m.nn.Tanh(),
+        m.nn.Linear(120, 84, **kw), m.nn.Tanh(), m.nn.Linear(84, 10, **kw),
+    )  # fmt: skip
+
+
+def conv1d_mini(m: Any) -> Any:
+    """A 1-D network over sequences of 40 features (audio frames, say): convolutions of 5 taps
+    with ``BatchNorm1d``, ReLU and max pooling by 2, a mean over time, dropout, a linear layer."""
+    kw = m.kw
+
+    class Net(m.nn.Module):  # type: ignore[name-defined,misc]
+        def __init__(self) -> None:
+            super().__init__()
+            layers, c = [], 40
+            for width in (64, 128, 128):
+                layers += [
+                    m.nn.Conv1d(c, width, 5, 1, 2, **kw), m.nn.BatchNorm1d(width, **kw),
+                    m.nn.ReLU(), m.nn.MaxPool1d(2),
+                ]  # fmt: skip
+                c = width
+            self.features = m.nn.Sequential(*layers)
+            self.drop = m.nn.Dropout(0.2)
+            self.fc = m.nn.Linear(128, 10, **kw)
+
+        def forward(self, x: Any) -> Any:
+            return self.fc(self.drop(self.features(x).mean(2)))
+
+    return Net()
+
+
+def mlp_mini(m: Any) -> Any:
+    """Two hidden layers of 512 and 256 with ``BatchNorm1d``, ReLU and dropout, on flattened
+    28x28 images."""
+    kw = m.kw
+    return m.nn.Sequential(
+        m.nn.Flatten(),
+        m.nn.Linear(784, 512, **kw), m.nn.BatchNorm1d(512, **kw), m.nn.ReLU(), m.nn.Dropout(0.2),
+        m.nn.Linear(512, 256, **kw), m.nn.BatchNorm1d(256, **kw), m.nn.ReLU(), m.nn.Dropout(0.2),
+        m.nn.Linear(256, 10, **kw),
+    )  # fmt: skip
+
+
+def autoencoder_mini(m: Any) -> Any:
+    """A convolutional autoencoder: 3x3 convolutions at stride 2 down, 4x4 transposed ones at
+    stride 2 up (DCGAN's), batch norm and ReLU, a sigmoid out; trained by the squared error to
+    its input."""
+    kw = m.kw
+    return m.nn.Sequential(
+        m.nn.Conv2d(3, 32, 3, 2, 1, **kw), m.nn.BatchNorm2d(32, **kw), m.nn.ReLU(),
+        m.nn.Conv2d(32, 64, 3, 2, 1, **kw), m.nn.BatchNorm2d(64, **kw), m.nn.ReLU(),
+        m.nn.ConvTranspose2d(64, 32, 4, 2, 1, **kw), m.nn.BatchNorm2d(32, **kw), m.nn.ReLU(),
+        m.nn.ConvTranspose2d(32, 3, 4, 2, 1, **kw), m.nn.Sigmoid(),
+    )  # fmt: skip
+
+
+# name: (the network's builder, the images' shape, the labels' shape after the batch's, or
+# None: the squared error to the images)
 NETWORKS = {
     "resnet18-mini": (resnet18_mini, (16, 3, 64, 64), ()),
     "vgg-mini": (vgg_mini, (32, 3, 32, 32), ()),
@@ -278,6 +348,10 @@ NETWORKS = {
     "mobilenetv3-mini": (mobilenetv3_mini, (32, 3, 64, 64), ()),
     "unet-mini": (unet_mini, (8, 3, 64, 64), (64, 64)),
     "convnext-mini": (convnext_mini, (32, 3, 64, 64), ()),
+    "lenet5": (lenet5, (64, 1, 28, 28), ()),
+    "conv1d-mini": (conv1d_mini, (32, 40, 256), ()),
+    "mlp-mini": (mlp_mini, (128, 1, 28, 28), ()),
+    "autoencoder-mini": (autoencoder_mini, (32, 3, 32, 32), None),
 }
 
 
@@ -288,14 +362,16 @@ def run(name: str, repeat: int, steps: int) -> dict[str, Any]:
     ours, theirs = build(_lib("convgrad")), build(_lib("torch"))
     theirs.load_state_dict({k: torch.from_numpy(np.array(v)) for k, v in ours.state_dict().items()})
     rng = np.random.default_rng(0)
-    batches = [
-        (
-            rng.standard_normal(shape, dtype=np.float32),
-            rng.integers(0, 4 if label_shape else 10, (shape[0], *label_shape)),
-        )
-        for _ in range(steps)
-    ]
+    batches = []
+    for _ in range(steps):
+        x = rng.standard_normal(shape, dtype=np.float32)
+        if label_shape is None:  # an autoencoder's target: its input, in (0, 1)
+            batches.append((x, 1 / (1 + np.exp(-x))))
+        else:
+            batches.append((x, rng.integers(0, 4 if label_shape else 10, (shape[0], *label_shape))))
     our_loss, their_loss = nn.CrossEntropyLoss(), torch.nn.CrossEntropyLoss()
+    if label_shape is None:
+        our_loss, their_loss = nn.MSELoss(), torch.nn.MSELoss()
     our_opt = optim.Adam(ours.parameters(), lr=1e-3)
     their_opt = torch.optim.Adam(theirs.parameters(), lr=1e-3)
 

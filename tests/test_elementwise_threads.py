@@ -43,9 +43,10 @@ def _same(one, split):
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("poison", [None, np.nan, np.inf])
-def test_batch_norm_split_over_channels_gives_the_same_bits(monkeypatch, dtype, poison):
+@pytest.mark.parametrize("shape", [(5, 7, 6, 4), (64, 7)])  # (N, C): the columns' sums
+def test_batch_norm_split_over_channels_gives_the_same_bits(monkeypatch, dtype, poison, shape):
     rng = np.random.default_rng(0)
-    x = _poisoned(rng, (5, 7, 6, 4), poison).astype(dtype)
+    x = _poisoned(rng, shape, poison).astype(dtype)
     dy = _poisoned(rng, x.shape, poison).astype(dtype)
     w, b = rng.standard_normal(7).astype(dtype), rng.standard_normal(7).astype(dtype)
     copies = [a.copy() for a in (x, dy, w, b)]
