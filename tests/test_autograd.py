@@ -316,6 +316,9 @@ FUNCTIONAL = [
     _f("gelu tanh", lambda x: F.gelu(x, "tanh"), lambda x: TF.gelu(x, approximate="tanh"), (5,)),
     _f("softmax", lambda x: F.softmax(x, 1), lambda x: TF.softmax(x, 1), (2, 3, 4)),
     _f("log_softmax", lambda x: F.log_softmax(x, -1), lambda x: TF.log_softmax(x, -1), (2, 5)),
+    _f("softmax last", lambda x: F.softmax(x, 2), lambda x: TF.softmax(x, 2), (2, 3, 4)),
+    _f("softmax 1-d", lambda x: F.softmax(x, 0), lambda x: TF.softmax(x, 0), (6,)),
+    _f("log_softmax 0", lambda x: F.log_softmax(x, 0), lambda x: TF.log_softmax(x, 0), (3, 4)),
     _f("linear", F.linear, TF.linear, (2, 3, 4), (5, 4), (5,)),
     _f("conv1d", lambda x, w: F.conv1d(x, w, stride=2, padding=1),
        lambda x, w: TF.conv1d(x, w, stride=2, padding=1), (2, 2, 7), (3, 2, 3)),
@@ -457,3 +460,45 @@ def test_dropout_scales_kept_values_and_passes_gradient_through_the_same_mask():
 def test_functional_bad_input_names_the_argument(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+@pytest.mark.parametrize("fn", ["softmax", "log_softmax"])
+@pytest.mark.parametrize("dim", [0, 1])
+def test_softmax_rows_with_nan_and_infinities_match_torch(fn, dim):
+    x = np.array([[1.0, 2.0, 3.0], [np.nan, 0.0, 1.0], [np.inf, 0.0, 1.0], [-np.inf, 0.0, 1.0]])
+    g = np.arange(12.0).reshape(4, 3) - 5
+    ours = cg.tensor(x, requires_grad=True)
+    getattr(F, fn)(ours, dim).backward(g)
+    theirs = torch.tensor(x, requires_grad=True)
+    y = getattr(TF, fn)(theirs, dim)
+    y.backward(torch.tensor(g))
+    np.testing.assert_allclose(getattr(F, fn)(x, dim), y.detach().numpy(), **CLOSE)
+    np.testing.assert_allclose(ours.grad, theirs.grad.numpy(), **CLOSE)
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+@pytest.mark.parametrize("smoothing", [0.0, 0.1])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_cross_entropy_on_the_tape_is_cross_entropy_backward_bit_for_bit(
+    reduction, smoothing, dtype
+):
+    """The tape's cross-entropy keeps its forward's log-probabilities for the backward; the
+    gradient is the NumPy API's, which takes them again, to the bit (and PyTorch's, closely)."""
+    rng = np.random.default_rng(3)
+    x = (rng.standard_normal((9, 7)) * 4).astype(dtype)
+    t = rng.integers(0, 7, 9)
+    ours = cg.tensor(x, requires_grad=True)
+    loss = F.cross_entropy(ours, t, reduction=reduction, label_smoothing=smoothing)
+    g = np.asarray(rng.standard_normal(loss.shape), dtype=dtype)
+    loss.backward(g)
+    expected = cg.cross_entropy_backward(g, x, t, reduction, smoothing)
+    assert ours.grad.dtype == expected.dtype == dtype
+    np.testing.assert_array_equal(ours.grad, expected)
+    np.testing.assert_array_equal(
+        loss.data, cg.cross_entropy(x, t, reduction=reduction, label_smoothing=smoothing)
+    )
+    theirs = torch.tensor(x.astype(np.float64), requires_grad=True)
+    TF.cross_entropy(theirs, torch.tensor(t), reduction=reduction, label_smoothing=smoothing
+                     ).backward(torch.tensor(g.astype(np.float64)))  # fmt: skip
+    tol = 1e-5 if dtype == np.float32 else 1e-12
+    np.testing.assert_allclose(ours.grad, theirs.grad.numpy(), rtol=tol, atol=tol)

@@ -83,15 +83,43 @@ def _check_cross_entropy(fn, x, target, reduction, label_smoothing):
 
 
 def _log_softmax(x: np.ndarray) -> np.ndarray:
-    shifted = x - x.max(axis=1, keepdims=True)  # (N, C), each row's maximum at 0
-    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    """``(N, C)``: ``x - log(sum(exp(x)))`` per row, with each row's maximum taken out first;
+    four passes, one new array and one temporary."""
+    out = np.subtract(x, x.max(axis=1, keepdims=True))  # each row's maximum at 0
+    sums = np.exp(out).sum(axis=1, keepdims=True)
+    out -= np.log(sums)
+    return out
 
 
-def _smoothed_targets(target: np.ndarray, classes: int, smoothing: float, dtype) -> np.ndarray:
-    """``q (N, C) = (1 - smoothing) * onehot(target) + smoothing / C``."""
-    q = np.full((target.size, classes), smoothing / classes, dtype=dtype)
-    q[np.arange(target.size), target] += 1 - smoothing
-    return q
+def _cross_entropy_loss(logp: np.ndarray, target: np.ndarray, reduction: str, smoothing: float):
+    """:func:`cross_entropy` from the log-probabilities ``logp (N, C)``."""
+    # -sum_c q[c] logp[c], written as PyTorch computes it: the target's term alone, plus the
+    # smoothing's mean over classes only when there is smoothing (so 0 * -inf never makes a NaN)
+    loss = -(1 - smoothing) * logp[np.arange(logp.shape[0]), target]  # (N,)
+    if smoothing:
+        loss -= smoothing / logp.shape[1] * logp.sum(axis=1)
+    return _reduce(loss, reduction)
+
+
+def _cross_entropy_grad(
+    logp: np.ndarray, target: np.ndarray, d: np.ndarray, reduction: str, smoothing: float
+) -> np.ndarray:
+    """:func:`cross_entropy_backward` from the log-probabilities ``logp (N, C)`` and ``dloss``
+    ``d`` in their dtype: ``(softmax - q) * d``, ``q`` the smoothed one-hot targets, divided by
+    ``N`` for the mean; ``q`` is never made: the target's entries are set apart and take
+    ``q[t] = e / C + (1 - e)`` in one subtraction, as a whole ``q`` would give them."""
+    n, classes = logp.shape
+    rows = np.arange(n)
+    dx = np.exp(logp)  # the probabilities
+    kind = dx.dtype.type
+    at_target = dx[rows, target] - (kind(smoothing / classes) + kind(1 - smoothing))
+    if smoothing:
+        dx -= kind(smoothing / classes)
+    dx[rows, target] = at_target
+    dx *= d[:, None] if reduction == "none" else d
+    if reduction == "mean" and n:
+        dx /= n
+    return dx
 
 
 def _check_torch_only(fn: str, **given: object) -> None:
@@ -148,13 +176,8 @@ def cross_entropy(
             f"cross_entropy: no target may equal ignore_index={ignore_index}: ignoring targets "
             f"is not implemented"
         )
-    logp = _log_softmax(x)  # (N, C)
-    # -sum_c q[c] logp[c], written as PyTorch computes it: the target's term alone, plus the
-    # smoothing's mean over classes only when there is smoothing (so 0 * -inf never makes a NaN)
-    loss = -(1 - smoothing) * logp[np.arange(x.shape[0]), target]  # (N,)
-    if smoothing:
-        loss -= smoothing / x.shape[1] * logp.sum(axis=1)
-    return _reduce(loss, reduction).astype(out, copy=False)
+    loss = _cross_entropy_loss(_log_softmax(x), target, reduction, smoothing)
+    return loss.astype(out, copy=False)
 
 
 @_args.ieee
@@ -172,13 +195,9 @@ def cross_entropy_backward(dloss, input, target, reduction="mean", label_smoothi
         fn, input, target, reduction, label_smoothing
     )
     d = _check_dloss(fn, dloss, x.shape[:1], reduction).astype(x.dtype)
-    probs = np.exp(_log_softmax(x))  # (N, C)
-    dx = (probs - _smoothed_targets(target, x.shape[1], smoothing, x.dtype)) * (
-        d[:, None] if reduction == "none" else d
+    return _cross_entropy_grad(_log_softmax(x), target, d, reduction, smoothing).astype(
+        out, copy=False
     )
-    if reduction == "mean" and x.shape[0]:
-        dx /= x.shape[0]
-    return dx.astype(out, copy=False)
 
 
 # --- mean squared error -------------------------------------------------------------------------

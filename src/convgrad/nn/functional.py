@@ -230,9 +230,26 @@ def softmax(input: Any, dim: int | None = None, dtype: Any = None) -> Any:
     """
     x = np.asarray(_d(input), dtype=dtype)
     dim = _softmax_dim("softmax", x.ndim, dim)
-    e = np.exp(x - x.max(axis=dim, keepdims=True))
-    y = e / e.sum(axis=dim, keepdims=True)
-    return record(y, (input,), lambda g: (y * (g - (g * y).sum(axis=dim, keepdims=True)),))
+    with np.errstate(all="ignore"):  # NaN and infinities propagate (inf - inf is NaN)
+        y = np.subtract(x, x.max(axis=dim, keepdims=True))
+        np.exp(y, out=y)
+        y /= y.sum(axis=dim, keepdims=True)
+
+    def backward(g: np.ndarray) -> tuple[np.ndarray]:
+        with np.errstate(all="ignore"):
+            dx = np.subtract(g, _dots_along(g, y, dim))
+            dx *= y
+        return (dx,)
+
+    return record(y, (input,), backward)
+
+
+def _dots_along(a: np.ndarray, b: np.ndarray, dim: int) -> np.ndarray:
+    """``sum(a * b)`` along ``dim``, kept as an axis of 1, without the product array where the
+    axis is the last (:func:`convgrad._np.row_dots`)."""
+    if dim == a.ndim - 1 and a.ndim:
+        return _np.row_dots(a, b)[..., None]
+    return np.multiply(a, b).sum(axis=dim, keepdims=True)
 
 
 def log_softmax(input: Any, dim: int | None = None, dtype: Any = None) -> Any:
@@ -243,9 +260,17 @@ def log_softmax(input: Any, dim: int | None = None, dtype: Any = None) -> Any:
     """
     x = np.asarray(_d(input), dtype=dtype)
     dim = _softmax_dim("log_softmax", x.ndim, dim)
-    shifted = x - x.max(axis=dim, keepdims=True)
-    y = shifted - np.log(np.exp(shifted).sum(axis=dim, keepdims=True))
-    return record(y, (input,), lambda g: (g - np.exp(y) * g.sum(axis=dim, keepdims=True),))
+    with np.errstate(all="ignore"):  # NaN and infinities propagate (inf - inf is NaN)
+        y = np.subtract(x, x.max(axis=dim, keepdims=True))
+        y -= np.log(np.exp(y).sum(axis=dim, keepdims=True))
+
+    def backward(g: np.ndarray) -> tuple[np.ndarray]:
+        with np.errstate(all="ignore"):
+            dx = np.exp(y)
+            dx *= g.sum(axis=dim, keepdims=True)
+            return (np.subtract(g, dx, out=dx),)
+
+    return record(y, (input,), backward)
 
 
 def _check_p(fn: str, p: Any) -> float:
@@ -1113,12 +1138,7 @@ def cross_entropy(
     x_shape = np.shape(_d(input))
     probabilities = t.dtype.kind == "f"
     if not probabilities and len(x_shape) == 2 and weight is None and not np.any(t == ignore_index):
-        x = _d(input)
-        return record(
-            losses.cross_entropy(x, t, reduction=reduction, label_smoothing=e),
-            (input,),
-            lambda g: (losses.cross_entropy_backward(g, x, t, reduction, e),),
-        )
+        return _class_cross_entropy(input, t, reduction, e)
     x = as_tensor(input)
     C = x.shape[1] if x.ndim > 1 else x.shape[0]
     logp = log_softmax(x, dim=1 if x.ndim > 1 else 0)
@@ -1145,6 +1165,26 @@ def cross_entropy(
     else:
         smooth = _reduced(smooth, reduction, valid.sum() if w is None else rw.sum())
     return _result(loss * (1 - e) + smooth * (e / C), input)
+
+
+def _class_cross_entropy(input: Any, target: np.ndarray, reduction: str, smoothing: float) -> Any:
+    """:func:`convgrad.losses.cross_entropy` on ``(N, C)`` logits, recorded; the backward
+    (:func:`convgrad.losses.cross_entropy_backward`'s arithmetic) starts from the forward's
+    log-probabilities, kept, instead of taking them again."""
+    x, target, reduction, smoothing, out = losses._check_cross_entropy(
+        "cross_entropy", _d(input), target, reduction, smoothing
+    )
+    with np.errstate(all="ignore"):
+        logp = losses._log_softmax(x)
+        loss = losses._cross_entropy_loss(logp, target, reduction, smoothing)
+
+    def backward(g: np.ndarray) -> tuple[np.ndarray]:
+        with np.errstate(all="ignore"):
+            d = np.asarray(g, dtype=logp.dtype)
+            grad = losses._cross_entropy_grad(logp, target, d, reduction, smoothing)
+        return (grad.astype(out, copy=False),)
+
+    return record(loss.astype(out, copy=False), (input,), backward)
 
 
 def binary_cross_entropy_with_logits(
