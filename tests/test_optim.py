@@ -19,8 +19,9 @@ import pytest
 import torch
 
 from convgrad import optim
+from convgrad.kernels import accel, parallel
 from convgrad.nn.parameter import Parameter
-from convgrad.optim import lr_scheduler
+from convgrad.optim import adam, lr_scheduler
 
 STEPS = 20
 SHAPES = [(3, 4), (5,)]
@@ -631,3 +632,73 @@ def test_one_cycle_refuses_to_step_past_its_end():
     schedule.step(), schedule.step()
     with pytest.raises(ValueError, match="past total_steps=2"):
         schedule.step()
+
+
+# --- Adam's update paths: NumPy whole, NumPy split over threads, numba ---------------------------
+
+
+def _adam_trajectory(monkeypatch, backend, split, dtype, kwargs, shape=(37, 29), poison=False):
+    """20 Adam steps on one parameter with ``backend``'s update, split over two threads from the
+    first number (``split``) or never; the parameter after each step."""
+    monkeypatch.setattr(adam, "ADAM_SPLIT", 1 if split else 1 << 40)
+    monkeypatch.setattr(adam, "ADAM_NUMBA_SPLIT", 1 if split else 1 << 40)
+    monkeypatch.setattr(parallel, "SPLIT_ELEMENTS", 1 if split else 1 << 40)
+    rng = np.random.default_rng(7)
+    p = Parameter(rng.standard_normal(shape).astype(dtype))
+    opt = optim.Adam([p], **kwargs)
+    out = []
+    with parallel.limit(2), accel.accelerator(backend):
+        for t in range(STEPS):
+            p.grad = rng.standard_normal(shape).astype(dtype)
+            if poison and t == 3:
+                p.grad.reshape(-1)[[0, 5, 9]] = [np.nan, np.inf, -np.inf]
+            opt.step()
+            out.append(p.data.copy())
+    return out
+
+
+ADAM_PATH_OPTIONS = [
+    dict(lr=0.01),
+    dict(lr=0.01, amsgrad=True),
+    dict(lr=0.01, weight_decay=0.1, maximize=True),
+    dict(lr=0.01, weight_decay=0.1, decoupled_weight_decay=True, amsgrad=True, eps=1e-3),
+]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("kwargs", ADAM_PATH_OPTIONS, ids=str)
+@pytest.mark.parametrize("poison", [False, True])
+def test_adam_split_and_compiled_updates_are_numpys_to_the_bit(monkeypatch, dtype, kwargs, poison):
+    """NumPy's passes split over two threads, and numba's one pass (whole and split), give the
+    bits of NumPy's passes over the whole parameter, NaN and infinities in a gradient
+    included (AMSGrad's maximum keeps a NaN, as np.maximum does)."""
+    whole = _adam_trajectory(monkeypatch, "numpy", False, dtype, kwargs, poison=poison)
+    paths = [("numpy", True)]
+    if accel.available() is not None:
+        paths += [("numba", False), ("numba", True)]
+    for backend, split in paths:
+        other = _adam_trajectory(monkeypatch, backend, split, dtype, kwargs, poison=poison)
+        for t, (a, b) in enumerate(zip(whole, other)):
+            np.testing.assert_array_equal(a, b, err_msg=f"{backend} split={split} step {t}")
+
+
+@pytest.mark.parametrize("backend", ["numpy", "numba"])
+def test_adam_on_a_parameter_that_is_not_contiguous_matches_torch(backend):
+    if backend == "numba" and accel.available() is None:
+        pytest.skip("numba is not installed")
+    rng = np.random.default_rng(2)
+    start = rng.standard_normal((6, 5))
+    p = Parameter(np.ones((5, 6)))
+    p.data = start.copy().T  # a transposed view: the update runs on the arrays as they are
+    tp = torch.nn.Parameter(torch.tensor(start.T.copy()))
+    opt, topt = (
+        optim.Adam([p], lr=0.05, amsgrad=True),
+        torch.optim.Adam([tp], lr=0.05, amsgrad=True),
+    )
+    with accel.accelerator(backend):
+        for _ in range(5):
+            g = rng.standard_normal((5, 6))
+            p.grad, tp.grad = g, torch.tensor(g)
+            opt.step()
+            topt.step()
+    np.testing.assert_allclose(p.data, tp.detach().numpy(), **TIGHT)

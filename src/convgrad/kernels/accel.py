@@ -47,7 +47,7 @@ R = TypeVar("R")
 
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar("convgrad_accel", default=None)
 _state: dict[str, Any] = {
-    "module": None, "norm": None, "pool": None, "winograd": None, "pointwise": None,
+    "module": None, "norm": None, "pool": None, "winograd": None, "pointwise": None, "optim": None,
     "failed": False, "warned": False, "compiled": set(),
 }  # fmt: skip
 _lock = threading.Lock()  # one numba call at a time, and one import
@@ -104,6 +104,7 @@ def _load() -> ModuleType | None:
                 try:
                     from . import (
                         norm_numba,
+                        optim_numba,
                         pointwise_numba,
                         pool_numba,
                         taps_numba,
@@ -116,7 +117,7 @@ def _load() -> ModuleType | None:
                 else:
                     _state["module"], _state["norm"] = taps_numba, norm_numba
                     _state["pool"], _state["winograd"] = pool_numba, winograd_numba
-                    _state["pointwise"] = pointwise_numba
+                    _state["pointwise"], _state["optim"] = pointwise_numba, optim_numba
     return _state["module"]
 
 
@@ -143,8 +144,9 @@ def numba_kernels(kind: str = "taps") -> ModuleType | None:
     ``"taps"`` (:mod:`convgrad.kernels.taps_numba`), ``"norm"`` (batch norm,
     :mod:`convgrad.kernels.norm_numba`), ``"pool"`` (max pooling over 2x2 blocks,
     :mod:`convgrad.kernels.pool_numba`), ``"winograd"`` (Winograd's transforms,
-    :mod:`convgrad.kernels.winograd_numba`) or ``"pointwise"`` (the piecewise-linear
-    activations, :mod:`convgrad.kernels.pointwise_numba`)."""
+    :mod:`convgrad.kernels.winograd_numba`), ``"pointwise"`` (the piecewise-linear
+    activations, :mod:`convgrad.kernels.pointwise_numba`) or ``"optim"`` (Adam's update,
+    :mod:`convgrad.kernels.optim_numba`)."""
     wanted = requested()
     if wanted == "numpy":
         return None
@@ -196,6 +198,7 @@ def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
     except numba.core.errors.NumbaError as err:
         _state["failed"], _state["module"] = f"failed: {type(err).__name__}", None
         _state["norm"] = _state["pool"] = _state["winograd"] = _state["pointwise"] = None
+        _state["optim"] = None
         _say_once(f"numba could not compile {name} ({' '.join(str(err).split())[:200]})")
         return None
     finally:

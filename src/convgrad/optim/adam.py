@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from ..kernels import accel
+from ..kernels import parallel as _parallel
 from ..nn.parameter import Parameter
 from .optimizer import Optimizer, check_flag, check_number
 
@@ -100,27 +102,94 @@ class Adam(Optimizer):
                 p.data *= 1 - lr * wd
             else:
                 g = g + wd * p.data
-        # in place, through one scratch array: 13 passes over the parameter's size, where the
-        # textbook expressions allocate 7 temporaries (the same operations in the same order,
-        # so the same rounding)
-        tmp = np.subtract(g, m)
-        tmp *= 1 - b1
-        m += tmp  # = b1 * m + (1 - b1) * g, written as torch's lerp
-        v *= b2
-        np.multiply(g, g, out=tmp)
-        tmp *= 1 - b2
-        v += tmp
+        v_max = None
         if group["amsgrad"]:
             if "max_exp_avg_sq" not in state:  # amsgrad switched on after some steps
                 state["max_exp_avg_sq"] = np.zeros_like(p.data)
-            v = np.maximum(state["max_exp_avg_sq"], v, out=state["max_exp_avg_sq"])
-        step_size = lr / (1 - b1**t)
-        denom = np.sqrt(v, out=tmp)
-        denom /= (1 - b2**t) ** 0.5
-        denom += eps
-        np.divide(m, denom, out=tmp)
-        tmp *= step_size
-        p.data -= tmp
+            v_max = state["max_exp_avg_sq"]
+        with np.errstate(all="ignore"):  # a NaN or an infinity propagates silently, as in torch
+            _step(p.data, g, m, v, v_max, _numbers(p.data.dtype, b1, b2, eps, lr, t))
+
+
+# Adam's update on a parameter of at least ADAM_SPLIT numbers runs a share of the flat arrays on
+# each thread: its 13 NumPy passes repay the threads' wake-up from far fewer numbers than one
+# pass does (parallel.SPLIT_ELEMENTS). One parameter, float32, 2 threads, us, whole / split
+# (``python benchmarks/adam_split.py``, 2026-11-30, an Intel Xeon VM): 65,536 numbers 158 / 301,
+# 262,144 860 / 618, 1,048,576 4,260 / 2,387, 4,194,304 20,169 / 9,689.
+ADAM_SPLIT = 1 << 17
+# The compiled update (kernels/optim_numba.py), one pass, is split from this many numbers:
+# 262,144 202 / 327, 1,048,576 769 / 711, 4,194,304 3,238 / 1,925 (the same run).
+ADAM_NUMBA_SPLIT = 1 << 20
+
+
+def _numbers(dtype: np.dtype, b1: float, b2: float, eps: float, lr: float, t: int) -> tuple:
+    """The update's constants in the parameter's dtype: ``(1 - b1, b2, 1 - b2,
+    sqrt(1 - b2**t), eps, lr / (1 - b1**t))``. NumPy rounds a Python number to an array's dtype
+    before the arithmetic, so these give the textbook expressions' bits."""
+    kind = np.dtype(dtype).type
+    return tuple(kind(c) for c in (1 - b1, b2, 1 - b2, (1 - b2**t) ** 0.5, eps, lr / (1 - b1**t)))
+
+
+def _step(
+    p: np.ndarray, g: np.ndarray, m: np.ndarray, v: np.ndarray, v_max: np.ndarray | None,
+    numbers: tuple,
+) -> None:  # fmt: skip
+    """Adam's step on ``p`` in place, from ``g`` and the moments ``m``, ``v`` (and ``v_max``):
+    numba's one pass when the accelerator is on, else NumPy's passes, split over the threads
+    (both on the arrays flat, when they are contiguous)."""
+    arrays = [p, g, m, v] if v_max is None else [p, g, m, v, v_max]
+    if not all(a.flags.c_contiguous and a.dtype == p.dtype for a in arrays):
+        _passes(p, g, m, v, v_max, numbers)
+        return
+    fp, fg, fm, fv = (a.reshape(-1) for a in arrays[:4])
+    fv_max = None if v_max is None else v_max.reshape(-1)
+    size = p.size
+    fast = accel.numba_kernels("optim") if p.dtype in _FLOATS else None
+    if fast is not None:
+
+        def compiled(flat_p: np.ndarray) -> bool:  # an array argument names the dtype
+            def share(first: int, last: int) -> None:
+                fast.adam(flat_p, fg, fm, fv, fv_max, first, last, numbers)
+
+            _parallel.over_jobs(share, size, size >= ADAM_NUMBA_SPLIT)
+            return True
+
+        if accel.run("adam", compiled, fp) is not None:
+            return  # else numba failed, and is off now: NumPy below
+
+    def part(s: slice) -> None:
+        _passes(fp[s], fg[s], fm[s], fv[s], None if fv_max is None else fv_max[s], numbers)
+
+    # over_parts splits from its own SPLIT_ELEMENTS: this tells it where Adam's passes pay
+    _parallel.over_parts(size, part, _parallel.SPLIT_ELEMENTS if size >= ADAM_SPLIT else 0)
+
+
+_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def _passes(
+    p: np.ndarray, g: np.ndarray, m: np.ndarray, v: np.ndarray, v_max: np.ndarray | None,
+    numbers: tuple,
+) -> None:  # fmt: skip
+    """Adam's step in NumPy: in place, through one scratch array, 13 passes over the
+    parameter's size, where the textbook expressions allocate 7 temporaries (the same operations
+    in the same order, so the same rounding)."""
+    c1, b2, c2, bias2, eps, step = numbers
+    tmp = np.subtract(g, m)
+    tmp *= c1
+    m += tmp  # = b1 * m + (1 - b1) * g, written as torch's lerp
+    v *= b2
+    np.multiply(g, g, out=tmp)
+    tmp *= c2
+    v += tmp
+    if v_max is not None:
+        v = np.maximum(v_max, v, out=v_max)
+    denom = np.sqrt(v, out=tmp)
+    denom /= bias2
+    denom += eps
+    np.divide(m, denom, out=tmp)
+    tmp *= step
+    p -= tmp
 
 
 class AdamW(Adam):
