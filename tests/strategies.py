@@ -82,11 +82,18 @@ def _arrays(draw, dtype, x_shape, w_shape, c_out):
 
 
 @st.composite
-def conv_configs(draw, dims=(1, 2, 3), dtype=np.float64, max_stride=3, max_groups=3):
+def conv_configs(draw, dims=(1, 2, 3), dtype=np.float64, max_stride=3, max_groups=3, wide=False):
+    """A convolution's arrays and arguments; ``wide``: 2 or 3 groups of 16 to 18 channels each
+    way (convgrad runs those group by group)."""
     n = draw(st.sampled_from(dims))
     max_size = {1: 9, 2: 7, 3: 5}[n]
-    groups = draw(st.integers(1, max_groups))
-    c_in, c_out = groups * draw(st.integers(1, 2)), groups * draw(st.integers(1, 3))
+    groups = draw(st.integers(2 if wide else 1, max_groups))
+    per_in, per_out = (
+        (st.integers(16, 17), st.integers(16, 18))
+        if wide
+        else (st.integers(1, 2), st.integers(1, 3))
+    )
+    c_in, c_out = groups * draw(per_in), groups * draw(per_out)
     kernel = tuple(draw(st.integers(1, 3 if n == 3 else 4)) for _ in range(n))
     stride, s = _per_dim(draw, n, st.integers(1, max_stride))
     dilation, d = _per_dim(draw, n, st.integers(1, 3))
@@ -157,11 +164,19 @@ class TransposeConfig:
 
 
 @st.composite
-def transpose_configs(draw, dims=(1, 2, 3), dtype=np.float64, max_stride=3, max_groups=3):
+def transpose_configs(
+    draw, dims=(1, 2, 3), dtype=np.float64, max_stride=3, max_groups=3, wide=False
+):
+    """A transposed convolution's arrays and arguments; ``wide`` as :func:`conv_configs`'s."""
     n = draw(st.sampled_from(dims))
     max_size = {1: 6, 2: 5, 3: 3}[n]
-    groups = draw(st.integers(1, max_groups))
-    c_in, c_out = groups * draw(st.integers(1, 2)), groups * draw(st.integers(1, 3))
+    groups = draw(st.integers(2 if wide else 1, max_groups))
+    per_in, per_out = (
+        (st.integers(16, 17), st.integers(16, 18))
+        if wide
+        else (st.integers(1, 2), st.integers(1, 3))
+    )
+    c_in, c_out = groups * draw(per_in), groups * draw(per_out)
     kernel = tuple(draw(st.integers(1, 3)) for _ in range(n))
     stride, s = _per_dim(draw, n, st.integers(1, max_stride))
     dilation, d = _per_dim(draw, n, st.integers(1, 3))

@@ -146,6 +146,34 @@ def test_strategy_matches_reference_and_torch(strategy, transposed, chunking):
     check()
 
 
+@pytest.mark.parametrize("transposed", [False, True], ids=["conv", "transposed"])
+def test_wide_groups_run_group_by_group_and_match_reference_and_torch(transposed, monkeypatch):
+    """Groups of 16 or more channels each way, where im2col would be chosen, run group by group
+    (convolution._groups_apart), each group with its own automatic choice; NaN placement too."""
+    calls = []
+    one_group = convolution._one_group
+    monkeypatch.setattr(convolution, "_one_group", lambda spec: calls.append(1) or one_group(spec))
+    configs = (
+        transpose_configs(dims=(1, 2), wide=True)
+        if transposed
+        else conv_configs(dims=(1, 2), wide=True)
+    )
+
+    @given(configs, st.booleans())
+    def check(cfg, poison):
+        c_out = cfg.w.shape[1] * cfg.groups if transposed else cfg.w.shape[0]
+        cfg.b = np.zeros(c_out) if cfg.b is None else cfg.b
+        if poison:
+            cfg.x = cfg.x.copy()
+            cfg.x.reshape(-1)[[0, -1]] = [np.nan, np.inf]
+        dy = cfg.dy()
+        name = f"conv_transpose{cfg.n}d" if transposed else f"conv{cfg.n}d"
+        _check(None, name, cfg, _torch(cfg, dy, transposed), dy)
+
+    check()
+    assert calls  # the configurations reached the group-by-group path
+
+
 @pytest.mark.parametrize("strategy", convolution.STRATEGIES)
 def test_float32_strategy_within_1e_4_of_the_float64_reference(strategy, chunking):
     @given(_configs(strategy, np.float32))

@@ -87,6 +87,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import math
 import os
 from collections.abc import Iterator
@@ -157,6 +158,39 @@ FFT_KERNEL_BYTES = 16 << 20  # the kernel's transform, held whole: the memory bo
 # 1.51, 1-D 1.96 and 1.68; 144 (16 x 3x3) 1.03, at stride 2 0.99, 288 1.00 and 1.01, 1x1 1.02
 # and 1.06: ties, left to im2col; depthwise 1.68 (stride 2) to 6.19.
 NUMBA_GROUPED_PRODUCTS = 72
+# A grouped convolution whose automatic choice is im2col, with at least GROUP_CHANNELS input and
+# output channels in each group, runs group by group as convolutions without groups, each with
+# its own automatic choice (nhwc, mostly), on views of the group's channels (_groups_apart).
+# im2col gathers every group's windows into one matrix and multiplies group by group; nhwc's
+# windows are runs of a pixel's channels. Forward + dx + dw, float32, batch 32 unless said, 2
+# threads, NumPy, ms im2col / group by group (a scratch script, medians of 5 alternating rounds,
+# 2026-11-30, an Intel Xeon VM): 64 channels in 2 groups at 28x28 53.8 / 44.2, 128 in 4 at
+# 14x14 34.0 / 29.1, 256 in 8 at 14x14 66.3 / 57.1, 96 in 2 at 27x27 5x5 181 / 129, 256 in 2
+# at 13x13 83.4 / 80.3, 512 in 16 at 7x7 44.2 / 37.6, batch 8 256 in 8 at 28x28 51.7 / 49.9.
+# Where the automatic choice is nchw (small groups on large planes) group by group lost or tied:
+# 128 in 8 at 14x14 25.6 / 30.1, 64 in 4 at 28x28 43.0 / 42.8.
+GROUP_CHANNELS = 16
+
+
+def _groups_apart(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
+    """Whether a convolution for which strategy ``name`` was chosen runs group by group
+    (``GROUP_CHANNELS`` has the rule and its measurements)."""
+    per_group = min(w.shape[1], w.shape[0] // spec.groups)
+    apart = spec.groups > 1 and per_group >= GROUP_CHANNELS
+    return apart and name == "im2col" and _FORCED.get() is None
+
+
+def _one_group(spec: ConvSpec) -> ConvSpec:
+    return dataclasses.replace(spec, groups=1)
+
+
+def _group_slices(w: np.ndarray, groups: int) -> Iterator[tuple[slice, slice]]:
+    """``(input channels, output channels)`` of each group."""
+    c_in, c_out = w.shape[1], w.shape[0] // groups
+    for g in range(groups):
+        yield slice(g * c_in, (g + 1) * c_in), slice(g * c_out, (g + 1) * c_out)
+
+
 # "tapmm" (one product per kernel tap, channels last) was the automatic choice for stride-1
 # layers with 16 or more input channels until "nhwc" measured faster on every one of them (below;
 # BENCHMARKS.md has both crossovers); it stays a strategy that strategy() can force.
@@ -527,6 +561,11 @@ def chosen_strategy(x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs
 def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of the convolution of ``x (N, C_in, *in)``, without bias."""
     name = _strategy(spec, w, x, w)
+    if _groups_apart(name, spec, w):
+        grouped = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), np.result_type(x, w))
+        for ins, outs in _group_slices(w, spec.groups):
+            grouped[:, outs] = _forward(x[:, ins], w[outs], _one_group(spec))
+        return grouped
     if name == "taps" and (fast := _numba(spec, w)) is not None:
         y = accel.run("forward", fast.forward, x, w, spec)
         return _forward(x, w, spec) if y is None else y  # None: numba failed, and is off now
@@ -570,6 +609,12 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dx (N, C_in, *in)``: the transposed convolution of ``dy``, folded through the padding."""
     name = _input_grad_strategy(spec, w, dy)
+    if _groups_apart(name, spec, w):
+        shape = (dy.shape[0], w.shape[1] * spec.groups, *spec.in_spatial)
+        grouped = np.empty(shape, np.result_type(dy, w))
+        for ins, outs in _group_slices(w, spec.groups):
+            grouped[:, ins] = _input_grad(dy[:, outs], w[outs], _one_group(spec))
+        return grouped
     if name == "taps" and (fast := _numba(spec, w)) is not None:
         dx = accel.run("input_grad", fast.input_grad, dy, w, spec)
         return _input_grad(dy, w, spec) if dx is None else dx  # None: numba failed
@@ -608,6 +653,12 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
     """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the input ``x (N, C_in, *in)``."""
     name = _strategy(spec, w, dy, x)
+    if _groups_apart(name, spec, w):
+        parts = [
+            _weight_grad(dy[:, outs], x[:, ins], _one_group(spec), w[outs])
+            for ins, outs in _group_slices(w, spec.groups)
+        ]
+        return np.concatenate(parts)
     if name == "taps" and (fast := _numba(spec, w)) is not None:
         dw = accel.run("weight_grad", fast.weight_grad, dy, x, spec, w)
         return _weight_grad(dy, x, spec, w) if dw is None else dw  # None: numba failed
