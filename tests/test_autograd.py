@@ -502,3 +502,28 @@ def test_cross_entropy_on_the_tape_is_cross_entropy_backward_bit_for_bit(
                      ).backward(torch.tensor(g.astype(np.float64)))  # fmt: skip
     tol = 1e-5 if dtype == np.float32 else 1e-12
     np.testing.assert_allclose(ours.grad, theirs.grad.numpy(), rtol=tol, atol=tol)
+
+
+def test_linear_on_an_input_that_needs_no_gradient_computes_no_dx(monkeypatch):
+    """As PyTorch, the first layer's backward skips ``dx = dy @ w``: one product (``dw``) where
+    an input that needs a gradient takes two; ``dw`` and ``db`` as PyTorch's either way."""
+    from convgrad import dense
+
+    products = []
+    product = dense._product
+    monkeypatch.setattr(dense, "_product", lambda a, b: products.append(1) or product(a, b))
+    rng = np.random.default_rng(4)
+    x, w, b = rng.standard_normal((5, 3, 4)), rng.standard_normal((6, 4)), rng.standard_normal(6)
+    g = rng.standard_normal((5, 3, 6))
+    tw, tb = (torch.tensor(a, requires_grad=True) for a in (w, b))
+    TF.linear(torch.tensor(x), tw, tb).backward(torch.tensor(g))
+    for needs_grad in (False, True):
+        ours_x = cg.tensor(x, requires_grad=needs_grad)
+        ours_w, ours_b = cg.tensor(w, requires_grad=True), cg.tensor(b, requires_grad=True)
+        y = F.linear(ours_x, ours_w, ours_b)
+        products.clear()
+        y.backward(g)
+        assert len(products) == (2 if needs_grad else 1)
+        assert (ours_x.grad is not None) == needs_grad
+        np.testing.assert_allclose(ours_w.grad, tw.grad.numpy(), **CLOSE)
+        np.testing.assert_allclose(ours_b.grad, tb.grad.numpy(), **CLOSE)

@@ -101,6 +101,12 @@ def linear_backward(dy, x, w, bias=True):
     >>> dx.shape, dw.shape, db.tolist()
     ((2, 3), (4, 3), [2.0, 2.0, 2.0, 2.0])
     """
+    return _backward(dy, x, w, bias, input_grad=True)
+
+
+def _backward(dy, x, w, bias, input_grad: bool) -> LinearGrads:
+    """:func:`linear_backward`, with ``dx`` None unless ``input_grad``: the tape skips it for an
+    input that needs no gradient (a network's input, as PyTorch does)."""
     fn = "linear_backward"
     bias = _args.check_bias_flag(fn, bias)
     dy = _args.as_array(fn, "dy", dy)
@@ -110,11 +116,11 @@ def linear_backward(dy, x, w, bias=True):
     compute, out = _args.result_dtype(dy, x, w)
     dy2 = dy.astype(compute, copy=False).reshape(-1, w.shape[0])  # (M, out_features)
     x2 = x.astype(compute, copy=False).reshape(-1, w.shape[1])  # (M, in_features)
-    dx = _product(dy2, w.astype(compute, copy=False)).reshape(x.shape)
+    dx = _product(dy2, w.astype(compute, copy=False)).reshape(x.shape) if input_grad else None
     dw = _product(dy2.T, x2)  # (out_features, in_features)
     db = dy2.sum(axis=0) if bias else None
     return LinearGrads(
-        dx.astype(out, copy=False),
+        None if dx is None else dx.astype(out, copy=False),  # type: ignore[arg-type]
         dw.astype(out, copy=False),
         None if db is None else db.astype(out, copy=False),
     )

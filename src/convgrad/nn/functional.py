@@ -317,9 +317,11 @@ def dropout2d(input: Any, p: float = 0.5, training: bool = True, inplace: bool =
 def linear(input: Any, weight: Any, bias: Any = None) -> Any:
     """``x @ weight.T + bias``; backward by :func:`convgrad.dense.linear_backward`."""
     x, w, b = _d(input), _d(weight), _d(bias)
+    # an input that needs no gradient (a network's input) gets no dx, as in PyTorch
+    input_grad = isinstance(input, Tensor) and input.requires_grad
 
     def backward(g: np.ndarray) -> tuple[Any, ...]:
-        return tuple(dense.linear_backward(g, x, w, bias=b is not None))
+        return tuple(dense._backward(g, x, w, b is not None, input_grad))
 
     return record(dense.linear(x, w, b), (input, weight, bias), backward)
 
