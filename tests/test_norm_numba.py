@@ -23,13 +23,12 @@ def fresh_accelerator(monkeypatch):
     monkeypatch.setattr(accel, "_state", state)
 
 
-def _both(f, compiled=True):
+def _both(f):
     with accel.accelerator("numpy"):
         expected = f()
     with accel.accelerator("numba"):
         ours = f()
-    if compiled:  # one position per channel stays on NumPy (normalization._fast says why)
-        assert accel._state["norm"] is not None  # numba's kernels ran
+    assert accel._state["norm"] is not None  # numba's kernels ran
     return ours, expected
 
 
@@ -64,19 +63,29 @@ def test_batch_norm_matches_numpys(shape, dtype, affine, seed):
     w = rng.standard_normal(shape[1]).astype(dtype) if affine else None
     b = rng.standard_normal(shape[1]).astype(dtype) if affine else None
     copies = [None if a is None else a.copy() for a in (x, w, b, dy)]
-    ours, expected = _both(lambda: _batch_norm(x, w, b, dy), shape[2] * shape[3] > 1)
+    ours, expected = _both(lambda: _batch_norm(x, w, b, dy))
     _close(ours, expected, dtype)
     for a, c in zip((x, w, b, dy), copies):
         if a is not None:
             np.testing.assert_array_equal(a, c)
 
 
-def test_one_position_per_channel_stays_on_numpy():
-    x = np.ones((128, 16, 1))
-    with accel.accelerator("numba"):
-        assert normalization._fast(x) is None
-        assert normalization._fast(np.ones((128, 16))) is None
-        assert normalization._fast(np.ones((128, 16, 2))) is not None
+@given(
+    st.tuples(st.integers(2, 40), st.integers(1, 70)),
+    st.sampled_from([np.float32, np.float64]),
+    st.booleans(),
+    st.integers(0, 2**32 - 1),
+)
+def test_batch_norm_without_positions_matches_numpys(shape, dtype, affine, seed):
+    """``(N, C)`` (and ``(N, C, 1)``): the kernels that sum row by row into arrays of C."""
+    rng = np.random.default_rng(seed)
+    x = (rng.standard_normal(shape) * rng.uniform(0.1, 10) + rng.uniform(-5, 5)).astype(dtype)
+    dy = rng.standard_normal(shape).astype(dtype)
+    w = rng.standard_normal(shape[1]).astype(dtype) if affine else None
+    b = rng.standard_normal(shape[1]).astype(dtype) if affine else None
+    for xs, dys in ((x, dy), (x[:, :, None], dy[:, :, None])):
+        ours, expected = _both(lambda xs=xs, dys=dys: _batch_norm(xs, w, b, dys))
+        _close(ours, expected, dtype)
 
 
 @pytest.mark.parametrize("poison", [np.nan, np.inf])
@@ -86,6 +95,10 @@ def test_batch_norm_with_a_non_finite_value_matches_numpys(poison):
     x[1, 2, 3, 3] = poison
     dy[0, 1, 0, 0] = poison
     ours, expected = _both(lambda: _batch_norm(x, np.ones(4), np.zeros(4), dy))
+    _close(ours, expected, np.float64)
+    x2, dy2 = x[:, :, 0, 0].copy(), dy[:, :, 0, 0].copy()  # without positions
+    x2[2, 1] = poison
+    ours, expected = _both(lambda: _batch_norm(x2, np.ones(4), np.zeros(4), dy2))
     _close(ours, expected, np.float64)
 
 

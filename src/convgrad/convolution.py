@@ -51,7 +51,9 @@ than one tap), ``tapblocks`` for 2-D layers of 48 to 383 channels on planes of a
 output positions and batches of at most 1,600 positions, outside a loop of layers that split
 their batch over convgrad's threads (``TAPBLOCKS_POSITIONS``), ``nhwc`` for layers without
 groups with at least 16 input channels and more than one tap, on images with at least one output
-position per 4 input channels, and ``im2col`` for the rest: on the development machine
+position per 4 input channels, and ``im2col`` for the rest, except grouped layers with at least
+16 channels a group each way, which run group by group, each group a layer without groups with
+its own automatic choice (``GROUP_CHANNELS``): on the development machine
 ``shift``, ``winograd`` (with NumPy's transforms), ``rows`` and (since ``nhwc``) ``tapmm``
 measured no faster (BENCHMARKS.md has the figures). :func:`strategy` (or the
 ``CONVGRAD_STRATEGY`` environment variable) forces one where it applies; the tests hold every

@@ -184,18 +184,16 @@ def _channel_dots(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _fast(x: np.ndarray, *arrays: np.ndarray | None) -> ModuleType | None:
-    """numba's batch norm (:mod:`convgrad.kernels.norm_numba`) when the accelerator is on,
-    every array is float32 or float64, and ``x (N, C, *spatial)`` has more than one position
-    per channel; else ``None``.
+    """numba's batch norm (:mod:`convgrad.kernels.norm_numba`) when the accelerator is on and
+    every array is float32 or float64; else ``None``.
 
-    Without positions (``BatchNorm1d`` on ``(N, C)``) a channel is a column of ``x``, which the
-    compiled kernel walks with a stride of ``C``: forward + backward, float32, ms NumPy /
-    numba, one thread, freed memory kept (a scratch script, medians of 30): ``(128, 512)``
-    0.38 / 0.93, ``(256, 64, 1)`` 0.22 / 0.30, ``(32, 256)`` 0.17 / 0.18; with positions numba
-    won: ``(32, 64, 2, 2)`` 0.27 / 0.15, ``(32, 128, 4, 4)`` 0.63 / 0.30."""
+    Without positions (``BatchNorm1d`` on ``(N, C)``) a channel is a column of ``x``: walked
+    channel by channel with a stride of ``C`` the compiled kernel lost (forward + backward,
+    float32, one thread, ms NumPy / numba: ``(128, 512)`` 0.38 / 0.93); summed row by row into
+    arrays of ``C`` (``_bn_forward_columns``) it won (2026-11-30, a scratch script, medians of 3
+    rounds of 40, an Intel Xeon VM): ``(256, 1024)`` 1.24 / 0.54, ``(128, 512)`` 0.32 / 0.10,
+    ``(32, 256)`` 0.107 / 0.030, ``(1024, 64)`` 0.37 / 0.11, ``(64, 4096)`` 1.23 / 0.65."""
     if any(a is not None and a.dtype not in _FLOATS for a in (x, *arrays)):
-        return None
-    if x.size <= x.shape[0] * x.shape[1]:
         return None
     return accel.numba_kernels("norm")
 
