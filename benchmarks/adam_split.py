@@ -8,48 +8,31 @@ First one parameter of 16,384 to 4,194,304 float32 numbers (the crossovers ``ADA
 parameters of three networks: an MLP (784 -> 512 -> 256 -> 10 with batch norm), a VGG-like CNN
 and a ResNet-20 (convgrad's automatic choice, NumPy and numba, against ``torch.optim.Adam``).
 Wall clock, freed memory kept as in training (``convgrad._memory``), medians of ``--repeat``
-rounds of 40 calls each, in microseconds (one parameter) or milliseconds (a step).
+calls, the contenders' calls alternating (``step_timers.medians``), in microseconds (one
+parameter) or milliseconds (a step). (The fourteenth session's figures came from medians of 5
+rounds of 40 calls each.)
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from collections.abc import Callable
 
 import numpy as np
+from step_timers import medians
 
 from convgrad import _memory, optim
 from convgrad.kernels import accel, parallel
 from convgrad.nn.parameter import Parameter
 from convgrad.optim import adam
 
-NETWORKS = {
+NETWORKS: dict[str, list[tuple[int, ...]]] = {
     "mlp": [(512, 784), (512,), (512,), (512,), (256, 512), (256,), (256,), (256,), (10, 256),
             (10,)],
     "vgg": [(64, 3, 3, 3), (64,), (128, 64, 3, 3), (128,), (256, 128, 3, 3), (256,),
             (256, 256, 3, 3), (256,), (10, 4096), (10,)],
     "resnet20": [(16, 16, 3, 3)] * 6 + [(32, 32, 3, 3)] * 6 + [(64, 64, 3, 3)] * 6 + [(16,)] * 20,
 }  # fmt: skip
-
-
-def _median_time(f: Callable[[], object], calls: int = 40) -> float:
-    f()
-    times = []
-    for _ in range(calls):
-        start = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def _rounds(contenders: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    times: dict[str, list[float]] = {k: [] for k in contenders}
-    for _ in range(repeat):
-        for key, f in contenders.items():
-            times[key].append(_median_time(f))
-    return {k: statistics.median(v) for k, v in times.items()}
 
 
 def _contenders(size: int, rng: np.random.Generator) -> dict[str, Callable[[], object]]:
@@ -79,8 +62,8 @@ def _contenders(size: int, rng: np.random.Generator) -> dict[str, Callable[[], o
 def one_parameter(repeat: int) -> None:
     rng = np.random.default_rng(0)
     for size in (16384, 65536, 262144, 1 << 20, 4 << 20):
-        us = _rounds(_contenders(size, rng), repeat)
-        print(f"{size:8d} numbers: " + "  ".join(f"{k} {t * 1e6:7.0f} us" for k, t in us.items()))
+        ms = medians(_contenders(size, rng), repeat)
+        print(f"{size:8d} numbers: " + "  ".join(f"{k} {t * 1e3:7.0f} us" for k, t in ms.items()))
 
 
 def _on(backend: str, opt: optim.Adam) -> Callable[[], None]:
@@ -107,15 +90,15 @@ def networks(repeat: int) -> None:
         contenders = {"numpy": _on("numpy", ours), "torch": theirs.step}
         if accel.available() is not None:
             contenders["numba"] = _on("numba", ours)
-        ms = _rounds(contenders, repeat)
+        ms = medians(contenders, repeat)
         size = sum(p.data.size for p in params)
         print(f"{name:9s} ({size:,} numbers) ms a step: " + "  ".join(
-            f"{k} {t * 1e3:.3f}" for k, t in ms.items()))  # fmt: skip
+            f"{k} {t:.3f}" for k, t in ms.items()))  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=201)
     args = parser.parse_args()
     _memory.keep_freed_memory()
     print(f"{parallel.threads()} threads, {accel.status()}")

@@ -7,22 +7,23 @@ Each case builds the layer in both libraries with the same weights, then times, 
 the case says otherwise, as a layer inside a network would, so the input's gradient is made and
 stored on both sides) and the parameters' gradients reset. Wall clock on ``CONVGRAD_THREADS``
 threads (PyTorch on as many), freed memory kept as in training (``convgrad._memory``); each
-figure is the median of ``--repeat`` rounds of 7 calls' medians, in ms, and the ratio is
-convgrad's time over PyTorch's. The cases are the layers of the networks in
-``other_networks.py`` and others users bring: transposed, dilated, grouped, 1-D and 3-D
-convolutions, pooling, normalisation, dropout, linear layers, softmax and losses.
+figure is the median of ``--repeat`` calls, the two libraries' calls alternating
+(``step_timers.medians``), in ms, and the ratio is convgrad's time over PyTorch's. (The
+fourteenth session's figures came from medians of 3 rounds of 7 calls each.) The cases are the
+layers of the networks in ``other_networks.py`` and others users bring: transposed, dilated,
+grouped, 1-D and 3-D convolutions, pooling, normalisation, dropout, linear layers, softmax and
+losses.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import statistics
-import time
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from step_timers import medians
 
 from convgrad import _memory
 from convgrad import nn as cn
@@ -69,16 +70,6 @@ CASES: list[tuple[str, tuple[int, ...], Callable[[Any], Any], bool]] = [
     ("bilinear x2 64 at 28", (32, 64, 28, 28),
      lambda m: m.Upsample(scale_factor=2, mode="bilinear"), True),
 ]  # fmt: skip
-
-
-def _median_ms(f: Callable[[], object], calls: int = 7) -> float:
-    f()
-    times = []
-    for _ in range(calls):
-        start = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1e3
 
 
 def _layer(
@@ -135,12 +126,7 @@ def run(only: list[str], repeat: int) -> list[dict[str, Any]]:
     for name, make in contenders:
         if only and not any(text in name for text in only):
             continue
-        calls = make()
-        times: dict[str, list[float]] = {k: [] for k in calls}
-        for _ in range(repeat):
-            for key, call in calls.items():
-                times[key].append(_median_ms(call))
-        ms = {k: statistics.median(v) for k, v in times.items()}
+        ms = medians(make(), repeat)
         row = {"layer": name, "convgrad_ms": ms["convgrad"], "torch_ms": ms["torch"],
                "ratio": ms["convgrad"] / ms["torch"]}  # fmt: skip
         rows.append(row)
@@ -152,7 +138,7 @@ def run(only: list[str], repeat: int) -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", default=[], help="cases whose names contain these")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=21)
     parser.add_argument("--json", default="", help="write the rows to this file")
     args = parser.parse_args()
     _memory.keep_freed_memory()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -80,7 +80,7 @@ def report(title: str, medians: dict[str, tuple[float, float]], calls: str) -> N
         print(f"  {name:{width}s}  {calls} {timed:7.2f}   step {step:7.2f}")
 
 
-def medians(calls: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+def medians(calls: Mapping[str, Callable[[], object]], repeat: int) -> dict[str, float]:
     """Each call's median wall time in ms over ``repeat`` rounds after one untimed call each,
     the calls alternating, in the opposite order every other round (as :func:`alternate`)."""
     times: dict[str, list[float]] = {name: [] for name in calls}

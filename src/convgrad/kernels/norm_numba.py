@@ -16,9 +16,11 @@ Forward + backward, float32, ms, NumPy / numba on one thread, freed memory kept
 (``python benchmarks/norm_numba_ab.py``): (32, 16, 28, 28) 0.93 / 0.34, (32, 32, 28, 28) 2.01 /
 0.77, (32, 64, 14, 14) 1.02 / 0.37, (32, 128, 7, 7) 0.78 / 0.36, (32, 32, 8, 8) 0.26 / 0.12.
 Without positions (``BatchNorm1d`` on ``(N, C)``, a channel a column) the same passes run row
-by row, the sums into float64 arrays of ``C`` (``_bn_forward_columns``, ``_bn_backward_columns``):
-a channel's loop would stride by ``C`` and not vectorise (``normalization._fast`` has the
-figures). Max pooling was compiled here first (each block's first maximum and its tap in one pass, the
+by row, the sums into float64 arrays of ``C`` (``_bn_forward_columns``,
+``_bn_backward_columns``): a channel's loop would stride by ``C`` and not vectorise
+(``normalization._fast`` has the figures).
+
+Max pooling was compiled here first (each block's first maximum and its tap in one pass, the
 backward one write per pixel) and measured 1.8 to 3 times slower than NumPy's strided passes
 (0.92 / 1.76 ms at (32, 16, 28, 28)): numba's loops over strided rows did not vectorise. The
 forward over 2x2 blocks, with the block's four taps unrolled inside each output, measured
