@@ -68,6 +68,14 @@ def _per_dim(draw, n, values):
     return t, t
 
 
+def _channels(draw, max_groups, wide):
+    """``(groups, c_in, c_out)``: 1 to ``max_groups`` groups of 1 or 2 input and 1 to 3 output
+    channels; ``wide``, 2 to ``max_groups`` groups of 16 or 17 and 16 to 18."""
+    groups = draw(st.integers(2 if wide else 1, max_groups))
+    per_in, per_out = ((16, 17), (16, 18)) if wide else ((1, 2), (1, 3))
+    return groups, groups * draw(st.integers(*per_in)), groups * draw(st.integers(*per_out))
+
+
 def _arrays(draw, dtype, x_shape, w_shape, c_out):
     """Random ``x`` (batched or not), ``w`` and ``b`` (or None) in random layouts, and the seed."""
     lead = (draw(st.integers(1, 3)),) if draw(st.booleans()) else ()
@@ -87,13 +95,7 @@ def conv_configs(draw, dims=(1, 2, 3), dtype=np.float64, max_stride=3, max_group
     way (convgrad runs those group by group)."""
     n = draw(st.sampled_from(dims))
     max_size = {1: 9, 2: 7, 3: 5}[n]
-    groups = draw(st.integers(2 if wide else 1, max_groups))
-    per_in, per_out = (
-        (st.integers(16, 17), st.integers(16, 18))
-        if wide
-        else (st.integers(1, 2), st.integers(1, 3))
-    )
-    c_in, c_out = groups * draw(per_in), groups * draw(per_out)
+    groups, c_in, c_out = _channels(draw, max_groups, wide)
     kernel = tuple(draw(st.integers(1, 3 if n == 3 else 4)) for _ in range(n))
     stride, s = _per_dim(draw, n, st.integers(1, max_stride))
     dilation, d = _per_dim(draw, n, st.integers(1, 3))
@@ -170,13 +172,7 @@ def transpose_configs(
     """A transposed convolution's arrays and arguments; ``wide`` as :func:`conv_configs`'s."""
     n = draw(st.sampled_from(dims))
     max_size = {1: 6, 2: 5, 3: 3}[n]
-    groups = draw(st.integers(2 if wide else 1, max_groups))
-    per_in, per_out = (
-        (st.integers(16, 17), st.integers(16, 18))
-        if wide
-        else (st.integers(1, 2), st.integers(1, 3))
-    )
-    c_in, c_out = groups * draw(per_in), groups * draw(per_out)
+    groups, c_in, c_out = _channels(draw, max_groups, wide)
     kernel = tuple(draw(st.integers(1, 3)) for _ in range(n))
     stride, s = _per_dim(draw, n, st.integers(1, max_stride))
     dilation, d = _per_dim(draw, n, st.integers(1, 3))
