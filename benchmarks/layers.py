@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from step_timers import medians
 
-from convgrad import _memory
+from convgrad import _memory, bench
 from convgrad import nn as cn
 from convgrad.autograd import Tensor
 from convgrad.kernels import parallel
@@ -145,7 +145,7 @@ def main() -> None:
     rows = run(args.only, args.repeat)
     ratios = [r["ratio"] for r in rows]
     if ratios:
-        print(f"geometric mean {float(np.exp(np.mean(np.log(ratios)))):.2f} over {len(ratios)}")
+        print(f"geometric mean {bench.geometric_mean(ratios):.2f} over {len(ratios)}")
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"threads": parallel.threads(), "layers": rows}, f, indent=1)
