@@ -527,3 +527,12 @@ def test_linear_on_an_input_that_needs_no_gradient_computes_no_dx(monkeypatch):
         assert (ours_x.grad is not None) == needs_grad
         np.testing.assert_allclose(ours_w.grad, tw.grad.numpy(), **CLOSE)
         np.testing.assert_allclose(ours_b.grad, tb.grad.numpy(), **CLOSE)
+
+
+@pytest.mark.parametrize("fn", ["softmax", "log_softmax"])
+def test_softmax_of_integers_is_float64_as_before(fn):
+    ours = getattr(F, fn)(np.array([[1, 2, 3]]), 1)
+    assert ours.dtype == np.float64
+    expected = getattr(TF, fn)(torch.tensor([[1.0, 2.0, 3.0]], dtype=torch.float64), 1)
+    np.testing.assert_allclose(ours, expected.numpy(), **CLOSE)
+    assert getattr(F, fn)(np.array([1.0, 2.0], np.float32), 0).dtype == np.float32

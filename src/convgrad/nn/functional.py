@@ -231,7 +231,7 @@ def softmax(input: Any, dim: int | None = None, dtype: Any = None) -> Any:
     x = np.asarray(_d(input), dtype=dtype)
     dim = _softmax_dim("softmax", x.ndim, dim)
     with np.errstate(all="ignore"):  # NaN and infinities propagate (inf - inf is NaN)
-        y = np.subtract(x, x.max(axis=dim, keepdims=True))
+        y = np.subtract(x, x.max(axis=dim, keepdims=True), dtype=_floating(x))
         np.exp(y, out=y)
         y /= y.sum(axis=dim, keepdims=True)
 
@@ -242,6 +242,11 @@ def softmax(input: Any, dim: int | None = None, dtype: Any = None) -> Any:
         return (dx,)
 
     return record(y, (input,), backward)
+
+
+def _floating(x: np.ndarray) -> np.dtype:
+    """The dtype ``exp`` gives ``x``'s: its own for floats, float64 for integers and booleans."""
+    return np.result_type(x.dtype, 1.0)
 
 
 def _dots_along(a: np.ndarray, b: np.ndarray, dim: int) -> np.ndarray:
@@ -261,7 +266,7 @@ def log_softmax(input: Any, dim: int | None = None, dtype: Any = None) -> Any:
     x = np.asarray(_d(input), dtype=dtype)
     dim = _softmax_dim("log_softmax", x.ndim, dim)
     with np.errstate(all="ignore"):  # NaN and infinities propagate (inf - inf is NaN)
-        y = np.subtract(x, x.max(axis=dim, keepdims=True))
+        y = np.subtract(x, x.max(axis=dim, keepdims=True), dtype=_floating(x))
         y -= np.log(np.exp(y).sum(axis=dim, keepdims=True))
 
     def backward(g: np.ndarray) -> tuple[np.ndarray]:
