@@ -13,10 +13,10 @@ as a higher rate. The float32 matrix-multiply rate of NumPy, measured in the sam
 start and again at its end, is the yardstick: each row is printed once, as its case ends, with
 ``%mm`` of the first rate; the JSON's ``%mm`` is of the better of the two.
 
-convgrad runs on NumPy's kernels (the default install), and, when numba works in this process,
-on the ``[fast]`` path too (:mod:`convgrad.kernels.accel`): timed in the same rounds where its
-kernels run on a case, the NumPy figures elsewhere, since the [fast] path runs NumPy's kernels
-there (``=`` in the table, ``fast_timed`` false in the JSON).
+convgrad runs on NumPy's kernels (the default install), and, when numba or OpenVINO works in
+this process, on the ``[fast]`` path too (:mod:`convgrad.kernels.accel`): timed in the same
+rounds where its kernels run on a case, the NumPy figures elsewhere, since the [fast] path runs
+NumPy's kernels there (``=`` in the table, ``fast_timed`` false in the JSON).
 
 >>> [c.name for c in SUITE if c.quick]
 ['lenet-conv2', 'resnet20-16', 'mobilenet-dw512', 'conv1d-long']
@@ -145,8 +145,8 @@ class Result:
     torch_backward_ms: float | None = None
     max_error: dict[str, float] = field(default_factory=dict)  # relative to each result's scale
     strategy: str = ""
-    # the [fast] path (numba): timed where its kernels run; elsewhere it runs NumPy's, the same
-    # code as convgrad_ms (fast_timed False, fast_ms is convgrad_ms)
+    # the [fast] path (numba, OpenVINO): timed where its kernels run; elsewhere it runs NumPy's,
+    # the same code as convgrad_ms (fast_timed False, fast_ms is convgrad_ms)
     fast_ms: float | None = None
     fast_forward_ms: float | None = None
     fast_backward_ms: float | None = None
@@ -255,14 +255,15 @@ def _convgrad_runs(
 
 
 def fast_strategy(case: Case) -> str:
-    """The strategy the [fast] path (numba on) takes on this case."""
-    with accel.accelerator("numba"):
+    """The strategy the [fast] path (numba and OpenVINO on, where installed) takes on this
+    case's forward."""
+    with accel.accelerator(None):
         return convolution.chosen_strategy(case.x, case.w, **case.kwargs())
 
 
 def uses_fast_kernels(case: Case) -> bool:
-    """Whether the [fast] path runs numba's kernels on this case (else it runs NumPy's)."""
-    return fast_strategy(case) in ("taps", "winograd")
+    """Whether the [fast] path runs compiled kernels on this case (else it runs NumPy's)."""
+    return fast_strategy(case) in ("taps", "winograd", "openvino")
 
 
 def _torch_runs(torch, case: Case, x, w, b, dy):
@@ -327,8 +328,8 @@ def run_case(case: Case, repeat: int, torch=None, fast: bool = False) -> Result:
     contenders = {"convgrad": _convgrad_runs(case, x, w, b, dy, "numpy")}
     fast_timed = fast and uses_fast_kernels(case)
     if fast_timed:
-        fast_errors = check_agreement(case, torch, "numba")
-        contenders["fast"] = _convgrad_runs(case, x, w, b, dy, "numba")
+        fast_errors = check_agreement(case, torch, None)
+        contenders["fast"] = _convgrad_runs(case, x, w, b, dy, None)
     if torch is not None:
         contenders["torch"] = _torch_runs(torch, case, x, w, b, dy)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
@@ -358,7 +359,9 @@ def run_case(case: Case, repeat: int, torch=None, fast: bool = False) -> Result:
         result.strategy = convolution.chosen_strategy(case.x, case.w, **case.kwargs())
     if fast_timed:
         result.fast_ms, result.fast_forward_ms, result.fast_backward_ms = medians("fast")
-        result.fast_timed, result.fast_strategy = True, f"{fast_strategy(case)}/numba"
+        name = fast_strategy(case)
+        result.fast_timed = True
+        result.fast_strategy = name if name == "openvino" else f"{name}/numba"
         result.fast_max_error = fast_errors
     elif fast:  # the same kernels as the NumPy path: the same figures
         result.fast_ms = result.convgrad_ms
@@ -482,18 +485,18 @@ def run(
 ) -> dict[str, Any]:
     """Run ``cases``; print the table as it goes; return everything as a JSON-ready dict.
 
-    convgrad runs on NumPy's kernels and, when numba works here (and ``CONVGRAD_ACCEL`` does
-    not ask for NumPy), on the [fast] path too."""
+    convgrad runs on NumPy's kernels and, when numba or OpenVINO works here (and
+    ``CONVGRAD_ACCEL`` does not ask for NumPy), on the [fast] path too."""
     if torch is not None:
         torch.set_num_threads(threads)
-    fast = accel.requested() != "numpy" and accel.available() is not None
+    fast = accel.fast_available()
     with thread_limit(threads) as blas_threads:
         matmul = matmul_gflops(repeat)
         echo(
             f"NumPy float32 matmul (2048^3): {matmul:.1f} GFLOP/s; NumPy BLAS threads: "
             f"{blas_threads}; PyTorch: "
             + (f"{torch.__version__}, {torch.get_num_threads()} threads" if torch else "absent")
-            + f"; [fast]: {accel.status() if fast else 'not run (' + accel.status() + ')'}"
+            + f"; [fast]: {accel.fast_status() if fast else f'not run ({accel.fast_status()})'}"
         )
         results = []
         echo(format_table([], matmul, fast))  # the header
@@ -523,7 +526,7 @@ def run(
         cases=[r.as_dict(best) for r in results],
         geomean_ratio=geometric_mean(ratios) if ratios else None,
         worst_ratio=max(ratios) if ratios else None,
-        fast=accel.status() if fast else None,
+        fast=accel.fast_status() if fast else None,
         geomean_ratio_fast=geometric_mean(fast_ratios) if fast_ratios else None,
         worst_ratio_fast=max(fast_ratios) if fast_ratios else None,
     )

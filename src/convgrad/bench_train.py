@@ -81,14 +81,16 @@ class Variant:
 
 
 VARIANTS: list[Variant] = [Variant("convgrad", lambda: accel.accelerator("numpy"))]
-#: The ``[fast]`` build's column, added when numba's kernels can run here (:func:`variants`).
-FAST = Variant("convgrad[fast]", lambda: accel.accelerator("numba"))
+#: The ``[fast]`` build's column, added when numba's or OpenVINO's kernels can run here
+#: (:func:`variants`): each accelerator that is installed.
+FAST = Variant("convgrad[fast]", lambda: accel.accelerator(None))
 
 
 def variants() -> list[Variant]:
-    """:data:`VARIANTS`, and :data:`FAST` after them when numba works in this process and
-    ``CONVGRAD_ACCEL`` does not ask for NumPy: pure NumPy and ``[fast]`` side by side."""
-    if accel.requested() == "numpy" or accel.available() is None:
+    """:data:`VARIANTS`, and :data:`FAST` after them when numba or OpenVINO works in this
+    process and ``CONVGRAD_ACCEL`` does not ask for NumPy: pure NumPy and ``[fast]`` side by
+    side."""
+    if not accel.fast_available():
         return list(VARIANTS)
     return [*VARIANTS, FAST]
 

@@ -34,9 +34,15 @@ strategy       how                                                          comp
 ``tapblocks``  one matrix product per kernel tap over the outputs whose     groups 1
                tap is inside the input, the whole batch a product, on the
                BLAS's threads (:mod:`convgrad.kernels.tapblocks`)
+``openvino``   OpenVINO's CPU plugin (oneDNN's compiled direct              groups 1, zero
+               convolutions), float32, with ``convgrad[fast]``              padding
+               (:mod:`convgrad.kernels.conv_openvino`)
 =============  ===========================================================  ====================
 
-The automatic choice (:func:`_strategy`) is, with the numba accelerator, ``winograd`` for 2-D
+The automatic choice (:func:`_strategy`) is, with OpenVINO installed (``convgrad[fast]``),
+``openvino`` for float32 layers of groups of one with more than one tap, where it measured faster
+(:func:`_openvino_pays`, whose rule has the measurements); else, with the numba accelerator,
+``winograd`` for 2-D
 3x3 layers of stride 1 without dilation or groups, with at least 16 channels each way, on planes
 of 8x8 and more that whole 2x2 tiles cover with little waste, and batches of at least as many
 tiles as output channels (:func:`_winograd_pays`, whose rule has the measurements: 1.0 to 2.1
@@ -101,6 +107,7 @@ from . import _api, _args, _np
 from ._api import ConvGrads
 from ._args import ConvSpec
 from .kernels import accel
+from .kernels import conv_openvino as _openvino
 from .kernels import fft as _fft
 from .kernels import im2col as _im2col
 from .kernels import nchw as _nchw
@@ -125,6 +132,7 @@ STRATEGIES = (
     "rows",
     "nchw",
     "tapblocks",
+    "openvino",
 )
 # Where "fft" becomes the automatic choice, from measured crossovers on the development machine
 # (BENCHMARKS.md, "Large kernels"; fft time / the other strategy's):
@@ -367,6 +375,8 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
         return set(spec.stride) == {1} and spec.groups == 1
     if name == "tapblocks":
         return spec.groups == 1
+    if name == "openvino":
+        return _openvino.supports(spec)
     if name == "winograd":
         return _winograd.supports(spec, w)
     return name in ("im2col", "fft", "nchw")
@@ -414,6 +424,53 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
     if batch * th * tw < w.shape[0]:
         return False
     return accel.numba_kernels("winograd") is not None
+
+
+# With OpenVINO (``convgrad[fast]``), its compiled convolutions (kernels/conv_openvino.py) are the
+# automatic choice for float32 layers of groups of one, zero padding and more than one tap,
+# where the automatic choice is not the FFT: the forward with at least OPENVINO_CHANNELS input
+# channels, ``dx`` always, ``dw`` at stride 1 where the batch's output positions are at most
+# OPENVINO_DW_POSITIONS, the channels' product at most OPENVINO_DW_CHANNELS and a plane's output
+# positions at least OPENVINO_DW_TAPS times the taps (its ``dw`` is a convolution whose filter is
+# ``dy``, which oneDNN runs well only small). Time OpenVINO / the automatic choice with numba, per
+# pass (forward, dx, dw), float32, 2 threads, best of 2 medians of 11 (a scratch sweep of 88
+# layers, 2026-12-01, an Intel Xeon with AVX-512):
+# - forward and dx, 3x3 or 5x5: 0.28 to 0.83 from 8 input channels up (batch 8 and 32, 8 to 128
+#   channels, 7x7 to 56x56, stride 1 and 2), except 128 channels at 14x14, batch 32, 0.99 and
+#   0.79, and dx of 256 channels at 7x7, stride 2, 1.20; with 4 input channels, the forward
+#   0.51 to 1.16, dx 0.28 to 1.04;
+# - 1x1 kernels, all passes: 0.89 to 6.9 (lost almost everywhere: NumPy's are one product);
+# - dw: at batch 8 on 28x28 and smaller planes, 8 to 64 channels, 0.39 to 1.0; 7x7 with 256
+#   channels 1.94, 5x5 kernels on 7x7 planes 1.21 and 1.26, stride 2 0.93 to 2.08; batch 32 on
+#   28x28 and 56x56 0.94 to 2.27, on 14x14 0.54 and 0.78 with 64 channels, 1.39 with 128.
+OPENVINO_CHANNELS = 8
+OPENVINO_DW_POSITIONS = 8 * 28 * 28
+OPENVINO_DW_CHANNELS = 64 * 128
+OPENVINO_DW_TAPS = 4
+
+
+def _openvino_pays(
+    kind: str, spec: ConvSpec, w: np.ndarray, inputs: tuple[np.ndarray, ...]
+) -> bool:
+    """Whether OpenVINO's kernels are the automatic choice for pass ``kind`` (``"forward"``,
+    ``"input_grad"``, ``"weight_grad"``) of this layer on ``inputs`` (the rule and its
+    measurements are by ``OPENVINO_CHANNELS``)."""
+    taps = math.prod(spec.kernel)
+    if taps == 1 or not _openvino.supports(spec):
+        return False
+    if any(a.dtype != np.float32 for a in (w, *inputs)):
+        return False
+    if kind == "forward" and w.shape[1] < OPENVINO_CHANNELS:
+        return False
+    if kind == "weight_grad":
+        positions = math.prod(spec.out_spatial)
+        if set(spec.stride) != {1} or positions < OPENVINO_DW_TAPS * taps:
+            return False
+        if inputs[0].shape[0] * positions > OPENVINO_DW_POSITIONS:
+            return False
+        if w.shape[0] * w.shape[1] > OPENVINO_DW_CHANNELS:
+            return False
+    return _automatic(spec, w) != "fft" and accel.openvino_kernels() is not None
 
 
 def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
@@ -508,11 +565,29 @@ def _input_grad_strategy(spec: ConvSpec, w: np.ndarray, dy: np.ndarray) -> str:
     groups and with more than one tap, ``dx`` is im2col's or nhwc's, which measured faster
     there (``NCHW_POSITIONS``); nchw's forward and ``dw`` stay. Where nhwc is, for a layer with
     few channels (``NHWC_FEW_CHANNELS``), ``dx`` is nchw's. A forced strategy keeps its own."""
-    name = _strategy(spec, w, dy, w)
+    name = _strategy(spec, w, dy, w, kind="input_grad")
     if name == "nhwc" and _FORCED.get() != "nhwc" and _few_channels(spec, w):
         return "nchw"
     own = _FORCED.get() == "nchw" or spec.groups > 1 or math.prod(spec.kernel) == 1
     return _direct(spec, w, nchw=False) if name == "nchw" and not own else name
+
+
+def _openvino_runs(*arrays: np.ndarray) -> bool:
+    """Whether OpenVINO's kernels can run on these arrays now: float32, and OpenVINO present
+    and on (:func:`convgrad.kernels.accel.openvino_kernels`)."""
+    if any(a.dtype != np.float32 for a in arrays):
+        return False
+    return accel.openvino_kernels() is not None
+
+
+def _openvino_reads_padding(
+    kind: str, w: np.ndarray, inputs: tuple[np.ndarray, ...]
+) -> tuple[np.ndarray, ...]:
+    """The arrays that OpenVINO's pass ``kind`` would multiply by the padding's zeros where
+    PyTorch and the other strategies do: it skips the padding, so a NaN or an infinity there
+    (``0 * inf``) would not reach the outputs it reaches in PyTorch. The forward's and ``dx``'s
+    weights, ``dw``'s ``dy``; one sum each (:func:`_finite`)."""
+    return (inputs[0],) if kind == "weight_grad" else (w,)
 
 
 def _finite(*arrays: np.ndarray) -> bool:
@@ -520,14 +595,19 @@ def _finite(*arrays: np.ndarray) -> bool:
     return _np.finite(*arrays)
 
 
-def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray) -> str:
-    """The strategy for this convolution; ``inputs`` are the arrays the kernel will transform,
-    sent to a direct strategy when one is not finite (the module docstring says why)."""
+def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray, kind: str = "forward") -> str:
+    """The strategy for pass ``kind`` of this convolution (``"forward"``, ``"input_grad"``,
+    ``"weight_grad"``); ``inputs`` are the arrays the kernel will transform, sent to a direct
+    strategy when one is not finite (the module docstring says why)."""
     forced = _FORCED.get()
     if forced is not None and forced not in STRATEGIES:  # only the environment can do this
         raise ValueError(f"CONVGRAD_STRATEGY must be one of {STRATEGIES}; got {forced!r}")
+    if forced == "openvino" and not _openvino_runs(w, *inputs):
+        forced = None  # float64, or OpenVINO absent: the automatic choice
     if forced is not None and supports(forced, spec, w):
         name = forced
+    elif inputs and _openvino_pays(kind, spec, w, inputs):
+        name = "openvino"
     elif inputs and _tapblocks_pays(spec, w, inputs[0].shape[0]):
         name = "tapblocks"
     elif inputs and _winograd_pays(spec, w, inputs[0].shape[0], np.result_type(*inputs)):
@@ -535,6 +615,8 @@ def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray) -> str:
     else:
         name = _automatic(spec, w)
     if name in ("fft", "winograd") and not _finite(*inputs):
+        return _direct(spec, w)
+    if name == "openvino" and not _finite(*_openvino_reads_padding(kind, w, inputs)):
         return _direct(spec, w)
     if name in ("tapmm", "shift") and not _finite(*inputs):
         return "im2col"
@@ -563,6 +645,9 @@ def chosen_strategy(x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs
 def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of the convolution of ``x (N, C_in, *in)``, without bias."""
     name = _strategy(spec, w, x, w)
+    if name == "openvino" and (fast := accel.openvino_kernels()) is not None:
+        y = accel.run_openvino("forward", fast.forward, x, w, spec)
+        return _forward(x, w, spec) if y is None else y  # None: OpenVINO failed, and is off now
     if _groups_apart(name, spec, w):
         grouped = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), np.result_type(x, w))
         for ins, outs in _group_slices(w, spec.groups):
@@ -611,6 +696,9 @@ def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dx (N, C_in, *in)``: the transposed convolution of ``dy``, folded through the padding."""
     name = _input_grad_strategy(spec, w, dy)
+    if name == "openvino" and (fast := accel.openvino_kernels()) is not None:
+        dx = accel.run_openvino("input_grad", fast.input_grad, dy, w, spec)
+        return _input_grad(dy, w, spec) if dx is None else dx  # None: OpenVINO failed
     if _groups_apart(name, spec, w):
         shape = (dy.shape[0], w.shape[1] * spec.groups, *spec.in_spatial)
         grouped = np.empty(shape, np.result_type(dy, w))
@@ -654,7 +742,10 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
 
 def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
     """``dw`` shaped like ``w``, from ``dy (N, C_out, *out)`` and the input ``x (N, C_in, *in)``."""
-    name = _strategy(spec, w, dy, x)
+    name = _strategy(spec, w, dy, x, kind="weight_grad")
+    if name == "openvino" and (fast := accel.openvino_kernels()) is not None:
+        dw = accel.run_openvino("weight_grad", fast.weight_grad, dy, x, spec, w)
+        return _weight_grad(dy, x, spec, w) if dw is None else dw  # None: OpenVINO failed
     if _groups_apart(name, spec, w):
         parts = [
             _weight_grad(dy[:, outs], x[:, ins], _one_group(spec), w[outs])

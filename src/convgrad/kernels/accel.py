@@ -6,15 +6,20 @@ measured faster than NumPy's: grouped and depthwise convolutions
 Winograd's transforms for 3x3 layers (:mod:`convgrad.kernels.winograd_numba`; the choice is
 :func:`convgrad.convolution._winograd_pays`'s), training-mode batch norm
 (:mod:`convgrad.kernels.norm_numba`) and the forward of max pooling over 2x2 blocks
-(:mod:`convgrad.kernels.pool_numba`), all for float32 and float64 arrays. The pure-NumPy
-kernels stay: they are what runs without numba, and the oracle every compiled kernel is tested
-against.
+(:mod:`convgrad.kernels.pool_numba`), all for float32 and float64 arrays. It adds OpenVINO too,
+whose CPU plugin runs float32 convolutions of groups of one with oneDNN's compiled kernels
+(:mod:`convgrad.kernels.conv_openvino`; the choice is
+:func:`convgrad.convolution._openvino_pays`'s).
+The pure-NumPy kernels stay: they are what runs without either, and the oracle every compiled
+kernel is tested against.
 
 The backend is, in order: the one :func:`accelerator` sets for a block, else the environment
 variable ``CONVGRAD_ACCEL`` (``numpy`` or ``numba``; unset or empty means numba when it works),
-read when a kernel first asks. Nothing breaks without numba: asked for and absent, or present
-and failing (an import or a compilation error), it is said once, as a ``RuntimeWarning``, and
-NumPy runs. numba merely absent, and not asked for, is said nowhere: that is the default install.
+read when a kernel first asks. ``numpy`` turns OpenVINO off too; the other name runs both
+accelerators, each where it is installed (``CONVGRAD_OPENVINO=0`` keeps OpenVINO off alone).
+Nothing breaks without them: asked for and absent, or present and failing (an import or a
+compilation error), it is said once, as a ``RuntimeWarning``, and NumPy runs. An accelerator
+merely absent, and not asked for, is said nowhere: that is the default install.
 
 Compiled kernels are cached on disk (``cache=True``): the first process compiles them (about 7 s
 per dtype on the development machine), the next ones load them (about 0.3 s, most of it numba's
@@ -50,6 +55,7 @@ _state: dict[str, Any] = {
     "module": None, "norm": None, "pool": None, "winograd": None, "pointwise": None, "optim": None,
     "failed": False, "warned": False, "compiled": set(),
 }  # fmt: skip
+_openvino: dict[str, Any] = {"module": None, "failed": False, "warned": False}
 _lock = threading.Lock()  # one numba call at a time, and one import
 _announce: TextIO | None = None
 
@@ -90,9 +96,10 @@ def requested() -> str | None:
     return text
 
 
-def _say_once(message: str) -> None:
-    if not _state["warned"]:
-        _state["warned"] = True
+def _say_once(message: str, state: dict[str, Any] | None = None) -> None:
+    state = _state if state is None else state
+    if not state["warned"]:
+        state["warned"] = True
         warnings.warn(f"convgrad: {message}; using NumPy", RuntimeWarning, stacklevel=4)
 
 
@@ -206,6 +213,70 @@ def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
             timer.cancel()
     _state["compiled"].add(key)
     return result
+
+
+def _load_openvino() -> ModuleType | None:
+    """OpenVINO's convolutions' module, imported once; ``None`` when OpenVINO is absent or
+    fails (said once, unless merely absent)."""
+    state = _openvino
+    if state["module"] is None and not state["failed"]:
+        with _lock:
+            if state["module"] is None and not state["failed"]:
+                from . import conv_openvino
+
+                try:
+                    conv_openvino.runtime()
+                except ModuleNotFoundError as err:
+                    absent = err.name is not None and err.name.split(".")[0] == "openvino"
+                    state["failed"] = "absent" if absent else f"failed: {err}"
+                except Exception as err:  # present but broken: any import error
+                    state["failed"] = f"failed: {type(err).__name__}: {err}"
+                else:
+                    state["module"] = conv_openvino
+    if state["failed"] and state["failed"] != "absent":
+        _say_once(f"OpenVINO {state['failed']}", state)
+    return state["module"]
+
+
+def openvino_kernels() -> ModuleType | None:
+    """OpenVINO's convolutions (:mod:`convgrad.kernels.conv_openvino`) when they should run
+    now, else ``None``: not with the ``numpy`` backend, nor with ``CONVGRAD_OPENVINO=0``."""
+    if requested() == "numpy":
+        return None
+    if os.environ.get("CONVGRAD_OPENVINO", "").strip().lower() in ("0", "off", "no", "false"):
+        return None
+    return _load_openvino()
+
+
+def openvino_status() -> str:
+    """A few words on OpenVINO here: its version, or that it is absent, failed or off."""
+    module = _load_openvino()
+    if module is not None:
+        return f"OpenVINO {module.version()}"
+    return f"OpenVINO {_openvino['failed']}"
+
+
+def fast_available() -> bool:
+    """Whether any of ``convgrad[fast]``'s accelerators (numba, OpenVINO) can run here now."""
+    if requested() == "numpy":
+        return False
+    return available() is not None or openvino_kernels() is not None
+
+
+def fast_status() -> str:
+    """A few words on ``convgrad[fast]``'s accelerators here: numba's and OpenVINO's."""
+    return f"{status()}, {openvino_status()}"
+
+
+def run_openvino(name: str, kernel: Callable[..., R], *args: object) -> R | None:
+    """``kernel(*args)``, an OpenVINO kernel; ``None`` if OpenVINO fails (said once; it is off
+    from then on, and the caller computes this result with NumPy)."""
+    try:
+        return kernel(*args)
+    except RuntimeError as err:  # OpenVINO's errors: a model it cannot compile or run
+        _openvino["module"], _openvino["failed"] = None, f"failed in {name}"
+        _say_once(f"OpenVINO failed in {name} ({' '.join(str(err).split())[:200]})", _openvino)
+        return None
 
 
 def announce_compiles(stream: TextIO | None = sys.stderr) -> None:

@@ -1,0 +1,182 @@
+"""Convolutions of groups of one run by OpenVINO's CPU plugin (the optional ``convgrad[fast]``).
+
+OpenVINO's CPU kernels are oneDNN's just-in-time compiled direct convolutions, the ones PyTorch
+runs on the CPU. Each pass is one operation of a small model, compiled the first time a shape
+asks for it (:func:`_request`):
+
+- forward: ``Convolution(x, w)`` with the layer's strides, dilations and padding;
+- ``dx``: ``ConvolutionBackpropData(dy, w)``, the transposed convolution, with the output
+  padding that gives back ``x``'s size (the rows a stride leaves unread get zeros);
+- ``dw``: ``dw[o, c, t] = sum_{n, p} dy[n, o, p] * xp[n, c, p*s + t*d]`` is, with the batch as
+  the channels, a convolution of ``x`` laid out ``(C_in, N, *in)`` by ``dy`` laid out
+  ``(C_out, N, *out)`` as its filter: the filter's taps are the layer's output positions, read
+  ``s`` apart (the layer's stride as the dilation), and its outputs the layer's taps, ``d``
+  apart (the layer's dilation as the stride), ``(C_in, C_out, *kernel)``; a stride leaves one
+  more output than the kernel has taps at most, dropped. The two layouts and the result's are
+  transposes inside the model.
+
+The models compute in float32 (``INFERENCE_PRECISION_HINT``: on a CPU with bfloat16 or AMX
+units the plugin would otherwise round to bfloat16) and take float32 arrays only; float64 and
+other dtypes stay with NumPy's kernels. The plugin's threads are as many as convgrad's
+(:func:`convgrad.kernels.parallel.threads`). Compiled models are kept, :data:`MODELS` of them;
+each Python thread has its own inference requests (a request is not shared between threads).
+
+Where the automatic choice takes these kernels, and what they measured against NumPy's, is by
+:func:`convgrad.convolution._openvino_pays`. OpenVINO is optional: this module imports it when
+:func:`runtime` is first called, by :mod:`convgrad.kernels.accel`, which falls back to NumPy
+when it cannot (importing OpenVINO takes a few tenths of a second, which ``import convgrad``
+does not pay).
+"""
+
+from __future__ import annotations
+
+import collections
+import threading
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from .._args import ConvSpec
+from . import parallel
+
+MODELS = 256  # compiled models kept; a network has a few per layer shape
+_runtime: list[Any] = []  # [openvino, its opset, a Core], once imported
+_models: collections.OrderedDict[tuple[Any, ...], Any] = collections.OrderedDict()
+_lock = threading.Lock()
+_local = threading.local()
+
+
+def runtime() -> tuple[ModuleType, ModuleType, Any]:
+    """OpenVINO, the opset the models are built from, and the runtime's core; imported the
+    first time (``ModuleNotFoundError`` when OpenVINO is absent)."""
+    if not _runtime:
+        with _lock:
+            if not _runtime:
+                import openvino
+                import openvino.opset13 as opset
+
+                _runtime.extend((openvino, opset, openvino.Core()))
+    return _runtime[0], _runtime[1], _runtime[2]
+
+
+def version() -> str:
+    return str(runtime()[0].__version__).split("-")[0]
+
+
+def _config() -> dict[str, Any]:
+    return {
+        "INFERENCE_NUM_THREADS": parallel.threads(),
+        "INFERENCE_PRECISION_HINT": "f32",
+        "PERFORMANCE_HINT": "LATENCY",
+    }
+
+
+def _request(key: tuple[Any, ...], build: Callable[[], tuple[list[Any], Any]]) -> Any:
+    """This thread's inference request for the model ``key``, compiled by ``build()`` (its
+    parameters and output node) the first time any thread asks."""
+    key = (*key, parallel.threads())
+    requests = getattr(_local, "requests", None)
+    if requests is None:
+        requests = _local.requests = {}
+    with _lock:
+        model = _models.get(key)
+        if model is not None:
+            _models.move_to_end(key)
+    if model is None:
+        openvino, _, core = runtime()
+        params, output = build()
+        model = core.compile_model(openvino.Model([output], params), "CPU", _config())
+        with _lock:
+            _models[key] = model
+            while len(_models) > MODELS:
+                _models.popitem(last=False)
+    request = requests.get(key)
+    if request is None or request[0] is not model:  # new, or its model was dropped
+        request = requests[key] = (model, model.create_infer_request())
+        if len(requests) > MODELS:
+            requests.pop(next(iter(requests)))
+    return request[1]
+
+
+def _run(key: tuple[Any, ...], build: Callable[[], tuple[list[Any], Any]], *arrays: np.ndarray):
+    inputs = [np.ascontiguousarray(a, dtype=np.float32) for a in arrays]
+    return _request(key, build).infer(inputs, share_inputs=True)[0]
+
+
+def _pads(spec: ConvSpec) -> tuple[list[int], list[int]]:
+    return [lo for lo, _ in spec.padding], [hi for _, hi in spec.padding]
+
+
+def _parameter(shape: tuple[int, ...]) -> Any:
+    return runtime()[1].parameter(list(shape), np.float32)
+
+
+def output_padding(spec: ConvSpec) -> list[int]:
+    """The rows and columns past the transposed convolution's natural size that give back
+    ``spec.in_spatial`` (those a stride leaves unread)."""
+    extra = []
+    for size, out, k, s, d, (lo, hi) in zip(
+        spec.in_spatial, spec.out_spatial, spec.kernel, spec.stride, spec.dilation, spec.padding,
+        strict=True,
+    ):  # fmt: skip
+        extra.append(size - ((out - 1) * s - lo - hi + d * (k - 1) + 1))
+    return extra
+
+
+def supports(spec: ConvSpec) -> bool:
+    """Whether these kernels compute this convolution: a group, zero padding, an output
+    padding OpenVINO takes (under the stride), no empty axis."""
+    if spec.groups != 1 or spec.padding_mode != "zeros":
+        return False
+    if not all(s > 0 for s in (*spec.in_spatial, *spec.out_spatial)):
+        return False
+    return all(0 <= e < s for e, s in zip(output_padding(spec), spec.stride, strict=True))
+
+
+def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """``y (N, C_out, *out)`` of ``x (N, C_in, *in)`` by ``w``, without bias."""
+
+    def build() -> tuple[list[Any], Any]:
+        px, pw = _parameter(x.shape), _parameter(w.shape)
+        lo, hi = _pads(spec)
+        y = runtime()[1].convolution(px, pw, list(spec.stride), lo, hi, list(spec.dilation))
+        return [px, pw], y
+
+    return _run(("forward", spec, x.shape, w.shape), build, x, w)
+
+
+def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """``dx (N, C_in, *in)`` from ``dy (N, C_out, *out)``."""
+
+    def build() -> tuple[list[Any], Any]:
+        pdy, pw = _parameter(dy.shape), _parameter(w.shape)
+        lo, hi = _pads(spec)
+        dx = runtime()[1].convolution_backprop_data(
+            pdy, pw, list(spec.stride), pads_begin=lo, pads_end=hi,
+            dilations=list(spec.dilation), output_padding=output_padding(spec),
+        )  # fmt: skip
+        return [pdy, pw], dx
+
+    return _run(("input_grad", spec, dy.shape, w.shape), build, dy, w)
+
+
+def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
+    """``dw`` shaped like ``w``: the convolution of ``x`` by ``dy`` with the batch as channels
+    (the module docstring)."""
+    swap = np.array([1, 0, *range(2, x.ndim)])
+
+    def build() -> tuple[list[Any], Any]:
+        ops = runtime()[1]
+        pdy, px = _parameter(dy.shape), _parameter(x.shape)
+        lo, hi = _pads(spec)
+        by_channel = ops.transpose(px, swap)  # (C_in, N, *in)
+        filters = ops.transpose(pdy, swap)  # (C_out, N, *out)
+        taps = ops.convolution(by_channel, filters, list(spec.dilation), lo, hi, list(spec.stride))
+        return [pdy, px], ops.transpose(taps, swap)  # (C_out, C_in, >= kernel)
+
+    dw = _run(("weight_grad", spec, dy.shape, x.shape), build, dy, x)
+    if dw.shape[2:] != spec.kernel:
+        dw = np.ascontiguousarray(dw[(slice(None), slice(None), *map(slice, spec.kernel))])
+    return dw

@@ -1,0 +1,295 @@
+"""OpenVINO's convolutions (``convgrad[fast]``) against the reference loops and PyTorch.
+
+Every layer drawn here runs with the ``openvino`` strategy forced, float32, and is held to the
+float64 reference loops to 1e-5 of each result's scale (the issue's bound for accelerated
+float32 kernels), NaN and infinities where PyTorch has them; a spy checks that OpenVINO ran
+where it supports the layer. Skipped where OpenVINO is not installed (CI installs ``.[test]``).
+"""
+
+import threading
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+pytest.importorskip("openvino")
+
+from convgrad import convolution, reference  # noqa: E402
+from convgrad._args import conv_spec  # noqa: E402
+from convgrad.kernels import accel, conv_openvino  # noqa: E402
+from oracle import torch_conv  # noqa: E402
+from strategies import conv_configs, transpose_configs  # noqa: E402
+
+PASSES = ("forward", "input_grad", "weight_grad")
+
+
+@pytest.fixture(autouse=True)
+def fresh_accelerator(monkeypatch):
+    """Each test starts with OpenVINO's state as a new process has it."""
+    for name in ("CONVGRAD_ACCEL", "CONVGRAD_STRATEGY", "CONVGRAD_OPENVINO"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(accel, "_openvino", {"module": None, "failed": False, "warned": False})
+
+
+def _spy(monkeypatch):
+    """The passes OpenVINO ran, in order."""
+    calls = []
+    for name in PASSES:
+        real = getattr(conv_openvino, name)
+
+        def counted(*args, _real=real, _name=name):
+            calls.append(_name)
+            return _real(*args)
+
+        monkeypatch.setattr(conv_openvino, name, counted)
+    return calls
+
+
+def _close(a, b, rtol, what):
+    """``a`` and ``b`` agree to ``rtol`` of ``b``'s finite scale, NaN where ``b`` has NaN."""
+    if a is None or b is None:
+        assert a is None and b is None, what
+        return
+    assert a.shape == b.shape, what
+    finite = np.isfinite(b)
+    scale = max(float(np.max(np.abs(b[finite]), initial=0.0)), 1e-30)
+    np.testing.assert_allclose(a, b, rtol=0, atol=rtol * scale, err_msg=what)
+
+
+def _spec(cfg):
+    x = cfg.x if cfg.x.ndim == cfg.n + 2 else cfg.x[None]
+    kw = cfg.kwargs()
+    return conv_spec("conv", cfg.n, x, cfg.w, None, *kw.values())
+
+
+@given(conv_configs(dtype=np.float32, max_groups=1), st.booleans())
+def test_openvino_matches_the_reference_loops_in_float32(cfg, read_only):
+    """1-D, 2-D and 3-D layers of any stride, dilation and padding; the padding modes other
+    than zeros, which OpenVINO does not run, take NumPy's kernels."""
+    f = getattr(convolution, f"conv{cfg.n}d")
+    backward = getattr(convolution, f"conv{cfg.n}d_backward")
+    dy = cfg.dy().astype(np.float32)
+    for a in (cfg.x, cfg.w, dy):
+        a.flags.writeable = not read_only
+    x0, w0, dy0 = cfg.x.copy(), cfg.w.copy(), dy.copy()
+    with pytest.MonkeyPatch.context() as patch:
+        calls = _spy(patch)
+        with convolution.strategy("openvino"):
+            ours = (
+                f(cfg.x, cfg.w, cfg.b, **cfg.kwargs()),
+                *backward(dy, cfg.x, cfg.w, **cfg.kwargs()),
+            )
+    runs = conv_openvino.supports(_spec(cfg))
+    assert calls == (list(PASSES) if runs else [])
+    as64 = [None if a is None else a.astype(np.float64) for a in (cfg.x, cfg.w, cfg.b)]
+    ref_f = getattr(reference, f"conv{cfg.n}d")
+    ref_b = getattr(reference, f"conv{cfg.n}d_backward")
+    expected = (
+        ref_f(*as64, **cfg.kwargs()),
+        *ref_b(dy.astype(np.float64), *as64[:2], **cfg.kwargs()),
+    )
+    for what, a, r in zip(("y", "dx", "dw", "db"), ours, expected):
+        if r is None:
+            assert a is None or cfg.b is None, what
+            continue
+        assert a.dtype == np.float32, what
+        _close(a.astype(np.float64), r, 1e-5, what)
+    for a, a0 in ((cfg.x, x0), (cfg.w, w0), (dy, dy0)):
+        np.testing.assert_array_equal(a, a0)  # inputs untouched
+
+
+@given(transpose_configs(dtype=np.float32, max_groups=1))
+def test_openvino_transposed_convolutions_match_the_reference_loops(cfg):
+    f = getattr(convolution, f"conv_transpose{cfg.n}d")
+    backward = getattr(convolution, f"conv_transpose{cfg.n}d_backward")
+    dy = cfg.dy().astype(np.float32)
+    with convolution.strategy("openvino"):
+        ours = (f(cfg.x, cfg.w, cfg.b, **cfg.kwargs()), *backward(dy, cfg.x, cfg.w, **cfg.kwargs()))
+    as64 = [None if a is None else a.astype(np.float64) for a in (cfg.x, cfg.w, cfg.b)]
+    ref_f = getattr(reference, f"conv_transpose{cfg.n}d")
+    ref_b = getattr(reference, f"conv_transpose{cfg.n}d_backward")
+    expected = (
+        ref_f(*as64, **cfg.kwargs()),
+        *ref_b(dy.astype(np.float64), *as64[:2], **cfg.kwargs()),
+    )
+    for what, a, r in zip(("y", "dx", "dw"), ours, expected):
+        assert a.dtype == np.float32, what
+        _close(a.astype(np.float64), r, 1e-5, what)
+
+
+@given(
+    conv_configs(dims=(2,), dtype=np.float32, max_groups=1),
+    st.lists(st.tuples(st.floats(0, 1), st.sampled_from([np.nan, np.inf, -np.inf])), max_size=3),
+)
+def test_nan_and_infinities_reach_the_outputs_pytorch_gives_them(cfg, bad):
+    """A NaN or an infinity in ``x``, ``w`` or ``dy`` reaches exactly the outputs whose windows
+    read it, as in PyTorch (in float64 here, whose NaN pattern float32 must share)."""
+    dy = cfg.dy().astype(np.float32)
+    x, w = cfg.x.copy(), cfg.w.copy()
+    for i, (where, value) in enumerate(bad):
+        target = (x, w, dy)[i % 3]
+        target.flat[int(where * (target.size - 1))] = value
+    kw = cfg.kwargs()
+    with convolution.strategy("openvino"):
+        ours = (convolution.conv2d(x, w, **kw), *convolution.conv2d_backward(dy, x, w, **kw)[:2])
+    expected = torch_conv(
+        2, x, w, None, dy, cfg.stride, cfg.pairs, cfg.dilation, 1, cfg.padding_mode
+    )
+    for what, a, t in zip(("y", "dx", "dw"), ours, expected):
+        np.testing.assert_array_equal(np.isnan(a), np.isnan(t), err_msg=what)
+        np.testing.assert_array_equal(np.isposinf(a), np.isposinf(t), err_msg=what)
+        np.testing.assert_array_equal(np.isneginf(a), np.isneginf(t), err_msg=what)
+
+
+def test_float64_and_the_numpy_backend_never_run_openvino(monkeypatch):
+    calls = _spy(monkeypatch)
+    rng = np.random.default_rng(0)
+    x, w = rng.standard_normal((4, 16, 10, 10)), rng.standard_normal((16, 16, 3, 3))
+    dy = rng.standard_normal((4, 16, 10, 10))
+    with convolution.strategy("openvino"):  # float64: the automatic choice runs instead
+        y = convolution.conv2d(x, w, padding=1)
+        dx, dw, _ = convolution.conv2d_backward(dy, x, w, padding=1)
+    assert calls == []
+    _close(y, reference.conv2d(x, w, padding=1), 1e-12, "y")
+    _close(dx, reference.conv2d_backward(dy, x, w, padding=1)[0], 1e-12, "dx")
+    x32, w32 = x.astype(np.float32), w.astype(np.float32)
+    with accel.accelerator("numpy"), convolution.strategy("openvino"):
+        convolution.conv2d(x32, w32, padding=1)
+    monkeypatch.setenv("CONVGRAD_OPENVINO", "0")
+    convolution.conv2d(x32, w32, padding=1)
+    assert calls == []
+    monkeypatch.delenv("CONVGRAD_OPENVINO")
+    convolution.conv2d(x32, w32, padding=1)
+    assert calls == ["forward"]
+
+
+def _chosen(x_shape, w_shape, kind="forward", dtype=np.float32, **kwargs):
+    """The automatic strategy for pass ``kind`` of a layer of these shapes."""
+    n = len(w_shape) - 2
+    x, w = np.zeros(x_shape, dtype), np.zeros(w_shape, dtype)
+    kw = dict(stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros") | kwargs
+    spec = conv_spec("conv", n, x, w, None, *kw.values())
+    dy = np.zeros((x_shape[0], w_shape[0], *spec.out_spatial), dtype)
+    if kind == "input_grad":
+        return convolution._input_grad_strategy(spec, w, dy)
+    inputs = (x, w) if kind == "forward" else (dy, x)
+    return convolution._strategy(spec, w, *inputs, kind=kind)
+
+
+def test_the_automatic_choice_takes_openvino_where_it_measured_faster():
+    resnet20 = [((32, 16, 28, 28), (16, 16, 3, 3)), ((32, 32, 14, 14), (32, 32, 3, 3)),
+                ((32, 64, 7, 7), (64, 64, 3, 3))]  # fmt: skip
+    for x_shape, w_shape in resnet20:
+        assert _chosen(x_shape, w_shape, padding=1) == "openvino"
+        assert _chosen(x_shape, w_shape, "input_grad", padding=1) == "openvino"
+    # dw: small batches of small planes only (its filter is dy)
+    assert _chosen((32, 64, 7, 7), (64, 64, 3, 3), "weight_grad", padding=1) == "openvino"
+    assert _chosen((8, 32, 28, 28), (32, 32, 3, 3), "weight_grad", padding=1) == "openvino"
+    assert _chosen((32, 16, 28, 28), (16, 16, 3, 3), "weight_grad", padding=1) != "openvino"
+    assert _chosen((8, 256, 7, 7), (256, 256, 3, 3), "weight_grad", padding=1) != "openvino"
+    assert _chosen((8, 32, 28, 28), (32, 32, 3, 3), "weight_grad", padding=1, stride=2) != (
+        "openvino"
+    )
+    assert _chosen((8, 32, 7, 7), (64, 32, 5, 5), "weight_grad", padding=2) != "openvino"
+    # never: 1x1 kernels, few input channels (forward), groups, other padding modes, float64
+    for kind in PASSES:
+        assert _chosen((32, 64, 14, 14), (64, 64, 1, 1), kind) != "openvino"
+        assert _chosen((32, 64, 14, 14), (64, 32, 3, 3), kind, groups=2) != "openvino"
+        assert _chosen((32, 16, 14, 14), (16, 16, 3, 3), kind, padding=1,
+                       padding_mode="reflect") != "openvino"  # fmt: skip
+        assert _chosen((8, 16, 14, 14), (16, 16, 3, 3), kind, np.float64, padding=1) != ("openvino")
+    assert _chosen((32, 4, 28, 28), (16, 4, 3, 3), padding=1) != "openvino"
+    assert _chosen((32, 1, 28, 28), (16, 1, 3, 3), padding=1) != "openvino"
+    assert _chosen((32, 1, 28, 28), (16, 1, 3, 3), "input_grad", padding=1) == "openvino"
+    with accel.accelerator("numpy"):
+        assert _chosen((32, 16, 28, 28), (16, 16, 3, 3), padding=1) != "openvino"
+
+
+def test_a_failing_openvino_is_said_once_and_numpy_computes_the_result(monkeypatch):
+    def broken(*args):
+        raise RuntimeError("Exception from src/inference: cannot compile")
+
+    monkeypatch.setattr(conv_openvino, "forward", broken)
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((2, 8, 9, 9)).astype(np.float32)
+    w = rng.standard_normal((8, 8, 3, 3)).astype(np.float32)
+    with pytest.warns(RuntimeWarning, match="OpenVINO failed in forward"):
+        y = convolution.conv2d(x, w, padding=1)
+    _close(y.astype(np.float64), reference.conv2d(x.astype(np.float64), w.astype(np.float64),
+           padding=1), 1e-5, "y")  # fmt: skip
+    assert accel.openvino_kernels() is None  # off from then on, silently
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        convolution.conv2d(x, w, padding=1)
+    assert "failed" in accel.openvino_status()
+
+
+def test_results_are_their_own_arrays_and_threads_get_their_own_requests():
+    """A result is not the request's output buffer, which the next call would overwrite; calls
+    from several threads at once each get their own request."""
+    rng = np.random.default_rng(2)
+    w = rng.standard_normal((16, 16, 3, 3)).astype(np.float32)
+    xs = [rng.standard_normal((4, 16, 12, 12)).astype(np.float32) for _ in range(6)]
+    expected = [reference.conv2d(x.astype(np.float64), w.astype(np.float64), padding=1) for x in xs]
+    with convolution.strategy("openvino"):
+        first = convolution.conv2d(xs[0], w, padding=1)
+        convolution.conv2d(xs[1], w, padding=1)
+    _close(first.astype(np.float64), expected[0], 1e-5, "the first result, after a second call")
+    results: dict[int, list[np.ndarray]] = {}
+
+    def work(i):
+        with convolution.strategy("openvino"):
+            results[i] = [convolution.conv2d(xs[(i + k) % 6], w, padding=1) for k in range(12)]
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for i, ys in results.items():
+        for k, y in enumerate(ys):
+            _close(y.astype(np.float64), expected[(i + k) % 6], 1e-5, f"thread {i}, call {k}")
+
+
+def test_output_padding_gives_back_the_input_size():
+    x, w = np.zeros((1, 2, 10, 9), np.float32), np.zeros((3, 2, 3, 3), np.float32)
+    spec = conv_spec("conv", 2, x, w, None, (3, 2), 1, 1, 1, "zeros")
+    assert spec.out_spatial == (4, 5)
+    # (out - 1) * s - 2 + 3 gives 10 and 9: nothing past it; 2 rows more with a stride of 4
+    assert conv_openvino.output_padding(spec) == [0, 0]
+    spec = conv_spec("conv", 2, x, w, None, (4, 4), 1, 1, 1, "zeros")
+    assert spec.out_spatial == (3, 3) and conv_openvino.output_padding(spec) == [1, 0]
+
+
+def test_a_network_through_the_tape_gets_the_gradients_numpy_gives(monkeypatch):
+    """The automatic choice inside ``convgrad.nn``: a ResNet-20-like block in float32, its
+    gradients with OpenVINO on within 1e-5 of those with NumPy alone, and OpenVINO ran."""
+    from convgrad import nn
+    from convgrad.autograd import Tensor
+
+    calls = _spy(monkeypatch)
+    rng = np.random.default_rng(5)
+    model = nn.Sequential(
+        nn.Conv2d(8, 16, 3, padding=1, bias=False), nn.BatchNorm2d(16), nn.ReLU(),
+        nn.Conv2d(16, 16, 3, padding=1, bias=False), nn.ReLU(), nn.Flatten(),
+    )  # fmt: skip
+    x = rng.standard_normal((4, 8, 12, 12)).astype(np.float32)
+    g = rng.standard_normal((4, 16 * 12 * 12)).astype(np.float32)
+
+    def gradients():
+        xt = Tensor(x, requires_grad=True)
+        model(xt).backward(g)
+        grads = [xt.grad, *(p.grad for p in model.parameters())]
+        for p in model.parameters():
+            p.grad = None
+        return grads
+
+    fast = gradients()
+    assert set(calls) == set(PASSES)
+    with accel.accelerator("numpy"):
+        slow = gradients()
+    for i, (a, b) in enumerate(zip(fast, slow, strict=True)):
+        assert a.dtype == np.float32
+        _close(a.astype(np.float64), b.astype(np.float64), 1e-5, f"gradient {i}")
