@@ -443,7 +443,16 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 # - dw: at batch 8 on 28x28 and smaller planes, 8 to 64 channels, 0.39 to 1.0; 7x7 with 256
 #   channels 1.94, 5x5 kernels on 7x7 planes 1.21 and 1.26, stride 2 0.93 to 2.08; batch 32 on
 #   28x28 and 56x56 0.94 to 2.27, on 14x14 0.54 and 0.78 with 64 channels, 1.39 with 128.
+# - inside a small network's training step, OpenVINO's calls slowed the NumPy work around them:
+#   the digits' CNN (8x8 images, batch 32; its second layer 9.4 M multiply-adds a pass, where
+#   OpenVINO's forward and dx alone took half NumPy's time) stepped in 4.16 to 4.45 ms with
+#   OpenVINO against 3.62 to 3.98 without, every op family slower (``python
+#   benchmarks/train_profile.py --model cnn --size 8 --batches 45 --threads 2``, three rounds
+#   alternating; 1 thread for OpenVINO, or its threads not pinned, the same). Passes of fewer
+#   than OPENVINO_MIN_MACS multiply-adds stay NumPy's: the smallest layer of the 28x28 CNN and
+#   of the ResNet-20 has 57.8 M.
 OPENVINO_CHANNELS = 8
+OPENVINO_MIN_MACS = 16 << 20
 OPENVINO_DW_POSITIONS = 8 * 28 * 28
 OPENVINO_DW_CHANNELS = 64 * 128
 OPENVINO_DW_TAPS = 4
@@ -459,6 +468,8 @@ def _openvino_pays(
     if taps == 1 or not _openvino.supports(spec):
         return False
     if any(a.dtype != np.float32 for a in (w, *inputs)):
+        return False
+    if inputs[0].shape[0] * math.prod(spec.out_spatial) * w.size < OPENVINO_MIN_MACS:
         return False
     if kind == "forward" and w.shape[1] < OPENVINO_CHANNELS:
         return False
