@@ -188,7 +188,9 @@ def test_the_automatic_choice_takes_openvino_where_it_measured_faster():
     # dw: small batches of small planes only (its filter is dy)
     assert _chosen((32, 64, 7, 7), (64, 64, 3, 3), "weight_grad", padding=1) == "openvino"
     assert _chosen((8, 32, 28, 28), (32, 32, 3, 3), "weight_grad", padding=1) == "openvino"
-    assert _chosen((32, 16, 28, 28), (16, 16, 3, 3), "weight_grad", padding=1) != "openvino"
+    assert _chosen((32, 16, 28, 28), (16, 16, 3, 3), "weight_grad", padding=1) == "openvino"
+    assert _chosen((32, 16, 28, 28), (32, 16, 3, 3), "weight_grad", padding=1) != "openvino"
+    assert _chosen((32, 16, 56, 56), (16, 16, 3, 3), "weight_grad", padding=1) != "openvino"
     assert _chosen((8, 256, 7, 7), (256, 256, 3, 3), "weight_grad", padding=1) != "openvino"
     assert _chosen((8, 32, 28, 28), (32, 32, 3, 3), "weight_grad", padding=1, stride=2) != (
         "openvino"

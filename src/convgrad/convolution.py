@@ -443,6 +443,12 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 # - dw: at batch 8 on 28x28 and smaller planes, 8 to 64 channels, 0.39 to 1.0; 7x7 with 256
 #   channels 1.94, 5x5 kernels on 7x7 planes 1.21 and 1.26, stride 2 0.93 to 2.08; batch 32 on
 #   28x28 and 56x56 0.94 to 2.27, on 14x14 0.54 and 0.78 with 64 channels, 1.39 with 128.
+#   Again, best of 3 medians of 21 (``dw`` alone, the same day): ResNet-20's layers at batch
+#   32, 16 channels at 28x28 0.76, 32 at 14x14 0.80, 64 at 7x7 0.71, their stride-2 layers
+#   0.94 and 0.92; 16 -> 32 channels at 28x28 1.55, 32 at 28x28 1.76, 16 at 56x56 1.49, 32 -> 64
+#   at 14x14 0.60, 64 at 14x14 0.76, 128 at 14x14 1.17. With 16 output channels or fewer
+#   (OPENVINO_DW_THIN) oneDNN ran 4 times the positions as well: batch 32 at 28x28 with 4, 8
+#   and 16 input channels 0.99, 0.98 and 0.76, batch 8 at 56x56 0.86; batch 32 at 56x56 1.39.
 # - inside a small network's training step, OpenVINO's calls slowed the NumPy work around them:
 #   the digits' CNN (8x8 images, batch 32; its second layer 9.4 M multiply-adds a pass, where
 #   OpenVINO's forward and dx alone took half NumPy's time) stepped in 4.16 to 4.45 ms with
@@ -454,6 +460,7 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 OPENVINO_CHANNELS = 8
 OPENVINO_MIN_MACS = 16 << 20
 OPENVINO_DW_POSITIONS = 8 * 28 * 28
+OPENVINO_DW_THIN = 16
 OPENVINO_DW_CHANNELS = 64 * 128
 OPENVINO_DW_TAPS = 4
 
@@ -477,7 +484,8 @@ def _openvino_pays(
         positions = math.prod(spec.out_spatial)
         if set(spec.stride) != {1} or positions < OPENVINO_DW_TAPS * taps:
             return False
-        if inputs[0].shape[0] * positions > OPENVINO_DW_POSITIONS:
+        most = OPENVINO_DW_POSITIONS * (4 if w.shape[0] <= OPENVINO_DW_THIN else 1)
+        if inputs[0].shape[0] * positions > most:
             return False
         if w.shape[0] * w.shape[1] > OPENVINO_DW_CHANNELS:
             return False
