@@ -117,6 +117,13 @@ def _run(
     return out
 
 
+def _dilation(spec: ConvSpec) -> list[int]:
+    """The layer's dilation, 1 along the axes where the kernel is one tap wide (where it means
+    nothing): as ``dw``'s stride, OpenVINO 2026.4 got a 3-D layer's ``dw`` wrong with a kernel
+    (1, 3, 1), dilation (1, 1, 2) and a filter as wide as its input (found by hypothesis)."""
+    return [d if k > 1 else 1 for d, k in zip(spec.dilation, spec.kernel, strict=True)]
+
+
 def _pads(spec: ConvSpec) -> tuple[list[int], list[int]]:
     return [lo for lo, _ in spec.padding], [hi for _, hi in spec.padding]
 
@@ -153,7 +160,7 @@ def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     def build() -> tuple[list[Any], Any]:
         px, pw = _parameter(x.shape), _parameter(w.shape)
         lo, hi = _pads(spec)
-        y = runtime()[1].convolution(px, pw, list(spec.stride), lo, hi, list(spec.dilation))
+        y = runtime()[1].convolution(px, pw, list(spec.stride), lo, hi, _dilation(spec))
         return [px, pw], y
 
     return _run(("forward", spec, x.shape, w.shape), build, x, w)
@@ -167,7 +174,7 @@ def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
         lo, hi = _pads(spec)
         dx = runtime()[1].convolution_backprop_data(
             pdy, pw, list(spec.stride), pads_begin=lo, pads_end=hi,
-            dilations=list(spec.dilation), output_padding=output_padding(spec),
+            dilations=_dilation(spec), output_padding=output_padding(spec),
         )  # fmt: skip
         return [pdy, pw], dx
 
@@ -185,7 +192,7 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
         lo, hi = _pads(spec)
         by_channel = ops.transpose(px, swap)  # (C_in, N, *in)
         filters = ops.transpose(pdy, swap)  # (C_out, N, *out)
-        taps = ops.convolution(by_channel, filters, list(spec.dilation), lo, hi, list(spec.stride))
+        taps = ops.convolution(by_channel, filters, _dilation(spec), lo, hi, list(spec.stride))
         return [pdy, px], ops.transpose(taps, swap)  # (C_out, C_in, >= kernel)
 
     dw = _run(("weight_grad", spec, dy.shape, x.shape), build, dy, x)
