@@ -254,16 +254,26 @@ def _convgrad_runs(
     return forward, backward
 
 
+COMPILED = ("taps", "winograd", "openvino")  # the strategies with [fast]'s kernels
+
+
 def fast_strategy(case: Case) -> str:
-    """The strategy the [fast] path (numba and OpenVINO on, where installed) takes on this
-    case's forward."""
+    """The strategies the [fast] path (numba and OpenVINO on, where installed) takes on this
+    case: one name where the forward, ``dx`` and ``dw`` take the same (numba's marked
+    ``/numba``), else the three, comma-separated."""
     with accel.accelerator(None):
-        return convolution.chosen_strategy(case.x, case.w, **case.kwargs())
+        names = convolution.chosen_strategies(case.x, case.w, **case.kwargs())
+    if len(set(names)) == 1:
+        return names[0] + ("/numba" if names[0] in ("taps", "winograd") else "")
+    return ",".join(names)
 
 
 def uses_fast_kernels(case: Case) -> bool:
-    """Whether the [fast] path runs compiled kernels on this case (else it runs NumPy's)."""
-    return fast_strategy(case) in ("taps", "winograd", "openvino")
+    """Whether the [fast] path runs compiled kernels on this case in any pass (else it runs
+    NumPy's)."""
+    with accel.accelerator(None):
+        names = convolution.chosen_strategies(case.x, case.w, **case.kwargs())
+    return any(name in COMPILED for name in names)
 
 
 def _torch_runs(torch, case: Case, x, w, b, dy):
@@ -359,9 +369,7 @@ def run_case(case: Case, repeat: int, torch=None, fast: bool = False) -> Result:
         result.strategy = convolution.chosen_strategy(case.x, case.w, **case.kwargs())
     if fast_timed:
         result.fast_ms, result.fast_forward_ms, result.fast_backward_ms = medians("fast")
-        name = fast_strategy(case)
-        result.fast_timed = True
-        result.fast_strategy = name if name == "openvino" else f"{name}/numba"
+        result.fast_timed, result.fast_strategy = True, fast_strategy(case)
         result.fast_max_error = fast_errors
     elif fast:  # the same kernels as the NumPy path: the same figures
         result.fast_ms = result.convgrad_ms

@@ -428,13 +428,15 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 
 # With OpenVINO (``convgrad[fast]``), its compiled convolutions (kernels/conv_openvino.py) are the
 # automatic choice for float32 layers of groups of one, zero padding and more than one tap,
-# where the automatic choice is not the FFT: the forward with at least OPENVINO_CHANNELS input
-# channels, ``dx`` always, ``dw`` at stride 1 where the batch's output positions are at most
-# OPENVINO_DW_POSITIONS, the channels' product at most OPENVINO_DW_CHANNELS and a plane's output
-# positions at least OPENVINO_DW_TAPS times the taps (its ``dw`` is a convolution whose filter is
-# ``dy``, which oneDNN runs well only small). Time OpenVINO / the automatic choice with numba, per
-# pass (forward, dx, dw), float32, 2 threads, best of 2 medians of 11 (a scratch sweep of 88
-# layers, 2026-12-01, an Intel Xeon with AVX-512):
+# where the automatic choice is not the FFT, for passes of at least OPENVINO_MIN_MACS
+# multiply-adds: the forward and ``dx`` with at least OPENVINO_CHANNELS input channels (and
+# inputs of at most OPENVINO_WINOGRAD_BYTES where Winograd pays), ``dw`` at stride 1 where the
+# batch's output positions are at most OPENVINO_DW_POSITIONS (4 times as many with at most
+# OPENVINO_DW_THIN output channels), the channels' product at most OPENVINO_DW_CHANNELS and a
+# plane's output positions at least OPENVINO_DW_TAPS times the taps (its ``dw`` is a
+# convolution whose filter is ``dy``, which oneDNN runs well only small). Time OpenVINO / the
+# automatic choice with numba, per pass (forward, dx, dw), float32, 2 threads, best of 2
+# medians of 11 (a scratch sweep of 88 layers, 2026-12-01, an Intel Xeon with AVX-512):
 # - forward and dx, 3x3 or 5x5: 0.28 to 0.83 from 8 input channels up (batch 8 and 32, 8 to 128
 #   channels, 7x7 to 56x56, stride 1 and 2), except 128 channels at 14x14, batch 32, 0.99 and
 #   0.79, and dx of 256 channels at 7x7, stride 2, 1.20; with 4 input channels, the forward
@@ -457,8 +459,18 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 #   alternating; 1 thread for OpenVINO, or its threads not pinned, the same). Passes of fewer
 #   than OPENVINO_MIN_MACS multiply-adds stay NumPy's: the smallest layer of the 28x28 CNN and
 #   of the ResNet-20 has 57.8 M.
+# - against Winograd's compiled transforms (which the automatic choice takes without OpenVINO on
+#   3x3 layers of 16 channels or more), forward + dx + dw, medians of 5 rounds alternating,
+#   OpenVINO / Winograd (``dw`` forced to OpenVINO here): batch 32 of 16 channels at 28x28 0.66
+#   (inputs of 1.6 MB), 32 at 14x14 0.65, 64 at 7x7 0.54; batch 64 of 32 at 16x16 (2 MiB) 0.54,
+#   of 64 at 8x8 0.58; but batch 64 of 16 at 32x32 (4 MiB) 1.40 (forward 1.41, dx 1.33), batch
+#   8 of 64 at 56x56 (6.4 MB) forward 1.33, dx 0.96, of 128 at 28x28 (3.2 MB) 0.91 and 0.96.
+#   Where Winograd pays, inputs past OPENVINO_WINOGRAD_BYTES stay Winograd's.
+# - the stem of ResNet-18 (3 channels, 7x7, stride 2, 224x224): dx 9.60 ms against 4.69. The
+#   forward and dx both need OPENVINO_CHANNELS input channels.
 OPENVINO_CHANNELS = 8
 OPENVINO_MIN_MACS = 16 << 20
+OPENVINO_WINOGRAD_BYTES = 2 << 20
 OPENVINO_DW_POSITIONS = 8 * 28 * 28
 OPENVINO_DW_THIN = 16
 OPENVINO_DW_CHANNELS = 64 * 128
@@ -478,7 +490,10 @@ def _openvino_pays(
         return False
     if inputs[0].shape[0] * math.prod(spec.out_spatial) * w.size < OPENVINO_MIN_MACS:
         return False
-    if kind == "forward" and w.shape[1] < OPENVINO_CHANNELS:
+    if kind != "weight_grad" and w.shape[1] < OPENVINO_CHANNELS:
+        return False
+    batch, dtype = inputs[0].shape[0], np.result_type(*inputs)
+    if inputs[0].nbytes > OPENVINO_WINOGRAD_BYTES and _winograd_pays(spec, w, batch, dtype):
         return False
     if kind == "weight_grad":
         positions = math.prod(spec.out_spatial)
@@ -659,6 +674,25 @@ def chosen_strategy(x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs
     )
     batched = x if x.ndim == n + 2 else x[None]
     return _strategy(spec, w, batched)  # its batch and dtype (float32) decide Winograd
+
+
+def chosen_strategies(
+    x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs: object
+) -> tuple[str, str, str]:
+    """The strategies of the forward, ``dx`` and ``dw`` of a float32 convolution of these
+    shapes and keyword arguments now."""
+    n = len(w_shape) - 2
+    x, w = (np.broadcast_to(np.float32(0), s) for s in (x_shape, w_shape))
+    kw = dict(stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros") | kwargs
+    args = (kw[k] for k in ("stride", "padding", "dilation", "groups", "padding_mode"))
+    spec = _args.conv_spec(f"conv{n}d", n, x, w, None, *args)
+    batched = x if x.ndim == n + 2 else x[None]
+    dy = np.broadcast_to(np.float32(0), (batched.shape[0], w.shape[0], *spec.out_spatial))
+    return (
+        _strategy(spec, w, batched, w),
+        _input_grad_strategy(spec, w, dy),
+        _strategy(spec, w, dy, batched, kind="weight_grad"),
+    )
 
 
 def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:

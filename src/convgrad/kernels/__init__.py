@@ -20,8 +20,11 @@ Each module computes the three kernels of a convolution (the forward ``y``, the 
 - :mod:`~convgrad.kernels.winograd`: Winograd F(2x2, 3x3);
 - :mod:`~convgrad.kernels.winograd_numba`: the same with its transforms compiled with numba
   (``convgrad[fast]``);
+- :mod:`~convgrad.kernels.conv_openvino`: convolutions of groups of one by OpenVINO's CPU
+  plugin, oneDNN's compiled kernels, in float32 (``convgrad[fast]``);
 - :mod:`~convgrad.kernels.fft`: products of Fourier transforms (large kernels);
-- :mod:`~convgrad.kernels.accel`: which backend, NumPy or numba, runs the kernels that have both;
+- :mod:`~convgrad.kernels.accel`: which backend, NumPy or the accelerators (numba, OpenVINO),
+  runs the kernels that have both;
 - :mod:`~convgrad.kernels.parallel`: the thread pool the kernels share, and the batch split with
   the BLAS at one thread.
 """
