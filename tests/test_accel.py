@@ -89,3 +89,37 @@ def test_import_convgrad_does_not_import_numba():
     code = "import sys, convgrad; convgrad.conv2d; print('numba' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [(ModuleNotFoundError("No module named 'openvino'", name="openvino"), False),
+     (ImportError("libopenvino.so: cannot open shared object file"), True),
+     (RuntimeError("Exception from src/inference: no CPU plugin"), True)],
+)  # fmt: skip
+def test_openvino_absent_is_silent_and_broken_is_said_once(monkeypatch, error, said):
+    """OpenVINO (``convgrad[fast]``) merely absent says nothing; present but failing to load
+    says so once; either way a float32 layer it would take runs on NumPy and is right."""
+    from convgrad.kernels import conv_openvino
+
+    monkeypatch.delenv("CONVGRAD_OPENVINO", raising=False)
+    monkeypatch.delenv("CONVGRAD_ACCEL", raising=False)
+    monkeypatch.setattr(accel, "_openvino", {"module": None, "failed": False, "warned": False})
+
+    def fail():
+        raise error
+
+    monkeypatch.setattr(conv_openvino, "runtime", fail)
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((32, 16, 28, 28)).astype(np.float32)  # ResNet-20's first stage
+    w = rng.standard_normal((16, 16, 3, 3)).astype(np.float32)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        y = convolution.conv2d(x, w, padding=1)
+        convolution.conv2d(x, w, padding=1)
+    messages = [str(c.message) for c in caught if c.category is RuntimeWarning]
+    assert len(messages) == (1 if said else 0), messages
+    assert all("OpenVINO" in m and "using NumPy" in m for m in messages)
+    assert accel.openvino_kernels() is None
+    expected = reference.conv2d(x[:2].astype(np.float64), w.astype(np.float64), padding=1)
+    np.testing.assert_allclose(y[:2], expected, rtol=0, atol=1e-5 * np.abs(expected).max())

@@ -140,3 +140,11 @@ def test_a_bad_accelerator_in_the_environment_is_one_line(monkeypatch, capsys):
     assert main(["bench", "--case", "lenet-conv2", "--repeat", "1"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "CONVGRAD_ACCEL must be one of" in err
+
+
+def test_a_bad_openvino_switch_in_the_environment_is_one_line(monkeypatch, capsys):
+    monkeypatch.setenv("CONVGRAD_OPENVINO", "maybe")
+    assert main(["bench", "--case", "lenet-conv2", "--repeat", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "CONVGRAD_OPENVINO must be 0 or 1" in err
+    assert "'maybe'" in err

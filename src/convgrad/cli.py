@@ -34,8 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from convgrad.kernels import accel, parallel  # NumPy alone: numba comes when a kernel needs it
 
     try:
-        # CONVGRAD_ACCEL, CONVGRAD_KEEP_MEMORY and CONVGRAD_THREADS checked before any work
+        # CONVGRAD_ACCEL, CONVGRAD_OPENVINO, CONVGRAD_KEEP_MEMORY and CONVGRAD_THREADS checked
+        # before any work
         accel.requested()
+        accel.openvino_wanted()
         _memory.wanted()
         parallel.threads()
     except ValueError as err:

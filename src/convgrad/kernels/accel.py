@@ -238,12 +238,25 @@ def _load_openvino() -> ModuleType | None:
     return state["module"]
 
 
+_SWITCH = {"": True, "1": True, "on": True, "yes": True, "true": True,
+           "0": False, "off": False, "no": False, "false": False}  # fmt: skip
+
+
+def openvino_wanted() -> bool:
+    """``CONVGRAD_OPENVINO``: unset, ``1`` (``on``, ``yes``, ``true``) lets OpenVINO run where
+    installed; ``0`` (``off``, ``no``, ``false``) keeps it off; anything else is a
+    ``ValueError``."""
+    text = os.environ.get("CONVGRAD_OPENVINO", "")
+    wanted = _SWITCH.get(text.strip().lower())
+    if wanted is None:
+        raise ValueError(f"CONVGRAD_OPENVINO must be 0 or 1 (or unset); got {text!r:.40}")
+    return wanted
+
+
 def openvino_kernels() -> ModuleType | None:
     """OpenVINO's convolutions (:mod:`convgrad.kernels.conv_openvino`) when they should run
     now, else ``None``: not with the ``numpy`` backend, nor with ``CONVGRAD_OPENVINO=0``."""
-    if requested() == "numpy":
-        return None
-    if os.environ.get("CONVGRAD_OPENVINO", "").strip().lower() in ("0", "off", "no", "false"):
+    if requested() == "numpy" or not openvino_wanted():
         return None
     return _load_openvino()
 
