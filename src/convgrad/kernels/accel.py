@@ -263,6 +263,8 @@ def openvino_kernels() -> ModuleType | None:
 
 def openvino_status() -> str:
     """A few words on OpenVINO here: its version, or that it is absent, failed or off."""
+    if not openvino_wanted():
+        return "OpenVINO off (CONVGRAD_OPENVINO)"
     module = _load_openvino()
     if module is not None:
         return f"OpenVINO {module.version()}"
