@@ -660,20 +660,9 @@ def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray, kind: str = "f
 
 
 def chosen_strategy(x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs: object) -> str:
-    """The strategy a convolution of these shapes and keyword arguments would use now."""
-    n = len(w_shape) - 2
-    x, w = (np.broadcast_to(np.float32(0), s) for s in (x_shape, w_shape))
-    kw = dict(stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros") | kwargs
-    spec = _args.conv_spec(
-        f"conv{n}d",
-        n,
-        x,
-        w,
-        None,
-        *(kw[k] for k in ("stride", "padding", "dilation", "groups", "padding_mode")),
-    )
-    batched = x if x.ndim == n + 2 else x[None]
-    return _strategy(spec, w, batched)  # its batch and dtype (float32) decide Winograd
+    """The strategy a float32 convolution of these shapes and keyword arguments would use now
+    for its forward (:func:`chosen_strategies` has ``dx``'s and ``dw``'s too)."""
+    return chosen_strategies(x_shape, w_shape, **kwargs)[0]
 
 
 def chosen_strategies(
