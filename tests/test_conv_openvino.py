@@ -64,10 +64,11 @@ def _spec(cfg):
     return conv_spec("conv", cfg.n, x, cfg.w, None, *kw.values())
 
 
-@given(conv_configs(dtype=np.float32, max_groups=1), st.booleans())
+@given(conv_configs(dtype=np.float32), st.booleans())
 def test_openvino_matches_the_reference_loops_in_float32(cfg, read_only):
-    """1-D, 2-D and 3-D layers of any stride, dilation and padding; the padding modes other
-    than zeros, which OpenVINO does not run, take NumPy's kernels."""
+    """1-D, 2-D and 3-D layers of any stride, dilation, padding and groups; the padding modes
+    other than zeros, which OpenVINO does not run, and the ``dw`` of grouped layers take
+    NumPy's kernels."""
     f = getattr(convolution, f"conv{cfg.n}d")
     backward = getattr(convolution, f"conv{cfg.n}d_backward")
     dy = cfg.dy().astype(np.float32)
@@ -81,8 +82,8 @@ def test_openvino_matches_the_reference_loops_in_float32(cfg, read_only):
                 f(cfg.x, cfg.w, cfg.b, **cfg.kwargs()),
                 *backward(dy, cfg.x, cfg.w, **cfg.kwargs()),
             )
-    runs = conv_openvino.supports(_spec(cfg))
-    assert calls == (list(PASSES) if runs else [])
+    spec = _spec(cfg)
+    assert calls == [kind for kind in PASSES if conv_openvino.supports(spec, kind)]
     as64 = [None if a is None else a.astype(np.float64) for a in (cfg.x, cfg.w, cfg.b)]
     ref_f = getattr(reference, f"conv{cfg.n}d")
     ref_b = getattr(reference, f"conv{cfg.n}d_backward")
@@ -100,7 +101,7 @@ def test_openvino_matches_the_reference_loops_in_float32(cfg, read_only):
         np.testing.assert_array_equal(a, a0)  # inputs untouched
 
 
-@given(transpose_configs(dtype=np.float32, max_groups=1))
+@given(transpose_configs(dtype=np.float32))
 def test_openvino_transposed_convolutions_match_the_reference_loops(cfg):
     f = getattr(convolution, f"conv_transpose{cfg.n}d")
     backward = getattr(convolution, f"conv_transpose{cfg.n}d_backward")
@@ -120,7 +121,7 @@ def test_openvino_transposed_convolutions_match_the_reference_loops(cfg):
 
 
 @given(
-    conv_configs(dims=(2,), dtype=np.float32, max_groups=1),
+    conv_configs(dims=(2,), dtype=np.float32),
     st.lists(st.tuples(st.floats(0, 1), st.sampled_from([np.nan, np.inf, -np.inf])), max_size=3),
 )
 def test_nan_and_infinities_reach_the_outputs_pytorch_gives_them(cfg, bad):
@@ -135,7 +136,7 @@ def test_nan_and_infinities_reach_the_outputs_pytorch_gives_them(cfg, bad):
     with convolution.strategy("openvino"):
         ours = (convolution.conv2d(x, w, **kw), *convolution.conv2d_backward(dy, x, w, **kw)[:2])
     expected = torch_conv(
-        2, x, w, None, dy, cfg.stride, cfg.pairs, cfg.dilation, 1, cfg.padding_mode
+        2, x, w, None, dy, cfg.stride, cfg.pairs, cfg.dilation, cfg.groups, cfg.padding_mode
     )
     for what, a, t in zip(("y", "dx", "dw"), ours, expected):
         np.testing.assert_array_equal(np.isnan(a), np.isnan(t), err_msg=what)
@@ -220,6 +221,21 @@ def test_the_automatic_choice_takes_openvino_where_it_measured_faster():
     # small passes (the digits' CNN: 9.4 M multiply-adds) stay NumPy's
     for kind in PASSES:
         assert _chosen((32, 32, 4, 4), (64, 32, 3, 3), kind, padding=1) != "openvino"
+    # depthwise 3x3: forward and dx on planes of at most 14x14 outputs; dw stays numba's
+    for kind, expected in zip(PASSES, (True, True, False), strict=True):
+        for x_shape, stride in (
+            ((16, 256, 7, 7), 1),
+            ((32, 128, 14, 14), 2),
+            ((8, 512, 14, 14), 1),
+        ):
+            chosen = _chosen(x_shape, (x_shape[1], 1, 3, 3), kind, padding=1, stride=stride,
+                             groups=x_shape[1])  # fmt: skip
+            assert (chosen == "openvino") == expected, (x_shape, kind, chosen)
+        for x_shape, w_shape in (((32, 64, 28, 28), (64, 1, 3, 3)), ((16, 96, 7, 7), (96, 1, 5, 5)),
+                                 ((16, 128, 7, 7), (128, 2, 3, 3))):  # fmt: skip
+            groups = x_shape[1] // w_shape[1]
+            chosen = _chosen(x_shape, w_shape, kind, padding=w_shape[-1] // 2, groups=groups)
+            assert chosen != "openvino", (x_shape, w_shape, kind)
     with accel.accelerator("numpy"):
         assert _chosen((32, 16, 28, 28), (16, 16, 3, 3), padding=1) != "openvino"
 

@@ -376,7 +376,7 @@ def supports(name: str, spec: ConvSpec, w: np.ndarray) -> bool:
     if name == "tapblocks":
         return spec.groups == 1
     if name == "openvino":
-        return _openvino.supports(spec)
+        return _openvino.supports(spec, "forward")
     if name == "winograd":
         return _winograd.supports(spec, w)
     return name in ("im2col", "fft", "nchw")
@@ -484,10 +484,12 @@ def _openvino_pays(
     ``"input_grad"``, ``"weight_grad"``) of this layer on ``inputs`` (the rule and its
     measurements are by ``OPENVINO_CHANNELS``)."""
     taps = math.prod(spec.kernel)
-    if taps == 1 or not _openvino.supports(spec):
+    if taps == 1 or not _openvino.supports(spec, kind):
         return False
     if any(a.dtype != np.float32 for a in (w, *inputs)):
         return False
+    if spec.groups > 1:
+        return _openvino_depthwise_pays(spec, w)
     if inputs[0].shape[0] * math.prod(spec.out_spatial) * w.size < OPENVINO_MIN_MACS:
         return False
     if kind != "weight_grad" and w.shape[1] < OPENVINO_CHANNELS:
@@ -505,6 +507,31 @@ def _openvino_pays(
         if w.shape[0] * w.shape[1] > OPENVINO_DW_CHANNELS:
             return False
     return _automatic(spec, w) != "fft" and accel.openvino_kernels() is not None
+
+
+# Depthwise layers (one input channel a group) take OpenVINO's grouped forward and ``dx`` on
+# output planes of at most OPENVINO_DEPTHWISE_POSITIONS, where numba's taps lost; ``dw`` stays
+# numba's (OpenVINO's would be a grouped convolution whose filter is ``dy``). 3x3, float32, 2
+# threads, ms OpenVINO / numba's taps, forward and dx (a scratch script, medians of 21,
+# 2026-12-01): batch 16 of 256 channels at 7x7 0.34 / 1.43 and 0.33 / 0.98; 32 of 128 at 14x14,
+# stride 2, 0.49 / 1.26 and 0.73 / 1.34; 8 of 512 at 14x14 1.24 / 1.13 and 0.99 / 1.40; 8 of 96
+# at 56x56, stride 2, 1.44 / 1.51 and 1.76 / 3.16; but at stride 1 on larger planes 32 of 64
+# at 28x28 1.73 / 1.35 and 1.47 / 1.51, 32 of 32 at 56x56 3.85 / 1.95, 8 of 32 at 112x112
+# 3.47 / 1.76. Other grouped layers were not measured and stay as they were.
+OPENVINO_DEPTHWISE_POSITIONS = 14 * 14
+OPENVINO_DEPTHWISE_TAPS = 9
+
+
+def _openvino_depthwise_pays(spec: ConvSpec, w: np.ndarray) -> bool:
+    """Whether OpenVINO's grouped forward or ``dx`` is the automatic choice for this grouped
+    layer (the rule and its measurements are by ``OPENVINO_DEPTHWISE_POSITIONS``)."""
+    depthwise = w.shape[1] == 1 and w.shape[0] == spec.groups
+    positions = math.prod(spec.out_spatial)
+    if not depthwise or positions > OPENVINO_DEPTHWISE_POSITIONS:
+        return False
+    if math.prod(spec.kernel) > OPENVINO_DEPTHWISE_TAPS:  # measured on 3x3 only
+        return False
+    return accel.openvino_kernels() is not None
 
 
 def _automatic(spec: ConvSpec, w: np.ndarray) -> str:
@@ -636,8 +663,8 @@ def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray, kind: str = "f
     forced = _FORCED.get()
     if forced is not None and forced not in STRATEGIES:  # only the environment can do this
         raise ValueError(f"CONVGRAD_STRATEGY must be one of {STRATEGIES}; got {forced!r}")
-    if forced == "openvino" and not _openvino_runs(w, *inputs):
-        forced = None  # float64, or OpenVINO absent: the automatic choice
+    if forced == "openvino" and not (_openvino.supports(spec, kind) and _openvino_runs(w, *inputs)):
+        forced = None  # float64, OpenVINO absent, a grouped dw: the automatic choice
     if forced is not None and supports(forced, spec, w):
         name = forced
     elif inputs and _openvino_pays(kind, spec, w, inputs):

@@ -1,19 +1,22 @@
-"""Convolutions of groups of one run by OpenVINO's CPU plugin (the optional ``convgrad[fast]``).
+"""Convolutions run by OpenVINO's CPU plugin (the optional ``convgrad[fast]``).
 
 OpenVINO's CPU kernels are oneDNN's just-in-time compiled direct convolutions, the ones PyTorch
 runs on the CPU. Each pass is one operation of a small model, compiled the first time a shape
 asks for it (:func:`_request`):
 
-- forward: ``Convolution(x, w)`` with the layer's strides, dilations and padding;
+- forward: ``Convolution(x, w)`` with the layer's strides, dilations and padding
+  (``GroupConvolution`` with groups, ``w`` viewed as ``(G, C_out / G, C_in / G, *kernel)``);
 - ``dx``: ``ConvolutionBackpropData(dy, w)``, the transposed convolution, with the output
-  padding that gives back ``x``'s size (the rows a stride leaves unread get zeros);
+  padding that gives back ``x``'s size (the rows a stride leaves unread get zeros;
+  ``GroupConvolutionBackpropData`` with groups);
 - ``dw``: ``dw[o, c, t] = sum_{n, p} dy[n, o, p] * xp[n, c, p*s + t*d]`` is, with the batch as
   the channels, a convolution of ``x`` laid out ``(C_in, N, *in)`` by ``dy`` laid out
   ``(C_out, N, *out)`` as its filter: the filter's taps are the layer's output positions, read
   ``s`` apart (the layer's stride as the dilation), and its outputs the layer's taps, ``d``
   apart (the layer's dilation as the stride), ``(C_in, C_out, *kernel)``; a stride leaves one
   more output than the kernel has taps at most, dropped. The two layouts and the result's are
-  transposes inside the model.
+  transposes inside the model. Only for groups of one: with groups the filter would differ from
+  group to group of the batch.
 
 The models compute in float32 (``INFERENCE_PRECISION_HINT``: on a CPU with bfloat16 or AMX
 units the plugin would otherwise round to bfloat16) and take float32 arrays only; float64 and
@@ -144,41 +147,59 @@ def output_padding(spec: ConvSpec) -> list[int]:
     return extra
 
 
-def supports(spec: ConvSpec) -> bool:
-    """Whether these kernels compute this convolution: a group, zero padding, an output
-    padding OpenVINO takes (under the stride), no empty axis."""
-    if spec.groups != 1 or spec.padding_mode != "zeros":
+def supports(spec: ConvSpec, kind: str = "forward") -> bool:
+    """Whether these kernels compute pass ``kind`` (``"forward"``, ``"input_grad"``,
+    ``"weight_grad"``) of this convolution: zero padding, an output padding OpenVINO takes
+    (under the stride), no empty axis; groups for the forward and ``dx`` only (OpenVINO's
+    grouped operations), ``dw`` of groups of one."""
+    if spec.padding_mode != "zeros" or (spec.groups != 1 and kind == "weight_grad"):
         return False
     if not all(s > 0 for s in (*spec.in_spatial, *spec.out_spatial)):
         return False
     return all(0 <= e < s for e, s in zip(output_padding(spec), spec.stride, strict=True))
 
 
+def _filters(w: np.ndarray, groups: int) -> np.ndarray:
+    """``w`` as OpenVINO's grouped operations take it, ``(G, C_out / G, C_in / G, *kernel)``
+    (a view); as it is without groups."""
+    return w if groups == 1 else w.reshape(groups, w.shape[0] // groups, *w.shape[1:])
+
+
 def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of ``x (N, C_in, *in)`` by ``w``, without bias."""
+    filters = _filters(w, spec.groups)
 
     def build() -> tuple[list[Any], Any]:
-        px, pw = _parameter(x.shape), _parameter(w.shape)
+        ops = runtime()[1]
+        px, pw = _parameter(x.shape), _parameter(filters.shape)
         lo, hi = _pads(spec)
-        y = runtime()[1].convolution(px, pw, list(spec.stride), lo, hi, _dilation(spec))
+        run = ops.convolution if spec.groups == 1 else ops.group_convolution
+        y = run(px, pw, list(spec.stride), lo, hi, _dilation(spec))
         return [px, pw], y
 
-    return _run(("forward", spec, x.shape, w.shape), build, x, w)
+    return _run(("forward", spec, x.shape, w.shape), build, x, filters)
 
 
 def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dx (N, C_in, *in)`` from ``dy (N, C_out, *out)``."""
+    filters = _filters(w, spec.groups)
 
     def build() -> tuple[list[Any], Any]:
-        pdy, pw = _parameter(dy.shape), _parameter(w.shape)
+        ops = runtime()[1]
+        pdy, pw = _parameter(dy.shape), _parameter(filters.shape)
         lo, hi = _pads(spec)
-        dx = runtime()[1].convolution_backprop_data(
+        run = (
+            ops.convolution_backprop_data
+            if spec.groups == 1
+            else ops.group_convolution_backprop_data
+        )
+        dx = run(
             pdy, pw, list(spec.stride), pads_begin=lo, pads_end=hi,
             dilations=_dilation(spec), output_padding=output_padding(spec),
         )  # fmt: skip
         return [pdy, pw], dx
 
-    return _run(("input_grad", spec, dy.shape, w.shape), build, dy, w)
+    return _run(("input_grad", spec, dy.shape, w.shape), build, dy, filters)
 
 
 def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
