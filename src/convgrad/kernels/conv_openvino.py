@@ -165,41 +165,37 @@ def _filters(w: np.ndarray, groups: int) -> np.ndarray:
     return w if groups == 1 else w.reshape(groups, w.shape[0] // groups, *w.shape[1:])
 
 
-def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
-    """``y (N, C_out, *out)`` of ``x (N, C_in, *in)`` by ``w``, without bias."""
+def _by_filters(kind: str, a: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """The forward (``kind`` ``"forward"``, ``a`` the input) or ``dx`` (``"input_grad"``, ``a``
+    being ``dy``): one operation of ``a`` by the layer's filters, grouped or not."""
     filters = _filters(w, spec.groups)
 
     def build() -> tuple[list[Any], Any]:
         ops = runtime()[1]
-        px, pw = _parameter(x.shape), _parameter(filters.shape)
+        pa, pw = _parameter(a.shape), _parameter(filters.shape)
         lo, hi = _pads(spec)
-        run = ops.convolution if spec.groups == 1 else ops.group_convolution
-        y = run(px, pw, list(spec.stride), lo, hi, _dilation(spec))
-        return [px, pw], y
+        grouped = spec.groups > 1
+        if kind == "forward":
+            run = ops.group_convolution if grouped else ops.convolution
+            return [pa, pw], run(pa, pw, list(spec.stride), lo, hi, _dilation(spec))
+        run = ops.group_convolution_backprop_data if grouped else ops.convolution_backprop_data
+        out = run(
+            pa, pw, list(spec.stride), pads_begin=lo, pads_end=hi,
+            dilations=_dilation(spec), output_padding=output_padding(spec),
+        )  # fmt: skip
+        return [pa, pw], out
 
-    return _run(("forward", spec, x.shape, w.shape), build, x, filters)
+    return _run((kind, spec, a.shape, w.shape), build, a, filters)
+
+
+def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
+    """``y (N, C_out, *out)`` of ``x (N, C_in, *in)`` by ``w``, without bias."""
+    return _by_filters("forward", x, w, spec)
 
 
 def input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``dx (N, C_in, *in)`` from ``dy (N, C_out, *out)``."""
-    filters = _filters(w, spec.groups)
-
-    def build() -> tuple[list[Any], Any]:
-        ops = runtime()[1]
-        pdy, pw = _parameter(dy.shape), _parameter(filters.shape)
-        lo, hi = _pads(spec)
-        run = (
-            ops.convolution_backprop_data
-            if spec.groups == 1
-            else ops.group_convolution_backprop_data
-        )
-        dx = run(
-            pdy, pw, list(spec.stride), pads_begin=lo, pads_end=hi,
-            dilations=_dilation(spec), output_padding=output_padding(spec),
-        )  # fmt: skip
-        return [pdy, pw], dx
-
-    return _run(("input_grad", spec, dy.shape, w.shape), build, dy, filters)
+    return _by_filters("input_grad", dy, w, spec)
 
 
 def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -> np.ndarray:
