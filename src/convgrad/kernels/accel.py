@@ -7,8 +7,8 @@ Winograd's transforms for 3x3 layers (:mod:`convgrad.kernels.winograd_numba`; th
 :func:`convgrad.convolution._winograd_pays`'s), training-mode batch norm
 (:mod:`convgrad.kernels.norm_numba`) and the forward of max pooling over 2x2 blocks
 (:mod:`convgrad.kernels.pool_numba`), all for float32 and float64 arrays. It adds OpenVINO too,
-whose CPU plugin runs float32 convolutions of groups of one with oneDNN's compiled kernels
-(:mod:`convgrad.kernels.conv_openvino`; the choice is
+whose CPU plugin runs float32 convolutions with oneDNN's compiled kernels (groups of one, and
+small depthwise layers' forward and ``dx``: :mod:`convgrad.kernels.conv_openvino`; the choice is
 :func:`convgrad.convolution._openvino_pays`'s).
 The pure-NumPy kernels stay: they are what runs without either, and the oracle every compiled
 kernel is tested against.
