@@ -257,12 +257,17 @@ def _convgrad_runs(
 COMPILED = ("taps", "winograd", "openvino")  # the strategies with [fast]'s kernels
 
 
+def _fast_strategies(case: Case) -> tuple[str, str, str]:
+    """The forward's, ``dx``'s and ``dw``'s strategies with [fast]'s accelerators on."""
+    with accel.accelerator(None):
+        return convolution.chosen_strategies(case.x, case.w, **case.kwargs())
+
+
 def fast_strategy(case: Case) -> str:
     """The strategies the [fast] path (numba and OpenVINO on, where installed) takes on this
     case: one name where the forward, ``dx`` and ``dw`` take the same (numba's marked
     ``/numba``), else the three, comma-separated."""
-    with accel.accelerator(None):
-        names = convolution.chosen_strategies(case.x, case.w, **case.kwargs())
+    names = _fast_strategies(case)
     if len(set(names)) == 1:
         return names[0] + ("/numba" if names[0] in ("taps", "winograd") else "")
     return ",".join(names)
@@ -271,9 +276,7 @@ def fast_strategy(case: Case) -> str:
 def uses_fast_kernels(case: Case) -> bool:
     """Whether the [fast] path runs compiled kernels on this case in any pass (else it runs
     NumPy's)."""
-    with accel.accelerator(None):
-        names = convolution.chosen_strategies(case.x, case.w, **case.kwargs())
-    return any(name in COMPILED for name in names)
+    return any(name in COMPILED for name in _fast_strategies(case))
 
 
 def _torch_runs(torch, case: Case, x, w, b, dy):
