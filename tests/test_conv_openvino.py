@@ -6,6 +6,7 @@ float32 kernels), NaN and infinities where PyTorch has them; a spy checks that O
 where it supports the layer. Skipped where OpenVINO is not installed (CI installs ``.[test]``).
 """
 
+import collections
 import threading
 import warnings
 
@@ -31,6 +32,7 @@ def fresh_accelerator(monkeypatch):
     for name in ("CONVGRAD_ACCEL", "CONVGRAD_STRATEGY", "CONVGRAD_OPENVINO"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(accel, "_openvino", {"module": None, "failed": False, "warned": False})
+    monkeypatch.setattr(conv_openvino, "_seen", collections.OrderedDict())  # no shape met yet
 
 
 def _spy(monkeypatch):
@@ -163,8 +165,34 @@ def test_float64_and_the_numpy_backend_never_run_openvino(monkeypatch):
     convolution.conv2d(x32, w32, padding=1)
     assert calls == []
     monkeypatch.delenv("CONVGRAD_OPENVINO")
+    convolution.conv2d(x32, w32, padding=1)  # a shape's first call is NumPy's
+    assert calls == []
     convolution.conv2d(x32, w32, padding=1)
     assert calls == ["forward"]
+
+
+def test_a_shape_met_once_is_left_to_numpy_and_compiled_on_its_second_call(monkeypatch):
+    """Compiling a model costs more than a pass of a shape met once (a loop over images of many
+    sizes): OpenVINO runs, and compiles, from a shape's second call on."""
+    monkeypatch.setattr(convolution, "OPENVINO_MIN_MACS", 0)
+    monkeypatch.setattr(conv_openvino, "SEEN", 3)
+    calls = _spy(monkeypatch)
+    rng = np.random.default_rng(1)
+    w = rng.standard_normal((16, 16, 3, 3)).astype(np.float32)
+    results = {}
+    for size in (9, 10, 11, 12, 9, 12, 12):  # 9 is forgotten (3 remembered) before it returns
+        x = rng.standard_normal((2, 16, size, size)).astype(np.float32)
+        before = len(calls)
+        y = convolution.conv2d(x, w, padding=1)
+        results.setdefault(size, []).append(len(calls) > before)
+        _close(y, reference.conv2d(x.astype(np.float64), w.astype(np.float64), padding=1),
+               1e-5, f"y {size}")  # fmt: skip
+    assert results == {9: [False, False], 10: [False], 11: [False], 12: [False, True, True]}
+    # the automatic choice's name is the steady one, and asking for it counts no call
+    assert convolution.chosen_strategy((2, 16, 13, 13), w.shape, padding=1) == "openvino"
+    x = rng.standard_normal((2, 16, 13, 13)).astype(np.float32)
+    convolution.conv2d(x, w, padding=1)
+    assert calls.count("forward") == 2
 
 
 def _chosen(x_shape, w_shape, kind="forward", dtype=np.float32, **kwargs):
@@ -175,9 +203,9 @@ def _chosen(x_shape, w_shape, kind="forward", dtype=np.float32, **kwargs):
     spec = conv_spec("conv", n, x, w, None, *kw.values())
     dy = np.zeros((x_shape[0], w_shape[0], *spec.out_spatial), dtype)
     if kind == "input_grad":
-        return convolution._input_grad_strategy(spec, w, dy)
+        return convolution._input_grad_strategy(spec, w, dy, steady=True)
     inputs = (x, w) if kind == "forward" else (dy, x)
-    return convolution._strategy(spec, w, *inputs, kind=kind)
+    return convolution._strategy(spec, w, *inputs, kind=kind, steady=True)
 
 
 def test_the_automatic_choice_takes_openvino_where_it_measured_faster():
@@ -250,6 +278,7 @@ def test_a_failing_openvino_is_said_once_and_numpy_computes_the_result(monkeypat
     rng = np.random.default_rng(1)
     x = rng.standard_normal((2, 8, 9, 9)).astype(np.float32)
     w = rng.standard_normal((8, 8, 3, 3)).astype(np.float32)
+    convolution.conv2d(x, w, padding=1)  # a shape's first call is NumPy's
     with pytest.warns(RuntimeWarning, match="OpenVINO failed in forward"):
         y = convolution.conv2d(x, w, padding=1)
     _close(y.astype(np.float64), reference.conv2d(x.astype(np.float64), w.astype(np.float64),
@@ -322,6 +351,8 @@ def test_a_network_through_the_tape_gets_the_gradients_numpy_gives(monkeypatch):
             p.grad = None
         return grads
 
+    gradients()  # the first step meets each shape once: NumPy's, and OpenVINO's compiles next
+    calls.clear()
     fast = gradients()
     assert set(calls) == set(PASSES)
     with accel.accelerator("numpy"):

@@ -621,16 +621,23 @@ def _direct(spec: ConvSpec, w: np.ndarray, nchw: bool = True) -> str:
     return "nhwc" if _nhwc_pays(spec, w) else "im2col"
 
 
-def _input_grad_strategy(spec: ConvSpec, w: np.ndarray, dy: np.ndarray) -> str:
+def _input_grad_strategy(
+    spec: ConvSpec, w: np.ndarray, dy: np.ndarray, steady: bool = False
+) -> str:
     """:func:`_strategy` for ``dx``: where nchw is the automatic choice for a layer without
     groups and with more than one tap, ``dx`` is im2col's or nhwc's, which measured faster
     there (``NCHW_POSITIONS``); nchw's forward and ``dw`` stay. Where nhwc is, for a layer with
     few channels (``NHWC_FEW_CHANNELS``), ``dx`` is nchw's. A forced strategy keeps its own."""
-    name = _strategy(spec, w, dy, w, kind="input_grad")
+    name = _strategy(spec, w, dy, w, kind="input_grad", steady=steady)
     if name == "nhwc" and _FORCED.get() != "nhwc" and _few_channels(spec, w):
         return "nchw"
     own = _FORCED.get() == "nchw" or spec.groups > 1 or math.prod(spec.kernel) == 1
     return _direct(spec, w, nchw=False) if name == "nchw" and not own else name
+
+
+def _openvino_ready(kind: str, spec: ConvSpec, inputs: tuple[np.ndarray, ...]) -> bool:
+    """Whether this pass's model is compiled, or this is its shape's second call."""
+    return _openvino.ready(kind, spec, inputs[0].shape, inputs[1].shape)
 
 
 def _openvino_runs(*arrays: np.ndarray) -> bool:
@@ -656,10 +663,14 @@ def _finite(*arrays: np.ndarray) -> bool:
     return _np.finite(*arrays)
 
 
-def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray, kind: str = "forward") -> str:
+def _strategy(
+    spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray, kind: str = "forward", steady: bool = False
+) -> str:
     """The strategy for pass ``kind`` of this convolution (``"forward"``, ``"input_grad"``,
     ``"weight_grad"``); ``inputs`` are the arrays the kernel will transform, sent to a direct
-    strategy when one is not finite (the module docstring says why)."""
+    strategy when one is not finite (the module docstring says why). OpenVINO's kernels run
+    from a shape's second call (:func:`convgrad.kernels.conv_openvino.ready`); ``steady`` names
+    the choice from then on, without counting this call."""
     forced = _FORCED.get()
     if forced is not None and forced not in STRATEGIES:  # only the environment can do this
         raise ValueError(f"CONVGRAD_STRATEGY must be one of {STRATEGIES}; got {forced!r}")
@@ -667,7 +678,11 @@ def _strategy(spec: ConvSpec, w: np.ndarray, *inputs: np.ndarray, kind: str = "f
         forced = None  # float64, OpenVINO absent, a grouped dw: the automatic choice
     if forced is not None and supports(forced, spec, w):
         name = forced
-    elif inputs and _openvino_pays(kind, spec, w, inputs):
+    elif (
+        inputs
+        and _openvino_pays(kind, spec, w, inputs)
+        and (steady or _openvino_ready(kind, spec, inputs))
+    ):
         name = "openvino"
     elif inputs and _tapblocks_pays(spec, w, inputs[0].shape[0]):
         name = "tapblocks"
@@ -696,7 +711,7 @@ def chosen_strategies(
     x_shape: tuple[int, ...], w_shape: tuple[int, ...], **kwargs: object
 ) -> tuple[str, str, str]:
     """The strategies of the forward, ``dx`` and ``dw`` of a float32 convolution of these
-    shapes and keyword arguments now."""
+    shapes and keyword arguments now (from a shape's second call, OpenVINO's included)."""
     n = len(w_shape) - 2
     x, w = (np.broadcast_to(np.float32(0), s) for s in (x_shape, w_shape))
     kw = dict(stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros") | kwargs
@@ -705,9 +720,9 @@ def chosen_strategies(
     batched = x if x.ndim == n + 2 else x[None]
     dy = np.broadcast_to(np.float32(0), (batched.shape[0], w.shape[0], *spec.out_spatial))
     return (
-        _strategy(spec, w, batched, w),
-        _input_grad_strategy(spec, w, dy),
-        _strategy(spec, w, dy, batched, kind="weight_grad"),
+        _strategy(spec, w, batched, w, steady=True),
+        _input_grad_strategy(spec, w, dy, steady=True),
+        _strategy(spec, w, dy, batched, kind="weight_grad", steady=True),
     )
 
 

@@ -45,6 +45,10 @@ from .._args import ConvSpec
 from . import parallel
 
 MODELS = 256  # compiled models kept; a network has a few per layer shape
+# Shapes asked for once and not compiled, remembered (at most SEEN): the automatic choice takes
+# these kernels from a shape's second call on (:func:`ready`).
+SEEN = 4096
+_seen: collections.OrderedDict[tuple[Any, ...], None] = collections.OrderedDict()
 _runtime: list[Any] = []  # [openvino, its opset, a Core], once imported
 _models: collections.OrderedDict[tuple[Any, ...], Any] = collections.OrderedDict()
 _lock = threading.Lock()
@@ -74,6 +78,27 @@ def _config() -> dict[str, Any]:
         "INFERENCE_PRECISION_HINT": "f32",
         "PERFORMANCE_HINT": "LATENCY",
     }
+
+
+def ready(kind: str, spec: ConvSpec, first: tuple[int, ...], second: tuple[int, ...]) -> bool:
+    """Whether the automatic choice may run pass ``kind`` of this layer on arrays of shapes
+    ``first`` and ``second`` (``x`` and ``w`` forward, ``dy`` and ``w`` for ``dx``, ``dy`` and
+    ``x`` for ``dw``) now: its model is compiled, or this is the shape's second call, which
+    compiles it. A shape's first call is left to NumPy: compiling took 4 to 16 ms a model, and
+    a loop over 30 sizes of image met once each (8 x 32 channels, 40x40 to 69x69, forward + dx
+    + dw) took 783 to 891 ms compiling each against NumPy's 423 to 430 (a scratch script). A
+    training loop meets its shapes every step; a loop over images of many sizes may not."""
+    key = (kind, spec, first, second, parallel.threads())
+    with _lock:
+        if key in _models:
+            return True
+        if key in _seen:
+            del _seen[key]
+            return True
+        _seen[key] = None
+        if len(_seen) > SEEN:
+            _seen.popitem(last=False)
+    return False
 
 
 def _request(
