@@ -1,8 +1,9 @@
 """Convolutions run by OpenVINO's CPU plugin (the optional ``convgrad[fast]``).
 
 OpenVINO's CPU kernels are oneDNN's just-in-time compiled direct convolutions, the ones PyTorch
-runs on the CPU. Each pass is one operation of a small model, compiled the first time a shape
-asks for it (:func:`_request`):
+runs on the CPU. Each pass is one operation of a small model, compiled the first time it runs
+for a shape (:func:`_request`), which the automatic choice makes the shape's second call
+(:func:`ready`):
 
 - forward: ``Convolution(x, w)`` with the layer's strides, dilations and padding
   (``GroupConvolution`` with groups, ``w`` viewed as ``(G, C_out / G, C_in / G, *kernel)``);
