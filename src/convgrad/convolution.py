@@ -478,11 +478,12 @@ OPENVINO_DW_TAPS = 4
 
 
 def _openvino_pays(
-    kind: str, spec: ConvSpec, w: np.ndarray, inputs: tuple[np.ndarray, ...]
+    kind: str, spec: ConvSpec, w: np.ndarray, inputs: tuple[np.ndarray, ...], steady: bool = True
 ) -> bool:
     """Whether OpenVINO's kernels are the automatic choice for pass ``kind`` (``"forward"``,
     ``"input_grad"``, ``"weight_grad"``) of this layer on ``inputs`` (the rule and its
-    measurements are by ``OPENVINO_CHANNELS``)."""
+    measurements are by ``OPENVINO_CHANNELS``); unless ``steady``, only from the shape's second
+    call (:func:`_openvino_ready`), and OpenVINO is not even imported before."""
     taps = math.prod(spec.kernel)
     if taps == 1 or not _openvino.supports(spec, kind):
         return False
@@ -506,7 +507,9 @@ def _openvino_pays(
             return False
         if w.shape[0] * w.shape[1] > OPENVINO_DW_CHANNELS:
             return False
-    return _automatic(spec, w) != "fft" and accel.openvino_kernels() is not None
+    if _automatic(spec, w) == "fft" or not (steady or _openvino_ready(kind, spec, inputs)):
+        return False
+    return accel.openvino_kernels() is not None
 
 
 # Depthwise layers (one input channel a group) take OpenVINO's grouped forward and ``dx`` on
@@ -678,11 +681,7 @@ def _strategy(
         forced = None  # float64, OpenVINO absent, a grouped dw: the automatic choice
     if forced is not None and supports(forced, spec, w):
         name = forced
-    elif (
-        inputs
-        and _openvino_pays(kind, spec, w, inputs)
-        and (steady or _openvino_ready(kind, spec, inputs))
-    ):
+    elif inputs and _openvino_pays(kind, spec, w, inputs, steady):
         name = "openvino"
     elif inputs and _tapblocks_pays(spec, w, inputs[0].shape[0]):
         name = "tapblocks"
