@@ -175,14 +175,14 @@ def test_a_shape_met_once_is_left_to_numpy_and_compiled_on_its_second_call(monke
     """Compiling a model costs more than a pass of a shape met once (a loop over images of many
     sizes): OpenVINO runs, and compiles, from a shape's second call on."""
     monkeypatch.setattr(convolution, "OPENVINO_MIN_MACS", 0)
-    monkeypatch.setattr(conv_openvino, "SEEN", 4)
+    monkeypatch.setattr(conv_openvino, "SEEN", 3)
     calls = _spy(monkeypatch)
     rng = np.random.default_rng(1)
     w = rng.standard_normal((16, 16, 3, 3)).astype(np.float32)
     results = {}
     convolution.conv2d(rng.standard_normal((2, 16, 8, 8)).astype(np.float32), w, padding=1)
     assert accel._openvino["module"] is None  # a first call does not even load OpenVINO
-    for size in (9, 10, 11, 12, 9, 12, 12):  # 9 is forgotten (4 remembered) before it returns
+    for size in (9, 10, 11, 12, 9, 12, 12):  # 9 is forgotten (3 remembered) before it returns
         x = rng.standard_normal((2, 16, size, size)).astype(np.float32)
         before = len(calls)
         y = convolution.conv2d(x, w, padding=1)
