@@ -169,7 +169,12 @@ def max_backward(
     dy: np.ndarray, tap: np.ndarray, x_shape: tuple[int, ...], spec: PoolSpec
 ) -> np.ndarray:
     """``dx`` shaped ``x_shape``: each ``dy`` value on its block's winning pixel, else zero;
-    shares of the batch on the threads as in :func:`max_taps`."""
+    shares of the batch on the threads as in :func:`max_taps`; numba's kernel over 2x2 blocks
+    when the accelerator is on (:func:`convgrad.kernels.pool_numba.max_backward_2x2`)."""
+    if (fast := _fast(dy, spec)) is not None:
+        result = accel.run("max_pool2d_backward", fast.max_backward_2x2, dy, tap, x_shape)
+        if result is not None:  # None: numba failed, and is off now
+            return result
     (kH, kW), (oH, oW) = spec.kernel, spec.out_spatial
     inside = x_shape[2] == kH * oH and x_shape[3] == kW * oW
     with np.errstate(invalid="ignore", over="ignore"):  # one decision for every share

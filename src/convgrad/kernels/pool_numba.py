@@ -15,13 +15,23 @@ PyTorch's forward + backward (``python benchmarks/pool_numba_ab.py``): (32, 32, 
 0.40, (32, 64, 14, 14) 0.54 / 0.33, (32, 128, 7, 7) 0.34 / 0.23, (32, 32, 8, 8) 0.150 / 0.060,
 (32, 64, 4, 4) 0.118 / 0.079, (16, 64, 56, 56) 3.59 / 0.89.
 
-Not compiled, measured slower than NumPy's:
+The backward (:func:`max_backward_2x2`) writes each block's four pixels in one go, ``dy`` at
+the winning tap and ``+0`` elsewhere (a select: a NaN or infinite ``dy`` reaches only its
+winner, as on NumPy's path), into the block's two rows of ``dx`` viewed one at a time, and zeroes
+the row and column an odd size leaves outside the blocks; NumPy's path makes four multiplies into
+strided views of ``dx``. Float32, 2 threads for NumPy (its shares of the batch), one for numba,
+ms NumPy / numba, medians of 35, two rounds (a scratch script, 2026-12-01): (32, 32, 28, 28)
+1.23, 1.16 / 0.38, 0.35; (32, 64, 14, 14) 0.59, 0.60 / 0.25, 0.25. An earlier version, four
+selects a block through ``dx``'s four-dimensional indices, had measured slower (1.46 against
+0.85 at (32, 32, 28, 28)). Inside the 28x28 CNN's training step, where ``dx`` goes to memory,
+the max-pooling family took 4.12 to 4.16 ms a step against 4.42 and 4.54 (three rounds
+alternating, ``python benchmarks/train_profile.py --model cnn --size 28 --threads 2``; the third
+round of the earlier code, 6.25, fell on a busy moment).
 
-- other block sizes: a loop over the block's taps inside each output (3x3 at (32, 32, 27, 27)
-  1.94 against NumPy's 0.86), and a loop per tap over whole rows (2 to 3 times slower, as
-  :mod:`convgrad.kernels.norm_numba` records): the stride-``kW`` loads did not vectorise;
-- the backward, four selects a block (1.46 against NumPy's 0.85 at (32, 32, 28, 28), 0.83 /
-  0.50 at (32, 64, 14, 14)): NumPy's multiplies into the strided views of ``dx`` stay.
+Not compiled, measured slower than NumPy's: other block sizes, a loop over the block's taps
+inside each output (3x3 at (32, 32, 27, 27) 1.94 against NumPy's 0.86), and a loop per tap over
+whole rows (2 to 3 times slower, as :mod:`convgrad.kernels.norm_numba` records): the
+stride-``kW`` loads did not vectorise.
 
 The kernel runs on the calling thread: like batch norm's, it reads each number once.
 numba is optional (``pip install "convgrad[fast]"``); this module imports it at the top, so it is
@@ -69,3 +79,42 @@ def max_taps_2x2(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         tap.reshape(planes, *out[2:]),
     )
     return y, tap
+
+
+@numba.njit(nogil=True, cache=True)
+def _max_backward_2x2(dy, tap, dx):
+    # dy, tap (P, oh, ow); dx (P, H, W) with H in (2 oh, 2 oh + 1), W likewise
+    oh, ow = dy.shape[1], dy.shape[2]
+    height, width = dx.shape[1], dx.shape[2]
+    zero = dx.dtype.type(0.0)
+    for p in range(dy.shape[0]):
+        for i in range(oh):
+            g, won = dy[p, i], tap[p, i]
+            r0, r1 = dx[p, 2 * i], dx[p, 2 * i + 1]
+            for j in range(ow):
+                gj, t = g[j], won[j]
+                r0[2 * j] = gj if t == 0 else zero
+                r0[2 * j + 1] = gj if t == 1 else zero
+                r1[2 * j] = gj if t == 2 else zero
+                r1[2 * j + 1] = gj if t == 3 else zero
+            for c in range(2 * ow, width):
+                r0[c] = zero
+                r1[c] = zero
+        for r in range(2 * oh, height):
+            row = dx[p, r]
+            for c in range(width):
+                row[c] = zero
+
+
+def max_backward_2x2(dy: np.ndarray, tap: np.ndarray, x_shape: tuple[int, ...]) -> np.ndarray:
+    """``dx`` shaped ``x_shape (N, C, H, W)`` of max pooling over 2x2 blocks: each ``dy`` value
+    on its block's winning tap (``tap``, as :func:`max_taps_2x2` gives it), zero elsewhere."""
+    out = dy.shape[2:]
+    planes = dy.shape[0] * dy.shape[1]
+    dx = np.empty(x_shape, dy.dtype)
+    _max_backward_2x2(
+        np.ascontiguousarray(dy).reshape(planes, *out),
+        np.ascontiguousarray(tap).reshape(planes, *out),
+        dx.reshape(planes, *x_shape[2:]),
+    )
+    return dx
