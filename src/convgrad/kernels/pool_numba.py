@@ -33,7 +33,7 @@ inside each output (3x3 at (32, 32, 27, 27) 1.94 against NumPy's 0.86), and a lo
 whole rows (2 to 3 times slower, as :mod:`convgrad.kernels.norm_numba` records): the
 stride-``kW`` loads did not vectorise.
 
-The kernel runs on the calling thread: like batch norm's, it reads each number once.
+The kernels run on the calling thread: like batch norm's, they read each number once.
 numba is optional (``pip install "convgrad[fast]"``); this module imports it at the top, so it is
 imported only through :mod:`convgrad.kernels.accel`.
 """
