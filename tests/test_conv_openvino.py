@@ -176,6 +176,7 @@ def test_a_shape_met_once_is_left_to_numpy_and_compiled_on_its_second_call(monke
     sizes): OpenVINO runs, and compiles, from a shape's second call on."""
     monkeypatch.setattr(convolution, "OPENVINO_MIN_MACS", 0)
     monkeypatch.setattr(conv_openvino, "SEEN", 3)
+    monkeypatch.setattr(conv_openvino, "_models", collections.OrderedDict())  # none compiled
     calls = _spy(monkeypatch)
     rng = np.random.default_rng(1)
     w = rng.standard_normal((16, 16, 3, 3)).astype(np.float32)
