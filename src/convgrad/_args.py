@@ -327,6 +327,17 @@ def check_bias(fn: str, b: np.ndarray | None, c_out: int) -> None:
         )
 
 
+_SWITCH = {"": True, "1": True, "true": True, "yes": True, "on": True,
+           "0": False, "false": False, "no": False, "off": False}  # fmt: skip
+
+
+def env_switch(name: str) -> bool | None:
+    """The on/off environment variable ``name``: True when it is unset, empty, ``1``, ``true``,
+    ``yes`` or ``on``; False for ``0``, ``false``, ``no`` or ``off`` (any case, spaces around
+    ignored); None for anything else, which the caller refuses with its own rule."""
+    return _SWITCH.get(os.environ.get(name, "").strip().lower())
+
+
 def check_flag(fn: str, name: str, value: object) -> bool:
     """``value`` as a bool; only True or False (NumPy's too) are flags."""
     if not isinstance(value, bool | np.bool_):

@@ -25,6 +25,8 @@ import ctypes
 import os
 import sys
 
+from . import _args
+
 M_TRIM_THRESHOLD = -1  # glibc's malloc.h
 M_MMAP_THRESHOLD = -3
 MMAP_THRESHOLD = 32 << 20  # glibc's DEFAULT_MMAP_THRESHOLD_MAX on 64-bit: mallopt refuses more
@@ -33,19 +35,13 @@ TRIM_THRESHOLD = 1 << 30
 _state: dict[str, bool] = {}
 
 
-_OFF = ("0", "false", "no", "off")
-_ON = ("", "1", "true", "yes", "on")
-
-
 def wanted() -> bool:
     """Whether ``CONVGRAD_KEEP_MEMORY`` lets freed memory be kept: unset, empty, ``1``, ``true``,
     ``yes`` or ``on`` (any case) yes; ``0``, ``false``, ``no`` or ``off`` no; any other value is
     a ``ValueError`` naming the variable (``false`` must not keep the memory)."""
-    text = os.environ.get("CONVGRAD_KEEP_MEMORY", "").strip().lower()
-    if text in _OFF:
-        return False
-    if text in _ON:
-        return True
+    kept = _args.env_switch("CONVGRAD_KEEP_MEMORY")
+    if kept is not None:
+        return kept
     raise ValueError(
         f"CONVGRAD_KEEP_MEMORY must be 0 (freed memory returned to the system) or 1 (kept, the "
         f"default); got {os.environ['CONVGRAD_KEEP_MEMORY']!r:.40}"

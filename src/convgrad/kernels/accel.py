@@ -45,6 +45,8 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any, TextIO, TypeVar
 
+from .. import _args
+
 BACKENDS = ("numpy", "numba")
 NOTICE_AFTER = 2.0  # seconds: a longer wait is a compilation (3 to 10 s; a cache load 0.1 to 0.8)
 
@@ -238,17 +240,13 @@ def _load_openvino() -> ModuleType | None:
     return state["module"]
 
 
-_SWITCH = {"": True, "1": True, "on": True, "yes": True, "true": True,
-           "0": False, "off": False, "no": False, "false": False}  # fmt: skip
-
-
 def openvino_wanted() -> bool:
     """``CONVGRAD_OPENVINO``: unset, ``1`` (``on``, ``yes``, ``true``) lets OpenVINO run where
     installed; ``0`` (``off``, ``no``, ``false``) keeps it off; anything else is a
     ``ValueError``."""
-    text = os.environ.get("CONVGRAD_OPENVINO", "")
-    wanted = _SWITCH.get(text.strip().lower())
+    wanted = _args.env_switch("CONVGRAD_OPENVINO")
     if wanted is None:
+        text = os.environ["CONVGRAD_OPENVINO"]
         raise ValueError(f"CONVGRAD_OPENVINO must be 0 or 1 (or unset); got {text!r:.40}")
     return wanted
 
