@@ -13,7 +13,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 MODES = ("zeros", "reflect", "replicate", "circular")
-LAYOUTS = ("contiguous", "fortran", "strided", "reversed")
+LAYOUTS = ("contiguous", "fortran", "strided", "reversed", "channels_last")
 
 
 @dataclass
@@ -56,6 +56,9 @@ def relayout(a: np.ndarray, layout: str) -> np.ndarray:
         return big[tuple(slice(None, None, 2) for _ in a.shape)]
     if layout == "reversed":
         return np.flip(np.flip(a).copy())
+    if layout == "channels_last" and a.ndim >= 3:  # (N, C, *spatial) laid out (N, *spatial, C)
+        moved = np.ascontiguousarray(np.moveaxis(a, 1, -1))
+        return np.moveaxis(moved, -1, 1)
     return a
 
 

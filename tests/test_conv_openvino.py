@@ -33,6 +33,7 @@ def fresh_accelerator(monkeypatch):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(accel, "_openvino", {"module": None, "failed": False, "warned": False})
     monkeypatch.setattr(conv_openvino, "_seen", collections.OrderedDict())  # no shape met yet
+    monkeypatch.setattr(conv_openvino, "_compiled", collections.OrderedDict())
 
 
 def _spy(monkeypatch):

@@ -68,6 +68,36 @@ def channels_first(a: np.ndarray) -> np.ndarray:
     return a.transpose(0, a.ndim - 1, *range(1, a.ndim - 1))
 
 
+# Channels last. An activation ``(N, C, *spatial)`` may be laid out in memory channels last,
+# ``(N, *spatial, C)``, as PyTorch's ``channels_last`` memory format: oneDNN's convolutions
+# (through OpenVINO, kernels/conv_openvino.py) compute in that layout, and give their results in
+# it rather than pay a reorder each way. The operations between two convolutions keep it (the
+# functions below); NumPy's semantics do not depend on it, only the speed does.
+
+
+def is_channels_last(a: np.ndarray) -> bool:
+    """Whether ``a (N, C, *spatial)`` is laid out channels last and is not C-contiguous (an
+    array with one channel, or one position, is both: it counts as C-contiguous)."""
+    return a.ndim >= 3 and not a.flags.c_contiguous and channels_last(a).flags.c_contiguous
+
+
+def empty_channels_last(shape: tuple[int, ...], dtype: Any) -> np.ndarray:
+    """An uninitialised array of ``shape (N, C, *spatial)`` laid out channels last."""
+    return channels_first(np.empty((shape[0], *shape[2:], shape[1]), dtype))
+
+
+def add(a: Any, b: Any) -> Any:
+    """``a + b``, laid out channels last when ``a`` and ``b`` have one shape and one of them is
+    (NumPy's ufuncs give C order to a result of two layouts, which would turn a chain of
+    channels-last layers, a residual network's, back to C order at its first sum)."""
+    if (
+        isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape
+        and a.ndim >= 3 and is_channels_last(a) != is_channels_last(b)
+    ):  # fmt: skip
+        return np.add(a, b, out=empty_channels_last(a.shape, np.result_type(a, b)))
+    return a + b
+
+
 # NumPy's ufuncs move an operation with a broadcast operand (a per-channel weight against rows of
 # positions, ``(g, L) * (g, 1)``) through buffers of ``np.getbufsize()`` numbers (8,192) when two
 # or more rows fit in one: the rows are copied in and out, and the pass runs at about half the
@@ -103,7 +133,8 @@ PLANE_BYTES = 1 << 20
 
 def channel_plane(v: np.ndarray, like: np.ndarray) -> np.ndarray:
     """``v (C,)`` to broadcast against ``like (N, C, *spatial)``: repeated over each channel's
-    positions, ``(1, C, *spatial)``, up to :data:`PLANE_BYTES` (else ``(1, C, 1, ..., 1)``).
+    positions, ``(1, C, *spatial)``, up to :data:`PLANE_BYTES` (else ``(1, C, 1, ..., 1)``, as
+    for a ``like`` laid out channels last, whose inner loops run along the channels).
 
     An operation of ``like`` with ``(1, C, 1, ..., 1)`` runs one NumPy inner loop per (image,
     channel), as long as a channel's plane; with the plane repeated, one per image, over all the
@@ -112,6 +143,8 @@ def channel_plane(v: np.ndarray, like: np.ndarray) -> np.ndarray:
     16 at 28x28 84.5 / 55.2, 32 at 28x28 171 / 104; the repeat costs 1.5 to 3.3.
     """
     spatial = like.shape[2:]
+    if is_channels_last(like):  # then a channel's numbers are C apart: the vector is a row
+        return v.reshape(1, -1, *(1,) * len(spatial))
     if v.size * math.prod(spatial) * v.itemsize > PLANE_BYTES:
         return v.reshape(1, -1, *(1,) * len(spatial))
     return np.repeat(v, math.prod(spatial)).reshape(1, v.size, *spatial)

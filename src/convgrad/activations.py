@@ -62,7 +62,7 @@ def relu(input, inplace=False):
     _check_inplace("relu", inplace)
     (x,), out = _prepare("relu", input)
     shape, x = x.shape, np.atleast_1d(x)
-    y = np.empty(x.shape, x.dtype)
+    y = np.empty_like(x)  # laid out as x (channels last too)
     _parallel.over_parts(len(x), lambda p: np.maximum(x[p], 0, out=y[p]), x.size)
     return y.reshape(shape).astype(out, copy=False)
 
@@ -82,7 +82,7 @@ def relu_backward(dy, x):
         result = accel.run("relu_backward", fast.relu_backward, dy, x)
         if result is not None:  # None: numba failed, and is off now
             return result.reshape(shape).astype(out, copy=False)
-    dx = np.empty(x.shape, dy.dtype)
+    dx = np.empty_like(x, dy.dtype)
 
     finite = bool(np.isfinite(np.sum(dy)))  # one decision for every share
 

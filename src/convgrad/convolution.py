@@ -110,6 +110,7 @@ from .kernels import accel
 from .kernels import conv_openvino as _openvino
 from .kernels import fft as _fft
 from .kernels import im2col as _im2col
+from .kernels import last as _last
 from .kernels import nchw as _nchw
 from .kernels import nhwc as _nhwc
 from .kernels import parallel as _parallel
@@ -725,12 +726,21 @@ def chosen_strategies(
     )
 
 
+def _last_pays(name: str, spec: ConvSpec, w: np.ndarray, *arrays: np.ndarray) -> bool:
+    """Whether a 1x1 layer's pass runs as one product of its channels-last arrays
+    (:mod:`convgrad.kernels.last`) rather than by strategy ``name``: the automatic choice
+    (nothing forced), not OpenVINO's, and one of ``arrays`` laid out channels last."""
+    return name != "openvino" and _FORCED.get() is None and _last.applies(spec, w, *arrays)
+
+
 def _forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """``y (N, C_out, *out)`` of the convolution of ``x (N, C_in, *in)``, without bias."""
     name = _strategy(spec, w, x, w)
     if name == "openvino" and (fast := accel.openvino_kernels()) is not None:
         y = accel.run_openvino("forward", fast.forward, x, w, spec)
         return _forward(x, w, spec) if y is None else y  # None: OpenVINO failed, and is off now
+    if _last_pays(name, spec, w, x):
+        return _last.forward(x, w, spec)
     if _groups_apart(name, spec, w):
         grouped = np.empty((x.shape[0], w.shape[0], *spec.out_spatial), np.result_type(x, w))
         for ins, outs in _group_slices(w, spec.groups):
@@ -782,6 +792,8 @@ def _input_grad(dy: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     if name == "openvino" and (fast := accel.openvino_kernels()) is not None:
         dx = accel.run_openvino("input_grad", fast.input_grad, dy, w, spec)
         return _input_grad(dy, w, spec) if dx is None else dx  # None: OpenVINO failed
+    if _last_pays(name, spec, w, dy):
+        return _last.input_grad(dy, w, spec)
     if _groups_apart(name, spec, w):
         shape = (dy.shape[0], w.shape[1] * spec.groups, *spec.in_spatial)
         grouped = np.empty(shape, np.result_type(dy, w))
@@ -829,6 +841,8 @@ def _weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) -
     if name == "openvino" and (fast := accel.openvino_kernels()) is not None:
         dw = accel.run_openvino("weight_grad", fast.weight_grad, dy, x, spec, w)
         return _weight_grad(dy, x, spec, w) if dw is None else dw  # None: OpenVINO failed
+    if _last_pays(name, spec, w, dy, x):
+        return _last.weight_grad(dy, x, spec, w)
     if _groups_apart(name, spec, w):
         parts = [
             _weight_grad(dy[:, outs], x[:, ins], _one_group(spec), w[outs])

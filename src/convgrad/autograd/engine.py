@@ -213,7 +213,7 @@ class Tensor(TensorMethods):
                     continue
                 if gp.dtype != p.dtype:
                     gp = gp.astype(p.dtype)
-                grads[id(p)] = grads[id(p)] + gp if id(p) in grads else gp
+                grads[id(p)] = _np.add(grads[id(p)], gp) if id(p) in grads else gp
             gp = None  # the last share stays in grads alone (a leaf may keep it: step 4)
             if not retain_graph:  # 5. free what the step kept, as PyTorch does
                 t._parents, t._backward = (), _freed
@@ -223,7 +223,7 @@ class Tensor(TensorMethods):
     def __add__(self, other: Any) -> Tensor:
         a, b = self, as_tensor(other)
         return record(
-            a.data + b.data,
+            _np.add(a.data, b.data),
             (a, b),
             lambda g: (sum_to_shape(g, a.shape), sum_to_shape(g, b.shape)),
         )

@@ -19,6 +19,20 @@ for a shape (:func:`_request`), which the automatic choice makes the shape's sec
   transposes inside the model. Only for groups of one: with groups the filter would differ from
   group to group of the batch.
 
+**Layout.** oneDNN computes a convolution channels last (its own blocked layouts of
+``(N, *spatial, C)``); a model reading ``(N, C, *spatial)`` arrays reorders its input there and
+its output back, about a third of a 16-channel pass at 28x28 (its own profiler). So the forward
+and ``dx`` of a 2-D layer give their result laid out channels last (a ``(N, C, H, W)`` view of
+``(N, H, W, C)`` memory, PyTorch's ``channels_last`` memory format: the same values), and every
+pass reads an input laid out that way where it lies (:func:`layout`), the model moving it
+itself. Batch norm, ReLU, 2x2 max pooling, the tape's sums and 1x1 layers keep that layout
+(:mod:`convgrad._np`), so the next layer reads it without a reorder. Alone, float32, batch
+32, 2 threads, ms C order / channels last, medians of 60 alternating (a scratch script): 16
+channels at 28x28 forward 1.27 / 1.12, ``dx`` 1.13 / 0.90, ``dw`` 2.54 / 2.76; 32 at 14x14
+1.01 / 0.86, 1.04 / 0.85, 1.63 / 1.62; 64 at 7x7 0.83 / 0.77, 0.95 / 0.87, 1.37 / 1.32. Inside
+training steps: BENCHMARKS.md, issue 14, seventeenth session. :data:`CHANNELS_LAST` off gives
+C order back, as before (for comparisons).
+
 The models compute in float32 (``INFERENCE_PRECISION_HINT``: on a CPU with bfloat16 or AMX
 units the plugin would otherwise round to bfloat16) and take float32 arrays only; float64 and
 other dtypes stay with NumPy's kernels. The plugin's threads are as many as convgrad's
@@ -42,14 +56,18 @@ from typing import Any
 
 import numpy as np
 
+from .. import _np
 from .._args import ConvSpec
 from . import parallel
 
+CHANNELS_LAST = True  # the forward's and dx's results laid out channels last (module docstring)
 MODELS = 256  # compiled models kept; a network has a few per layer shape
 # Shapes asked for once and not compiled, remembered (at most SEEN): the automatic choice takes
-# these kernels from a shape's second call on (:func:`ready`).
+# these kernels from a shape's second call on (:func:`ready`). _compiled: the shapes (kind,
+# spec, the two arrays' shapes, threads) a model was compiled for, in either layout.
 SEEN = 4096
 _seen: collections.OrderedDict[tuple[Any, ...], None] = collections.OrderedDict()
+_compiled: collections.OrderedDict[tuple[Any, ...], None] = collections.OrderedDict()
 _runtime: list[Any] = []  # [openvino, its opset, a Core], once imported
 _models: collections.OrderedDict[tuple[Any, ...], Any] = collections.OrderedDict()
 _lock = threading.Lock()
@@ -91,7 +109,7 @@ def ready(kind: str, spec: ConvSpec, first: tuple[int, ...], second: tuple[int, 
     training loop meets its shapes every step; a loop over images of many sizes may not."""
     key = (kind, spec, first, second, parallel.threads())
     with _lock:
-        if key in _models:
+        if key in _compiled:
             return True
         if key in _seen:
             del _seen[key]
@@ -123,6 +141,9 @@ def _request(
             _models[key] = model
             while len(_models) > MODELS:
                 _models.popitem(last=False)
+            _compiled[(*key[:4], key[-1])] = None  # what ready() asks: (kind, spec, shapes)
+            while len(_compiled) > MODELS:
+                _compiled.popitem(last=False)
     request = requests.get(key)
     if request is None or request[0] is not model:  # new, or its model was dropped
         shape = tuple(int(n) for n in model.output(0).get_shape())
@@ -132,19 +153,34 @@ def _request(
     return request[1], request[2]
 
 
+def layout(a: np.ndarray) -> str:
+    """``"c"`` for an array OpenVINO reads as it is (C-contiguous, or made so), ``"l"`` for a
+    float32 one laid out channels last (:func:`convgrad._np.is_channels_last`), which the model
+    reads as ``(N, *spatial, C)`` and moves itself."""
+    return "l" if a.dtype == np.float32 and _np.is_channels_last(a) else "c"
+
+
 def _run(
-    key: tuple[Any, ...], build: Callable[[], tuple[list[Any], Any]], *arrays: np.ndarray
+    key: tuple[Any, ...],
+    build: Callable[[], tuple[list[Any], Any]],
+    *arrays: np.ndarray,
+    last: bool = False,
 ) -> np.ndarray:
-    """The model's output for ``arrays``, which it reads in place (contiguous float32), written
-    straight into a fresh array of ours (its own output buffer, copied out, measured 1.22 ms
-    against 0.89 for ResNet-20's 16-channel forward at batch 32). Writeable inputs are set as
-    tensors sharing their memory and ``infer()`` called bare: ``infer(arrays)``, OpenVINO's Python
-    dispatch, took 57 microseconds a call on a tiny model against 32 (a scratch script). The
-    request keeps that array, and its inputs, until its next call (never writing the result
-    again): one set of arrays a model stays alive."""
-    request, shape = _request(key, build)
+    """The model's output for ``arrays``, which it reads in place (contiguous float32, or
+    channels last: :func:`layout`), written straight into a fresh array of ours (its own output
+    buffer, copied out, measured 1.22 ms against 0.89 for ResNet-20's 16-channel forward at
+    batch 32), laid out channels last when ``last`` (the model's output is then ``(N, *spatial,
+    C)``). Writeable inputs are set as tensors sharing their memory and ``infer()`` called bare:
+    ``infer(arrays)``, OpenVINO's Python dispatch, took 57 microseconds a call on a tiny model
+    against 32 (a scratch script). The request keeps that array, and its inputs, until its next
+    call (never writing the result again): one set of arrays a model stays alive."""
+    layouts = tuple(layout(a) for a in arrays)  # a model reads each array in one layout
+    request, shape = _request((*key, layouts), build)
     tensor = runtime()[0].Tensor
-    inputs = [np.ascontiguousarray(a, dtype=np.float32) for a in arrays]
+    inputs = [
+        _np.channels_last(a) if lay == "l" else np.ascontiguousarray(a, dtype=np.float32)
+        for a, lay in zip(arrays, layouts, strict=True)
+    ]
     out = np.empty(shape, np.float32)
     request.set_output_tensor(tensor(out, shared_memory=True))
     if all(a.flags.writeable for a in inputs):  # a shared Tensor must be writeable
@@ -153,7 +189,28 @@ def _run(
         request.infer()
     else:
         request.infer(inputs, share_inputs=True)
-    return out
+    return _np.channels_first(out) if last else out
+
+
+def _inputs(*arrays: np.ndarray) -> tuple[list[Any], list[Any]]:
+    """The model's parameters for ``arrays`` (each as :func:`layout` has it) and each as the
+    model's operations take it, ``(N, C, *spatial)``."""
+    ops = runtime()[1]
+    params, nodes = [], []
+    for a in arrays:
+        if layout(a) == "l":
+            p = _parameter(_np.channels_last(a).shape)
+            nodes.append(ops.transpose(p, [0, a.ndim - 1, *range(1, a.ndim - 1)]))
+        else:
+            p = _parameter(a.shape)
+            nodes.append(p)
+        params.append(p)
+    return params, nodes
+
+
+def _last(node: Any, ndim: int) -> Any:
+    """``node (N, C, *spatial)`` moved channels last in the model: ``(N, *spatial, C)``."""
+    return runtime()[1].transpose(node, [0, *range(2, ndim), 1])
 
 
 def _dilation(spec: ConvSpec) -> list[int]:
@@ -203,25 +260,29 @@ def _filters(w: np.ndarray, groups: int) -> np.ndarray:
 
 def _by_filters(kind: str, a: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
     """The forward (``kind`` ``"forward"``, ``a`` the input) or ``dx`` (``"input_grad"``, ``a``
-    being ``dy``): one operation of ``a`` by the layer's filters, grouped or not."""
+    being ``dy``): one operation of ``a`` by the layer's filters, grouped or not; the result
+    laid out channels last."""
     filters = _filters(w, spec.groups)
+    last = a.ndim == 4 and CHANNELS_LAST
 
     def build() -> tuple[list[Any], Any]:
         ops = runtime()[1]
-        pa, pw = _parameter(a.shape), _parameter(filters.shape)
+        (pa, pw), (na, nw) = _inputs(a, filters)
         lo, hi = _pads(spec)
         grouped = spec.groups > 1
         if kind == "forward":
             run = ops.group_convolution if grouped else ops.convolution
-            return [pa, pw], run(pa, pw, list(spec.stride), lo, hi, _dilation(spec))
-        run = ops.group_convolution_backprop_data if grouped else ops.convolution_backprop_data
-        out = run(
-            pa, pw, list(spec.stride), pads_begin=lo, pads_end=hi,
-            dilations=_dilation(spec), output_padding=output_padding(spec),
-        )  # fmt: skip
-        return [pa, pw], out
+            out = run(na, nw, list(spec.stride), lo, hi, _dilation(spec))
+        else:
+            run = ops.group_convolution_backprop_data if grouped else ops.convolution_backprop_data
+            out = run(
+                na, nw, list(spec.stride), pads_begin=lo, pads_end=hi,
+                dilations=_dilation(spec), output_padding=output_padding(spec),
+            )  # fmt: skip
+        return [pa, pw], _last(out, a.ndim) if last else out
 
-    return _run((kind, spec, a.shape, w.shape), build, a, filters)
+    key = (kind, spec, a.shape, w.shape, last)
+    return _run(key, build, a, filters, last=last)
 
 
 def forward(x: np.ndarray, w: np.ndarray, spec: ConvSpec) -> np.ndarray:
@@ -241,10 +302,10 @@ def weight_grad(dy: np.ndarray, x: np.ndarray, spec: ConvSpec, w: np.ndarray) ->
 
     def build() -> tuple[list[Any], Any]:
         ops = runtime()[1]
-        pdy, px = _parameter(dy.shape), _parameter(x.shape)
+        (pdy, px), (ndy, nx) = _inputs(dy, x)
         lo, hi = _pads(spec)
-        by_channel = ops.transpose(px, swap)  # (C_in, N, *in)
-        filters = ops.transpose(pdy, swap)  # (C_out, N, *out)
+        by_channel = ops.transpose(nx, swap)  # (C_in, N, *in)
+        filters = ops.transpose(ndy, swap)  # (C_out, N, *out)
         taps = ops.convolution(by_channel, filters, _dilation(spec), lo, hi, list(spec.stride))
         return [pdy, px], ops.transpose(taps, swap)  # (C_out, C_in, >= kernel)
 
