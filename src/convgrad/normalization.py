@@ -190,9 +190,10 @@ def _fast(x: np.ndarray, *arrays: np.ndarray | None) -> ModuleType | None:
     Without positions (``BatchNorm1d`` on ``(N, C)``) a channel is a column of ``x``: walked
     channel by channel with a stride of ``C`` the compiled kernel lost (forward + backward,
     float32, one thread, ms NumPy / numba: ``(128, 512)`` 0.38 / 0.93); summed row by row into
-    arrays of ``C`` (``_bn_forward_columns``) it won (2026-11-30, a scratch script, medians of 3
-    rounds of 40, an Intel Xeon VM): ``(256, 1024)`` 1.24 / 0.54, ``(128, 512)`` 0.32 / 0.10,
-    ``(32, 256)`` 0.107 / 0.030, ``(1024, 64)`` 0.37 / 0.11, ``(64, 4096)`` 1.23 / 0.65."""
+    arrays of ``C`` (then ``_bn_forward_columns``; now ``norm_numba._bn_forward_rows``, a few
+    rows at a time) it won (2026-11-30, a scratch script, medians of 3 rounds of 40, an Intel
+    Xeon VM): ``(256, 1024)`` 1.24 / 0.54, ``(128, 512)`` 0.32 / 0.10, ``(32, 256)`` 0.107 /
+    0.030, ``(1024, 64)`` 0.37 / 0.11, ``(64, 4096)`` 1.23 / 0.65."""
     if any(a is not None and a.dtype not in _FLOATS for a in (x, *arrays)):
         return None
     return accel.numba_kernels("norm")

@@ -15,22 +15,23 @@ temporary arrays:
 Forward + backward, float32, ms, NumPy / numba on one thread, freed memory kept
 (``python benchmarks/norm_numba_ab.py``): (32, 16, 28, 28) 0.93 / 0.34, (32, 32, 28, 28) 2.01 /
 0.77, (32, 64, 14, 14) 1.02 / 0.37, (32, 128, 7, 7) 0.78 / 0.36, (32, 32, 8, 8) 0.26 / 0.12.
-Without positions (``BatchNorm1d`` on ``(N, C)``, a channel a column) the same passes run row
-by row, the sums into float64 arrays of ``C`` (``_bn_forward_columns``,
-``_bn_backward_columns``): a channel's loop would stride by ``C`` and not vectorise
-(``normalization._fast`` has the figures).
-
-Arrays laid out channels last (OpenVINO's results, ``kernels/conv_openvino.py``) are rows of
-a few pixels' channels, ``(R, L)`` with ``L = k C`` about 256 numbers (``_last_rows``): each
-sum runs down the rows into ``L`` float64 sums, four rows at a time, then folds the ``k``
-pixels of each channel (``_bn_forward_last``, ``_bn_backward_last``); ``y``, ``xhat`` and
-``dx`` keep the layout. A channel at a time would stride by ``C``. Float32, one thread, ms
-C order / channels last (a scratch script, medians of 40, two rounds): forward (32, 16, 28, 28)
-0.34 / 0.38, (32, 32, 14, 14) 0.25 to 0.28 / 0.19 to 0.21, (32, 64, 7, 7) 0.13 / 0.09;
-backward 0.24 to 0.26 / 0.34 to 0.36, 0.15 to 0.17 / 0.15 to 0.17, 0.07 / 0.055 (without the
-four rows at a time, the 16-channel backward took 0.42). A channel's numbers in C order are
-``N`` runs of its plane, whose second and third passes find them in the cache; channels last,
-each pass reads the whole array.
+Where each pixel's channels lie together in memory, a channel's numbers are ``C`` apart, and a
+channel's loop would not vectorise: arrays laid out channels last (OpenVINO's results,
+``kernels/conv_openvino.py``), and ``BatchNorm1d``'s ``(N, C)`` (no positions). There the
+array is rows of a few pixels' channels, ``(R, L)`` with ``L = k C`` about 256 numbers
+(``_channel_rows``): each sum runs down the rows into ``L`` float64 sums, four rows at a time,
+then folds the ``k`` pixels of each channel (``_bn_forward_rows``, ``_bn_backward_rows``);
+``y``, ``xhat`` and ``dx`` keep the layout. Float32, one thread, ms C order / channels last (a
+scratch script, medians of 40, two rounds): forward (32, 16, 28, 28) 0.34 / 0.38, (32, 32, 14,
+14) 0.25 to 0.28 / 0.19 to 0.21, (32, 64, 7, 7) 0.13 / 0.09; backward 0.24 to 0.26 / 0.34 to
+0.36, 0.15 to 0.17 / 0.15 to 0.17, 0.07 / 0.055 (without the four rows at a time, the
+16-channel backward took 0.42). In C order a channel's numbers are ``N`` runs of its plane,
+which its second and third passes find in the cache; channels last, each pass reads the whole
+array. ``(N, C)`` arrays took rows of one pixel first (``_bn_forward_columns``, forward +
+backward, ms; ``normalization._fast`` has NumPy's figures); the rows of ``k`` pixels measured
+as fast or faster, two rounds each (a scratch script, medians of 60): (256, 1024) 0.49, 0.49
+/ 0.49, 0.52; (128, 512) 0.15 / 0.15; (1024, 64) 0.15, 0.12 / 0.10, 0.08; (64, 4096) 0.68,
+0.73 / 0.72, 0.58; (32, 256) 0.04 / 0.04 to 0.05.
 
 Max pooling was compiled here first (each block's first maximum and its tap in one pass, the
 backward one write per pixel) and measured 1.8 to 3 times slower than NumPy's strided passes
@@ -136,66 +137,12 @@ def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef, first, last):
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_forward_columns(x, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype):
-    # _bn_forward without positions: x, xhat, y (N, C), a channel a column; the sums run row by
-    # row into float64 arrays of C, so that every loop walks a row (a column's stride of C kept
-    # the channel-by-channel loops from vectorising: 0.93 ms against NumPy's 0.38 at (128, 512))
-    n_rows, channels = x.shape
-    total = np.zeros(channels)
-    for i in range(n_rows):
-        row = x[i]
-        for c in range(channels):
-            total[c] += row[c]
-    for c in range(channels):
-        mean[c] = total[c] / n_rows
-    squares = np.zeros(channels)
-    for i in range(n_rows):
-        row = x[i]
-        for c in range(channels):
-            d = row[c] - mean[c]
-            squares[c] += d * d
-    for c in range(channels):
-        v = squares[c] / n_rows
-        inv = 1.0 / math.sqrt(v + eps)
-        var[c], inv_std[c] = v, inv
-        in_dtype[0, c], in_dtype[1, c] = mean[c], inv
-    mu_x, inv_x = in_dtype[0], in_dtype[1]
-    for i in range(n_rows):
-        row, h, out = x[i], xhat[i], y[i]
-        for c in range(channels):
-            value = (row[c] - mu_x[c]) * inv_x[c]
-            h[c] = value
-            out[c] = value * weight[c] + bias[c]
-
-
-@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_backward_columns(dy, xhat, scale, dx, dweight, dbias, coef):
-    # _bn_backward without positions: dy, xhat, dx (N, C), the sums row by row as the forward's
-    n_rows, channels = dy.shape
-    sum_dy = np.zeros(channels)
-    sum_dy_xhat = np.zeros(channels)
-    for i in range(n_rows):
-        g, h = dy[i], xhat[i]
-        for c in range(channels):
-            sum_dy[c] += g[c]
-            sum_dy_xhat[c] += g[c] * h[c]
-    for c in range(channels):
-        dbias[c], dweight[c] = sum_dy[c], sum_dy_xhat[c]
-        s = scale[c]
-        coef[0, c], coef[1, c] = s * (sum_dy_xhat[c] / n_rows), s * (sum_dy[c] / n_rows)
-    k, shift = coef[0], coef[1]
-    for i in range(n_rows):
-        g, h, out = dy[i], xhat[i], dx[i]
-        for c in range(channels):
-            out[c] = scale[c] * g[c] - k[c] * h[c] - shift[c]
-
-
-@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_forward_last(x, channels, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype):
-    # _bn_forward for x laid out channels last, as rows (R, L) of L = k * channels numbers (k
-    # pixels); xhat, y alike. Each sum runs down the rows into float64 arrays of L, four rows
-    # at a time (one load and store of the sums for four rows), then folds the k pixels of each
-    # channel: a pass is a walk down contiguous rows, and every loop vectorises
+def _bn_forward_rows(x, channels, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype):
+    # _bn_forward for x as rows (R, L) of L = k * channels numbers (k pixels' channels: laid out
+    # channels last, or without positions); xhat, y alike. Each sum runs down the rows into
+    # float64 arrays of L, four rows at a time (one load and store of the sums for four rows),
+    # then folds the k pixels of each channel: a pass walks contiguous rows, and every loop
+    # vectorises
     n_rows, width = x.shape
     k = width // channels
     m = n_rows * k
@@ -253,8 +200,8 @@ def _bn_forward_last(x, channels, weight, bias, eps, xhat, y, mean, var, inv_std
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_backward_last(dy, xhat, channels, scale, dx, dweight, dbias, coef):
-    # _bn_backward for arrays laid out channels last, rows (R, L) as _bn_forward_last's
+def _bn_backward_rows(dy, xhat, channels, scale, dx, dweight, dbias, coef):
+    # _bn_backward for arrays as rows (R, L), as _bn_forward_rows's
     n_rows, width = dy.shape
     k = width // channels
     m = n_rows * k
@@ -292,27 +239,41 @@ def _bn_backward_last(dy, xhat, channels, scale, dx, dweight, dbias, coef):
             out[j] = sl[j] * g[j] - kl[j] * h[j] - cl[j]
 
 
-def _last_rows(a: np.ndarray) -> np.ndarray | None:
-    """``a (N, C, *spatial)`` laid out channels last (and not C-contiguous) as rows ``(R, L)``
-    of a few pixels' channels, a view (``L = k * C`` about 256 numbers, ``k`` dividing the
-    pixels); ``None`` for any other layout."""
-    if a.ndim < 3 or a.flags.c_contiguous or not _np.channels_last(a).flags.c_contiguous:
-        return None
+def _channel_rows(a: np.ndarray) -> np.ndarray | None:
+    """``a (N, C, *spatial)`` as rows ``(R, L)`` of a few pixels' channels, a view, where its
+    memory is such rows: laid out channels last, or without positions (``BatchNorm1d``'s ``(N,
+    C)``) in C order. ``L = k C`` is about 256 numbers, ``k`` dividing the pixels. ``None`` for
+    any other layout."""
     channels = a.shape[1]
-    pixels = a.size // channels
+    if a.size == a.shape[0] * channels and a.flags.c_contiguous:
+        rows = a.reshape(a.shape[0], channels)
+    elif _np.is_channels_last(a):
+        rows = _np.channels_last(a).reshape(-1, channels)
+    else:
+        return None
     k = 1
     for d in range(max(1, 256 // channels), 0, -1):
-        if pixels % d == 0:
+        if rows.shape[0] % d == 0:
             k = d
             break
-    return _np.channels_last(a).reshape(-1, k * channels)
+    return rows.reshape(-1, k * channels)
+
+
+def _like(a: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """An uninitialised array shaped and laid out as ``a`` (channels last or C order)."""
+    return (
+        _np.empty_channels_last(a.shape, dtype)
+        if _np.is_channels_last(a)
+        else np.empty(a.shape, dtype)
+    )
 
 
 def batch_norm_forward(
     x: np.ndarray, weight: np.ndarray | None, bias: np.ndarray | None, eps: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``(y, xhat, mean, var, inv_std)`` of ``x (N, C, *spatial)``, float32 or float64; the
-    statistics in ``x``'s dtype, ``y`` in ``x``'s dtype promoted with the weight's."""
+    statistics in ``x``'s dtype, ``y`` in ``x``'s dtype promoted with the weight's; ``y`` and
+    ``xhat`` laid out as ``x`` when it is channels last."""
     channels = x.shape[1]
     dtype = x.dtype
     y_dtype = dtype if weight is None else np.result_type(dtype, weight)
@@ -320,21 +281,18 @@ def batch_norm_forward(
     b = np.zeros(channels, y_dtype) if bias is None else bias.astype(y_dtype)
     stats = [np.empty(channels, np.float64) for _ in range(3)]
     in_dtype = np.empty((2, channels), dtype)
-    if (rows := _last_rows(x)) is not None:  # channels last: so are xhat and y
-        xhat = _np.empty_channels_last(x.shape, dtype)
-        y = _np.empty_channels_last(x.shape, y_dtype)
-        out = (_last_rows(xhat), _last_rows(y))
-        _bn_forward_last(rows, channels, w, b, float(eps), *out, *stats, in_dtype)  # type: ignore[call-arg]
+    if x.size == x.shape[0] * channels:  # no positions: rows of channels, made contiguous
+        x = np.ascontiguousarray(x)
+    if (rows := _channel_rows(x)) is not None:  # a pixel's channels a row: so are xhat and y
+        xhat, y = _like(x, dtype), _like(x, y_dtype)
+        out = (_channel_rows(xhat), _channel_rows(y))
+        _bn_forward_rows(rows, channels, w, b, float(eps), *out, *stats, in_dtype)  # type: ignore[call-arg]
         mean, var, inv_std = (s.astype(dtype) for s in stats)
         return y, xhat, mean, var, inv_std
     x3 = np.ascontiguousarray(x).reshape(x.shape[0], channels, -1)
     xhat = np.empty(x3.shape, dtype)
     y = np.empty(x3.shape, y_dtype)
-    if x3.shape[2] == 1:
-        columns = (x3[:, :, 0], w, b, float(eps), xhat[:, :, 0], y[:, :, 0])
-        _bn_forward_columns(*columns, *stats, in_dtype)  # type: ignore[call-arg]
-    else:
-        _bn_forward(x3, w, b, float(eps), xhat, y, *stats, in_dtype, 0, channels)  # type: ignore[call-arg]
+    _bn_forward(x3, w, b, float(eps), xhat, y, *stats, in_dtype, 0, channels)  # type: ignore[call-arg]
     mean, var, inv_std = (s.astype(dtype) for s in stats)
     return y.reshape(x.shape), xhat.reshape(x.shape), mean, var, inv_std
 
@@ -343,27 +301,26 @@ def batch_norm_backward(
     dy: np.ndarray, xhat: np.ndarray, scale: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(dx, dweight, dbias)``; ``dx`` in the dtype of ``dy`` and ``scale`` promoted, the
-    sums in ``xhat``'s promoted likewise."""
+    sums in ``xhat``'s promoted likewise; ``dx`` laid out as ``dy`` when ``dy`` and ``xhat``
+    are both channels last."""
     dtype = np.result_type(dy, scale)
     n, channels = dy.shape[:2]
     dweight, dbias = np.empty(channels, np.float64), np.empty(channels, np.float64)
     coef = np.empty((2, channels), dtype)
     sums = np.result_type(dy, xhat)
-    rows = _last_rows(dy) if dy.dtype == dtype and xhat.dtype == dtype else None
-    hrows = None if rows is None else _last_rows(xhat)
-    if rows is not None and hrows is not None:  # both channels last: so is dx
-        dx = _np.empty_channels_last(dy.shape, dtype)
-        out = _last_rows(dx)
-        _bn_backward_last(rows, hrows, channels, scale.astype(dtype), out, dweight, dbias, coef)
+    if dy.size == n * channels:  # no positions: rows of channels, made contiguous
+        dy, xhat = np.ascontiguousarray(dy), np.ascontiguousarray(xhat)
+    rows = _channel_rows(dy) if dy.dtype == dtype and xhat.dtype == dtype else None
+    hrows = None if rows is None else _channel_rows(xhat)
+    if rows is not None and hrows is not None and rows.shape == hrows.shape:
+        dx = _like(dy, dtype)
+        out = _channel_rows(dx)
+        _bn_backward_rows(rows, hrows, channels, scale.astype(dtype), out, dweight, dbias, coef)
         return dx, dweight.astype(sums), dbias.astype(sums)
     dy3 = np.ascontiguousarray(dy, dtype=dtype).reshape(n, channels, -1)
     xhat3 = np.ascontiguousarray(xhat, dtype=dtype).reshape(n, channels, -1)
     dx = np.empty(dy3.shape, dtype)
-    if dy3.shape[2] == 1:
-        columns = (dy3[:, :, 0], xhat3[:, :, 0], scale.astype(dtype), dx[:, :, 0])
-        _bn_backward_columns(*columns, dweight, dbias, coef)
-    else:
-        _bn_backward(dy3, xhat3, scale.astype(dtype), dx, dweight, dbias, coef, 0, channels)
+    _bn_backward(dy3, xhat3, scale.astype(dtype), dx, dweight, dbias, coef, 0, channels)
     return dx.reshape(dy.shape), dweight.astype(sums), dbias.astype(sums)
 
 
