@@ -24,8 +24,8 @@ then folds the ``k`` pixels of each channel (``_bn_forward_rows``, ``_bn_backwar
 ``y``, ``xhat`` and ``dx`` keep the layout. Float32, one thread, ms C order / channels last (a
 scratch script, medians of 40, two rounds): forward (32, 16, 28, 28) 0.34 / 0.38, (32, 32, 14,
 14) 0.25 to 0.28 / 0.19 to 0.21, (32, 64, 7, 7) 0.13 / 0.09; backward 0.24 to 0.26 / 0.34 to
-0.36, 0.15 to 0.17 / 0.15 to 0.17, 0.07 / 0.055 (without the four rows at a time, the
-16-channel backward took 0.42). In C order a channel's numbers are ``N`` runs of its plane,
+0.36, 0.15 to 0.17 / 0.15 to 0.17, 0.07 / 0.055 (one row at a time, the 16-channel forward
+took 0.41, the backward 0.34 to 0.42). In C order a channel's numbers are ``N`` runs of its plane,
 which its second and third passes find in the cache; channels last, each pass reads the whole
 array. ``(N, C)`` arrays took rows of one pixel first (``_bn_forward_columns``, forward +
 backward, ms; ``normalization._fast`` has NumPy's figures); the rows of ``k`` pixels measured
