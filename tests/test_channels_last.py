@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from convgrad import _np, activations, convolution, normalization, pooling, reference
 from convgrad.kernels import accel
 from convgrad.kernels import last as last_kernels
+from spies import calls_to
 from strategies import conv_configs
 
 TOL = {np.dtype(np.float64): 1e-12, np.dtype(np.float32): 1e-5}
@@ -76,16 +77,8 @@ def test_the_layout_helpers():
 
 
 def _spied(monkeypatch):
-    calls = []
-    for name in ("forward", "input_grad", "weight_grad"):
-        real = getattr(last_kernels, name)
-
-        def counted(*args, _real=real, _name=name):
-            calls.append(_name)
-            return _real(*args)
-
-        monkeypatch.setattr(last_kernels, name, counted)
-    return calls
+    """The passes of :mod:`convgrad.kernels.last` that ran, in order."""
+    return calls_to(monkeypatch, last_kernels, ("forward", "input_grad", "weight_grad"))
 
 
 @given(

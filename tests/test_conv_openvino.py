@@ -21,6 +21,7 @@ from convgrad import convolution, reference  # noqa: E402
 from convgrad._args import conv_spec  # noqa: E402
 from convgrad.kernels import accel, conv_openvino  # noqa: E402
 from oracle import torch_conv  # noqa: E402
+from spies import calls_to  # noqa: E402
 from strategies import conv_configs, transpose_configs  # noqa: E402
 
 PASSES = ("forward", "input_grad", "weight_grad")
@@ -38,16 +39,7 @@ def fresh_accelerator(monkeypatch):
 
 def _spy(monkeypatch):
     """The passes OpenVINO ran, in order."""
-    calls = []
-    for name in PASSES:
-        real = getattr(conv_openvino, name)
-
-        def counted(*args, _real=real, _name=name):
-            calls.append(_name)
-            return _real(*args)
-
-        monkeypatch.setattr(conv_openvino, name, counted)
-    return calls
+    return calls_to(monkeypatch, conv_openvino, PASSES)
 
 
 def _close(a, b, rtol, what):

@@ -54,6 +54,20 @@ import numpy as np
 from .. import _np
 
 
+@numba.njit(inline="always")
+def _best(a, b, c, d):
+    # the maximum of a block's four pixels, in row-major order, and its tap: the first maximum,
+    # or the last NaN (v != v)
+    best, t = a, 0
+    if b > best or b != b:
+        best, t = b, 1
+    if c > best or c != c:
+        best, t = c, 2
+    if d > best or d != d:
+        best, t = d, 3
+    return best, t
+
+
 @numba.njit(nogil=True, cache=True)
 def _max_taps_2x2(x, y, tap):
     # x (P, H, W) planes, y and tap (P, H // 2, W // 2)
@@ -63,17 +77,7 @@ def _max_taps_2x2(x, y, tap):
             out, won = y[p, i], tap[p, i]
             r0, r1 = x[p, 2 * i], x[p, 2 * i + 1]
             for j in range(ow):
-                best, t = r0[2 * j], 0
-                v = r0[2 * j + 1]
-                if v > best or v != v:
-                    best, t = v, 1
-                v = r1[2 * j]
-                if v > best or v != v:
-                    best, t = v, 2
-                v = r1[2 * j + 1]
-                if v > best or v != v:
-                    best, t = v, 3
-                out[j], won[j] = best, t
+                out[j], won[j] = _best(r0[2 * j], r0[2 * j + 1], r1[2 * j], r1[2 * j + 1])
 
 
 @numba.njit(nogil=True, cache=True)
@@ -88,17 +92,7 @@ def _max_taps_2x2_last(x, y, tap):
                 c, d = x[n, 2 * i + 1, 2 * j], x[n, 2 * i + 1, 2 * j + 1]
                 out, won = y[n, i, j], tap[n, i, j]
                 for k in range(channels):
-                    best, t = a[k], 0
-                    v = b[k]
-                    if v > best or v != v:
-                        best, t = v, 1
-                    v = c[k]
-                    if v > best or v != v:
-                        best, t = v, 2
-                    v = d[k]
-                    if v > best or v != v:
-                        best, t = v, 3
-                    out[k], won[k] = best, t
+                    out[k], won[k] = _best(a[k], b[k], c[k], d[k])
 
 
 @numba.njit(nogil=True, cache=True)
