@@ -56,6 +56,8 @@ FAMILIES: dict[str, tuple[Any, tuple[str, ...]]] = {
             "batch_norm_stats",
             "batch_norm_saving",
             "batch_norm_backward_saved",
+            "batch_norm_relu_saving",  # with the ReLU inside ([fast]): counted as batch norm
+            "batch_norm_relu_backward_saved",
             "running_stats",
         ),
     ),

@@ -1,4 +1,5 @@
-"""Batch norm (training mode), and the ReLU's backward that follows it, compiled with numba.
+"""Batch norm (training mode), alone or with the ReLU that follows it, and the ReLU's backward,
+compiled with numba.
 
 The same functions as NumPy's path, which stays the default and the oracle:
 :func:`convgrad.normalization._train_forward` and ``_train_backward``. Each kernel runs one
@@ -48,6 +49,16 @@ training steps (``python benchmarks/numba_split_ab.py --kernels norm`` before it
 0.97 to 1.06 of the one-thread step on the 28x28 CNN, the ResNet-20 and a MobileNet, 1.17 on
 the digits. The kernels take their channels as a range all the same.
 
+- batch norm with the ReLU that follows it (``relu=True``; a ``Sequential``'s ``BatchNorm2d``
+  then ``ReLU``, and the ResNet's ``relu(bn1(conv1(x)))``): the forward writes ``relu(y)`` in the
+  pass that writes ``y``; the backward reads that output and counts ``dy`` as ``0`` where it is
+  ``<= 0`` (a NaN passes, as ``relu_backward``'s), in both of its passes. The ReLU's own two
+  passes and its two arrays are gone; the backward reads one array more. The same bits as the
+  four calls apart (``tests/test_fused_relu.py``). Alone, float32, one thread, ms, plain / with
+  the ReLU (a scratch script, medians of 80, two runs): forward (32, 32, 28, 28) 0.71, 0.77 /
+  0.70, 0.76, (32, 64, 14, 14) 0.57, 0.47 / 0.53, 0.48; backward 0.53, 0.52 / 0.80, 0.66 and
+  0.37, 0.30 / 0.48, 0.45, where the ReLU's backward alone took 0.52, 0.39 and 0.19, 0.22.
+  Inside training steps: BENCHMARKS.md, issue 14, eighteenth session.
 - ReLU's backward: ``dx = dy`` where ``x > 0`` or ``x`` is NaN, else ``0``, one select per
   number (arrays both laid out channels last walked as their memory lies). NumPy's path makes
   five passes (a sum of ``dy`` to learn whether it is finite, two passes of booleans, and a
@@ -79,12 +90,13 @@ _FLAGS = {"reassoc", "contract"}
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_forward(x, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, first, last):
+def _bn_forward(x, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, first, last, relu):
     # x, xhat, y (N, C, L); weight, bias (C,) in y's dtype; mean, var, inv_std (C,) float64;
     # in_dtype (2, C) in x's dtype: the mean and inv_std rounded to it, as NumPy's path has them;
-    # channels [first, last)
+    # channels [first, last); relu: y = max(y, 0), ReLU fused (a NaN stays NaN, as np.maximum)
     n_images, length = x.shape[0], x.shape[2]
     m = n_images * length
+    zero = y.dtype.type(0.0)
     for c in range(first, last):
         total = 0.0
         for n in range(n_images):
@@ -109,35 +121,41 @@ def _bn_forward(x, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, fir
             for j in range(length):
                 value = (row[j] - mu_x) * inv_x
                 h[j] = value
-                out[j] = value * w + b
+                o = value * w + b
+                out[j] = zero if relu and o <= 0 else o
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef, first, last):
+def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef, first, last, relu, y):
     # dy, xhat, dx (N, C, L); scale (C,) in dx's dtype; dweight, dbias (C,) float64; coef (2, C)
-    # in dx's dtype: k and c of the module docstring; channels [first, last)
+    # in dx's dtype: k and c of the module docstring; channels [first, last); relu: the
+    # forward's ReLU fused, its output y (N, C, L): dy where y <= 0 counts as 0 (a NaN passes,
+    # as relu_backward's)
     n_images, length = dy.shape[0], dy.shape[2]
     m = n_images * length
+    zero = dy.dtype.type(0.0)
     for c in range(first, last):
         sum_dy = 0.0
         sum_dy_xhat = 0.0
         for n in range(n_images):
-            g, h = dy[n, c], xhat[n, c]
+            g, h, o = dy[n, c], xhat[n, c], y[n, c]
             for j in range(length):
-                sum_dy += g[j]
-                sum_dy_xhat += g[j] * h[j]
+                gj = zero if relu and o[j] <= 0 else g[j]
+                sum_dy += gj
+                sum_dy_xhat += gj * h[j]
         dbias[c], dweight[c] = sum_dy, sum_dy_xhat
         s = scale[c]
         coef[0, c], coef[1, c] = s * (sum_dy_xhat / m), s * (sum_dy / m)
         k, shift = coef[0, c], coef[1, c]
         for n in range(n_images):
-            g, h, out = dy[n, c], xhat[n, c], dx[n, c]
+            g, h, o, out = dy[n, c], xhat[n, c], y[n, c], dx[n, c]
             for j in range(length):
-                out[j] = s * g[j] - k * h[j] - shift
+                gj = zero if relu and o[j] <= 0 else g[j]
+                out[j] = s * gj - k * h[j] - shift
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_forward_rows(x, channels, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype):
+def _bn_forward_rows(x, channels, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, relu):
     # _bn_forward for x as rows (R, L) of L = k * channels numbers (k pixels' channels: laid out
     # channels last, or without positions); xhat, y alike. Each sum runs down the rows into
     # float64 arrays of L, four rows at a time (one load and store of the sums for four rows),
@@ -188,6 +206,7 @@ def _bn_forward_rows(x, channels, weight, bias, eps, xhat, y, mean, var, inv_std
         in_dtype[0, c], in_dtype[1, c] = mean[c], inv
     mu_x, inv_x = np.empty(width, x.dtype), np.empty(width, x.dtype)
     w, b = np.empty(width, y.dtype), np.empty(width, y.dtype)
+    zero = y.dtype.type(0.0)
     for j in range(width):
         c = j % channels
         mu_x[j], inv_x[j], w[j], b[j] = in_dtype[0, c], in_dtype[1, c], weight[c], bias[c]
@@ -196,31 +215,38 @@ def _bn_forward_rows(x, channels, weight, bias, eps, xhat, y, mean, var, inv_std
         for j in range(width):
             value = (r[j] - mu_x[j]) * inv_x[j]
             h[j] = value
-            out[j] = value * w[j] + b[j]
+            o = value * w[j] + b[j]
+            out[j] = zero if relu and o <= 0 else o
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_backward_rows(dy, xhat, channels, scale, dx, dweight, dbias, coef):
-    # _bn_backward for arrays as rows (R, L), as _bn_forward_rows's
+def _bn_backward_rows(dy, xhat, channels, scale, dx, dweight, dbias, coef, relu, y):
+    # _bn_backward for arrays as rows (R, L), as _bn_forward_rows's; relu and y as
+    # _bn_backward's, y as rows too
     n_rows, width = dy.shape
     k = width // channels
     m = n_rows * k
     a, b = np.zeros(width), np.zeros(width)
+    zero = dy.dtype.type(0.0)
     i = 0
     while i + 4 <= n_rows:
         g0, g1, g2, g3 = dy[i], dy[i + 1], dy[i + 2], dy[i + 3]
         h0, h1, h2, h3 = xhat[i], xhat[i + 1], xhat[i + 2], xhat[i + 3]
+        o0, o1, o2, o3 = y[i], y[i + 1], y[i + 2], y[i + 3]
         for j in range(width):
-            a[j] += (np.float64(g0[j]) + g1[j]) + (np.float64(g2[j]) + g3[j])
-            b[j] += (np.float64(g0[j]) * h0[j] + np.float64(g1[j]) * h1[j]) + (
-                np.float64(g2[j]) * h2[j] + np.float64(g3[j]) * h3[j]
-            )
+            e0 = np.float64(zero if relu and o0[j] <= 0 else g0[j])
+            e1 = np.float64(zero if relu and o1[j] <= 0 else g1[j])
+            e2 = np.float64(zero if relu and o2[j] <= 0 else g2[j])
+            e3 = np.float64(zero if relu and o3[j] <= 0 else g3[j])
+            a[j] += (e0 + e1) + (e2 + e3)
+            b[j] += (e0 * h0[j] + e1 * h1[j]) + (e2 * h2[j] + e3 * h3[j])
         i += 4
     for rest in range(i, n_rows):
-        g, h = dy[rest], xhat[rest]
+        g, h, o = dy[rest], xhat[rest], y[rest]
         for j in range(width):
-            a[j] += g[j]
-            b[j] += np.float64(g[j]) * h[j]
+            e = zero if relu and o[j] <= 0 else g[j]
+            a[j] += e
+            b[j] += np.float64(e) * h[j]
     for c in range(channels):
         sum_dy, sum_dy_xhat = 0.0, 0.0
         for q in range(k):
@@ -234,9 +260,10 @@ def _bn_backward_rows(dy, xhat, channels, scale, dx, dweight, dbias, coef):
         c = j % channels
         sl[j], kl[j], cl[j] = scale[c], coef[0, c], coef[1, c]
     for i in range(n_rows):
-        g, h, out = dy[i], xhat[i], dx[i]
+        g, h, o, out = dy[i], xhat[i], y[i], dx[i]
         for j in range(width):
-            out[j] = sl[j] * g[j] - kl[j] * h[j] - cl[j]
+            e = zero if relu and o[j] <= 0 else g[j]
+            out[j] = sl[j] * e - kl[j] * h[j] - cl[j]
 
 
 def _channel_rows(a: np.ndarray) -> np.ndarray | None:
@@ -269,11 +296,16 @@ def _like(a: np.ndarray, dtype: np.dtype) -> np.ndarray:
 
 
 def batch_norm_forward(
-    x: np.ndarray, weight: np.ndarray | None, bias: np.ndarray | None, eps: float
+    x: np.ndarray,
+    weight: np.ndarray | None,
+    bias: np.ndarray | None,
+    eps: float,
+    relu: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``(y, xhat, mean, var, inv_std)`` of ``x (N, C, *spatial)``, float32 or float64; the
     statistics in ``x``'s dtype, ``y`` in ``x``'s dtype promoted with the weight's; ``y`` and
-    ``xhat`` laid out as ``x`` when it is channels last."""
+    ``xhat`` laid out as ``x`` when it is channels last. ``relu``: ``y`` is ``relu(y)``, written
+    in the same pass."""
     channels = x.shape[1]
     dtype = x.dtype
     y_dtype = dtype if weight is None else np.result_type(dtype, weight)
@@ -286,41 +318,52 @@ def batch_norm_forward(
     if (rows := _channel_rows(x)) is not None:  # a pixel's channels a row: so are xhat and y
         xhat, y = _like(x, dtype), _like(x, y_dtype)
         out = (_channel_rows(xhat), _channel_rows(y))
-        _bn_forward_rows(rows, channels, w, b, float(eps), *out, *stats, in_dtype)  # type: ignore[call-arg]
+        _bn_forward_rows(rows, channels, w, b, float(eps), *out, *stats, in_dtype, relu)  # type: ignore[call-arg]
         mean, var, inv_std = (s.astype(dtype) for s in stats)
         return y, xhat, mean, var, inv_std
     x3 = np.ascontiguousarray(x).reshape(x.shape[0], channels, -1)
     xhat = np.empty(x3.shape, dtype)
     y = np.empty(x3.shape, y_dtype)
-    _bn_forward(x3, w, b, float(eps), xhat, y, *stats, in_dtype, 0, channels)  # type: ignore[call-arg]
+    _bn_forward(x3, w, b, float(eps), xhat, y, *stats, in_dtype, 0, channels, relu)  # type: ignore[call-arg]
     mean, var, inv_std = (s.astype(dtype) for s in stats)
     return y.reshape(x.shape), xhat.reshape(x.shape), mean, var, inv_std
 
 
 def batch_norm_backward(
-    dy: np.ndarray, xhat: np.ndarray, scale: np.ndarray
+    dy: np.ndarray, xhat: np.ndarray, scale: np.ndarray, y: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(dx, dweight, dbias)``; ``dx`` in the dtype of ``dy`` and ``scale`` promoted, the
     sums in ``xhat``'s promoted likewise; ``dx`` laid out as ``dy`` when ``dy`` and ``xhat``
-    are both channels last."""
+    are both channels last. ``y``: the output of a forward with ``relu``, whose ReLU's backward
+    runs inside (``dy`` counts as 0 where ``y <= 0``)."""
     dtype = np.result_type(dy, scale)
     n, channels = dy.shape[:2]
     dweight, dbias = np.empty(channels, np.float64), np.empty(channels, np.float64)
     coef = np.empty((2, channels), dtype)
     sums = np.result_type(dy, xhat)
+    if y is not None and (
+        y.dtype != dy.dtype or _np.is_channels_last(y) != _np.is_channels_last(dy)
+    ):
+        dy, y = relu_backward(dy, y), None  # the ReLU's backward apart
+    relu = y is not None
     if dy.size == n * channels:  # no positions: rows of channels, made contiguous
         dy, xhat = np.ascontiguousarray(dy), np.ascontiguousarray(xhat)
+        y = None if y is None else np.ascontiguousarray(y)
     rows = _channel_rows(dy) if dy.dtype == dtype and xhat.dtype == dtype else None
     hrows = None if rows is None else _channel_rows(xhat)
     if rows is not None and hrows is not None and rows.shape == hrows.shape:
         dx = _like(dy, dtype)
         out = _channel_rows(dx)
-        _bn_backward_rows(rows, hrows, channels, scale.astype(dtype), out, dweight, dbias, coef)
+        yrows = rows if y is None else _channel_rows(y)
+        _bn_backward_rows(
+            rows, hrows, channels, scale.astype(dtype), out, dweight, dbias, coef, relu, yrows
+        )
         return dx, dweight.astype(sums), dbias.astype(sums)
     dy3 = np.ascontiguousarray(dy, dtype=dtype).reshape(n, channels, -1)
     xhat3 = np.ascontiguousarray(xhat, dtype=dtype).reshape(n, channels, -1)
+    y3 = dy3 if y is None else np.ascontiguousarray(y, dtype=dtype).reshape(dy3.shape)
     dx = np.empty(dy3.shape, dtype)
-    _bn_backward(dy3, xhat3, scale.astype(dtype), dx, dweight, dbias, coef, 0, channels)
+    _bn_backward(dy3, xhat3, scale.astype(dtype), dx, dweight, dbias, coef, 0, channels, relu, y3)
     return dx.reshape(dy.shape), dweight.astype(sums), dbias.astype(sums)
 
 

@@ -16,6 +16,7 @@ import numpy as np
 from .. import _args
 from .. import normalization as F
 from ..autograd import Tensor
+from ..kernels import accel
 from . import functional, init
 from .module import Module
 from .parameter import Parameter
@@ -107,7 +108,7 @@ class BatchNorm2d(Module):
             mean, var = self._stats()
             return functional.batch_norm(x, mean, var, self.weight, self.bias, False, eps=self.eps)
         x = self._check(x)
-        self._x, self._batch_stats = x, self._uses_batch_stats()
+        self._x, self._batch_stats, self._relu_out = x, self._uses_batch_stats(), None
         weight = None if self.weight is None else self.weight.data
         bias = None if self.bias is None else self.bias.data
         if self._batch_stats:  # xhat kept for backward, statistics for the running update
@@ -117,6 +118,36 @@ class BatchNorm2d(Module):
         self._kept = None
         mean, var = self._stats()
         return F.batch_norm(x, mean, var, weight, bias, training=False, eps=self.eps)
+
+    def _fuses_relu(self, x: Any) -> bool:
+        """Whether :meth:`_forward_relu` runs ReLU inside batch norm's compiled kernels for this
+        input: training with the batch's statistics, float32 or float64, and the accelerator on
+        (``convgrad[fast]``). Pure NumPy gains nothing by it: its passes stay apart."""
+        data = x.data if isinstance(x, Tensor) else x
+        return (
+            self._uses_batch_stats()
+            and isinstance(data, np.ndarray)
+            and data.dtype in (np.float32, np.float64)
+            and accel.numba_kernels("norm") is not None
+        )
+
+    def _forward_relu(self, x: Any) -> Any:
+        """``relu(self(x))`` in one pass (:func:`convgrad.normalization.batch_norm_relu_saving`),
+        for a ``Sequential`` (or a model) whose ``ReLU`` follows this layer; :meth:`backward`
+        then runs the ReLU's backward too. Only where :meth:`_fuses_relu`."""
+        if isinstance(x, Tensor):
+            self._check(x.data)
+            y, saved = functional._batch_norm_relu_train(x, self.weight, self.bias, self.eps)
+            self._update_running_stats(saved)
+            return y
+        x = self._check(x)
+        self._x, self._batch_stats = x, True
+        weight = None if self.weight is None else self.weight.data
+        bias = None if self.bias is None else self.bias.data
+        y, self._kept = F.batch_norm_relu_saving(x, weight, bias, eps=self.eps)
+        self._relu_out = y
+        self._update_running_stats(self._kept)
+        return y
 
     def _update_running_stats(self, saved: F.BatchNormSaved) -> None:
         if self.training and self.running_mean is not None:
@@ -129,7 +160,11 @@ class BatchNorm2d(Module):
     def backward(self, dy: Any) -> np.ndarray:
         x = self._saved()
         weight = None if self.weight is None else self.weight.data
-        if self._batch_stats:
+        if self._batch_stats and self.__dict__.get("_relu_out") is not None:
+            dx, dweight, dbias = F.batch_norm_relu_backward_saved(
+                dy, self._relu_out, self._kept, weight
+            )
+        elif self._batch_stats:
             dx, dweight, dbias = F.batch_norm_backward_saved(dy, self._kept, weight)
         else:  # the statistics forward used: the running ones, unchanged in eval mode
             mean, var = self.running_mean, self.running_var

@@ -585,6 +585,18 @@ def _batch_norm_train(input: Any, weight: Any, bias: Any, eps: float) -> tuple[A
     return record(y, (input, weight, bias), backward), saved
 
 
+def _batch_norm_relu_train(input: Any, weight: Any, bias: Any, eps: float) -> tuple[Any, Any]:
+    """``relu`` of :func:`_batch_norm_train`, one recorded op: the ReLU inside batch norm's
+    passes, forward and backward (:func:`convgrad.normalization.batch_norm_relu_saving`)."""
+    w = _d(weight)
+    y, saved = normalization.batch_norm_relu_saving(_d(input), w, _d(bias), eps=eps)
+
+    def backward(g: np.ndarray) -> tuple[Any, ...]:
+        return tuple(normalization.batch_norm_relu_backward_saved(g, y, saved, w))
+
+    return record(y, (input, weight, bias), backward), saved
+
+
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     """Normalise over the trailing ``normalized_shape`` dimensions, then scale and shift.
 

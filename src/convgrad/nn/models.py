@@ -19,15 +19,22 @@ import numpy as np
 
 
 def _lib(lib: str | None) -> Any:
+    """The library's ``nn`` and functional ops, and ``bn_relu(bn, x)``, ``relu(bn(x))``: for
+    convgrad one op where batch norm can run the ReLU in its own passes
+    (``BatchNorm2d._fuses_relu``)."""
     if lib is None:
         from .. import nn
         from . import functional
 
-        return SimpleNamespace(nn=nn, F=functional, kw={})
+        def bn_relu(bn: Any, x: Any) -> Any:
+            return bn._forward_relu(x) if bn._fuses_relu(x) else functional.relu(bn(x))
+
+        return SimpleNamespace(nn=nn, F=functional, kw={}, bn_relu=bn_relu)
     if lib == "torch":
         import torch
 
-        return SimpleNamespace(nn=torch.nn, F=torch.nn.functional, kw={})
+        F = torch.nn.functional
+        return SimpleNamespace(nn=torch.nn, F=F, kw={}, bn_relu=lambda bn, x: F.relu(bn(x)))
     raise ValueError(f"lib must be None (convgrad) or 'torch'; got {lib!r}")
 
 
@@ -54,7 +61,7 @@ def basic_block(*, dtype: Any = np.float32, lib: str | None = None) -> Any:
                 )
 
         def forward(self, x: Any) -> Any:
-            out = m.F.relu(self.bn1(self.conv1(x)))
+            out = m.bn_relu(self.bn1, self.conv1(x))
             out = self.bn2(self.conv2(out))
             return m.F.relu(out + self.shortcut(x))
 
@@ -86,7 +93,7 @@ def resnet20(num_classes: int = 10, in_channels: int = 3, *, dtype: Any = np.flo
             self.fc = m.nn.Linear(64, num_classes, **kw)
 
         def forward(self, x: Any) -> Any:
-            x = m.F.relu(self.bn1(self.conv1(x)))
+            x = m.bn_relu(self.bn1, self.conv1(x))
             x = self.layers(x)
             x = m.F.adaptive_avg_pool2d(x, 1)  # (N, 64, 1, 1)
             return self.fc(x.reshape(x.shape[0], -1))  # NumPy arrays and Tensors alike

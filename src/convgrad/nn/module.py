@@ -375,16 +375,35 @@ class Sequential(Module):
         return items[index][1]
 
     def forward(self, x: Any) -> Any:
-        for m in self:
+        """The modules in order. A batch norm layer followed by a ``ReLU`` runs both in its
+        compiled passes where it can (``convgrad[fast]``, training: ``BatchNorm2d._fuses_relu``),
+        and its backward then runs the ReLU's too."""
+        modules = list(self)
+        fused = []
+        i = 0
+        while i < len(modules):
+            m = modules[i]
+            if i + 1 < len(modules) and _fuses_relu(m, modules[i + 1], x):
+                x = m._forward_relu(x)
+                fused.append(i + 1)
+                i += 2
+                continue
             x = m(x)
+            i += 1
+        object.__setattr__(self, "_fused", frozenset(fused))
         return x
 
     def backward(self, dy: Any, input_grad: bool = True) -> Any:
         """Run the backward passes in reverse; returns ``dx``, or None with
         ``input_grad=False`` (the input needs no gradient, as a network's input: then a first
-        layer that can skip its ``dx``, a convolution or a Sequential, does)."""
+        layer that can skip its ``dx``, a convolution or a Sequential, does). A ``ReLU`` that
+        the last forward ran inside the batch norm before it is skipped: that layer's backward
+        runs it."""
         modules = list(self)
+        fused = self.__dict__.get("_fused", frozenset())
         for i, m in enumerate(reversed(modules)):
+            if len(modules) - 1 - i in fused:
+                continue
             if not input_grad and i == len(modules) - 1:
                 if m._skips_input_grad:
                     m.backward(dy, input_grad=False)
@@ -393,3 +412,12 @@ class Sequential(Module):
                 return None
             dy = m.backward(dy)
         return dy if input_grad else None
+
+
+def _fuses_relu(m: Module, after: Module, x: Any) -> bool:
+    """Whether ``m`` is a batch norm layer that runs ``after``, an exact ``ReLU`` (not a
+    subclass, which may change it), inside its own passes for input ``x``."""
+    from .activation import ReLU
+    from .batchnorm import BatchNorm2d
+
+    return type(after) is ReLU and isinstance(m, BatchNorm2d) and m._fuses_relu(x)
