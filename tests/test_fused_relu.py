@@ -27,16 +27,19 @@ def fresh_accelerator(monkeypatch):
     monkeypatch.setattr(accel, "_state", state)
 
 
-def _apart(x, w, b, dy):
+def _apart(x, w, b, dy, residual=None):
     y, saved = normalization.batch_norm_saving(x, w, b)
-    out = activations.relu(y)
-    grads = normalization.batch_norm_backward_saved(activations.relu_backward(dy, out), saved, w)
-    return (out, saved.xhat, saved.mean, saved.var, saved.inv_std, *grads)
+    out = activations.relu(y if residual is None else _np.add(y, residual))  # the tape's sum
+    g = activations.relu_backward(dy, out)
+    grads = normalization.batch_norm_backward_saved(g, saved, w)
+    extra = () if residual is None else (g,)
+    return (out, saved.xhat, saved.mean, saved.var, saved.inv_std, *grads, *extra)
 
 
-def _fused(x, w, b, dy):
-    out, saved = normalization.batch_norm_relu_saving(x, w, b)
-    grads = normalization.batch_norm_relu_backward_saved(dy, out, saved, w)
+def _fused(x, w, b, dy, residual=None):
+    out, saved = normalization.batch_norm_relu_saving(x, w, b, residual=residual)
+    added = residual is not None
+    grads = normalization.batch_norm_relu_backward_saved(dy, out, saved, w, residual=added)
     return (out, saved.xhat, saved.mean, saved.var, saved.inv_std, *grads)
 
 
@@ -50,13 +53,17 @@ def _channels_last(a):
     st.sampled_from([np.float32, np.float64]),
     st.sampled_from(["c", "channels_last"]),
     st.sampled_from(["none", "nan", "inf", "zeros"]),
+    st.sampled_from([None, "c", "channels_last"]),
     st.integers(0, 2**32 - 1),
 )
-@example((2, 8, 3, 3), np.float32, "channels_last", "nan", 0)
+@example((2, 8, 3, 3), np.float32, "channels_last", "nan", None, 0)
+@example((2, 8, 3, 3), np.float32, "channels_last", "none", "c", 0)  # a sum of two layouts
 def test_the_fused_pair_gives_the_bits_of_the_four_calls(backend, shape, dtype, layout, special,
-                                                        seed):  # fmt: skip
+                                                        residual_layout, seed):  # fmt: skip
+    """And with a residual added before the ReLU (ResNet's block), the bits of the sum, the
+    ReLU and batch norm apart, the residual's gradient fourth."""
     rng = np.random.default_rng(seed)
-    x, dy = (rng.standard_normal(shape).astype(dtype) for _ in range(2))
+    x, dy, residual = (rng.standard_normal(shape).astype(dtype) for _ in range(3))
     w, b = (rng.standard_normal(shape[1]).astype(dtype) for _ in range(2))
     if special == "nan":
         x.flat[0] = np.nan  # channel 0 all NaN: NaN passes the ReLU, and its gradient
@@ -68,16 +75,20 @@ def test_the_fused_pair_gives_the_bits_of_the_four_calls(backend, shape, dtype, 
         w[0] = 0  # channel 0's outputs are all 0: no gradient passes
     if layout == "channels_last" and x.ndim == 4:
         x, dy = _channels_last(x), _channels_last(dy)
-    before = [a.copy() for a in (x, w, b, dy)]
+    if residual_layout is None:
+        residual = None
+    elif residual_layout == "channels_last" and x.ndim == 4:
+        residual = _channels_last(residual)
+    before = [a.copy() for a in (x, w, b, dy, residual) if a is not None]
     with accel.accelerator(backend), np.errstate(all="ignore"):
-        expected = _apart(x, w, b, dy)
-        ours = _fused(x, w, b, dy)
+        expected = _apart(x, w, b, dy, residual)
+        ours = _fused(x, w, b, dy, residual)
     for a, e in zip(ours, expected, strict=True):
         assert a.shape == e.shape and a.dtype == e.dtype
         np.testing.assert_array_equal(a, e)  # NaN where NaN: assert_array_equal's rule
     if backend == "numba" and layout == "channels_last" and x.ndim == 4:
         assert _np.is_channels_last(ours[0]) and _np.is_channels_last(ours[5])
-    for a, was in zip((x, w, b, dy), before, strict=True):
+    for a, was in zip((a for a in (x, w, b, dy, residual) if a is not None), before, strict=True):
         np.testing.assert_array_equal(a, was)  # inputs never modified
 
 
@@ -90,6 +101,10 @@ def test_the_fused_backward_refuses_what_is_not_its_forwards():
         normalization.batch_norm_relu_backward_saved(np.ones((4, 3)), y[:, :2], saved)
     with pytest.raises(ValueError, match="dy"):
         normalization.batch_norm_relu_backward_saved(np.ones((4, 2)), y, saved)
+    with pytest.raises(TypeError, match="residual must be True or False; got 'yes'"):
+        normalization.batch_norm_relu_backward_saved(np.ones((4, 3)), y, saved, residual="yes")
+    with pytest.raises(ValueError, match=r"residual must have the shape of x, \(4, 3\); got sh"):
+        normalization.batch_norm_relu_saving(x, residual=np.ones((4, 1)))
 
 
 def _cnn(seed=0):

@@ -48,6 +48,16 @@ class BatchNormGrads(NamedTuple):
     dbias: np.ndarray
 
 
+class BatchNormResidualGrads(NamedTuple):
+    """Gradients of :func:`batch_norm_relu_saving` with a residual: :class:`BatchNormGrads`'
+    and ``dresidual`` like ``x``."""
+
+    dx: np.ndarray
+    dweight: np.ndarray
+    dbias: np.ndarray
+    dresidual: np.ndarray
+
+
 _NO_DY = object()  # the forward's checks: no dy at all (None is a bad dy)
 
 
@@ -239,21 +249,26 @@ def _widened(
 
 def _train_forward(
     x: np.ndarray, weight: np.ndarray | None, bias: np.ndarray | None, eps: float,
-    output: bool = True, relu: bool = False,
+    output: bool = True, relu: bool = False, residual: np.ndarray | None = None,
 ) -> tuple[np.ndarray | None, BatchNormSaved]:  # fmt: skip
     """``(y, saved)`` with the batch's statistics (``y`` None unless ``output``); the channels
     are shared among the threads when ``x`` is large (each channel's passes are its own), or
     compiled with numba when the accelerator is on (:mod:`convgrad.kernels.norm_numba`).
-    ``relu``: ``y`` is ``relu(y)`` (numba's kernel writes it in the same pass)."""
-    if (fast := _fast(x, weight, bias)) is not None:
-        result = accel.run("batch_norm", fast.batch_norm_forward, x, weight, bias, eps, relu)
+    ``residual`` (shaped as ``x``): added to ``y``, before ``relu``: ``y`` is then ``relu(y)``
+    (numba's kernel writes it in the same pass)."""
+    if (fast := _fast(x, weight, bias, residual)) is not None:
+        result = accel.run(
+            "batch_norm", fast.batch_norm_forward, x, weight, bias, eps, relu, residual
+        )
         if result is not None:  # None: numba failed, and is off now
             y, xhat, mean, var, inv_std = result
             return (y if output else None), BatchNormSaved(xhat, mean, var, inv_std)
-    if relu:
+    if relu or residual is not None:
         y, saved = _train_forward(x, weight, bias, eps)
         assert y is not None
-        return activations.relu(y), saved
+        if residual is not None:
+            y = _np.add(y, residual)  # the tape's sum, laid out as it lays out
+        return (activations.relu(y) if relu else y), saved
     M = x.size // x.shape[1]
     dtype = np.result_type(x.dtype, 1.0)  # that of x - mean
     xhat = np.empty(x.shape, dtype)
@@ -311,20 +326,26 @@ def _widened_means(
 
 
 def _train_backward(
-    dy: np.ndarray, saved: BatchNormSaved, weight: np.ndarray | None, y: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    dy: np.ndarray, saved: BatchNormSaved, weight: np.ndarray | None, y: np.ndarray | None = None,
+    residual: bool = False,
+) -> tuple[np.ndarray, ...]:  # fmt: skip
     """``(dx, dweight, dbias)`` of a training-mode forward that kept ``saved``; the channels
     shared among the threads as in the forward. ``y``: the output of a forward with ``relu``,
-    whose ReLU's backward comes first (inside numba's kernel)."""
+    whose ReLU's backward comes first (inside numba's kernel). ``residual``: the gradient of
+    the forward's residual fourth, ``dy`` after the ReLU's backward."""
     xhat = saved.xhat
     M = xhat.size // xhat.shape[1]
     scale = saved.inv_std if weight is None else weight * saved.inv_std
     if (fast := _fast(dy, xhat, scale)) is not None:
-        result = accel.run("batch_norm_backward", fast.batch_norm_backward, dy, xhat, scale, y)
+        result = accel.run(
+            "batch_norm_backward", fast.batch_norm_backward, dy, xhat, scale, y, residual
+        )
         if result is not None:  # None: numba failed, and is off now
             return result
     if y is not None:
         dy = activations.relu_backward(dy, y)
+    if residual:
+        return (*_train_backward(dy, saved, weight), dy)
     dx = np.empty(dy.shape, np.result_type(dy, scale))
 
     def part(cs: slice) -> tuple[np.ndarray, np.ndarray]:
@@ -391,9 +412,11 @@ def batch_norm_backward_saved(dy, saved, weight=None):
 
 
 @_args.ieee
-def batch_norm_relu_saving(x, weight=None, bias=None, eps=1e-5):
+def batch_norm_relu_saving(x, weight=None, bias=None, eps=1e-5, residual=None):
     """``relu(batch_norm(x))`` with the batch's statistics, and what the backward needs:
-    ``(y, saved)`` as :func:`batch_norm_saving`'s, ``y`` after the ReLU. With the accelerator
+    ``(y, saved)`` as :func:`batch_norm_saving`'s, ``y`` after the ReLU. With ``residual`` (an
+    array shaped as ``x``), ``relu(batch_norm(x) + residual)``: the end of ResNet's basic block.
+    With the accelerator
     (``convgrad[fast]``) the ReLU is applied in the pass that writes ``y``, and its backward
     inside batch norm's (:func:`batch_norm_relu_backward_saved`): a training step's ``BatchNorm2d``
     followed by ``ReLU`` makes two passes fewer each way, and two arrays fewer. The same values
@@ -406,16 +429,28 @@ def batch_norm_relu_saving(x, weight=None, bias=None, eps=1e-5):
     """
     x, arrays, out = _check("batch_norm", x, None, None, weight, bias, eps, training=True)
     _check_values(x)
-    y, saved = _train_forward(x, arrays.get("weight"), arrays.get("bias"), eps, relu=True)
+    if residual is not None:
+        residual = _args.as_array("batch_norm", "residual", residual)
+        if residual.shape != x.shape:
+            raise ValueError(
+                f"batch_norm: residual must have the shape of x, {x.shape}; got shape "
+                f"{residual.shape}"
+            )
+        compute, out = _args.result_dtype(x, residual, *arrays.values())
+        residual = residual.astype(compute, copy=False)
+    w, b = arrays.get("weight"), arrays.get("bias")
+    y, saved = _train_forward(x, w, b, eps, relu=True, residual=residual)
     assert y is not None
     return y.astype(out, copy=False), saved
 
 
 @_args.ieee
-def batch_norm_relu_backward_saved(dy, y, saved, weight=None):
+def batch_norm_relu_backward_saved(dy, y, saved, weight=None, residual=False):
     """The backward of :func:`batch_norm_relu_saving`, from its output ``y`` and ``saved``:
     ``BatchNormGrads(dx, dweight, dbias)``, ``dy`` passing where ``y > 0`` (or is NaN), as
-    :func:`convgrad.activations.relu_backward` then :func:`batch_norm_backward_saved`.
+    :func:`convgrad.activations.relu_backward` then :func:`batch_norm_backward_saved`. With
+    ``residual=True`` (a forward with a residual), ``BatchNormResidualGrads``: the residual's
+    gradient, ``dresidual``, fourth.
 
     >>> import numpy as np
     >>> y, saved = batch_norm_relu_saving(np.array([[1.0], [3.0]]), eps=0.0)
@@ -430,12 +465,10 @@ def batch_norm_relu_backward_saved(dy, y, saved, weight=None):
     y = _args.as_array(fn, "y", y)
     if y.shape != xhat.shape:
         raise ValueError(f"{fn}: y must have the shape of x, {xhat.shape}; got shape {y.shape}")
-    dx, dweight, dbias = _train_backward(arrays["dy"], saved, arrays.get("weight"), y)
-    return BatchNormGrads(
-        dx.astype(out, copy=False),
-        dweight.astype(out, copy=False),
-        dbias.astype(out, copy=False),
-    )
+    _args.check_flag(fn, "residual", residual)
+    grads = _train_backward(arrays["dy"], saved, arrays.get("weight"), y, residual)
+    cast = (g.astype(out, copy=False) for g in grads)
+    return BatchNormResidualGrads(*cast) if residual else BatchNormGrads(*cast)
 
 
 def running_stats(saved, running_mean, running_var, momentum):

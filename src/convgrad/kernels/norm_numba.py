@@ -89,11 +89,21 @@ from .. import _np
 _FLAGS = {"reassoc", "contract"}
 
 
+@numba.njit(nogil=True, cache=True)
+def _plus(a, b):
+    # a + b without fast-math flags: the residual is added to y as rounded, as NumPy's add does
+    # (with reassociation allowed, y's bias could be added to the residual first)
+    return a + b
+
+
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_forward(x, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, first, last, relu):
+def _bn_forward(
+    x, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, first, last, relu, add, res
+):
     # x, xhat, y (N, C, L); weight, bias (C,) in y's dtype; mean, var, inv_std (C,) float64;
     # in_dtype (2, C) in x's dtype: the mean and inv_std rounded to it, as NumPy's path has them;
-    # channels [first, last); relu: y = max(y, 0), ReLU fused (a NaN stays NaN, as np.maximum)
+    # channels [first, last); relu: y = max(y, 0), ReLU fused (a NaN stays NaN, as np.maximum);
+    # add: res (N, C, L) in y's dtype added first
     n_images, length = x.shape[0], x.shape[2]
     m = n_images * length
     zero = y.dtype.type(0.0)
@@ -117,20 +127,23 @@ def _bn_forward(x, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, fir
         mu_x, inv_x = in_dtype[0, c], in_dtype[1, c]
         w, b = weight[c], bias[c]
         for n in range(n_images):
-            row, h, out = x[n, c], xhat[n, c], y[n, c]
+            row, h, out, r = x[n, c], xhat[n, c], y[n, c], res[n, c]
             for j in range(length):
                 value = (row[j] - mu_x) * inv_x
                 h[j] = value
                 o = value * w + b
+                if add:
+                    o = _plus(o, r[j])
                 out[j] = zero if relu and o <= 0 else o
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef, first, last, relu, y):
+def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef, first, last, relu, y, keep, g_out):
     # dy, xhat, dx (N, C, L); scale (C,) in dx's dtype; dweight, dbias (C,) float64; coef (2, C)
     # in dx's dtype: k and c of the module docstring; channels [first, last); relu: the
     # forward's ReLU fused, its output y (N, C, L): dy where y <= 0 counts as 0 (a NaN passes,
-    # as relu_backward's)
+    # as relu_backward's); keep: that masked dy written to g_out (N, C, L), the gradient of a
+    # residual added before the ReLU
     n_images, length = dy.shape[0], dy.shape[2]
     m = n_images * length
     zero = dy.dtype.type(0.0)
@@ -138,9 +151,11 @@ def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef, first, last, relu, y
         sum_dy = 0.0
         sum_dy_xhat = 0.0
         for n in range(n_images):
-            g, h, o = dy[n, c], xhat[n, c], y[n, c]
+            g, h, o, kept = dy[n, c], xhat[n, c], y[n, c], g_out[n, c]
             for j in range(length):
                 gj = zero if relu and o[j] <= 0 else g[j]
+                if keep:
+                    kept[j] = gj
                 sum_dy += gj
                 sum_dy_xhat += gj * h[j]
         dbias[c], dweight[c] = sum_dy, sum_dy_xhat
@@ -155,7 +170,9 @@ def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef, first, last, relu, y
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_forward_rows(x, channels, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, relu):
+def _bn_forward_rows(
+    x, channels, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, relu, add, res
+):
     # _bn_forward for x as rows (R, L) of L = k * channels numbers (k pixels' channels: laid out
     # channels last, or without positions); xhat, y alike. Each sum runs down the rows into
     # float64 arrays of L, four rows at a time (one load and store of the sums for four rows),
@@ -211,18 +228,20 @@ def _bn_forward_rows(x, channels, weight, bias, eps, xhat, y, mean, var, inv_std
         c = j % channels
         mu_x[j], inv_x[j], w[j], b[j] = in_dtype[0, c], in_dtype[1, c], weight[c], bias[c]
     for i in range(n_rows):
-        r, h, out = x[i], xhat[i], y[i]
+        r, h, out, q = x[i], xhat[i], y[i], res[i]
         for j in range(width):
             value = (r[j] - mu_x[j]) * inv_x[j]
             h[j] = value
             o = value * w[j] + b[j]
+            if add:
+                o = _plus(o, q[j])
             out[j] = zero if relu and o <= 0 else o
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
-def _bn_backward_rows(dy, xhat, channels, scale, dx, dweight, dbias, coef, relu, y):
-    # _bn_backward for arrays as rows (R, L), as _bn_forward_rows's; relu and y as
-    # _bn_backward's, y as rows too
+def _bn_backward_rows(dy, xhat, channels, scale, dx, dweight, dbias, coef, relu, y, keep, g_out):
+    # _bn_backward for arrays as rows (R, L), as _bn_forward_rows's; relu, y, keep and g_out as
+    # _bn_backward's, as rows too
     n_rows, width = dy.shape
     k = width // channels
     m = n_rows * k
@@ -260,9 +279,11 @@ def _bn_backward_rows(dy, xhat, channels, scale, dx, dweight, dbias, coef, relu,
         c = j % channels
         sl[j], kl[j], cl[j] = scale[c], coef[0, c], coef[1, c]
     for i in range(n_rows):
-        g, h, o, out = dy[i], xhat[i], y[i], dx[i]
+        g, h, o, out, kept = dy[i], xhat[i], y[i], dx[i], g_out[i]
         for j in range(width):
             e = zero if relu and o[j] <= 0 else g[j]
+            if keep:
+                kept[j] = e
             out[j] = sl[j] * e - kl[j] * h[j] - cl[j]
 
 
@@ -301,41 +322,67 @@ def batch_norm_forward(
     bias: np.ndarray | None,
     eps: float,
     relu: bool = False,
+    residual: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``(y, xhat, mean, var, inv_std)`` of ``x (N, C, *spatial)``, float32 or float64; the
     statistics in ``x``'s dtype, ``y`` in ``x``'s dtype promoted with the weight's; ``y`` and
-    ``xhat`` laid out as ``x`` when it is channels last. ``relu``: ``y`` is ``relu(y)``, written
-    in the same pass."""
+    ``xhat`` laid out as ``x`` when it is channels last. ``residual`` (shaped as ``x``): added
+    to ``y``; ``relu``: ``y`` is then ``relu(y)``; both in the pass that writes ``y``."""
     channels = x.shape[1]
     dtype = x.dtype
     y_dtype = dtype if weight is None else np.result_type(dtype, weight)
+    if residual is not None:
+        y_dtype = np.result_type(y_dtype, residual)
     w = np.ones(channels, y_dtype) if weight is None else weight.astype(y_dtype)
     b = np.zeros(channels, y_dtype) if bias is None else bias.astype(y_dtype)
     stats = [np.empty(channels, np.float64) for _ in range(3)]
     in_dtype = np.empty((2, channels), dtype)
+    add = residual is not None
     if x.size == x.shape[0] * channels:  # no positions: rows of channels, made contiguous
         x = np.ascontiguousarray(x)
     if (rows := _channel_rows(x)) is not None:  # a pixel's channels a row: so are xhat and y
         xhat, y = _like(x, dtype), _like(x, y_dtype)
         out = (_channel_rows(xhat), _channel_rows(y))
-        _bn_forward_rows(rows, channels, w, b, float(eps), *out, *stats, in_dtype, relu)  # type: ignore[call-arg]
+        res = out[1]  # not read without a residual
+        if residual is not None:
+            res = _channel_rows(_as_layout_of(residual, y))
+        _bn_forward_rows(rows, channels, w, b, float(eps), *out, *stats, in_dtype, relu, add, res)  # type: ignore[call-arg]
         mean, var, inv_std = (s.astype(dtype) for s in stats)
         return y, xhat, mean, var, inv_std
     x3 = np.ascontiguousarray(x).reshape(x.shape[0], channels, -1)
     xhat = np.empty(x3.shape, dtype)
     y = np.empty(x3.shape, y_dtype)
-    _bn_forward(x3, w, b, float(eps), xhat, y, *stats, in_dtype, 0, channels, relu)  # type: ignore[call-arg]
+    res3 = y
+    if residual is not None:
+        res3 = np.ascontiguousarray(residual, dtype=y_dtype).reshape(y.shape)
+    _bn_forward(x3, w, b, float(eps), xhat, y, *stats, in_dtype, 0, channels, relu, add, res3)  # type: ignore[call-arg]
     mean, var, inv_std = (s.astype(dtype) for s in stats)
     return y.reshape(x.shape), xhat.reshape(x.shape), mean, var, inv_std
 
 
+def _as_layout_of(a: np.ndarray, like: np.ndarray) -> np.ndarray:
+    """``a`` in ``like``'s dtype and memory layout (channels last or C order): itself when it
+    already is, else a copy."""
+    if a.dtype == like.dtype and _np.is_channels_last(a) == _np.is_channels_last(like):
+        if _np.is_channels_last(a) or a.flags.c_contiguous:
+            return a
+    copy = _like(like, like.dtype)
+    copy[...] = a
+    return copy
+
+
 def batch_norm_backward(
-    dy: np.ndarray, xhat: np.ndarray, scale: np.ndarray, y: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    dy: np.ndarray,
+    xhat: np.ndarray,
+    scale: np.ndarray,
+    y: np.ndarray | None = None,
+    residual: bool = False,
+) -> tuple[np.ndarray, ...]:
     """``(dx, dweight, dbias)``; ``dx`` in the dtype of ``dy`` and ``scale`` promoted, the
     sums in ``xhat``'s promoted likewise; ``dx`` laid out as ``dy`` when ``dy`` and ``xhat``
     are both channels last. ``y``: the output of a forward with ``relu``, whose ReLU's backward
-    runs inside (``dy`` counts as 0 where ``y <= 0``)."""
+    runs inside (``dy`` counts as 0 where ``y <= 0``). ``residual``: that masked ``dy`` too,
+    the gradient of the forward's residual, fourth."""
     dtype = np.result_type(dy, scale)
     n, channels = dy.shape[:2]
     dweight, dbias = np.empty(channels, np.float64), np.empty(channels, np.float64)
@@ -355,16 +402,27 @@ def batch_norm_backward(
         dx = _like(dy, dtype)
         out = _channel_rows(dx)
         yrows = rows if y is None else _channel_rows(y)
+        kept = _like(dy, dy.dtype) if residual and relu else None
+        krows = out if kept is None else _channel_rows(kept)
         _bn_backward_rows(
-            rows, hrows, channels, scale.astype(dtype), out, dweight, dbias, coef, relu, yrows
-        )
-        return dx, dweight.astype(sums), dbias.astype(sums)
+            rows, hrows, channels, scale.astype(dtype), out, dweight, dbias, coef, relu, yrows,
+            kept is not None, krows,
+        )  # fmt: skip
+        grads = (dx, dweight.astype(sums), dbias.astype(sums))
+        return (*grads, dy if kept is None else kept) if residual else grads
     dy3 = np.ascontiguousarray(dy, dtype=dtype).reshape(n, channels, -1)
     xhat3 = np.ascontiguousarray(xhat, dtype=dtype).reshape(n, channels, -1)
     y3 = dy3 if y is None else np.ascontiguousarray(y, dtype=dtype).reshape(dy3.shape)
     dx = np.empty(dy3.shape, dtype)
-    _bn_backward(dy3, xhat3, scale.astype(dtype), dx, dweight, dbias, coef, 0, channels, relu, y3)
-    return dx.reshape(dy.shape), dweight.astype(sums), dbias.astype(sums)
+    kept3 = np.empty(dy3.shape, dtype) if residual and relu else None
+    _bn_backward(
+        dy3, xhat3, scale.astype(dtype), dx, dweight, dbias, coef, 0, channels, relu, y3,
+        kept3 is not None, dx if kept3 is None else kept3,
+    )  # fmt: skip
+    grads = (dx.reshape(dy.shape), dweight.astype(sums), dbias.astype(sums))
+    if not residual:
+        return grads
+    return (*grads, dy if kept3 is None else kept3.reshape(dy.shape))
 
 
 @numba.njit(nogil=True, cache=True)

@@ -131,20 +131,26 @@ class BatchNorm2d(Module):
             and accel.numba_kernels("norm") is not None
         )
 
-    def _forward_relu(self, x: Any) -> Any:
+    def _forward_relu(self, x: Any, residual: Any = None) -> Any:
         """``relu(self(x))`` in one pass (:func:`convgrad.normalization.batch_norm_relu_saving`),
         for a ``Sequential`` (or a model) whose ``ReLU`` follows this layer; :meth:`backward`
-        then runs the ReLU's backward too. Only where :meth:`_fuses_relu`."""
+        then runs the ReLU's backward too. ``relu(self(x) + residual)`` with ``residual``
+        (ResNet's blocks, through the tape: the residual's gradient is recorded). Only where
+        :meth:`_fuses_relu`."""
         if isinstance(x, Tensor):
             self._check(x.data)
-            y, saved = functional._batch_norm_relu_train(x, self.weight, self.bias, self.eps)
+            y, saved = functional._batch_norm_relu_train(
+                x, self.weight, self.bias, self.eps, residual
+            )
             self._update_running_stats(saved)
             return y
         x = self._check(x)
         self._x, self._batch_stats = x, True
         weight = None if self.weight is None else self.weight.data
         bias = None if self.bias is None else self.bias.data
-        y, self._kept = F.batch_norm_relu_saving(x, weight, bias, eps=self.eps)
+        if isinstance(residual, Tensor):
+            residual = residual.data
+        y, self._kept = F.batch_norm_relu_saving(x, weight, bias, eps=self.eps, residual=residual)
         self._relu_out = y
         self._update_running_stats(self._kept)
         return y

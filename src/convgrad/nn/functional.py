@@ -585,16 +585,22 @@ def _batch_norm_train(input: Any, weight: Any, bias: Any, eps: float) -> tuple[A
     return record(y, (input, weight, bias), backward), saved
 
 
-def _batch_norm_relu_train(input: Any, weight: Any, bias: Any, eps: float) -> tuple[Any, Any]:
-    """``relu`` of :func:`_batch_norm_train`, one recorded op: the ReLU inside batch norm's
-    passes, forward and backward (:func:`convgrad.normalization.batch_norm_relu_saving`)."""
-    w = _d(weight)
-    y, saved = normalization.batch_norm_relu_saving(_d(input), w, _d(bias), eps=eps)
+def _batch_norm_relu_train(
+    input: Any, weight: Any, bias: Any, eps: float, residual: Any = None
+) -> tuple[Any, Any]:
+    """``relu`` of :func:`_batch_norm_train` (plus ``residual`` first, when given), one recorded
+    op: the ReLU inside batch norm's passes, forward and backward
+    (:func:`convgrad.normalization.batch_norm_relu_saving`)."""
+    w, added = _d(weight), residual is not None
+    y, saved = normalization.batch_norm_relu_saving(
+        _d(input), w, _d(bias), eps=eps, residual=_d(residual) if added else None
+    )
 
     def backward(g: np.ndarray) -> tuple[Any, ...]:
-        return tuple(normalization.batch_norm_relu_backward_saved(g, y, saved, w))
+        return tuple(normalization.batch_norm_relu_backward_saved(g, y, saved, w, residual=added))
 
-    return record(y, (input, weight, bias), backward), saved
+    inputs = (input, weight, bias, residual) if added else (input, weight, bias)
+    return record(y, inputs, backward), saved
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):

@@ -19,22 +19,30 @@ import numpy as np
 
 
 def _lib(lib: str | None) -> Any:
-    """The library's ``nn`` and functional ops, and ``bn_relu(bn, x)``, ``relu(bn(x))``: for
-    convgrad one op where batch norm can run the ReLU in its own passes
-    (``BatchNorm2d._fuses_relu``)."""
+    """The library's ``nn`` and functional ops, and ``bn_relu(bn, x, residual=None)``,
+    ``relu(bn(x) + residual)``: for convgrad one op where batch norm can run the sum and the
+    ReLU in its own passes (``BatchNorm2d._fuses_relu``)."""
     if lib is None:
         from .. import nn
         from . import functional
 
-        def bn_relu(bn: Any, x: Any) -> Any:
-            return bn._forward_relu(x) if bn._fuses_relu(x) else functional.relu(bn(x))
+        def bn_relu(bn: Any, x: Any, residual: Any = None) -> Any:
+            if bn._fuses_relu(x):
+                return bn._forward_relu(x, residual)
+            y = bn(x)
+            return functional.relu(y if residual is None else y + residual)
 
         return SimpleNamespace(nn=nn, F=functional, kw={}, bn_relu=bn_relu)
     if lib == "torch":
         import torch
 
         F = torch.nn.functional
-        return SimpleNamespace(nn=torch.nn, F=F, kw={}, bn_relu=lambda bn, x: F.relu(bn(x)))
+
+        def torch_bn_relu(bn: Any, x: Any, residual: Any = None) -> Any:
+            y = bn(x)
+            return F.relu(y if residual is None else y + residual)
+
+        return SimpleNamespace(nn=torch.nn, F=F, kw={}, bn_relu=torch_bn_relu)
     raise ValueError(f"lib must be None (convgrad) or 'torch'; got {lib!r}")
 
 
@@ -62,8 +70,7 @@ def basic_block(*, dtype: Any = np.float32, lib: str | None = None) -> Any:
 
         def forward(self, x: Any) -> Any:
             out = m.bn_relu(self.bn1, self.conv1(x))
-            out = self.bn2(self.conv2(out))
-            return m.F.relu(out + self.shortcut(x))
+            return m.bn_relu(self.bn2, self.conv2(out), self.shortcut(x))
 
     return BasicBlock
 
