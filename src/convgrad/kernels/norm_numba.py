@@ -128,12 +128,17 @@ def _bn_forward(
         w, b = weight[c], bias[c]
         for n in range(n_images):
             row, h, out, r = x[n, c], xhat[n, c], y[n, c], res[n, c]
+            if add:  # the loops apart: a test inside may keep a loop from vectorising
+                for j in range(length):
+                    value = (row[j] - mu_x) * inv_x
+                    h[j] = value
+                    o = _plus(value * w + b, r[j])
+                    out[j] = zero if relu and o <= 0 else o
+                continue
             for j in range(length):
                 value = (row[j] - mu_x) * inv_x
                 h[j] = value
                 o = value * w + b
-                if add:
-                    o = _plus(o, r[j])
                 out[j] = zero if relu and o <= 0 else o
 
 
@@ -151,11 +156,14 @@ def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef, first, last, relu, y
         sum_dy = 0.0
         sum_dy_xhat = 0.0
         for n in range(n_images):
-            g, h, o, kept = dy[n, c], xhat[n, c], y[n, c], g_out[n, c]
+            g, h, o = dy[n, c], xhat[n, c], y[n, c]
+            if not relu:  # the loops apart, as the forward's
+                for j in range(length):
+                    sum_dy += g[j]
+                    sum_dy_xhat += g[j] * h[j]
+                continue
             for j in range(length):
-                gj = zero if relu and o[j] <= 0 else g[j]
-                if keep:
-                    kept[j] = gj
+                gj = zero if o[j] <= 0 else g[j]
                 sum_dy += gj
                 sum_dy_xhat += gj * h[j]
         dbias[c], dweight[c] = sum_dy, sum_dy_xhat
@@ -163,10 +171,17 @@ def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef, first, last, relu, y
         coef[0, c], coef[1, c] = s * (sum_dy_xhat / m), s * (sum_dy / m)
         k, shift = coef[0, c], coef[1, c]
         for n in range(n_images):
-            g, h, o, out = dy[n, c], xhat[n, c], y[n, c], dx[n, c]
+            g, h, o, out, kept = dy[n, c], xhat[n, c], y[n, c], dx[n, c], g_out[n, c]
+            if not relu:
+                for j in range(length):
+                    out[j] = s * g[j] - k * h[j] - shift
+                continue
             for j in range(length):
-                gj = zero if relu and o[j] <= 0 else g[j]
+                gj = zero if o[j] <= 0 else g[j]
                 out[j] = s * gj - k * h[j] - shift
+            if keep:
+                for j in range(length):
+                    kept[j] = zero if o[j] <= 0 else g[j]
 
 
 @numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
@@ -229,12 +244,17 @@ def _bn_forward_rows(
         mu_x[j], inv_x[j], w[j], b[j] = in_dtype[0, c], in_dtype[1, c], weight[c], bias[c]
     for i in range(n_rows):
         r, h, out, q = x[i], xhat[i], y[i], res[i]
+        if add:  # the loops apart, as _bn_forward's
+            for j in range(width):
+                value = (r[j] - mu_x[j]) * inv_x[j]
+                h[j] = value
+                o = _plus(value * w[j] + b[j], q[j])
+                out[j] = zero if relu and o <= 0 else o
+            continue
         for j in range(width):
             value = (r[j] - mu_x[j]) * inv_x[j]
             h[j] = value
             o = value * w[j] + b[j]
-            if add:
-                o = _plus(o, q[j])
             out[j] = zero if relu and o <= 0 else o
 
 
@@ -248,17 +268,26 @@ def _bn_backward_rows(dy, xhat, channels, scale, dx, dweight, dbias, coef, relu,
     a, b = np.zeros(width), np.zeros(width)
     zero = dy.dtype.type(0.0)
     i = 0
-    while i + 4 <= n_rows:
+    while relu and i + 4 <= n_rows:  # the loops apart: a test of relu inside did not vectorise
         g0, g1, g2, g3 = dy[i], dy[i + 1], dy[i + 2], dy[i + 3]
         h0, h1, h2, h3 = xhat[i], xhat[i + 1], xhat[i + 2], xhat[i + 3]
         o0, o1, o2, o3 = y[i], y[i + 1], y[i + 2], y[i + 3]
         for j in range(width):
-            e0 = np.float64(zero if relu and o0[j] <= 0 else g0[j])
-            e1 = np.float64(zero if relu and o1[j] <= 0 else g1[j])
-            e2 = np.float64(zero if relu and o2[j] <= 0 else g2[j])
-            e3 = np.float64(zero if relu and o3[j] <= 0 else g3[j])
+            e0 = np.float64(zero if o0[j] <= 0 else g0[j])
+            e1 = np.float64(zero if o1[j] <= 0 else g1[j])
+            e2 = np.float64(zero if o2[j] <= 0 else g2[j])
+            e3 = np.float64(zero if o3[j] <= 0 else g3[j])
             a[j] += (e0 + e1) + (e2 + e3)
             b[j] += (e0 * h0[j] + e1 * h1[j]) + (e2 * h2[j] + e3 * h3[j])
+        i += 4
+    while not relu and i + 4 <= n_rows:
+        g0, g1, g2, g3 = dy[i], dy[i + 1], dy[i + 2], dy[i + 3]
+        h0, h1, h2, h3 = xhat[i], xhat[i + 1], xhat[i + 2], xhat[i + 3]
+        for j in range(width):
+            a[j] += (np.float64(g0[j]) + g1[j]) + (np.float64(g2[j]) + g3[j])
+            b[j] += (np.float64(g0[j]) * h0[j] + np.float64(g1[j]) * h1[j]) + (
+                np.float64(g2[j]) * h2[j] + np.float64(g3[j]) * h3[j]
+            )
         i += 4
     for rest in range(i, n_rows):
         g, h, o = dy[rest], xhat[rest], y[rest]
@@ -280,11 +309,16 @@ def _bn_backward_rows(dy, xhat, channels, scale, dx, dweight, dbias, coef, relu,
         sl[j], kl[j], cl[j] = scale[c], coef[0, c], coef[1, c]
     for i in range(n_rows):
         g, h, o, out, kept = dy[i], xhat[i], y[i], dx[i], g_out[i]
+        if not relu:
+            for j in range(width):
+                out[j] = sl[j] * g[j] - kl[j] * h[j] - cl[j]
+            continue
         for j in range(width):
-            e = zero if relu and o[j] <= 0 else g[j]
-            if keep:
-                kept[j] = e
+            e = zero if o[j] <= 0 else g[j]
             out[j] = sl[j] * e - kl[j] * h[j] - cl[j]
+        if keep:
+            for j in range(width):
+                kept[j] = zero if o[j] <= 0 else g[j]
 
 
 def _channel_rows(a: np.ndarray) -> np.ndarray | None:
