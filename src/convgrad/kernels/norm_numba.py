@@ -50,15 +50,23 @@ training steps (``python benchmarks/numba_split_ab.py --kernels norm`` before it
 the digits. The kernels take their channels as a range all the same.
 
 - batch norm with the ReLU that follows it (``relu=True``; a ``Sequential``'s ``BatchNorm2d``
-  then ``ReLU``, and the ResNet's ``relu(bn1(conv1(x)))``): the forward writes ``relu(y)`` in the
-  pass that writes ``y``; the backward reads that output and counts ``dy`` as ``0`` where it is
-  ``<= 0`` (a NaN passes, as ``relu_backward``'s), in both of its passes. The ReLU's own two
-  passes and its two arrays are gone; the backward reads one array more. The same bits as the
-  four calls apart (``tests/test_fused_relu.py``). Alone, float32, one thread, ms, plain / with
-  the ReLU (a scratch script, medians of 80, two runs): forward (32, 32, 28, 28) 0.71, 0.77 /
-  0.70, 0.76, (32, 64, 14, 14) 0.57, 0.47 / 0.53, 0.48; backward 0.53, 0.52 / 0.80, 0.66 and
-  0.37, 0.30 / 0.48, 0.45, where the ReLU's backward alone took 0.52, 0.39 and 0.19, 0.22.
-  Inside training steps: BENCHMARKS.md, issue 14, eighteenth session.
+  then ``ReLU``, and the ResNet's ``relu(bn1(conv1(x)))``), and with a residual added before
+  that ReLU (``residual``: the end of ResNet's basic block, ``relu(bn2(conv2(h)) + shortcut)``):
+  the forward writes ``relu(y + residual)`` in the pass that writes ``y`` (the sum without
+  fast-math flags, :func:`_plus`, so that it rounds as NumPy's add); the backward reads that
+  output and counts ``dy`` as ``0`` where it is ``<= 0`` (a NaN passes, as ``relu_backward``'s),
+  and writes that masked ``dy`` out as the residual's gradient. The ReLU's own passes, the sum's
+  and their arrays are gone; the backward reads one array more. The same bits as the calls
+  apart (``tests/test_fused_relu.py``). Each loop with the ReLU or the residual is apart from
+  the plain one: a test of ``relu`` inside the channels-last backward's loop kept it from
+  vectorising (1.94 against 0.42 ms at (32, 16, 28, 28)). Alone, float32, one thread, ms,
+  plain / fused, medians of 40 (a scratch script, 2026-12-01): forward (32, 32, 28, 28) 0.67 /
+  0.68, (32, 64, 14, 14) 0.53 / 0.64; backward 0.53 / 0.68, 0.59 / 0.70, where the ReLU's
+  backward alone took 0.40 and 0.20; channels last, (32, 16, 28, 28) forward 0.46 / 0.44,
+  backward 0.40 to 0.42 / 0.49 to 0.51 (the ReLU's backward 0.20 to 0.22); with the residual,
+  forward 0.48 / 0.58 in C order and 0.58 / 0.64 channels last (the sum alone 0.24), backward
+  0.30 / 0.52 and 0.48 / 0.65 (the ReLU's backward alone 0.22). Inside training steps:
+  BENCHMARKS.md, issue 14, eighteenth session.
 - ReLU's backward: ``dx = dy`` where ``x > 0`` or ``x`` is NaN, else ``0``, one select per
   number (arrays both laid out channels last walked as their memory lies). NumPy's path makes
   five passes (a sum of ``dy`` to learn whether it is finite, two passes of booleans, and a
