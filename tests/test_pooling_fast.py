@@ -50,6 +50,11 @@ def two_by_two(draw):
     return np.resize(x, shape), (2, 2)
 
 
+def _last(a):
+    """``a`` laid out channels last, read back as ``(N, C, H, W)``."""
+    return np.ascontiguousarray(a.transpose(0, 2, 3, 1)).transpose(0, 3, 1, 2)
+
+
 def _spec(x, kernel):
     return pooling.pool_spec("test", x, kernel, None, 0, 1, False)
 
@@ -159,6 +164,35 @@ def test_ties_after_relu_go_to_the_first_pixel():
     y, saved = pooling.max_pool2d_saving(x, 2)
     dx = pooling.max_pool2d_backward_saved(np.ones_like(y), x, saved, 2)
     np.testing.assert_array_equal(dx[0, 0], [[1, 0, 0, 0], [0, 0, 0, 1]])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("last", [False, True])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_blocks_with_signed_zeros_infinities_and_overflowing_sums_match_torch(backend, last, dtype):
+    """Ties of signed zeros, infinities, sums that overflow or are inf - inf (numba's C-order
+    kernel takes its NaN path on a NaN sum), NaN, in both layouts: y and dx as PyTorch's, and
+    numba's y bit for bit (the first pixel's zero; NumPy's maximum may keep the other sign)."""
+    big = np.finfo(dtype).max
+    values = np.array([0.0, -0.0, 1.0, -1.0, big, -big, np.inf, -np.inf, np.nan], dtype)
+    rng = np.random.default_rng(5)
+    chances = [0.3, 0.3, 0.1, 0.1, 0.05, 0.05, 0.04, 0.04, 0.02]
+    x = rng.choice(values, size=(3, 4, 9, 10), p=chances)
+    dy = rng.choice(values, size=(3, 4, 4, 5))
+    if last:
+        x, dy = (_last(a) for a in (x, dy))
+    with accel.accelerator(backend):
+        y, saved = pooling.max_pool2d_saving(x, 2)
+        dx = pooling.max_pool2d_backward_saved(dy, x, saved, 2)
+    tx = torch.from_numpy(np.ascontiguousarray(x)).requires_grad_()
+    ty = F.max_pool2d(tx, 2)
+    ty.backward(torch.from_numpy(np.ascontiguousarray(dy)))
+    np.testing.assert_array_equal(y, ty.detach().numpy())  # NaN where NaN
+    np.testing.assert_array_equal(dx, tx.grad.numpy())  # torch's 0 + dy turns -0.0 into 0.0
+    if backend == "numba":
+        bits = np.uint32 if dtype == np.float32 else np.uint64
+        ours, theirs = np.ascontiguousarray(y).view(bits), ty.detach().numpy().view(bits)
+        np.testing.assert_array_equal(ours, theirs)
 
 
 def test_float32_stays_float32_and_inputs_are_not_modified():
