@@ -119,6 +119,12 @@ LAYERS = {  # the tape's functions, by the kernel they run
 }
 
 
+# PyTorch's elu and hardswish backward at a NaN input: the gradient passed through with its
+# AVX-512 kernels, NaN with its AVX2 and default ones (torch 2.13.0, ATEN_CPU_CAPABILITY set to
+# each on one Intel Xeon; CI's AMD machine took the AVX2 kernels).
+TORCH_DX_AT_NAN_VARIES = {"elu", "hardswish"}
+
+
 @pytest.mark.parametrize("name", sorted(LAYERS))
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 def test_tape_layers_agree_with_torch(name, dtype):
@@ -138,7 +144,14 @@ def test_tape_layers_agree_with_torch(name, dtype):
     ty.backward(torch.from_numpy(g.astype(np.float64)))
     tol = _tolerance(dtype, name)
     assert y.dtype == dtype and t.grad.dtype == dtype
-    for what, ours, theirs in (("y", y.data, ty.detach().numpy()), ("dx", t.grad, tx.grad.numpy())):
+    dx, tdx = t.grad, tx.grad.numpy()
+    if name in TORCH_DX_AT_NAN_VARIES:
+        # Ours reads the formula's select as written: NaN is not <= 0 (not < 3), so the gradient
+        # passes through as it does for large x. PyTorch's answer there depends on the CPU.
+        at = np.isnan(x)
+        np.testing.assert_array_equal(dx[at], g[at], err_msg=f"{name} dx at NaN")
+        dx, tdx = dx[~at], tdx[~at]
+    for what, ours, theirs in (("y", y.data, ty.detach().numpy()), ("dx", dx, tdx)):
         np.testing.assert_array_equal(np.isnan(ours), np.isnan(theirs), err_msg=f"{name} {what}")
         np.testing.assert_allclose(ours, theirs, **tol, err_msg=f"{name} {what}")
 
