@@ -430,14 +430,14 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 # With OpenVINO (``convgrad[fast]``), its compiled convolutions (kernels/conv_openvino.py) are the
 # automatic choice for float32 layers of groups of one, zero padding and more than one tap,
 # where the automatic choice is not the FFT, for passes of at least OPENVINO_MIN_MACS
-# multiply-adds: the forward and ``dx`` with at least OPENVINO_CHANNELS input channels (and
-# inputs of at most OPENVINO_WINOGRAD_BYTES where Winograd pays), ``dw`` at stride 1 where the
-# batch's output positions are at most OPENVINO_DW_POSITIONS (4 times as many with at most
-# OPENVINO_DW_THIN output channels), the channels' product at most OPENVINO_DW_CHANNELS and a
-# plane's output positions at least OPENVINO_DW_TAPS times the taps (its ``dw`` is a
-# convolution whose filter is ``dy``, which oneDNN runs well only small). Time OpenVINO / the
-# automatic choice with numba, per pass (forward, dx, dw), float32, 2 threads, best of 2
-# medians of 11 (a scratch sweep of 88 layers, 2026-12-01, an Intel Xeon with AVX-512):
+# multiply-adds: the forward and ``dx`` with at least OPENVINO_CHANNELS input channels, ``dw``
+# at stride 1 where the batch's output positions are at most OPENVINO_DW_POSITIONS (4 times as
+# many with at most OPENVINO_DW_THIN output channels), the channels' product at most
+# OPENVINO_DW_CHANNELS and a plane's output positions at least OPENVINO_DW_TAPS times the taps
+# (its ``dw`` is a convolution whose filter is ``dy``, which oneDNN runs well only small). Time
+# OpenVINO / the automatic choice with numba, per pass (forward, dx, dw), float32, 2 threads,
+# best of 2 medians of 11 (a scratch sweep of 88 layers, 2026-12-01, an Intel Xeon with
+# AVX-512):
 # - forward and dx, 3x3 or 5x5: 0.28 to 0.83 from 8 input channels up (batch 8 and 32, 8 to 128
 #   channels, 7x7 to 56x56, stride 1 and 2), except 128 channels at 14x14, batch 32, 0.99 and
 #   0.79, and dx of 256 channels at 7x7, stride 2, 1.20; with 4 input channels, the forward
@@ -466,12 +466,20 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 #   (inputs of 1.6 MB), 32 at 14x14 0.65, 64 at 7x7 0.54; batch 64 of 32 at 16x16 (2 MiB) 0.54,
 #   of 64 at 8x8 0.58; but batch 64 of 16 at 32x32 (4 MiB) 1.40 (forward 1.41, dx 1.33), batch
 #   8 of 64 at 56x56 (6.4 MB) forward 1.33, dx 0.96, of 128 at 28x28 (3.2 MB) 0.91 and 0.96.
-#   Where Winograd pays, inputs past OPENVINO_WINOGRAD_BYTES stay Winograd's.
+#   Those figures predate the channels-last results (kernels/conv_openvino.py) and inputs past
+#   2 MiB stayed Winograd's. Measured again after them (the twentieth session, the same Xeon,
+#   forward and dx, best of 3 medians of 7 alternating, OpenVINO / Winograd): batch 64 of 16
+#   at 32x32 0.39 and 0.43, 32 of 16 at 56x56 0.40 and 0.41, 32 of 32 at 32x32 0.52 and 0.56,
+#   16 of 32 at 56x56 0.58 and 0.56, 32 of 64 at 28x28 0.68 and 0.64, 8 of 64 at 56x56 0.81
+#   and 0.76, 16 of 64 at 56x56 0.79 and 0.80, 8 of 128 at 28x28 0.87 and 0.80, 16 of 128 at
+#   28x28 0.84 and 0.87, 8 of 32 at 112x112 0.58 and 0.55, 4 of 64 at 64x64 0.79 and 0.73,
+#   batch 64 of 64 at 16x16 0.65 and 0.63: 16 layers of 2 to 12 MiB, every one faster, and with
+#   C-order results too (0.78 to 0.87). OpenVINO now takes them at any size; inside training
+#   steps: ``benchmarks/openvino_winograd_ab.py``, BENCHMARKS.md.
 # - the stem of ResNet-18 (3 channels, 7x7, stride 2, 224x224): dx 9.60 ms against 4.69. The
 #   forward and dx both need OPENVINO_CHANNELS input channels.
 OPENVINO_CHANNELS = 8
 OPENVINO_MIN_MACS = 16 << 20
-OPENVINO_WINOGRAD_BYTES = 2 << 20
 OPENVINO_DW_POSITIONS = 8 * 28 * 28
 OPENVINO_DW_THIN = 16
 OPENVINO_DW_CHANNELS = 64 * 128
@@ -495,9 +503,6 @@ def _openvino_pays(
     if inputs[0].shape[0] * math.prod(spec.out_spatial) * w.size < OPENVINO_MIN_MACS:
         return False
     if kind != "weight_grad" and w.shape[1] < OPENVINO_CHANNELS:
-        return False
-    batch, dtype = inputs[0].shape[0], np.result_type(*inputs)
-    if inputs[0].nbytes > OPENVINO_WINOGRAD_BYTES and _winograd_pays(spec, w, batch, dtype):
         return False
     if kind == "weight_grad":
         positions = math.prod(spec.out_spatial)
