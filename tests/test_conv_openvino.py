@@ -228,8 +228,11 @@ def test_the_automatic_choice_takes_openvino_where_it_measured_faster():
         assert _chosen((32, 16, 14, 14), (16, 16, 3, 3), kind, padding=1,
                        padding_mode="reflect") != "openvino"  # fmt: skip
         assert _chosen((8, 16, 14, 14), (16, 16, 3, 3), kind, np.float64, padding=1) != ("openvino")
-    assert _chosen((32, 4, 28, 28), (16, 4, 3, 3), padding=1) != "openvino"
+    assert _chosen((32, 3, 28, 28), (16, 3, 3, 3), padding=1) != "openvino"  # RGB: mixed
     assert _chosen((32, 1, 28, 28), (16, 1, 3, 3), padding=1) != "openvino"
+    for kind in ("forward", "input_grad"):  # 4 channels and more: faster
+        assert _chosen((32, 4, 28, 28), (16, 4, 3, 3), kind, padding=1) == "openvino"
+        assert _chosen((64, 6, 14, 14), (16, 6, 5, 5), kind) == "openvino"  # LeNet's 15.4 M
     assert _chosen((64, 1, 28, 28), (64, 1, 3, 3), "input_grad", padding=1) != "openvino"
     assert _chosen((2, 3, 224, 224), (64, 3, 7, 7), "input_grad", padding=3, stride=2) != (
         "openvino"

@@ -459,7 +459,16 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 #   benchmarks/train_profile.py --model cnn --size 8 --batches 45 --threads 2``, three rounds
 #   alternating; 1 thread for OpenVINO, or its threads not pinned, the same). Passes of fewer
 #   than OPENVINO_MIN_MACS multiply-adds stay NumPy's: the smallest layer of the 28x28 CNN and
-#   of the ResNet-20 has 57.8 M.
+#   of the ResNet-20 has 57.8 M. LeNet-5's second layer (6 -> 16 channels, 5x5, 14x14, batch
+#   64: 15.4 M), given to OpenVINO, made its whole step faster: 11.5 and 10.7 ms -> 9.5 and 9.0
+#   (the twentieth session, ``lenet5`` of ``benchmarks/other_networks.py``, two runs of 7 rounds
+#   alternating, [fast]); the threshold lies between the two networks' layers.
+# - few input channels (the twentieth session, the same Xeon, no padding, best of 2 medians of
+#   9, OpenVINO / the automatic choice without it; batch 32 and 64, 16 and 32 output channels,
+#   3x3 and 5x5, 14x14 and 28x28): with 4 and 6 input channels, at 12 M multiply-adds or more,
+#   the forward 0.34 to 0.96, dx 0.20 to 0.43 but one 1.32 (4 -> 32, 5x5, 14x14, batch 64);
+#   below 12 M the forward 0.38 to 1.09. With 3 channels (RGB stems) dx 0.48 to 1.65 and the
+#   forward 0.42 to 1.75, mixed: they stay NumPy's (OPENVINO_CHANNELS).
 # - against Winograd's compiled transforms (which the automatic choice takes without OpenVINO on
 #   3x3 layers of 16 channels or more), forward + dx + dw, medians of 5 rounds alternating,
 #   OpenVINO / Winograd (``dw`` forced to OpenVINO here): batch 32 of 16 channels at 28x28 0.66
@@ -478,8 +487,8 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 #   steps: ``benchmarks/openvino_winograd_ab.py``, BENCHMARKS.md.
 # - the stem of ResNet-18 (3 channels, 7x7, stride 2, 224x224): dx 9.60 ms against 4.69. The
 #   forward and dx both need OPENVINO_CHANNELS input channels.
-OPENVINO_CHANNELS = 8
-OPENVINO_MIN_MACS = 16 << 20
+OPENVINO_CHANNELS = 4
+OPENVINO_MIN_MACS = 12 << 20
 OPENVINO_DW_POSITIONS = 8 * 28 * 28
 OPENVINO_DW_THIN = 16
 OPENVINO_DW_CHANNELS = 64 * 128
