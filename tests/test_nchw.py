@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from convgrad import convolution, reference
+from convgrad._args import conv_spec
 from convgrad.kernels import accel, nchw, parallel
 from oracle import torch_conv
 
@@ -62,6 +63,36 @@ def test_dx_of_a_layer_with_few_channels_is_im2cols_when_chosen_automatically(mo
     with convolution.strategy("nchw"):
         convolution.conv2d_backward(dy, x, w, padding=1)
     assert calls == ["nchw"]
+
+
+def test_dx_after_nchws_forward_with_few_channels_is_im2cols_when_the_layer_widens():
+    """4 to 15 input channels where nchw's forward is chosen: dx is im2col's when the layer has
+    more output channels than input channels, nhwc's otherwise; forced, each keeps its own."""
+
+    def dx_strategy(x_shape, w_shape, **kw):
+        x, w = np.zeros(x_shape, np.float32), np.zeros(w_shape, np.float32)
+        kw = dict(stride=1, padding=0, dilation=1, groups=1, padding_mode="zeros") | kw
+        spec = conv_spec("conv", 2, x, w, None, *kw.values())
+        dy = np.zeros((x_shape[0], w_shape[0], *spec.out_spatial), np.float32)
+        return convolution._input_grad_strategy(spec, w, dy, steady=True)
+
+    with accel.accelerator("numpy"):
+        assert convolution.chosen_strategy((64, 4, 28, 28), (32, 4, 5, 5)) == "nchw"
+        assert dx_strategy((64, 4, 28, 28), (32, 4, 5, 5)) == "im2col"
+        assert dx_strategy((32, 8, 28, 28), (16, 8, 3, 3), padding=1) == "im2col"
+        assert dx_strategy((32, 8, 28, 28), (8, 8, 7, 7), padding=3) == "nhwc"
+        assert dx_strategy((32, 12, 28, 28), (12, 12, 3, 3), padding=1) == "nhwc"
+        assert dx_strategy((32, 3, 28, 28), (16, 3, 3, 3), padding=1) == "im2col"  # not few
+        with convolution.strategy("nchw"):
+            assert dx_strategy((64, 4, 28, 28), (32, 4, 5, 5)) == "nchw"
+        with convolution.strategy("nhwc"):
+            assert dx_strategy((64, 4, 28, 28), (32, 4, 5, 5)) == "nhwc"
+    rng = np.random.default_rng(8)
+    x, w = rng.standard_normal((2, 5, 12, 12)), rng.standard_normal((9, 5, 3, 3))
+    dy = rng.standard_normal((2, 9, 12, 12))
+    for a, e in zip(_all("conv2d", x, w, dy, padding=1),
+                    _reference("conv2d", x, w, dy, padding=1), strict=True):  # fmt: skip
+        np.testing.assert_allclose(a, e, rtol=1e-12, atol=1e-12)
 
 
 def test_dx_of_lenets_second_layer_is_nchws_after_nhwcs_forward(monkeypatch):

@@ -242,6 +242,19 @@ NHWC_MAX_CHANNELS = 384
 # the comment above). Where nchw is chosen (3x3 on 28x28 and larger images) it stayed faster:
 # 4 -> 8 at 28x28 1.83 to 2.16 (nchw) / 2.96 to 3.74, 8 -> 16 at 32x32 5.47 to 6.04 / 6.82 to 8.06.
 NHWC_FEW_CHANNELS = 4
+# ...but where nchw's forward is chosen for such a layer (NCHW_SMALL_IMAGE), nhwc's dx gathers
+# C_out * taps numbers an input position and im2col's scatters C_in * taps: dx is im2col's when
+# the layer widens (C_out > C_in), nhwc's otherwise. dx alone, float32, 2 threads, NumPy, ms
+# nhwc / nchw / im2col, best of 3 medians of 5 alternating (the twentieth session, an Intel
+# Xeon; a scratch script), batch 32 unless said: widening, 4 -> 32 5x5 at 28x28 batch 64 17.5
+# / 5.25 / 3.99; 6 -> 16 5x5 padded batch 64 9.90 / 8.67 / 5.99; 6 -> 16 3x3 2.37 / 1.61 / 1.55;
+# 8 -> 16 2.16 / 1.95 / 1.77; 12 -> 24 3.47 / 3.32 / 2.53; 4 -> 8 1.55 / 1.18 / 1.26; 8 -> 16 at
+# 32x32 2.73 / 2.77 / 2.27; batch 16 at 56x56 3.97 / 3.29 / 2.96; 6 -> 32 5x5 10.1 / 4.16 /
+# 3.09; 12 -> 24 5x5 5.87 / 4.77 / 3.32; 4 -> 16 7x7 9.60 / 7.68 / 5.56; 8 -> 32 7x7 batch 16
+# 11.3 / 10.7 / 7.95; 15 -> 32 5.40 / 4.51 / 3.67; 8 -> 64 7.23 / 3.07 / 2.81; 4 -> 64 5x5
+# 16.5 / 5.06 / 3.57; 8 -> 16 5x5 at 64x64 batch 8 5.89 / 5.44 / 5.54; as wide: 8 -> 8 7x7 5.05
+# / 12.8 / 12.9, 4 -> 4 7x7 2.80 / 6.70 / 5.30, 8 -> 8 5x5 2.92 / 6.00 / 4.87, 12 -> 12 7x7
+# 6.76 / 18.9 / 13.0, 8 -> 8 3x3 1.29 / 1.92 / 1.63.
 # Where "nchw" (im2col image by image, in the arrays' own layout) is the automatic choice, before
 # nhwc and im2col: at least NCHW_POSITIONS output positions per image, and a 1x1 kernel, one
 # dimension with at most NCHW_MANY_TAPS taps, groups with at most NCHW_GROUPED_PRODUCTS products
@@ -650,7 +663,11 @@ def _input_grad_strategy(
     if name == "nhwc" and _FORCED.get() != "nhwc" and _few_channels(spec, w):
         return "nchw"
     own = _FORCED.get() == "nchw" or spec.groups > 1 or math.prod(spec.kernel) == 1
-    return _direct(spec, w, nchw=False) if name == "nchw" and not own else name
+    if name != "nchw" or own:
+        return name
+    if _few_channels(spec, w) and w.shape[0] > w.shape[1]:
+        return "im2col"  # a widening layer (NHWC_FEW_CHANNELS_WIDENING)
+    return _direct(spec, w, nchw=False)
 
 
 def _openvino_ready(kind: str, spec: ConvSpec, inputs: tuple[np.ndarray, ...]) -> bool:
