@@ -481,7 +481,8 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 #   3x3 and 5x5, 14x14 and 28x28): with 4 and 6 input channels, at 12 M multiply-adds or more,
 #   the forward 0.34 to 0.96, dx 0.20 to 0.43 but one 1.32 (4 -> 32, 5x5, 14x14, batch 64);
 #   below 12 M the forward 0.38 to 1.09. With 3 channels (RGB stems) dx 0.48 to 1.65 and the
-#   forward 0.42 to 1.75, mixed: they stay NumPy's (OPENVINO_CHANNELS).
+#   forward 0.42 to 1.75, mixed: they stay NumPy's (OPENVINO_CHANNELS). Held to AVX2 (as
+#   above), batch 64, 4 and 6 channels: the forward 0.33 to 0.80, dx 0.31 to 0.98.
 # - against Winograd's compiled transforms (which the automatic choice takes without OpenVINO on
 #   3x3 layers of 16 channels or more), forward + dx + dw, medians of 5 rounds alternating,
 #   OpenVINO / Winograd (``dw`` forced to OpenVINO here): batch 32 of 16 channels at 28x28 0.66
@@ -496,7 +497,10 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 #   and 0.76, 16 of 64 at 56x56 0.79 and 0.80, 8 of 128 at 28x28 0.87 and 0.80, 16 of 128 at
 #   28x28 0.84 and 0.87, 8 of 32 at 112x112 0.58 and 0.55, 4 of 64 at 64x64 0.79 and 0.73,
 #   batch 64 of 64 at 16x16 0.65 and 0.63: 16 layers of 2 to 12 MiB, every one faster, and with
-#   C-order results too (0.78 to 0.87). OpenVINO now takes them at any size; inside training
+#   C-order results too (0.78 to 0.87). With OpenVINO, NumPy's BLAS and numba held to AVX2
+#   (``ONEDNN_MAX_CPU_ISA=AVX2 OPENBLAS_CORETYPE=Haswell NUMBA_CPU_NAME=haswell``, the same Xeon;
+#   the AMD machines have no AVX-512): 16 channels 0.44 to 0.52, 64 channels 0.89 to 0.96, but
+#   batch 8 of 128 at 28x28 1.12 and 1.08. OpenVINO now takes them at any size; inside training
 #   steps: ``benchmarks/openvino_winograd_ab.py``, BENCHMARKS.md.
 # - the stem of ResNet-18 (3 channels, 7x7, stride 2, 224x224): dx 9.60 ms against 4.69. The
 #   forward and dx both need OPENVINO_CHANNELS input channels.
