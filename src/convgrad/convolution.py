@@ -670,7 +670,7 @@ def _input_grad_strategy(
     if name != "nchw" or own:
         return name
     if _few_channels(spec, w) and w.shape[0] > w.shape[1]:
-        return "im2col"  # a widening layer (NHWC_FEW_CHANNELS_WIDENING)
+        return "im2col"  # a widening layer: the comment by NHWC_FEW_CHANNELS
     return _direct(spec, w, nchw=False)
 
 

@@ -186,11 +186,12 @@ def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
     assert module is not None, "numba_kernels() first"
     import numba
 
-    # numba compiles once per dtype, and again for read-only arrays (a separate type to it)
-    read_only = tuple(not a.flags.writeable for a in args if hasattr(a, "flags"))
-    key = (name, *(str(getattr(a, "dtype", "")) for a in args[:1]), read_only)
-    timer = None
-    if _announce is not None and key not in _state["compiled"]:
+    timer = key = None
+    if _announce is not None:  # the command line says a first compile (the key: 4 us a call)
+        # numba compiles once per dtype, and again for read-only arrays (a separate type to it)
+        read_only = tuple(not a.flags.writeable for a in args if hasattr(a, "flags"))
+        key = (name, *(str(getattr(a, "dtype", "")) for a in args[:1]), read_only)
+    if key is not None and key not in _state["compiled"]:
         stream = _announce
         line = f"convgrad: compiling the numba kernel {name} ({key[1]}; once, cached afterwards)"
 
@@ -213,7 +214,8 @@ def run(name: str, kernel: Callable[..., R], *args: object) -> R | None:
     finally:
         if timer is not None:
             timer.cancel()
-    _state["compiled"].add(key)
+    if key is not None:
+        _state["compiled"].add(key)
     return result
 
 
