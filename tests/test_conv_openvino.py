@@ -233,6 +233,9 @@ def test_the_automatic_choice_takes_openvino_where_it_measured_faster():
     for kind in ("forward", "input_grad"):  # 4 channels and more: faster
         assert _chosen((32, 4, 28, 28), (16, 4, 3, 3), kind, padding=1) == "openvino"
         assert _chosen((64, 6, 14, 14), (16, 6, 5, 5), kind) == "openvino"  # LeNet's 15.4 M
+        # ...up to OPENVINO_FEW_MACS multiply-adds below 8 channels
+        assert _chosen((128, 4, 32, 32), (64, 4, 3, 3), kind, padding=1) != "openvino"
+        assert _chosen((128, 8, 32, 32), (64, 8, 3, 3), kind, padding=1) == "openvino"
     assert _chosen((64, 1, 28, 28), (64, 1, 3, 3), "input_grad", padding=1) != "openvino"
     assert _chosen((2, 3, 224, 224), (64, 3, 7, 7), "input_grad", padding=3, stride=2) != (
         "openvino"

@@ -482,7 +482,15 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 #   the forward 0.34 to 0.96, dx 0.20 to 0.43 but one 1.32 (4 -> 32, 5x5, 14x14, batch 64);
 #   below 12 M the forward 0.38 to 1.09. With 3 channels (RGB stems) dx 0.48 to 1.65 and the
 #   forward 0.42 to 1.75, mixed: they stay NumPy's (OPENVINO_CHANNELS). Held to AVX2 (as
-#   above), batch 64, 4 and 6 channels: the forward 0.33 to 0.80, dx 0.31 to 0.98.
+#   above), batch 64, 4 and 6 channels: the forward 0.33 to 0.80, dx 0.31 to 0.98. Those
+#   layers had at most 177 M multiply-adds. Larger ones, OpenVINO / the automatic choice
+#   without it (best of 2 medians of 7): 4 -> 32 at 64x64, batch 32 (151 M), 7.1 and 1.03
+#   (again: 0.72 and 0.95); 4
+#   -> 64 at 32x32, batch 128, 1.66 and 1.38; 4 -> 32 at 96x96, batch 16, 1.90 and 0.99; 6 ->
+#   64 at 32x32, batch 128, 1.27 and 1.12; 4 -> 64 7x7 stride 2 at 224x224, batch 8, 1.00 and
+#   1.37; 4 -> 64 at 56x56 0.98 and 1.22; but 6 -> 32 at 64x64 0.61 and 0.73, 6 -> 16 5x5 at
+#   56x56 0.27 and 0.42. With fewer than OPENVINO_WIDE input channels, the forward and dx are
+#   OpenVINO's up to OPENVINO_FEW_MACS multiply-adds (every layer measured there won).
 # - against Winograd's compiled transforms (which the automatic choice takes without OpenVINO on
 #   3x3 layers of 16 channels or more), forward + dx + dw, medians of 5 rounds alternating,
 #   OpenVINO / Winograd (``dw`` forced to OpenVINO here): batch 32 of 16 channels at 28x28 0.66
@@ -505,6 +513,8 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 # - the stem of ResNet-18 (3 channels, 7x7, stride 2, 224x224): dx 9.60 ms against 4.69. The
 #   forward and dx both need OPENVINO_CHANNELS input channels.
 OPENVINO_CHANNELS = 4
+OPENVINO_WIDE = 8
+OPENVINO_FEW_MACS = 128 << 20
 OPENVINO_MIN_MACS = 12 << 20
 OPENVINO_DW_POSITIONS = 8 * 28 * 28
 OPENVINO_DW_THIN = 16
@@ -526,9 +536,12 @@ def _openvino_pays(
         return False
     if spec.groups > 1:
         return _openvino_depthwise_pays(spec, w)
-    if inputs[0].shape[0] * math.prod(spec.out_spatial) * w.size < OPENVINO_MIN_MACS:
+    macs = inputs[0].shape[0] * math.prod(spec.out_spatial) * w.size
+    if macs < OPENVINO_MIN_MACS:
         return False
     if kind != "weight_grad" and w.shape[1] < OPENVINO_CHANNELS:
+        return False
+    if kind != "weight_grad" and w.shape[1] < OPENVINO_WIDE and macs > OPENVINO_FEW_MACS:
         return False
     if kind == "weight_grad":
         positions = math.prod(spec.out_spatial)
