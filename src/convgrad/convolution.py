@@ -485,12 +485,12 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 #   above), batch 64, 4 and 6 channels: the forward 0.33 to 0.80, dx 0.31 to 0.98. Those
 #   layers had at most 177 M multiply-adds. Larger ones, OpenVINO / the automatic choice
 #   without it (best of 2 medians of 7): 4 -> 32 at 64x64, batch 32 (151 M), 7.1 and 1.03
-#   (again: 0.72 and 0.95); 4
-#   -> 64 at 32x32, batch 128, 1.66 and 1.38; 4 -> 32 at 96x96, batch 16, 1.90 and 0.99; 6 ->
-#   64 at 32x32, batch 128, 1.27 and 1.12; 4 -> 64 7x7 stride 2 at 224x224, batch 8, 1.00 and
-#   1.37; 4 -> 64 at 56x56 0.98 and 1.22; but 6 -> 32 at 64x64 0.61 and 0.73, 6 -> 16 5x5 at
-#   56x56 0.27 and 0.42. With fewer than OPENVINO_WIDE input channels, the forward and dx are
-#   OpenVINO's up to OPENVINO_FEW_MACS multiply-adds (every layer measured there won).
+#   (again: 0.72 and 0.95); 4 -> 64 at 32x32, batch 128, 1.66 and 1.38; 4 -> 32 at 96x96,
+#   batch 16, 1.90 and 0.99; 6 -> 64 at 32x32, batch 128, 1.27 and 1.12; 4 -> 64 7x7 stride 2
+#   at 224x224, batch 8, 1.00 and 1.37; 4 -> 64 at 56x56 0.98 and 1.22; but 6 -> 32 at 64x64
+#   0.61 and 0.73, 6 -> 16 5x5 at 56x56 0.27 and 0.42. With fewer than OPENVINO_WIDE input
+#   channels, the forward and dx are OpenVINO's up to OPENVINO_FEW_MACS multiply-adds, where
+#   every pass measured won but one dx (1.32, above).
 # - against Winograd's compiled transforms (which the automatic choice takes without OpenVINO on
 #   3x3 layers of 16 channels or more), forward + dx + dw, medians of 5 rounds alternating,
 #   OpenVINO / Winograd (``dw`` forced to OpenVINO here): batch 32 of 16 channels at 28x28 0.66
