@@ -7,6 +7,7 @@ where it supports the layer. Skipped where OpenVINO is not installed (CI install
 """
 
 import collections
+import math
 import threading
 import warnings
 
@@ -19,7 +20,7 @@ pytest.importorskip("openvino")
 
 from convgrad import convolution, reference  # noqa: E402
 from convgrad._args import conv_spec  # noqa: E402
-from convgrad.kernels import accel, conv_openvino  # noqa: E402
+from convgrad.kernels import accel, conv_openvino, parallel  # noqa: E402
 from oracle import torch_conv  # noqa: E402
 from spies import calls_to  # noqa: E402
 from strategies import conv_configs, transpose_configs  # noqa: E402
@@ -204,7 +205,7 @@ def _chosen(x_shape, w_shape, kind="forward", dtype=np.float32, **kwargs):
     return convolution._strategy(spec, w, *inputs, kind=kind, steady=True)
 
 
-def test_the_automatic_choice_takes_openvino_where_it_measured_faster():
+def test_the_automatic_choice_takes_openvino_where_it_measured_faster(monkeypatch):
     resnet20 = [((32, 16, 28, 28), (16, 16, 3, 3)), ((32, 32, 14, 14), (32, 32, 3, 3)),
                 ((32, 64, 7, 7), (64, 64, 3, 3))]  # fmt: skip
     for x_shape, w_shape in resnet20:
@@ -246,6 +247,13 @@ def test_the_automatic_choice_takes_openvino_where_it_measured_faster():
         assert _chosen((64, 16, 32, 32), (16, 16, 3, 3), kind, padding=1) == "openvino"
         assert _chosen((8, 64, 56, 56), (64, 64, 3, 3), kind, padding=1) == "openvino"
         assert _chosen((64, 32, 16, 16), (32, 32, 3, 3), kind, padding=1) == "openvino"
+    # tapblocks (the BLAS's threads, which slowed OpenVINO's passes after it) is not chosen
+    # where OpenVINO runs: TAPBLOCKS_WITH_OPENVINO (a layer on its own: no split just before)
+    monkeypatch.setattr(parallel, "_last_split", [-math.inf])
+    for x_shape, w_shape in (((32, 256, 7, 7), (256, 256, 3, 3)),
+                             ((64, 128, 4, 4), (256, 128, 3, 3))):  # fmt: skip
+        assert _chosen(x_shape, w_shape, "weight_grad", padding=1) != "tapblocks"
+        assert _chosen(x_shape, w_shape, "weight_grad", np.float64, padding=1) == "tapblocks"
     # small passes (the digits' CNN: 9.4 M multiply-adds) stay NumPy's
     for kind in PASSES:
         assert _chosen((32, 32, 4, 4), (64, 32, 3, 3), kind, padding=1) != "openvino"

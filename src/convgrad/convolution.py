@@ -323,6 +323,16 @@ TAPBLOCKS_POSITIONS = 64
 TAPBLOCKS_ROWS = 1600
 TAPBLOCKS_MIN_CHANNELS = 48
 TAPBLOCKS_MAX_CHANNELS = 384
+# TAPBLOCKS_WITH_OPENVINO: where OpenVINO runs (float32, convgrad[fast]), tapblocks is not chosen.
+# Its products run on the BLAS's threads, which spin for a while after each; OpenVINO's passes
+# right after ran twice as slow. A layer's forward, dx and dw one after the other (OpenVINO's
+# forward and dx, dw by each strategy forced), float32, 2 threads, medians of 8 (the twentieth
+# session, an Intel Xeon; a scratch script), ms forward / dx / dw: batch 32 of 256 channels at
+# 7x7, dw by tapblocks 14.8 / 16.8 / 13.0, by im2col 7.01 / 7.05 / 12.4, nhwc 7.01 / 7.16 / 11.6;
+# batch 64 of 128 -> 256 at 4x4, 4.47 / 3.93 / 4.57 against im2col's 2.99 / 2.53 / 5.23; batch
+# 16 of 128 at 8x8, 2.28 / 2.24 / 3.10 against Winograd's 1.40 / 1.36 / 2.76. With OpenBLAS's
+# workers told to sleep at once (OPENBLAS_THREAD_TIMEOUT=4, read when it loads), the first
+# layer's forward and dx took 7.43 and 7.39 after tapblocks' dw.
 _FORCED: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "convgrad_strategy", default=os.environ.get("CONVGRAD_STRATEGY") or None
 )
@@ -732,7 +742,11 @@ def _strategy(
         name = forced
     elif inputs and _openvino_pays(kind, spec, w, inputs, steady):
         name = "openvino"
-    elif inputs and _tapblocks_pays(spec, w, inputs[0].shape[0]):
+    elif (
+        inputs
+        and _tapblocks_pays(spec, w, inputs[0].shape[0])
+        and not _openvino_runs(w, *inputs)  # TAPBLOCKS_WITH_OPENVINO
+    ):
         name = "tapblocks"
     elif inputs and _winograd_pays(spec, w, inputs[0].shape[0], np.result_type(*inputs)):
         name = "winograd"
