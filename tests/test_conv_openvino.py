@@ -254,6 +254,7 @@ def test_the_automatic_choice_takes_openvino_where_it_measured_faster(monkeypatc
                              ((64, 128, 4, 4), (256, 128, 3, 3))):  # fmt: skip
         assert _chosen(x_shape, w_shape, "weight_grad", padding=1) != "tapblocks"
         assert _chosen(x_shape, w_shape, "weight_grad", np.float64, padding=1) == "tapblocks"
+    assert _chosen((4, 48, 4, 4), (48, 48, 3, 3), "weight_grad", padding=1) == "tapblocks"  # 1 M
     # small passes (the digits' CNN: 9.4 M multiply-adds) stay NumPy's
     for kind in PASSES:
         assert _chosen((32, 32, 4, 4), (64, 32, 3, 3), kind, padding=1) != "openvino"

@@ -323,7 +323,8 @@ TAPBLOCKS_POSITIONS = 64
 TAPBLOCKS_ROWS = 1600
 TAPBLOCKS_MIN_CHANNELS = 48
 TAPBLOCKS_MAX_CHANNELS = 384
-# TAPBLOCKS_WITH_OPENVINO: where OpenVINO runs (float32, convgrad[fast]), tapblocks is not chosen.
+# TAPBLOCKS_WITH_OPENVINO: where OpenVINO runs the layer (float32, convgrad[fast], at least
+# OPENVINO_MIN_MACS a pass: _openvino_nearby), tapblocks is not chosen.
 # Its products run on the BLAS's threads, which spin for a while after each; OpenVINO's passes
 # right after ran twice as slow. A layer's forward, dx and dw one after the other (OpenVINO's
 # forward and dx, dw by each strategy forced), float32, 2 threads, medians of 8 (the twentieth
@@ -710,6 +711,14 @@ def _openvino_runs(*arrays: np.ndarray) -> bool:
     return accel.openvino_kernels() is not None
 
 
+def _openvino_nearby(spec: ConvSpec, w: np.ndarray, inputs: tuple[np.ndarray, ...]) -> bool:
+    """Whether OpenVINO would run this layer's forward or dx (float32, present and on, and
+    at least OPENVINO_MIN_MACS a pass), which BLAS threads spinning after tapblocks slow
+    (``TAPBLOCKS_WITH_OPENVINO``)."""
+    macs = inputs[0].shape[0] * math.prod(spec.out_spatial) * w.size
+    return macs >= OPENVINO_MIN_MACS and _openvino_runs(w, *inputs)
+
+
 def _openvino_reads_padding(
     kind: str, w: np.ndarray, inputs: tuple[np.ndarray, ...]
 ) -> tuple[np.ndarray, ...]:
@@ -745,7 +754,7 @@ def _strategy(
     elif (
         inputs
         and _tapblocks_pays(spec, w, inputs[0].shape[0])
-        and not _openvino_runs(w, *inputs)  # TAPBLOCKS_WITH_OPENVINO
+        and not _openvino_nearby(spec, w, inputs)
     ):
         name = "tapblocks"
     elif inputs and _winograd_pays(spec, w, inputs[0].shape[0], np.result_type(*inputs)):
