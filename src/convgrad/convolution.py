@@ -547,7 +547,7 @@ def _openvino_pays(
         return False
     if spec.groups > 1:
         return _openvino_depthwise_pays(spec, w)
-    macs = inputs[0].shape[0] * math.prod(spec.out_spatial) * w.size
+    macs = _macs(spec, w, inputs[0])
     if macs < OPENVINO_MIN_MACS:
         return False
     if kind != "weight_grad" and w.shape[1] < OPENVINO_CHANNELS:
@@ -715,8 +715,12 @@ def _openvino_nearby(spec: ConvSpec, w: np.ndarray, inputs: tuple[np.ndarray, ..
     """Whether OpenVINO would run this layer's forward or dx (float32, present and on, and
     at least OPENVINO_MIN_MACS a pass), which BLAS threads spinning after tapblocks slow
     (``TAPBLOCKS_WITH_OPENVINO``)."""
-    macs = inputs[0].shape[0] * math.prod(spec.out_spatial) * w.size
-    return macs >= OPENVINO_MIN_MACS and _openvino_runs(w, *inputs)
+    return _macs(spec, w, inputs[0]) >= OPENVINO_MIN_MACS and _openvino_runs(w, *inputs)
+
+
+def _macs(spec: ConvSpec, w: np.ndarray, first: np.ndarray) -> int:
+    """The multiply-adds of one pass over the batch of ``first`` (``x``, or ``dy``)."""
+    return first.shape[0] * math.prod(spec.out_spatial) * w.size
 
 
 def _openvino_reads_padding(
