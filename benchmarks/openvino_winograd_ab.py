@@ -95,13 +95,15 @@ def run(name: str, build: Callable[[str], Any], shape: tuple[int, ...], rounds: 
     new = convolution._openvino_pays
     old = _old_rule(new)
     times: dict[str, list[float]] = {"old": [], "new": [], "torch": []}
-    for round_ in range(rounds + 1):
-        for key in ("old", "new", "torch"):
-            convolution._openvino_pays = old if key == "old" else new  # type: ignore[assignment]
-            start = time.perf_counter()
-            torch_steps() if key == "torch" else convgrad_steps()
-            if round_:
-                times[key].append((time.perf_counter() - start) / steps * 1e3)
+    try:
+        for round_ in range(rounds + 1):
+            for key in ("old", "new", "torch"):
+                convolution._openvino_pays = old if key == "old" else new  # type: ignore[assignment]
+                start = time.perf_counter()
+                torch_steps() if key == "torch" else convgrad_steps()
+                if round_:
+                    times[key].append((time.perf_counter() - start) / steps * 1e3)
+    finally:
         convolution._openvino_pays = new  # type: ignore[assignment]
     ms = {k: statistics.median(v) for k, v in times.items()}
     old_, new_, torch_ = ms["old"], ms["new"], ms["torch"]
