@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 numba = pytest.importorskip("numba")
 
-from convgrad import normalization  # noqa: E402
+from convgrad import activations, normalization  # noqa: E402
 from convgrad.kernels import accel  # noqa: E402
 
 TOL = {np.float64: 1e-12, np.float32: 1e-5}
@@ -68,6 +68,47 @@ def test_batch_norm_matches_numpys(shape, dtype, affine, seed):
     for a, c in zip((x, w, b, dy), copies):
         if a is not None:
             np.testing.assert_array_equal(a, c)
+
+
+@pytest.mark.parametrize(
+    "shape, rows",
+    [((6, 3, 12, 12), True), ((6, 3, 13, 13), False), ((3, 3, 4, 4), False), ((4, 7, 2, 3), True)],
+)
+@pytest.mark.parametrize("relu", [False, True])
+def test_small_planes_run_as_rows_of_images_and_match_numpys(shape, rows, relu, monkeypatch):
+    """In C order, planes of at most SMALL_PLANE pixels from ROWS_MIN_IMAGES images take the
+    rows kernels (an image a row); the others the per-channel kernels; both NumPy's results,
+    and the fused ReLU the bits of the pair apart."""
+    from convgrad.kernels import norm_numba
+
+    assert norm_numba.SMALL_PLANE == 144 and norm_numba.ROWS_MIN_IMAGES == 4
+    ran = []
+    for name in ("_bn_forward", "_bn_forward_rows", "_bn_backward", "_bn_backward_rows"):
+        real = getattr(norm_numba, name)
+        monkeypatch.setattr(norm_numba, name, lambda *a, _n=name, _r=real: ran.append(_n) or _r(*a))
+    rng = np.random.default_rng(5)
+    x, dy = (rng.standard_normal(shape) * 3 + 1 for _ in range(2))
+    w, b = rng.standard_normal(shape[1]), rng.standard_normal(shape[1])
+
+    def pair():
+        if not relu:
+            return _batch_norm(x, w, b, dy)
+        y, saved = normalization.batch_norm_relu_saving(x, w, b)
+        return (y, *normalization.batch_norm_relu_backward_saved(dy, y, saved, w))
+
+    ours, expected = _both(pair)
+    _close(ours, expected, np.float64)
+    suffix = "_rows" if rows else ""
+    assert ran == [f"_bn_forward{suffix}", f"_bn_backward{suffix}"]
+    if relu:
+        with accel.accelerator("numba"):
+            y, saved = normalization.batch_norm_saving(x, w, b)
+            out = activations.relu(y)
+            grads = normalization.batch_norm_backward_saved(
+                activations.relu_backward(dy, out), saved, w
+            )
+        for a, e in zip(ours, (out, *grads), strict=True):
+            np.testing.assert_array_equal(a, e)
 
 
 @given(

@@ -450,7 +450,9 @@ def batch_norm_forward(
         res = out[1]  # not read without a residual
         if residual is not None:
             res = _rows_of(_as_layout_of(residual, y))
-        _bn_forward_rows(rows, channels, plane, w, b, float(eps), *out, *stats, in_dtype, relu, add, res)  # type: ignore[call-arg]
+        _bn_forward_rows(
+            rows, channels, plane, w, b, float(eps), *out, *stats, in_dtype, relu, add, res
+        )  # fmt: skip
         mean, var, inv_std = (s.astype(dtype) for s in stats)
         return y, xhat, mean, var, inv_std
     x3 = np.ascontiguousarray(x).reshape(x.shape[0], channels, -1)
