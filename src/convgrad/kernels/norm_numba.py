@@ -450,7 +450,7 @@ def batch_norm_forward(
         res = out[1]  # not read without a residual
         if residual is not None:
             res = _rows_of(_as_layout_of(residual, y))
-        _bn_forward_rows(
+        _bn_forward_rows(  # type: ignore[call-arg]
             rows, channels, plane, w, b, float(eps), *out, *stats, in_dtype, relu, add, res
         )  # fmt: skip
         mean, var, inv_std = (s.astype(dtype) for s in stats)
