@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convgrad import _blockpool, nn, pooling, reference
+from convgrad import _blockpool, _np, nn, pooling, reference
 from convgrad.autograd import Tensor
 from convgrad.kernels import accel
 from convgrad.nn import functional
@@ -167,12 +167,14 @@ def test_ties_after_relu_go_to_the_first_pixel():
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize("last", [False, True])
+@pytest.mark.parametrize("last", [False, True, "x"])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_blocks_with_signed_zeros_infinities_and_overflowing_sums_match_torch(backend, last, dtype):
     """Ties of signed zeros, infinities, sums that overflow or are inf - inf (numba's C-order
     kernel takes its NaN path on a NaN sum), NaN, in both layouts: y and dx as PyTorch's, and
-    numba's y bit for bit (the first pixel's zero; NumPy's maximum may keep the other sign)."""
+    numba's y bit for bit (the first pixel's zero; NumPy's maximum may keep the other sign).
+    ``"x"``: x channels last and dy in C order (a ``Flatten`` after the pooling): numba's dx
+    is laid out as x, for the layers before it."""
     big = np.finfo(dtype).max
     values = np.array([0.0, -0.0, 1.0, -1.0, big, -big, np.inf, -np.inf, np.nan], dtype)
     rng = np.random.default_rng(5)
@@ -180,10 +182,14 @@ def test_blocks_with_signed_zeros_infinities_and_overflowing_sums_match_torch(ba
     x = rng.choice(values, size=(3, 4, 9, 10), p=chances)
     dy = rng.choice(values, size=(3, 4, 4, 5))
     if last:
-        x, dy = (_last(a) for a in (x, dy))
+        x = _last(x)
+    if last is True:
+        dy = _last(dy)
     with accel.accelerator(backend):
         y, saved = pooling.max_pool2d_saving(x, 2)
         dx = pooling.max_pool2d_backward_saved(dy, x, saved, 2)
+    if backend == "numba":
+        assert _np.is_channels_last(dx) == bool(last)
     tx = torch.from_numpy(np.ascontiguousarray(x)).requires_grad_()
     ty = F.max_pool2d(tx, 2)
     ty.backward(torch.from_numpy(np.ascontiguousarray(dy)))

@@ -86,6 +86,15 @@ def empty_channels_last(shape: tuple[int, ...], dtype: Any) -> np.ndarray:
     return channels_first(np.empty((shape[0], *shape[2:], shape[1]), dtype))
 
 
+def as_channels_last(a: np.ndarray) -> np.ndarray:
+    """``a (N, C, *spatial)`` laid out channels last: itself when it is, else a copy."""
+    if is_channels_last(a):
+        return a
+    copy = empty_channels_last(a.shape, a.dtype)
+    copy[...] = a
+    return copy
+
+
 def add(a: Any, b: Any) -> Any:
     """``a + b``, laid out channels last when ``a`` and ``b`` have one shape and one of them is
     (NumPy's ufuncs give C order to a result of two layouts, which would turn a chain of

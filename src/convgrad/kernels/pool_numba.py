@@ -208,7 +208,13 @@ def _max_backward_2x2(dy, tap, dx):
 
 def max_backward_2x2(dy: np.ndarray, tap: np.ndarray, x_shape: tuple[int, ...]) -> np.ndarray:
     """``dx`` shaped ``x_shape (N, C, H, W)`` of max pooling over 2x2 blocks: each ``dy`` value
-    on its block's winning tap (``tap``, as :func:`max_taps_2x2` gives it), zero elsewhere."""
+    on its block's winning tap (``tap``, as :func:`max_taps_2x2` gives it), zero elsewhere;
+    laid out as ``tap``, and so as the forward's ``x``. A ``dy`` in the other layout is copied
+    to the tap's: it is a quarter of ``dx``, and what comes before the pooling (batch norm's
+    backward, a convolution's) reads ``dx`` beside arrays it saved in the forward's layout (a
+    ``Flatten`` after the pooling gives back a C-order ``dy``)."""
+    if _np.is_channels_last(tap) and not _np.is_channels_last(dy):
+        dy = _np.as_channels_last(dy)
     if _np.is_channels_last(dy) and _np.is_channels_last(tap):  # dx too
         dx = _np.empty_channels_last(x_shape, dy.dtype)
         _max_backward_2x2_last(
