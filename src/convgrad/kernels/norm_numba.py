@@ -155,8 +155,9 @@ def _floor(y, relu):
     # The backward's sums count dy as 0 where y <= floor: 0 with the ReLU fused, NaN without it
     # (y is then dy, and nothing compares <= NaN). With and without the ReLU the sums are then
     # one loop, which the compiler vectorises one way: the loops apart summed in different
-    # orders on AVX2 (the fused pair's dbias 1.8e-15 from the pair apart, float64, AMD EPYC), and
-    # the fused pair is to give the bits of batch norm's backward after relu_backward
+    # orders on an AMD EPYC with AVX-512 (the fused pair's dbias 1.8e-15 from the pair apart,
+    # float64, 2026-12-02), and the fused pair is to give the bits of batch norm's backward
+    # after relu_backward
     return y.dtype.type(0.0) if relu else y.dtype.type(np.nan)
 
 
