@@ -59,7 +59,9 @@ the digits. The kernels take their channels as a range all the same.
   and their arrays are gone; the backward reads one array more. The same bits as the calls
   apart (``tests/test_fused_relu.py``). Each loop with the ReLU or the residual is apart from
   the plain one: a test of ``relu`` inside the channels-last backward's loop kept it from
-  vectorising (1.94 against 0.42 ms at (32, 16, 28, 28)). Alone, float32, one thread, ms,
+  vectorising (1.94 against 0.42 ms at (32, 16, 28, 28)); but the backward's sums are one loop
+  with the ReLU and without, which masks ``dy`` by comparing ``y`` with a floor (``_floor``:
+  a select, not a test of ``relu``), so that both sum in one order. Alone, float32, one thread, ms,
   plain / fused, medians of 40 (a scratch script, 2026-12-01): forward (32, 32, 28, 28) 0.67 /
   0.68, (32, 64, 14, 14) 0.53 / 0.64; backward 0.53 / 0.68, 0.59 / 0.70, where the ReLU's
   backward alone took 0.40 and 0.20; channels last, (32, 16, 28, 28) forward 0.46 / 0.44,
