@@ -222,6 +222,15 @@ def test_the_automatic_choice_takes_openvino_where_it_measured_faster(monkeypatc
         "openvino"
     )
     assert _chosen((8, 32, 7, 7), (64, 32, 5, 5), "weight_grad", padding=2) != "openvino"
+    # dw at stride 2 (OPENVINO_STRIDED_DW_POSITIONS): few positions, neither thin nor wide
+    for x_shape, w_shape, expected in (
+        ((32, 32, 14, 14), (64, 32, 3, 3), True), ((64, 32, 16, 16), (64, 32, 3, 3), True),
+        ((32, 64, 8, 8), (128, 64, 3, 3), True), ((32, 16, 28, 28), (32, 16, 3, 3), False),
+        ((32, 64, 28, 28), (128, 64, 3, 3), False), ((16, 128, 8, 8), (256, 128, 3, 3), False),
+        ((32, 16, 16, 16), (32, 16, 3, 3), False), ((32, 32, 14, 14), (64, 32, 5, 5), False),
+    ):  # fmt: skip
+        chosen = _chosen(x_shape, w_shape, "weight_grad", padding=1, stride=2)
+        assert (chosen == "openvino") == expected, (x_shape, w_shape, chosen)
     # never: 1x1 kernels, few input channels (forward), groups, other padding modes, float64
     for kind in PASSES:
         assert _chosen((32, 64, 14, 14), (64, 64, 1, 1), kind) != "openvino"

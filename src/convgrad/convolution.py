@@ -518,9 +518,11 @@ def _winograd_pays(spec: ConvSpec, w: np.ndarray, batch: int, dtype: np.dtype) -
 #   batch 64 of 64 at 16x16 0.65 and 0.63: 16 layers of 2 to 12 MiB, every one faster, and with
 #   C-order results too (0.78 to 0.87). With OpenVINO, NumPy's BLAS and numba held to AVX2
 #   (``ONEDNN_MAX_CPU_ISA=AVX2 OPENBLAS_CORETYPE=Haswell NUMBA_CPU_NAME=haswell``, the same Xeon;
-#   the AMD machines have no AVX-512): 16 channels 0.44 to 0.52, 64 channels 0.89 to 0.96, but
-#   batch 8 of 128 at 28x28 1.12 and 1.08. OpenVINO now takes them at any size; inside training
-#   steps: ``benchmarks/openvino_winograd_ab.py``, BENCHMARKS.md.
+#   the AMD EPYC of 2026-12-01 had no AVX-512; that of 2026-12-02 has it, with NumPy's
+#   OpenBLAS held to its Haswell kernels by the machine's OPENBLAS_CORETYPE): 16 channels 0.44
+#   to 0.52, 64 channels 0.89 to 0.96, but batch 8 of 128 at 28x28 1.12 and 1.08. OpenVINO now
+#   takes them at any size; inside training steps: ``benchmarks/openvino_winograd_ab.py``,
+#   BENCHMARKS.md.
 # - the stem of ResNet-18 (3 channels, 7x7, stride 2, 224x224): dx 9.60 ms against 4.69. The
 #   forward and dx both need OPENVINO_CHANNELS input channels.
 OPENVINO_CHANNELS = 4
@@ -554,7 +556,10 @@ def _openvino_pays(
         return False
     if kind != "weight_grad" and w.shape[1] < OPENVINO_WIDE and macs > OPENVINO_FEW_MACS:
         return False
-    if kind == "weight_grad":
+    if kind == "weight_grad" and set(spec.stride) == {2}:
+        if not _openvino_strided_dw_pays(spec, w, inputs[0].shape[0]):
+            return False
+    elif kind == "weight_grad":
         positions = math.prod(spec.out_spatial)
         if set(spec.stride) != {1} or positions < OPENVINO_DW_TAPS * taps:
             return False
@@ -566,6 +571,36 @@ def _openvino_pays(
     if _automatic(spec, w) == "fft" or not (steady or _openvino_ready(kind, spec, inputs)):
         return False
     return accel.openvino_kernels() is not None
+
+
+# ``dw`` of 3x3 layers at stride 2 (2-D), where the filter of OpenVINO's convolution is ``dy``
+# read 2 apart (kernels/conv_openvino.py), measured apart from stride 1 (the 2026-12-02 AMD
+# EPYC, 2 threads, ``dw`` alone, medians of 30, two runs, ms the automatic choice without it
+# (nhwc's; im2col's at 128 channels) / OpenVINO): batch 32 of 32 -> 64 channels at 14x14 1.09
+# / 0.89 and 0.89 / 0.71; 16 of 64 -> 128 at 16x16 2.16 / 1.77, 1.30 / 1.16; 32 of 32 -> 64
+# at 16x16 1.26 / 0.92, 1.20 / 0.57; 64 of 32 -> 64 at 16x16 2.34 / 1.84, 1.32 / 1.07; 32 of
+# 64 -> 128 at 14x14 3.01 / 2.60, 2.26 / 1.87; 16 of 32 -> 64 at 28x28 1.75 / 1.44, 1.37 /
+# 0.92; 8 of 64 -> 128 at 28x28 3.05 / 2.86, 1.60 / 1.43; 32 of 64 -> 128 at 8x8 1.34 / 0.83,
+# 1.09 / 0.64; 32 of 128 -> 128 at 8x8 3.26 / 1.66, 1.80 / 1.27. It lost with more images or
+# positions: 32 of 16 -> 32 at 28x28 1.14 / 1.24, 32 of 64 -> 128 at 28x28 5.84 / 8.64, 64 of
+# 64 -> 128 at 56x56 41.9 / 80.7, 64 of 16 -> 32 at 32x32 3.47 / 3.54 and 2.76 / 2.40; with
+# many channels: 8 of 128 -> 256 at 14x14 3.13 / 4.28, 2.71 / 3.30, 16 of 128 -> 256 at 8x8
+# 1.35 / 1.72; and thin: 32 of 16 -> 32 at 16x16 0.41 / 0.41, 0.36 / 0.52. OpenVINO takes those
+# with at most OPENVINO_STRIDED_DW_POSITIONS output positions over the batch and between
+# OPENVINO_STRIDED_DW_THIN and OPENVINO_STRIDED_DW_CHANNELS weights a tap.
+OPENVINO_STRIDED_DW_POSITIONS = 4096
+OPENVINO_STRIDED_DW_THIN = 32 * 64
+OPENVINO_STRIDED_DW_CHANNELS = 128 * 128
+
+
+def _openvino_strided_dw_pays(spec: ConvSpec, w: np.ndarray, batch: int) -> bool:
+    """Whether OpenVINO's ``dw`` pays for this 3x3 layer at stride 2 (the rule and its
+    measurements are by ``OPENVINO_STRIDED_DW_POSITIONS``)."""
+    if len(spec.kernel) != 2 or spec.kernel != (3, 3) or set(spec.dilation) != {1}:
+        return False
+    if batch * math.prod(spec.out_spatial) > OPENVINO_STRIDED_DW_POSITIONS:
+        return False
+    return OPENVINO_STRIDED_DW_THIN <= w.shape[0] * w.shape[1] <= OPENVINO_STRIDED_DW_CHANNELS
 
 
 # Depthwise layers (one input channel a group) take OpenVINO's grouped forward and ``dx`` on
