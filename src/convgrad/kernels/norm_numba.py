@@ -469,6 +469,16 @@ def batch_norm_forward(
     return y.reshape(x.shape), xhat.reshape(x.shape), mean, var, inv_std
 
 
+def _layout_of(a: np.ndarray, like: np.ndarray) -> np.ndarray:
+    """``a`` (its dtype kept) laid out as ``like`` of its shape, channels last or C order:
+    itself when it already is, or when ``like`` is neither, else a copy."""
+    if a.ndim < 3 or a.shape != like.shape:
+        return a
+    if _np.is_channels_last(like):
+        return _np.as_channels_last(a)
+    return np.ascontiguousarray(a) if like.flags.c_contiguous else a
+
+
 def _as_layout_of(a: np.ndarray, like: np.ndarray) -> np.ndarray:
     """``a`` in ``like``'s dtype and memory layout (channels last or C order): itself when it
     already is, else a copy."""
@@ -488,10 +498,17 @@ def batch_norm_backward(
     residual: bool = False,
 ) -> tuple[np.ndarray, ...]:
     """``(dx, dweight, dbias)``; ``dx`` in the dtype of ``dy`` and ``scale`` promoted, the
-    sums in ``xhat``'s promoted likewise; ``dx`` laid out as ``dy`` when ``dy`` and ``xhat``
-    are both channels last. ``y``: the output of a forward with ``relu``, whose ReLU's backward
-    runs inside (``dy`` counts as 0 where ``y <= 0``). ``residual``: that masked ``dy`` too,
-    the gradient of the forward's residual, fourth."""
+    sums in ``xhat``'s promoted likewise; ``dx`` laid out as ``xhat`` (channels last or C
+    order). ``y``: the output of a forward with ``relu``, whose ReLU's backward runs inside
+    (``dy`` counts as 0 where ``y <= 0``). ``residual``: that masked ``dy`` too, the gradient
+    of the forward's residual, fourth.
+
+    A ``dy`` laid out otherwise than ``xhat`` is copied to its layout first: one copy, where
+    the kernels would copy ``xhat`` and ``y`` (and run the ReLU's backward apart). It happens
+    where a layer's input comes from NumPy's C-order convolution and its ``dy`` from OpenVINO's
+    channels-last ``dx`` (ResNet-20's first batch norm, after its one-channel stem), and the
+    other way after a C-order pooling's backward (EfficientNet's squeeze and excitation)."""
+    dy = _layout_of(dy, xhat)
     dtype = np.result_type(dy, scale)
     n, channels = dy.shape[:2]
     dweight, dbias = np.empty(channels, np.float64), np.empty(channels, np.float64)
