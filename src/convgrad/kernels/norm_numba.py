@@ -507,7 +507,7 @@ def batch_norm_backward(
     the kernels would copy ``xhat`` and ``y`` (and run the ReLU's backward apart). It happens
     where a layer's input comes from NumPy's C-order convolution and its ``dy`` from OpenVINO's
     channels-last ``dx`` (ResNet-20's first batch norm, after its one-channel stem), and the
-    other way after a C-order pooling's backward (EfficientNet's squeeze and excitation)."""
+    other way round (three of EfficientNet's layers at 8x8, in ``benchmarks/other_networks.py``)."""
     dy = _layout_of(dy, xhat)
     dtype = np.result_type(dy, scale)
     n, channels = dy.shape[:2]
