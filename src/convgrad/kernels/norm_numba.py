@@ -229,13 +229,12 @@ def _spread(values, channels, plane, out):
 def _bn_forward_rows(
     x, channels, plane, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, relu, add, res
 ):
-    # _bn_forward for x as rows (R, L): column j holds channel (j // plane) % channels
-    # (_fold). Laid out
-    # channels last, or without positions, a row is k pixels' channels (plane 1, L = k *
-    # channels); in C order, an image's small planes (plane = their size, L = channels * plane).
-    # xhat, y alike. Each sum runs down the rows into float64 arrays of L, four rows at a time
-    # (one load and store of the sums for four rows), then folds each channel's columns: a pass
-    # walks contiguous rows, and every loop vectorises
+    # _bn_forward for x as rows (R, L): column j holds channel (j // plane) % channels (_fold).
+    # Laid out channels last, or without positions, a row is k pixels' channels (plane 1, L =
+    # k * channels); in C order, an image's small planes (plane = their size, L = channels *
+    # plane). xhat, y alike. Each sum runs down the rows into float64 arrays of L, four rows at
+    # a time (one load and store of the sums for four rows), then folds each channel's columns:
+    # a pass walks contiguous rows, and every loop vectorises
     n_rows, width = x.shape
     m = n_rows * (width // channels)
     acc = np.zeros(width)
@@ -403,14 +402,10 @@ def _rows_of(a: np.ndarray) -> np.ndarray:
     return found[0]
 
 
-def _same_rows(
-    found: tuple[np.ndarray, int], other: tuple[np.ndarray, int], y: np.ndarray | None
-) -> bool:
-    """Whether two arrays' rows line up column for column (and ``y``'s, when given)."""
-    if found[0].shape != other[0].shape or found[1] != other[1]:
-        return False
-    theirs = None if y is None else _channel_rows(y)
-    return y is None or (theirs is not None and _same_rows(found, theirs, None))
+def _same_rows(found: tuple[np.ndarray, int], other: tuple[np.ndarray, int] | None) -> bool:
+    """Whether another array's rows (:func:`_channel_rows`; None: it has none) line up with
+    ``found`` column for column."""
+    return other is not None and found[0].shape == other[0].shape and found[1] == other[1]
 
 
 def _like(a: np.ndarray, dtype: np.dtype) -> np.ndarray:
@@ -472,7 +467,7 @@ def batch_norm_forward(
 def _layout_of(a: np.ndarray, like: np.ndarray) -> np.ndarray:
     """``a`` (its dtype kept) laid out as ``like`` of its shape, channels last or C order:
     itself when it already is, or when ``like`` is neither, else a copy."""
-    if a.ndim < 3 or a.shape != like.shape:
+    if a.shape != like.shape:
         return a
     if _np.is_channels_last(like):
         return _np.as_channels_last(a)
@@ -480,14 +475,8 @@ def _layout_of(a: np.ndarray, like: np.ndarray) -> np.ndarray:
 
 
 def _as_layout_of(a: np.ndarray, like: np.ndarray) -> np.ndarray:
-    """``a`` in ``like``'s dtype and memory layout (channels last or C order): itself when it
-    already is, else a copy."""
-    if a.dtype == like.dtype and _np.is_channels_last(a) == _np.is_channels_last(like):
-        if _np.is_channels_last(a) or a.flags.c_contiguous:
-            return a
-    copy = _like(like, like.dtype)
-    copy[...] = a
-    return copy
+    """``a`` in ``like``'s dtype and memory layout (channels last or C order)."""
+    return _layout_of(a.astype(like.dtype, copy=False), like)
 
 
 def batch_norm_backward(
@@ -524,7 +513,13 @@ def batch_norm_backward(
         y = None if y is None else np.ascontiguousarray(y)
     found = _channel_rows(dy) if dy.dtype == dtype and xhat.dtype == dtype else None
     hfound = None if found is None else _channel_rows(xhat)
-    if found is not None and hfound is not None and _same_rows(found, hfound, y):
+    yfound = None if found is None or y is None else _channel_rows(y)
+    if (
+        found is not None
+        and hfound is not None
+        and _same_rows(found, hfound)
+        and (y is None or _same_rows(found, yfound))
+    ):
         (rows, plane), hrows = found, hfound[0]
         dx = _like(dy, dtype)
         out = _rows_of(dx)
