@@ -49,26 +49,25 @@ training steps (``python benchmarks/numba_split_ab.py --kernels norm`` before it
 0.97 to 1.06 of the one-thread step on the 28x28 CNN, the ResNet-20 and a MobileNet, 1.17 on
 the digits. The kernels take their channels as a range all the same.
 
-- batch norm with the ReLU that follows it (``relu=True``; a ``Sequential``'s ``BatchNorm2d``
-  then ``ReLU``, and the ResNet's ``relu(bn1(conv1(x)))``), and with a residual added before
-  that ReLU (``residual``: the end of ResNet's basic block, ``relu(bn2(conv2(h)) + shortcut)``):
-  the forward writes ``relu(y + residual)`` in the pass that writes ``y`` (the sum without
-  fast-math flags, :func:`_plus`, so that it rounds as NumPy's add); the backward reads that
-  output and counts ``dy`` as ``0`` where it is ``<= 0`` (a NaN passes, as ``relu_backward``'s),
-  and writes that masked ``dy`` out as the residual's gradient. The ReLU's own passes, the sum's
-  and their arrays are gone; the backward reads one array more. The same bits as the calls
-  apart (``tests/test_fused_relu.py``). Each loop with the ReLU or the residual is apart from
-  the plain one: a test of ``relu`` inside the channels-last backward's loop kept it from
-  vectorising (1.94 against 0.42 ms at (32, 16, 28, 28)); but the backward's sums are one loop
-  with the ReLU and without, which masks ``dy`` by comparing ``y`` with a floor (``_floor``:
-  a select, not a test of ``relu``), so that both sum in one order. Alone, float32, one thread, ms,
-  plain / fused, medians of 40 (a scratch script, 2026-12-01): forward (32, 32, 28, 28) 0.67 /
-  0.68, (32, 64, 14, 14) 0.53 / 0.64; backward 0.53 / 0.68, 0.59 / 0.70, where the ReLU's
-  backward alone took 0.40 and 0.20; channels last, (32, 16, 28, 28) forward 0.46 / 0.44,
-  backward 0.40 to 0.42 / 0.49 to 0.51 (the ReLU's backward 0.20 to 0.22); with the residual,
-  forward 0.48 / 0.58 in C order and 0.58 / 0.64 channels last (the sum alone 0.24), backward
-  0.30 / 0.52 and 0.48 / 0.65 (the ReLU's backward alone 0.22). Inside training steps:
-  BENCHMARKS.md, issue 14, eighteenth session.
+- batch norm with the ReLU that follows it (``relu=True``; a ``Sequential``'s ``BatchNorm2d`` then
+  ``ReLU``, and the ResNet's ``relu(bn1(conv1(x)))``), and with a residual added before that ReLU
+  (``residual``: the end of ResNet's basic block, ``relu(bn2(conv2(h)) + shortcut)``): the forward
+  writes ``relu(y + residual)`` in the pass that writes ``y`` (the sum without fast-math flags,
+  :func:`_plus`, so that it rounds as NumPy's add); the backward reads that output and counts
+  ``dy`` as ``0`` where it is ``<= 0`` (a NaN passes, as ``relu_backward``'s), and writes that
+  masked ``dy`` out as the residual's gradient. The ReLU's own passes, the sum's and their arrays
+  are gone; the backward reads one array more. The same bits as the calls apart
+  (``tests/test_fused_relu.py``). Each loop with the ReLU or the residual is apart from the plain
+  one: a test of ``relu`` inside the channels-last backward's loop kept it from vectorising (1.94
+  against 0.42 ms at (32, 16, 28, 28)); but the backward's sums and its ``dx`` are one loop each
+  with the ReLU and without, which masks ``dy`` by comparing ``y`` with a floor (``_floor``: a
+  select, not a test of ``relu``), so that both round alike. Alone, float32, one thread, ms, plain
+  / fused, medians of 40 (a scratch script, 2026-12-01): forward (32, 32, 28, 28) 0.67 / 0.68, (32,
+  64, 14, 14) 0.53 / 0.64; backward 0.53 / 0.68, 0.59 / 0.70, where the ReLU's backward alone took
+  0.40 and 0.20; channels last, (32, 16, 28, 28) forward 0.46 / 0.44, backward 0.40 to 0.42 / 0.49
+  to 0.51 (the ReLU's backward 0.20 to 0.22); with the residual, forward 0.48 / 0.58 in C order and
+  0.58 / 0.64 channels last (the sum alone 0.24), backward 0.30 / 0.52 and 0.48 / 0.65 (the ReLU's
+  backward alone 0.22). Inside training steps: BENCHMARKS.md, issue 14, eighteenth session.
 - ReLU's backward: ``dx = dy`` where ``x > 0`` or ``x`` is NaN, else ``0``, one select per
   number (arrays both laid out channels last walked as their memory lies). NumPy's path makes
   five passes (a sum of ``dy`` to learn whether it is finite, two passes of booleans, and a
@@ -154,12 +153,13 @@ def _bn_forward(
 
 @numba.njit(nogil=True, cache=True)
 def _floor(y, relu):
-    # The backward's sums count dy as 0 where y <= floor: 0 with the ReLU fused, NaN without it
-    # (y is then dy, and nothing compares <= NaN). With and without the ReLU the sums are then
-    # one loop, which the compiler vectorises one way: the loops apart summed in different
-    # orders on an AMD EPYC with AVX-512 (the fused pair's dbias 1.8e-15 from the pair apart,
-    # float64, 2026-12-02), and the fused pair is to give the bits of batch norm's backward
-    # after relu_backward
+    # The backward counts dy as 0 where y <= floor: 0 with the ReLU fused, NaN without it (y is
+    # then dy, and nothing compares <= NaN). With and without the ReLU its sums and its dx are
+    # then one loop each, which the compiler vectorises and contracts into fused multiply-adds
+    # one way: the loops apart summed in different orders on an AMD EPYC with AVX-512 (the
+    # fused pair's dbias 1.8e-15 from the pair apart, float64, 2026-12-02), and a fresh compile
+    # of the dx loops apart contracted them differently (dx 1 ulp off, float64, in CI), where
+    # the fused pair is to give the bits of batch norm's backward after relu_backward
     return y.dtype.type(0.0) if relu else y.dtype.type(np.nan)
 
 
@@ -189,12 +189,8 @@ def _bn_backward(dy, xhat, scale, dx, dweight, dbias, coef, first, last, relu, y
         k, shift = coef[0, c], coef[1, c]
         for n in range(n_images):
             g, h, o, out, kept = dy[n, c], xhat[n, c], y[n, c], dx[n, c], g_out[n, c]
-            if not relu:
-                for j in range(length):
-                    out[j] = s * g[j] - k * h[j] - shift
-                continue
-            for j in range(length):
-                gj = zero if o[j] <= 0 else g[j]
+            for j in range(length):  # one loop with the ReLU and without, as the sums'
+                gj = zero if o[j] <= floor else g[j]
                 out[j] = s * gj - k * h[j] - shift
             if keep:
                 for j in range(length):
@@ -341,12 +337,8 @@ def _bn_backward_rows(
     _spread(coef[1], channels, plane, cl)
     for i in range(n_rows):
         g, h, o, out, kept = dy[i], xhat[i], y[i], dx[i], g_out[i]
-        if not relu:
-            for j in range(width):
-                out[j] = sl[j] * g[j] - kl[j] * h[j] - cl[j]
-            continue
-        for j in range(width):
-            e = zero if o[j] <= 0 else g[j]
+        for j in range(width):  # one loop with the ReLU and without, as the sums'
+            e = zero if o[j] <= floor else g[j]
             out[j] = sl[j] * e - kl[j] * h[j] - cl[j]
         if keep:
             for j in range(width):
