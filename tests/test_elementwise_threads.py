@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from convgrad import activations, normalization, pooling
-from convgrad.kernels import parallel
+from convgrad.kernels import accel, parallel
 
 
 def _poisoned(rng, shape, poison):
@@ -56,7 +56,40 @@ def test_batch_norm_split_over_channels_gives_the_same_bits(monkeypatch, dtype, 
         grads = normalization.batch_norm_backward_saved(dy, saved, w)
         return (y, *saved, *grads)
 
-    _same(*_both(monkeypatch, run))
+    with accel.accelerator("numpy"):  # NumPy's shares (numba's kernels: test_norm_numba.py)
+        _same(*_both(monkeypatch, run))
+    for a, c in zip((x, dy, w, b), copies):
+        np.testing.assert_array_equal(a, c)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("poison", [None, np.nan, np.inf])
+@pytest.mark.parametrize("shape", [(5, 7, 6, 4), (3, 7, 2, 2), (64, 7)])
+def test_batch_norm_with_its_relu_split_over_channels_gives_the_bits_apart(
+    monkeypatch, dtype, poison, shape
+):
+    """NumPy's path: the ReLU in place on each share of ``y`` (rows of a share's channels of an
+    image: 3 x 24 numbers, or too few for rows of zeros), its backward into ``dx``'s share."""
+    rng = np.random.default_rng(3)
+    x = _poisoned(rng, shape, poison).astype(dtype)
+    dy = _poisoned(rng, x.shape, poison).astype(dtype)
+    w, b = rng.standard_normal(7).astype(dtype), rng.standard_normal(7).astype(dtype)
+    copies = [a.copy() for a in (x, dy, w, b)]
+
+    def fused():
+        y, saved = normalization.batch_norm_relu_saving(x, w, b)
+        return (y, *saved, *normalization.batch_norm_relu_backward_saved(dy, y, saved, w))
+
+    def apart():
+        y, saved = normalization.batch_norm_saving(x, w, b)
+        out = activations.relu(y)
+        g = activations.relu_backward(dy, out)
+        return (out, *saved, *normalization.batch_norm_backward_saved(g, saved, w))
+
+    with accel.accelerator("numpy"), np.errstate(all="ignore"):
+        one, split = _both(monkeypatch, fused)
+        _same(one, split)
+        _same(split, apart())
     for a, c in zip((x, dy, w, b), copies):
         np.testing.assert_array_equal(a, c)
 

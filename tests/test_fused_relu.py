@@ -1,8 +1,8 @@
-"""Batch norm with the ReLU that follows it run in its passes (``convgrad[fast]``):
+"""Batch norm with the ReLU that follows it run in its passes:
 ``normalization.batch_norm_relu_saving`` and its backward give the bits of batch norm, ``relu``,
 ``relu_backward`` and batch norm's backward one after the other, on both paths; a
-``Sequential`` and the ResNet's blocks fuse such a pair where numba runs, and train to the same
-values as without it. The numba cases skip where numba is not installed."""
+``Sequential`` and the ResNet's blocks fuse such a pair (with numba and in NumPy), and train to
+the same values as without it. The numba cases skip where numba is not installed."""
 
 import numpy as np
 import pytest
@@ -146,7 +146,7 @@ def test_a_sequential_trains_to_the_same_values_with_the_pair_fused(backend, tap
         state = {k: np.array(v) for k, v in model.state_dict().items()}
         results.append((out.data if tape else out, dx, _grads(model), state, fused))
     (out, dx, grads, state, fused), (out0, dx0, grads0, state0, fused0) = results
-    assert fused == (frozenset({2, 6}) if backend == "numba" else frozenset())
+    assert fused == frozenset({2, 6})
     assert fused0 == frozenset()
     np.testing.assert_array_equal(out, out0)
     np.testing.assert_array_equal(dx, dx0)
@@ -156,15 +156,15 @@ def test_a_sequential_trains_to_the_same_values_with_the_pair_fused(backend, tap
         np.testing.assert_array_equal(state[k], state0[k], err_msg=k)
 
 
-@pytest.mark.skipif(accel.available() is None, reason="numba is not installed")
-def test_the_relus_own_passes_do_not_run_where_the_pair_is_fused(monkeypatch):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_relus_own_passes_do_not_run_where_the_pair_is_fused(backend, monkeypatch):
     calls = calls_to(monkeypatch, activations, ("relu", "relu_backward"))
     for name in ("_f", "_df"):  # the ReLU layer's own functions, bound when its class was made
         real = getattr(activations, {"_f": "relu", "_df": "relu_backward"}[name])
         monkeypatch.setattr(nn.ReLU, name, staticmethod(real))
     model = _cnn()
     x = np.random.default_rng(2).standard_normal((4, 2, 6, 6)).astype(np.float32)
-    with accel.accelerator("numba"):
+    with accel.accelerator(backend):
         out = model(x)
         model.backward(np.ones_like(out), input_grad=False)
         assert calls == []
@@ -181,12 +181,12 @@ class _ShiftedReLU(nn.ReLU):  # a subclass may change what ReLU does: never fuse
         return activations.relu_backward(dy, x - 1)
 
 
-@pytest.mark.skipif(accel.available() is None, reason="numba is not installed")
-def test_only_batch_norm_and_an_exact_relu_are_fused():
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_only_batch_norm_and_an_exact_relu_are_fused(backend):
     nn.manual_seed(0)
     model = nn.Sequential(nn.BatchNorm2d(3), _ShiftedReLU(), nn.ReLU(), nn.BatchNorm1d(3))
     x = np.random.default_rng(3).standard_normal((4, 3, 2, 2)).astype(np.float32) + 1
-    with accel.accelerator("numba"):
+    with accel.accelerator(backend):
         first = model[:3]  # a new Sequential, sharing the layers
         out = first(x)
         model2 = nn.Sequential(nn.BatchNorm1d(3), nn.ReLU())

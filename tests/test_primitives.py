@@ -140,3 +140,52 @@ def test_channel_sums_carry_nan_and_infinities_as_a_sum_does():
     assert got[3] == 0 and not np.signbit(got[3])  # as a.sum(axis=(0, 2, 3)) gives
     with np.errstate(invalid="ignore"):  # inf - inf
         assert not np.signbit(a.sum(axis=(0, 2, 3))[3])
+
+
+def _layouts(a):
+    """``a`` as views and copies a caller may hold: C order, channels last, a slice of its
+    channels, every other row, reversed images."""
+    yield "c", a
+    if a.ndim == 4:
+        yield "channels_last", np.ascontiguousarray(np.moveaxis(a, 1, -1)).transpose(0, 3, 1, 2)
+        yield "transposed", a.transpose(0, 2, 3, 1)
+        yield "channel_slice", a[:, 1:]
+        yield "rows_strided", a[:, :, ::2]
+        yield "reversed", a[::-1]
+
+
+@given(
+    st.sampled_from([(32, 4, 8, 8), (3, 5, 7, 3), (2, 3, 128, 130), (1, 1, 1, 70), (7,), ()]),
+    st.sampled_from([np.float32, np.float64]),
+    st.integers(0, 2**32 - 1),
+)
+def test_relu_into_gives_the_bits_of_np_maximum_in_every_layout(shape, dtype, seed):
+    """Its rows of zeros (in NumPy's SIMD loop) give np.maximum(x, 0)'s bits: NaN kept, -0.0 to
+    +0.0, infinities; in place too; its input unchanged."""
+    rng = np.random.default_rng(seed)
+    base = np.asarray(rng.standard_normal(shape)).astype(dtype)
+    if base.size > 3:
+        base.flat[rng.integers(0, base.size, 4)] = [np.nan, -0.0, -np.inf, np.inf]
+    for name, x in _layouts(base):
+        expected = np.maximum(x, 0)
+        before = x.copy()
+        out = np.empty_like(x)
+        assert _np.relu_into(x, out) is out
+        np.testing.assert_array_equal(out, expected, err_msg=name)
+        np.testing.assert_array_equal(np.signbit(out), np.signbit(expected), err_msg=name)
+        np.testing.assert_array_equal(x, before, err_msg=name)
+        inplace = x.copy(order="K")
+        _np.relu_into(inplace, inplace)
+        np.testing.assert_array_equal(inplace, expected, err_msg=name)
+
+
+def test_relu_into_takes_rows_of_zeros_for_dense_layouts_and_shares_of_channels():
+    """The layouts it is for reach the rows (a wrong view would fall back to np.maximum's
+    scalar loop silently); a strided view is not taken for one."""
+    x = np.ones((32, 8, 28, 28), np.float32)
+    last = dict(_layouts(x))["channels_last"]
+    for a in (x, last, x[:, 2:5], x[3]):
+        assert _np._rows(a) is not None
+        assert _np._rows(a).base is not None  # a view, never a copy
+    assert _np._rows(x[:, :, ::2]) is None
+    assert _np._rows(x[::-1]) is None or _np._rows(x[::-1]).strides[0] < 0

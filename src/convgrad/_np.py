@@ -159,6 +159,52 @@ def channel_plane(v: np.ndarray, like: np.ndarray) -> np.ndarray:
     return np.repeat(v, math.prod(spatial)).reshape(1, v.size, *spatial)
 
 
+# np.maximum(x, 0) runs a scalar loop when one operand is a broadcast scalar, and its SIMD loop
+# only when both are arrays of the same stride: float32 (32, 32, 28, 28), one thread (numpy
+# 2.4.6, 2026-12-02, a scratch script, medians of 40), 0.263 ms against 0, 0.083 to 0.11
+# against a row of zeros repeated over rows of 256 to 25,088 numbers, 0.099 against a whole
+# array of zeros (a multiply by 2 takes 0.068). relu_into runs it against rows of zeros of at
+# most ZERO_ROW numbers, kept here per dtype: us np.maximum(x, 0) / relu_into, (32, 32, 28,
+# 28) 264 / 85, (32, 32, 8, 8) 22.0 / 6.1, (32, 64, 4, 4) 11.3 / 3.9, (32, 128, 7, 7) 65.9 /
+# 27.8; channels 1 to 32 of (32, 32, 28, 28) (rows of 24,304) 258 / 80.
+ZERO_ROW = 1 << 15
+_zero_rows: dict[np.dtype, np.ndarray] = {}
+
+
+def _rows(a: np.ndarray) -> np.ndarray | None:
+    """``a`` as a view of rows in its memory order: ``(size,)`` when it is one dense block (in
+    C order or channels last), ``(N, P)`` when each of its ``N`` images is (a slice of channels
+    of a C-order batch); else None."""
+    if a.flags.c_contiguous:
+        return a.reshape(-1)
+    if is_channels_last(a):
+        return channels_last(a).reshape(-1)
+    if a.ndim < 2 or not a[0].flags.c_contiguous:
+        return None
+    return np.reshape(a, (a.shape[0], -1), copy=False)
+
+
+def relu_into(x: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """``out = max(x, 0)``, NaN kept (``out`` may be ``x``), as ``np.maximum(x, 0, out=out)``,
+    the same bits, in NumPy's SIMD loop where ``x`` and ``out`` are laid out alike in dense
+    blocks (see :data:`ZERO_ROW`). Returns ``out``."""
+    if x.strides != out.strides or x.dtype != out.dtype or x.size < 64:
+        return np.maximum(x, 0, out=out)
+    xs, ys = _rows(x), _rows(out)
+    if xs is None or ys is None:
+        return np.maximum(x, 0, out=out)
+    length = xs.shape[-1]
+    row = length if length <= ZERO_ROW else math.gcd(length, ZERO_ROW)
+    if row < 64:
+        return np.maximum(x, 0, out=out)
+    zeros = _zero_rows.get(x.dtype)
+    if zeros is None:
+        zeros = _zero_rows[x.dtype] = np.zeros(ZERO_ROW, x.dtype)
+    shape = (*xs.shape[:-1], length // row, row)
+    np.maximum(xs.reshape(shape), zeros[:row], out=ys.reshape(shape))
+    return out
+
+
 def finite(*arrays: np.ndarray) -> bool:
     """Whether every array is free of NaN and infinities (or, rarely, a sum overflowed: then
     False too, which only sends the caller to its slower path)."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _args
+from . import _args, _np
 from .kernels import accel, pointwise
 from .kernels import parallel as _parallel
 
@@ -63,7 +63,7 @@ def relu(input, inplace=False):
     (x,), out = _prepare("relu", input)
     shape, x = x.shape, np.atleast_1d(x)
     y = np.empty_like(x)  # laid out as x (channels last too)
-    _parallel.over_parts(len(x), lambda p: np.maximum(x[p], 0, out=y[p]), x.size)
+    _parallel.over_parts(len(x), lambda p: _np.relu_into(x[p], y[p]), x.size)
     return y.reshape(shape).astype(out, copy=False)
 
 
@@ -83,19 +83,21 @@ def relu_backward(dy, x):
         if result is not None:  # None: numba failed, and is off now
             return result.reshape(shape).astype(out, copy=False)
     dx = np.empty_like(x, dy.dtype)
-
     finite = bool(np.isfinite(np.sum(dy)))  # one decision for every share
-
-    def part(p: slice) -> None:  # a share of the first axis
-        passes = np.less_equal(x[p], 0)
-        np.logical_not(passes, out=passes)  # x > 0, or NaN: a NaN passes its gradient, as PyTorch's
-        if finite:  # then dy * 0 is 0: a multiply, 8x faster than np.where
-            np.multiply(dy[p], passes, out=dx[p])
-        else:  # a NaN or infinite dy must not leak where x <= 0
-            np.copyto(dx[p], np.where(passes, dy[p], 0))
-
-    _parallel.over_parts(len(x), part, x.size)
+    _parallel.over_parts(len(x), lambda p: relu_backward_into(dy[p], x[p], dx[p], finite), x.size)
     return dx.reshape(shape).astype(out, copy=False)
+
+
+def relu_backward_into(dy: np.ndarray, x: np.ndarray, dx: np.ndarray, finite: bool) -> np.ndarray:
+    """:func:`relu_backward` into ``dx`` (returned), unchecked: ``dy``, ``x`` and ``dx`` of one
+    shape, ``finite`` whether every value of ``dy`` is (the caller decides once for all its
+    shares: the two ways differ in the sign of some zeros)."""
+    passes = np.less_equal(x, 0)
+    np.logical_not(passes, out=passes)  # x > 0, or NaN: a NaN passes its gradient, as PyTorch's
+    if finite:  # then dy * 0 is 0: a multiply, 8x faster than np.where
+        return np.multiply(dy, passes, out=dx)
+    np.copyto(dx, np.where(passes, dy, 0))  # a NaN or infinite dy must not leak where x <= 0
+    return dx
 
 
 def _check_slope(fn: str, negative_slope: object) -> float:

@@ -263,12 +263,11 @@ def _train_forward(
         if result is not None:  # None: numba failed, and is off now
             y, xhat, mean, var, inv_std = result
             return (y if output else None), BatchNormSaved(xhat, mean, var, inv_std)
-    if relu or residual is not None:
+    if residual is not None:
         y, saved = _train_forward(x, weight, bias, eps)
         assert y is not None
-        if residual is not None:
-            y = _np.add(y, residual)  # the tape's sum, laid out as it lays out
-        return (activations.relu(y) if relu else y), saved
+        y = _np.add(y, residual)  # the tape's sum, laid out as it lays out; a new array
+        return (_np.relu_into(y, y) if relu else y), saved
     M = x.size // x.shape[1]
     dtype = np.result_type(x.dtype, 1.0)  # that of x - mean
     xhat = np.empty(x.shape, dtype)
@@ -301,6 +300,8 @@ def _train_forward(
                 np.multiply(xh, _np.channel_plane(weight[cs], xh), out=ys)
             if bias is not None:
                 ys += _np.channel_plane(bias[cs], ys)
+            if relu:  # in place, while the share is in cache
+                _np.relu_into(ys, ys)
         return mean, var, inv_std
 
     parts = _parallel.over_parts(x.shape[1], part, x.size)
@@ -342,11 +343,13 @@ def _train_backward(
         )
         if result is not None:  # None: numba failed, and is off now
             return result
-    if y is not None:
-        dy = activations.relu_backward(dy, y)
-    if residual:
-        return (*_train_backward(dy, saved, weight), dy)
     dx = np.empty(dy.shape, np.result_type(dy, scale))
+    if y is not None and (residual or y.dtype != dx.dtype):
+        dy, y = activations.relu_backward(dy, y), None
+        if residual:
+            return (*_train_backward(dy, saved, weight), dy)
+    # else the ReLU's backward runs in each share, into dx (which then holds the masked dy)
+    finite = y is None or bool(np.isfinite(np.sum(dy)))  # relu_backward's: one for all shares
 
     def part(cs: slice) -> tuple[np.ndarray, np.ndarray]:
         with _np.row_loops(M // dy.shape[0]):  # as the forward's
@@ -354,6 +357,8 @@ def _train_backward(
 
     def channels(cs: slice) -> tuple[np.ndarray, np.ndarray]:
         dys, xh, dxs, sc = dy[:, cs], xhat[:, cs], dx[:, cs], scale[cs]
+        if y is not None:  # the ReLU's backward first, into dx's share
+            dys = activations.relu_backward_into(dys, y[:, cs], dxs, finite)
         dbias = _channel_sums(dys)
         dweight = _channel_dots(dys, xh)
         mean_dy, mean_dy_xhat = dbias / M, dweight / M
@@ -419,8 +424,10 @@ def batch_norm_relu_saving(x, weight=None, bias=None, eps=1e-5, residual=None):
     With the accelerator
     (``convgrad[fast]``) the ReLU is applied in the pass that writes ``y``, and its backward
     inside batch norm's (:func:`batch_norm_relu_backward_saved`): a training step's ``BatchNorm2d``
-    followed by ``ReLU`` makes two passes fewer each way, and two arrays fewer. The same values
-    as the two functions one after the other.
+    followed by ``ReLU`` makes two passes fewer each way, and two arrays fewer. In NumPy the
+    ReLU runs in place on ``y``, and its backward into ``dx``'s memory, a share of channels at a
+    time: two arrays fewer, and no layer between. The same values as the two functions one after
+    the other.
 
     >>> import numpy as np
     >>> y, saved = batch_norm_relu_saving(np.array([[1.0], [3.0]]), eps=0.0)

@@ -119,15 +119,12 @@ class BatchNorm2d(Module):
         return F.batch_norm(x, mean, var, weight, bias, training=False, eps=self.eps)
 
     def _fuses_relu(self, x: Any) -> bool:
-        """Whether :meth:`_forward_relu` runs ReLU inside batch norm's compiled kernels for this
-        input: training with the batch's statistics, float32 or float64, and the accelerator on
-        (``convgrad[fast]``). Pure NumPy gains nothing by it: its passes stay apart."""
+        """Whether :meth:`_forward_relu` runs ReLU inside batch norm's passes for this input:
+        training with the batch's statistics, float32 or float64 (numba's kernels, with
+        ``convgrad[fast]``, apply it in their passes; NumPy's in place on ``y``, a share of
+        channels at a time while it is in cache, and its backward into ``dx``)."""
         data = x.data if isinstance(x, Tensor) else x
-        return (
-            self._uses_batch_stats()
-            and isinstance(data, np.ndarray)
-            and F._fast(data) is not None  # batch norm's own rule for its compiled kernels
-        )
+        return self._uses_batch_stats() and isinstance(data, np.ndarray) and data.dtype in F._FLOATS
 
     def _forward_relu(self, x: Any, residual: Any = None) -> Any:
         """``relu(self(x))`` in one pass (:func:`convgrad.normalization.batch_norm_relu_saving`),
