@@ -97,8 +97,9 @@ def install(timers: Timers) -> None:
                 setattr(module, name, timers.wrap(family, getattr(module, name)))
     nn.ReLU._f = staticmethod(activations.relu)  # bound when the class was made
     nn.ReLU._df = staticmethod(activations.relu_backward)
-    update = optim.Adam._update
-    optim.Adam._update = lambda self, *a: timers.wrap("optimizer", update)(self, *a)  # type: ignore[method-assign]
+    name = "_update_group" if hasattr(optim.Adam, "_update_group") else "_update"  # A/B: older
+    update = getattr(optim.Adam, name)
+    setattr(optim.Adam, name, lambda self, *a: timers.wrap("optimizer", update)(self, *a))
 
 
 def batches(size: int, count: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:

@@ -702,3 +702,66 @@ def test_adam_on_a_parameter_that_is_not_contiguous_matches_torch(backend):
             opt.step()
             topt.step()
     np.testing.assert_allclose(p.data, tp.detach().numpy(), **TIGHT)
+
+
+def _adam_parameters(dtype):
+    rng = np.random.default_rng(11)
+    shapes = [(3, 4), (5,), (2, 3, 3, 3), (7,), (1,)]
+    params = [Parameter(rng.standard_normal(s).astype(dtype)) for s in shapes]
+    params[2].data = np.asfortranarray(params[2].data)  # not C-contiguous: copied in and back
+    params.append(Parameter(rng.standard_normal(4).astype(np.float64)))  # another dtype
+    return params
+
+
+@pytest.mark.parametrize("backend", ["numpy", "numba"])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("kwargs", ADAM_PATH_OPTIONS, ids=str)
+def test_adam_updates_small_parameters_together_to_the_bits_of_one_at_a_time(
+    monkeypatch, backend, dtype, kwargs
+):
+    """Laid end to end (Adam._update_together): the parameters, every state array and the
+    state dict as one parameter at a time gives them, through a step where one parameter has
+    no gradient (its step count falls behind: it goes alone or with its own), a state dict
+    loaded mid-way, AMSGrad switched on after a step, NaN and infinities; the gradients are
+    left unchanged."""
+    if backend == "numba" and accel.available() is None:
+        pytest.skip("numba is not installed")
+    together_calls = []
+    real = adam.Adam._update_together
+    monkeypatch.setattr(
+        adam.Adam, "_update_together", lambda self, *a: together_calls.append(1) or real(self, *a)
+    )
+    results = []
+    for together in (True, False):
+        monkeypatch.setattr(adam, "ADAM_TOGETHER", 1 << 17 if together else 0)
+        params = _adam_parameters(dtype)
+        opt = optim.Adam(params, **{k: v for k, v in kwargs.items() if k != "amsgrad"})
+        rng = np.random.default_rng(12)
+        with accel.accelerator(backend):
+            for t in range(6):
+                grads = [rng.standard_normal(p.data.shape).astype(p.data.dtype) for p in params]
+                if t == 2:
+                    grads[1] = None
+                if t == 3:
+                    grads[0].reshape(-1)[:3] = [np.nan, np.inf, -np.inf]
+                    opt.load_state_dict(opt.state_dict())
+                if t == 1 and kwargs.get("amsgrad"):
+                    opt.param_groups[0]["amsgrad"] = True
+                kept = [None if g is None else g.copy() for g in grads]
+                for p, g in zip(params, grads):
+                    p.grad = g
+                opt.step()
+                for g, k in zip(grads, kept):
+                    if g is not None:
+                        np.testing.assert_array_equal(g, k)
+        results.append(([p.data.copy() for p in params], opt.state_dict()))
+    assert together_calls  # the path under test ran
+    (ours, state), (theirs, their_state) = results
+    for a, b in zip(ours, theirs, strict=True):
+        assert a.dtype == b.dtype
+        np.testing.assert_array_equal(a, b)
+    assert state["state"].keys() == their_state["state"].keys()
+    for i, s in state["state"].items():
+        assert s.keys() == their_state["state"][i].keys()
+        for k, v in s.items():
+            np.testing.assert_array_equal(v, their_state["state"][i][k], err_msg=f"{i} {k}")

@@ -125,6 +125,7 @@ class Optimizer:
         """
         loss = None if closure is None else closure()
         for group in self.param_groups:
+            updates = []
             for p in group["params"]:
                 if p.grad is None:
                     continue
@@ -134,7 +135,8 @@ class Optimizer:
                         f"{p.grad.shape}, not its data's shape {p.data.shape}"
                     )
                 grad = np.asarray(p.grad, dtype=p.data.dtype)  # never modified below
-                self._update(p, grad, group, self.state.setdefault(p, {}))
+                updates.append((p, grad, self.state.setdefault(p, {})))
+            self._update_group(updates, group)
         return loss
 
     def state_dict(self) -> dict[str, Any]:
@@ -214,6 +216,14 @@ class Optimizer:
     ) -> None:
         """Update ``p.data`` in place from ``grad`` (in ``p``'s dtype; never modify it)."""
         raise NotImplementedError
+
+    def _update_group(
+        self, updates: list[tuple[Parameter, np.ndarray, dict[str, Any]]], group: dict[str, Any]
+    ) -> None:
+        """The updates of one group's parameters that have a gradient: ``(p, grad, state)``
+        each, one :meth:`_update` at a time (a subclass may run several at once)."""
+        for p, grad, state in updates:
+            self._update(p, grad, group, state)
 
 
 def check_number(fn: str, name: str, value: object, low: float, high: float | None = None) -> None:
