@@ -146,7 +146,7 @@ class Adam(Optimizer):
         cache = self.__dict__.setdefault("_together", {})  # not a state: never saved
         kept = cache.get(key)
         if kept is None or any(
-            state.get(name) is not view or view.base is not flat  # a copied optimiser's: not
+            view.base is not flat or state.get(name) is not view  # a copied optimiser's: not
             for name, flat in zip(names, kept[0], strict=True)
             for state, view in zip(states, kept[1][name], strict=True)
         ):
