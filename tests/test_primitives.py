@@ -189,3 +189,27 @@ def test_relu_into_takes_rows_of_zeros_for_dense_layouts_and_shares_of_channels(
         assert _np._rows(a).base is not None  # a view, never a copy
     assert _np._rows(x[:, :, ::2]) is None
     assert _np._rows(x[::-1]) is None or _np._rows(x[::-1]).strides[0] < 0
+
+
+@given(
+    st.sampled_from([(4, 3, 5, 5), (7,), (2, 8, 3, 3)]),
+    st.sampled_from([np.float32, np.float64, np.float16, np.int64]),
+    st.sampled_from([None, np.nan, np.inf, -np.inf, 1e30, -1e30]),
+    st.integers(0, 2**32 - 1),
+)
+def test_finite_says_what_a_sum_says(shape, dtype, planted, seed):
+    """The dot product's shortcut answers as ``isfinite(sum)``: a NaN or an infinity anywhere
+    is not finite, in any layout; a value whose square passes the dtype's range (1e30 in
+    float32) is finite, as its sum is; an integer array always is."""
+    rng = np.random.default_rng(seed)
+    base = rng.standard_normal(shape)
+    if planted is not None:
+        base.flat[rng.integers(0, base.size)] = planted
+    with np.errstate(over="ignore", invalid="ignore"):  # 1e30 in float16: inf
+        base = base.astype(dtype)
+    for _, a in _layouts(base):
+        with np.errstate(all="ignore"):
+            expected = bool(np.isfinite(np.sum(a)))
+        assert _np.finite(a) is expected
+        assert _np.finite(a, np.zeros(3)) is expected
+    assert _np.finite(np.zeros(0, np.float32)) and _np.finite(np.float32(2.0) * np.ones(()))

@@ -83,7 +83,7 @@ def relu_backward(dy, x):
         if result is not None:  # None: numba failed, and is off now
             return result.reshape(shape).astype(out, copy=False)
     dx = np.empty_like(x, dy.dtype)
-    finite = bool(np.isfinite(np.sum(dy)))  # one decision for every share
+    finite = _np.finite(dy)  # one decision for every share
     _parallel.over_parts(len(x), lambda p: relu_backward_into(dy[p], x[p], dx[p], finite), x.size)
     return dx.reshape(shape).astype(out, copy=False)
 
