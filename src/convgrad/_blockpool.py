@@ -151,9 +151,6 @@ def _max_taps_into(x: np.ndarray, spec: PoolSpec, y: np.ndarray, tap: np.ndarray
         if not found:  # the taps are lost, but the caller keeps y: every chunk's maxima
             continue
         best = tap[part].reshape(-1)
-        if T == 4:
-            found = _first_of_four(flat, y_flat, best)
-            continue
         equal = _scratch("pool_equal", y_flat.shape, np.dtype(bool))
         score = _scratch("pool_score", y_flat.shape, np.dtype(np.uint8))
         np.equal(flat[0], y_flat, out=equal)
@@ -167,32 +164,6 @@ def _max_taps_into(x: np.ndarray, spec: PoolSpec, y: np.ndarray, tap: np.ndarray
             continue
         np.subtract(np.uint8(T), best, out=best)  # the first tap equal to y
     return found
-
-
-def _first_of_four(flat: np.ndarray, y: np.ndarray, best: np.ndarray) -> bool:
-    """Each 2x2 block's winning tap into ``best`` from its taps ``flat (4, P)`` (row-major)
-    and maxima ``y (P,)``: the first of the pair ``(0, 1)`` that is largest, or of ``(2, 3)``
-    where that pair's maximum is larger than the first's, ``g01 + s (2 + g23 - g01)`` with
-    ``g`` and ``s`` the comparisons (ties go to the first). Seven passes where the scores take
-    eleven: us a forward of (32, 32, 8, 8) float32, scores / pairs, 80 / 60, (32, 64, 4, 4) 67
-    / 49 (a scratch script, one thread, 2026-12-02). False when ``y`` holds a NaN (its sum is
-    NaN): the caller's general path then picks PyTorch's last NaN."""
-    if math.isnan(np.sum(y)):
-        return False
-    g01 = _scratch("pool_g01", y.shape, np.dtype(bool))
-    s = _scratch("pool_s", y.shape, np.dtype(bool))
-    high = _scratch("pool_high", y.shape, y.dtype)
-    low = _scratch("pool_low", y.shape, y.dtype)
-    np.maximum(flat[0], flat[1], out=low)
-    np.maximum(flat[2], flat[3], out=high)
-    np.greater(high, low, out=s)
-    np.greater(flat[1], flat[0], out=g01)
-    np.greater(flat[3], flat[2], out=best.view(bool))  # g23
-    best += 2
-    best -= g01.view(np.uint8)
-    best *= s.view(np.uint8)
-    best += g01.view(np.uint8)
-    return True
 
 
 def max_backward(
