@@ -376,8 +376,8 @@ class Sequential(Module):
 
     def forward(self, x: Any) -> Any:
         """The modules in order. A batch norm layer followed by a ``ReLU`` runs both in its
-        compiled passes where it can (``convgrad[fast]``, training: ``BatchNorm2d._fuses_relu``),
-        and its backward then runs the ReLU's too."""
+        own passes where it can (training, float32 or float64: ``BatchNorm2d._fuses_relu``;
+        compiled with ``convgrad[fast]``), and its backward then runs the ReLU's too."""
         modules = list(self)
         fused = []
         i = 0
