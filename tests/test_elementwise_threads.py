@@ -41,15 +41,20 @@ def _same(one, split):
         np.testing.assert_array_equal(a, b)
 
 
+def _batch_norm_inputs(seed, shape, poison, dtype):
+    """``x``, ``dy`` (with ``poison`` planted in each) and a weight and bias for 7 channels."""
+    rng = np.random.default_rng(seed)
+    x = _poisoned(rng, shape, poison).astype(dtype)
+    dy = _poisoned(rng, x.shape, poison).astype(dtype)
+    return x, dy, rng.standard_normal(7).astype(dtype), rng.standard_normal(7).astype(dtype)
+
+
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("poison", [None, np.nan, np.inf])
 @pytest.mark.parametrize("shape", [(5, 7, 6, 4), (64, 7)])  # (N, C): the columns' sums
 def test_batch_norm_split_over_channels_gives_the_same_bits(monkeypatch, dtype, poison, shape):
-    rng = np.random.default_rng(0)
-    x = _poisoned(rng, shape, poison).astype(dtype)
-    dy = _poisoned(rng, x.shape, poison).astype(dtype)
-    w, b = rng.standard_normal(7).astype(dtype), rng.standard_normal(7).astype(dtype)
-    copies = [a.copy() for a in (x, dy, w, b)]
+    x, dy, w, b = inputs = _batch_norm_inputs(0, shape, poison, dtype)
+    copies = [a.copy() for a in inputs]
 
     def run():
         y, saved = normalization.batch_norm_saving(x, w, b)
@@ -58,7 +63,7 @@ def test_batch_norm_split_over_channels_gives_the_same_bits(monkeypatch, dtype, 
 
     with accel.accelerator("numpy"):  # NumPy's shares (numba's kernels: test_norm_numba.py)
         _same(*_both(monkeypatch, run))
-    for a, c in zip((x, dy, w, b), copies):
+    for a, c in zip(inputs, copies):
         np.testing.assert_array_equal(a, c)
 
 
@@ -70,11 +75,8 @@ def test_batch_norm_with_its_relu_split_over_channels_gives_the_bits_apart(
 ):
     """NumPy's path: the ReLU in place on each share of ``y`` (rows of a share's channels of an
     image: 3 x 24 numbers, or too few for rows of zeros), its backward into ``dx``'s share."""
-    rng = np.random.default_rng(3)
-    x = _poisoned(rng, shape, poison).astype(dtype)
-    dy = _poisoned(rng, x.shape, poison).astype(dtype)
-    w, b = rng.standard_normal(7).astype(dtype), rng.standard_normal(7).astype(dtype)
-    copies = [a.copy() for a in (x, dy, w, b)]
+    x, dy, w, b = inputs = _batch_norm_inputs(3, shape, poison, dtype)
+    copies = [a.copy() for a in inputs]
 
     def fused():
         y, saved = normalization.batch_norm_relu_saving(x, w, b)
@@ -90,7 +92,7 @@ def test_batch_norm_with_its_relu_split_over_channels_gives_the_bits_apart(
         one, split = _both(monkeypatch, fused)
         _same(one, split)
         _same(split, apart())
-    for a, c in zip((x, dy, w, b), copies):
+    for a, c in zip(inputs, copies):
         np.testing.assert_array_equal(a, c)
 
 
