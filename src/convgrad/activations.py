@@ -84,11 +84,11 @@ def relu_backward(dy, x):
             return result.reshape(shape).astype(out, copy=False)
     dx = np.empty_like(x, dy.dtype)
     finite = _np.finite(dy)  # one decision for every share
-    _parallel.over_parts(len(x), lambda p: relu_backward_into(dy[p], x[p], dx[p], finite), x.size)
+    _parallel.over_parts(len(x), lambda p: _relu_backward_into(dy[p], x[p], dx[p], finite), x.size)
     return dx.reshape(shape).astype(out, copy=False)
 
 
-def relu_backward_into(dy: np.ndarray, x: np.ndarray, dx: np.ndarray, finite: bool) -> np.ndarray:
+def _relu_backward_into(dy: np.ndarray, x: np.ndarray, dx: np.ndarray, finite: bool) -> np.ndarray:
     """:func:`relu_backward` into ``dx`` (returned), unchecked: ``dy``, ``x`` and ``dx`` of one
     shape, ``finite`` whether every value of ``dy`` is (the caller decides once for all its
     shares: the two ways differ in the sign of some zeros)."""

@@ -364,7 +364,7 @@ def _train_backward(
     def channels(cs: slice) -> tuple[np.ndarray, np.ndarray]:
         dys, xh, dxs, sc = dy[:, cs], xhat[:, cs], dx[:, cs], scale[cs]
         if y is not None:  # the ReLU's backward first, into dx's share
-            dys = activations.relu_backward_into(dys, y[:, cs], dxs, finite)
+            dys = activations._relu_backward_into(dys, y[:, cs], dxs, finite)
         dbias = _channel_sums(dys)
         dweight = _channel_dots(dys, xh)
         mean_dy, mean_dy_xhat = dbias / M, dweight / M
