@@ -21,7 +21,7 @@ import torch
 from convgrad import optim
 from convgrad.kernels import accel, parallel
 from convgrad.nn.parameter import Parameter
-from convgrad.optim import adam, lr_scheduler
+from convgrad.optim import adam, lr_scheduler, optimizer
 
 STEPS = 20
 SHAPES = [(3, 4), (5,)]
@@ -713,13 +713,24 @@ def _adam_parameters(dtype):
     return params
 
 
+TOGETHER_CASES = [
+    *(("Adam", kwargs) for kwargs in ADAM_PATH_OPTIONS),
+    ("AdamW", dict(lr=0.01, amsgrad=True)),
+    ("SGD", dict(lr=0.1)),
+    ("SGD", dict(lr=0.1, momentum=0.9, nesterov=True, weight_decay=0.01)),
+    ("SGD", dict(lr=0.1, momentum=0.5, dampening=0.3, maximize=True)),
+    ("RMSprop", dict(lr=0.01)),
+    ("RMSprop", dict(lr=0.01, momentum=0.9, centered=True, weight_decay=0.1)),
+]
+
+
 @pytest.mark.parametrize("backend", ["numpy", "numba"])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-@pytest.mark.parametrize("kwargs", ADAM_PATH_OPTIONS, ids=str)
-def test_adam_updates_small_parameters_together_to_the_bits_of_one_at_a_time(
-    monkeypatch, backend, dtype, kwargs
+@pytest.mark.parametrize("name, kwargs", TOGETHER_CASES, ids=str)
+def test_small_parameters_updated_together_get_the_bits_of_one_at_a_time(
+    monkeypatch, backend, dtype, name, kwargs
 ):
-    """Laid end to end (Adam._update_together): the parameters, every state array and the
+    """Laid end to end (Optimizer._update_together): the parameters, every state array and the
     state dict as one parameter at a time gives them, through a step where one parameter has
     no gradient (its step count falls behind: it goes alone or with its own), a state dict
     loaded mid-way, AMSGrad switched on after a step, NaN and infinities; the gradients are
@@ -727,15 +738,18 @@ def test_adam_updates_small_parameters_together_to_the_bits_of_one_at_a_time(
     if backend == "numba" and accel.available() is None:
         pytest.skip("numba is not installed")
     together_calls = []
-    real = adam.Adam._update_together
+    real = optimizer.Optimizer._update_together
     monkeypatch.setattr(
-        adam.Adam, "_update_together", lambda self, *a: together_calls.append(1) or real(self, *a)
+        optimizer.Optimizer,
+        "_update_together",
+        lambda self, *a: together_calls.append(1) or real(self, *a),
     )
     results = []
     for together in (True, False):
-        monkeypatch.setattr(adam, "ADAM_TOGETHER", 1 << 17 if together else 0)
+        monkeypatch.setattr(optimizer, "TOGETHER", 1 << 17 if together else 0)
         params = _adam_parameters(dtype)
-        opt = optim.Adam(params, **{k: v for k, v in kwargs.items() if k != "amsgrad"})
+        options = {k: v for k, v in kwargs.items() if k != "amsgrad"}
+        opt = getattr(optim, name)(params, **options)
         rng = np.random.default_rng(12)
         with accel.accelerator(backend):
             for t in range(6):
@@ -750,7 +764,8 @@ def test_adam_updates_small_parameters_together_to_the_bits_of_one_at_a_time(
                 kept = [None if g is None else g.copy() for g in grads]
                 for p, g in zip(params, grads):
                     p.grad = g
-                opt.step()
+                with np.errstate(all="ignore"):  # SGD's and RMSprop's NaN warn, either way
+                    opt.step()
                 for g, k in zip(grads, kept):
                     if g is not None:
                         np.testing.assert_array_equal(g, k)
@@ -765,3 +780,25 @@ def test_adam_updates_small_parameters_together_to_the_bits_of_one_at_a_time(
         assert s.keys() == their_state["state"][i].keys()
         for k, v in s.items():
             np.testing.assert_array_equal(v, their_state["state"][i][k], err_msg=f"{i} {k}")
+
+
+class _NormScaledSGD(optim.SGD):
+    """A learner's optimiser whose update reads the whole parameter (its norm): not
+    elementwise, so never laid end to end with others."""
+
+    def _update(self, p, grad, group, state):
+        p.data -= group["lr"] * grad / (np.linalg.norm(grad) + 1)
+
+
+def test_an_update_that_reads_the_whole_parameter_runs_one_parameter_at_a_time():
+    params = [Parameter(np.ones(3)), Parameter(np.ones(4))]
+    opt = _NormScaledSGD(params, lr=1.0)
+    grads = [np.full(3, 2.0), np.full(4, 1.0)]
+    for p, g in zip(params, grads):
+        p.grad = g
+    opt.step()
+    for p, g in zip(params, grads):
+        np.testing.assert_allclose(p.data, 1 - g / (np.linalg.norm(g) + 1))
+    plain = optim.SGD([Parameter(np.ones(3))], lr=1.0)  # SGD's own: marked, by its class only
+    assert type(plain)._update in optimizer._ELEMENTWISE
+    assert type(opt)._update not in optimizer._ELEMENTWISE

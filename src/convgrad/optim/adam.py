@@ -10,7 +10,7 @@ import numpy as np
 from ..kernels import accel
 from ..kernels import parallel as _parallel
 from ..nn.parameter import Parameter
-from .optimizer import Optimizer, check_flag, check_number
+from .optimizer import Optimizer, check_flag, check_number, elementwise
 
 
 class Adam(Optimizer):
@@ -83,6 +83,7 @@ class Adam(Optimizer):
         for flag in ("amsgrad", "maximize", "decoupled_weight_decay"):
             check_flag(fn, flag, group[flag])
 
+    @elementwise
     def _update(
         self, p: Parameter, grad: np.ndarray, group: dict[str, Any], state: dict[str, Any]
     ) -> None:
@@ -110,98 +111,7 @@ class Adam(Optimizer):
         with np.errstate(all="ignore"):  # a NaN or an infinity propagates silently, as in torch
             _step(p.data, g, m, v, v_max, _numbers(p.data.dtype, b1, b2, eps, lr, t))
 
-    def _update_group(
-        self, updates: list[tuple[Parameter, np.ndarray, dict[str, Any]]], group: dict[str, Any]
-    ) -> None:
-        """The parameters under :data:`ADAM_TOGETHER` numbers of one dtype and one step count
-        in one update over their numbers laid end to end (:meth:`_update_together`); the others
-        one at a time."""
-        together: dict[tuple[np.dtype, int], list] = {}
-        for update in updates:
-            p, _, state = update
-            if p.data.dtype in _FLOATS and p.data.size < ADAM_TOGETHER:
-                together.setdefault((p.data.dtype, state.get("step", 0)), []).append(update)
-            else:
-                self._update(p, update[1], group, state)
-        for bucket in together.values():
-            if len(bucket) == 1:
-                self._update(bucket[0][0], bucket[0][1], group, bucket[0][2])
-            else:
-                self._update_together(bucket, group)
 
-    def _update_together(
-        self, bucket: list[tuple[Parameter, np.ndarray, dict[str, Any]]], group: dict[str, Any]
-    ) -> None:
-        """:meth:`_update` of each parameter of ``bucket`` (one dtype, one step count), as one
-        update of their numbers end to end: the moments are views of flat arrays this optimiser
-        keeps (made again, from the state's values, whenever the state holds other arrays: a
-        loaded state dict), the parameters and gradients are copied in, and the parameters
-        back. Each number goes through the operations of its own update, so the bits are
-        those of one parameter at a time."""
-        lr, (b1, b2), eps, wd = group["lr"], group["betas"], group["eps"], group["weight_decay"]
-        params = [p for p, _, _ in bucket]
-        states = [state for _, _, state in bucket]
-        names = ("exp_avg", "exp_avg_sq", *(("max_exp_avg_sq",) if group["amsgrad"] else ()))
-        key = (tuple(map(id, params)), names)
-        cache = self.__dict__.setdefault("_together", {})  # not a state: never saved
-        kept = cache.get(key)
-        if kept is None or any(
-            view.base is not flat or state.get(name) is not view  # a copied optimiser's: not
-            for name, flat in zip(names, kept[0], strict=True)
-            for state, view in zip(states, kept[1][name], strict=True)
-        ):
-            kept = cache[key] = _laid_end_to_end(params, states, names)
-        flats, _ = kept
-        for state in states:
-            state["step"] = state.get("step", 0) + 1
-        fp = np.concatenate([p.data.reshape(-1) for p in params])
-        fg = np.concatenate([g.reshape(-1) for _, g, _ in bucket])
-        if group["maximize"]:
-            np.negative(fg, out=fg)
-        if wd != 0:
-            if group["decoupled_weight_decay"]:
-                fp *= 1 - lr * wd
-            else:
-                fg += wd * fp
-        numbers = _numbers(fp.dtype, b1, b2, eps, lr, states[0]["step"])
-        with np.errstate(all="ignore"):  # a NaN or an infinity propagates silently, as in torch
-            _step(fp, fg, flats[0], flats[1], flats[2] if len(flats) > 2 else None, numbers)
-        first = 0
-        for p in params:
-            p.data[...] = fp[first : first + p.data.size].reshape(p.data.shape)
-            first += p.data.size
-
-
-def _laid_end_to_end(
-    params: list[Parameter], states: list[dict[str, Any]], names: tuple[str, ...]
-) -> tuple[list[np.ndarray], dict[str, list[np.ndarray]]]:
-    """Flat arrays, one per state name, holding each parameter's state (zeros where it has
-    none yet) end to end, and each state's arrays replaced by views of them: ``(flats, views)``
-    with ``views[name]`` in the parameters' order."""
-    total = sum(p.data.size for p in params)
-    flats: list[np.ndarray] = []
-    views: dict[str, list[np.ndarray]] = {}
-    for name in names:
-        flat = np.zeros(total, params[0].data.dtype)
-        views[name] = []
-        first = 0
-        for p, state in zip(params, states, strict=True):
-            view = flat[first : first + p.data.size].reshape(p.data.shape)
-            if name in state:
-                view[...] = state[name]
-            state[name] = view
-            views[name].append(view)
-            first += p.data.size
-        flats.append(flat)
-    return flats, views
-
-
-# Parameters under ADAM_TOGETHER numbers are updated together (Adam._update_together): a
-# parameter's update costs about 14 us of Python (the state, the constants, NumPy's error state)
-# besides its passes, which on the digits' CNN (10 parameters, 21,578 numbers) was 140 of the
-# step's 200 us. float32, one thread, us a parameter's NumPy passes alone: 32 numbers 4.4, 288
-# 4.6, 2,560 7.4, 18,432 20.5, 65,536 73, 131,072 145 (a scratch script, 2026-12-02).
-ADAM_TOGETHER = 1 << 17
 # Adam's update on a parameter of at least ADAM_SPLIT numbers runs a share of the flat arrays on
 # each thread: its 13 NumPy passes repay the threads' wake-up from far fewer numbers than one
 # pass does (parallel.SPLIT_ELEMENTS). One parameter, float32, 2 threads, us, whole / split

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from ..nn.parameter import Parameter
-from .optimizer import Optimizer, check_flag, check_number
+from .optimizer import Optimizer, check_flag, check_number, elementwise
 
 
 class RMSprop(Optimizer):
@@ -63,6 +63,7 @@ class RMSprop(Optimizer):
         check_flag("RMSprop", "centered", group["centered"])
         check_flag("RMSprop", "maximize", group["maximize"])
 
+    @elementwise
     def _update(
         self, p: Parameter, grad: np.ndarray, group: dict[str, Any], state: dict[str, Any]
     ) -> None:

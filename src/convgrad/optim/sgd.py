@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from ..nn.parameter import Parameter
-from .optimizer import Optimizer, check_flag, check_number
+from .optimizer import Optimizer, check_flag, check_number, elementwise
 
 
 class SGD(Optimizer):
@@ -72,6 +72,7 @@ class SGD(Optimizer):
                 f"{group['momentum']}, dampening={group['dampening']}"
             )
 
+    @elementwise
     def _update(
         self, p: Parameter, grad: np.ndarray, group: dict[str, Any], state: dict[str, Any]
     ) -> None:
