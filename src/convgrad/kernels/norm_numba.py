@@ -96,6 +96,18 @@ from .. import _np
 # Reassociation (so that LLVM vectorises the sums) and contraction (fused multiply-adds), never
 # nnan or ninf: NaN and infinities propagate as in NumPy.
 _FLAGS = {"reassoc", "contract"}
+# The rows kernels without reassociation: each of their sums already runs down columns, one
+# add per number, which vectorises without it. With it, the same compiled kernel gave the
+# fused ReLU's forward and the plain one 1 ulp apart in float64 in some processes and not in
+# others (xhat, then every gradient: test_norm_numba's small-plane test failed in one CI run and
+# in 2 of 7 fresh-cache runs of a script that compiled the float32 kernels first; 0 of 8
+# without). Without it the per-channel kernels' sums did not vectorise (forward + backward at
+# the 28x28 CNN's sizes 1.1 -> 9.5 ms), the rows kernels' did: forward / backward with the
+# ReLU, us with / without, two rounds (a scratch script, 2026-12-02): (32, 32, 8, 8) 40, 42 /
+# 47, 40 and 49, 50 / 47, 50; (32, 64, 4, 4) 27 / 30 both ways; channels last (32, 16, 28, 28)
+# 169, 167 / 230, 162 against 182, 183 / 174, 170, (32, 32, 14, 14) 107, 94 / 102, 112 against
+# 104, 96 / 115, 107.
+_ROW_FLAGS = {"contract"}
 
 
 @numba.njit(nogil=True, cache=True)
@@ -221,7 +233,7 @@ def _spread(values, channels, plane, out):
                 j += 1
 
 
-@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
+@numba.njit(nogil=True, cache=True, fastmath=_ROW_FLAGS)
 def _bn_forward_rows(
     x, channels, plane, weight, bias, eps, xhat, y, mean, var, inv_std, in_dtype, relu, add, res
 ):
@@ -293,7 +305,7 @@ def _bn_forward_rows(
             out[j] = zero if relu and o <= 0 else o
 
 
-@numba.njit(nogil=True, cache=True, fastmath=_FLAGS)
+@numba.njit(nogil=True, cache=True, fastmath=_ROW_FLAGS)
 def _bn_backward_rows(
     dy, xhat, channels, plane, scale, dx, dweight, dbias, coef, relu, y, keep, g_out
 ):
