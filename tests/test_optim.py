@@ -802,3 +802,26 @@ def test_an_update_that_reads_the_whole_parameter_runs_one_parameter_at_a_time()
     plain = optim.SGD([Parameter(np.ones(3))], lr=1.0)  # SGD's own: marked, by its class only
     assert type(plain)._update in optimizer._ELEMENTWISE
     assert type(opt)._update not in optimizer._ELEMENTWISE
+
+
+def test_the_flat_arrays_of_buckets_that_change_are_let_go(monkeypatch):
+    """A model whose parameters with a gradient change from step to step makes a bucket each
+    time; the optimiser keeps the flat arrays of a few, and the updates stay exact."""
+    monkeypatch.setattr(optimizer, "TOGETHER_KEPT", 2)
+    rng = np.random.default_rng(3)
+    params = [Parameter(rng.standard_normal(4)) for _ in range(4)]
+    twins = [Parameter(p.data.copy()) for p in params]
+    opt, one_by_one = optim.Adam(params, lr=0.1), optim.Adam(twins, lr=0.1)
+    monkeypatch.setattr(optimizer, "TOGETHER", 1 << 17)
+    for step in range(6):
+        skipped = step % 4
+        for i, (p, q) in enumerate(zip(params, twins)):
+            g = rng.standard_normal(4)
+            p.grad, q.grad = (None, None) if i == skipped else (g, g.copy())
+        opt.step()
+        with monkeypatch.context() as m:
+            m.setattr(optimizer, "TOGETHER", 0)
+            one_by_one.step()
+        assert len(opt._together) <= 2
+    for p, q in zip(params, twins):
+        np.testing.assert_array_equal(p.data, q.data)

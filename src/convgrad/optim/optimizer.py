@@ -290,6 +290,8 @@ class Optimizer:
                 for state, view in zip(states, views, strict=True):
                     state[name] = view
             kept[name] = (value, views)
+        if key not in cache and len(cache) >= TOGETHER_KEPT:  # buckets that changed: let go
+            cache.clear()
         cache[key] = kept
 
 
@@ -303,6 +305,10 @@ class Optimizer:
 # together, two rounds alternating (the same script): Adam 122, 121 / 62, 61 in NumPy and 80, 80
 # / 42, 42 with numba's update; RMSprop 55, 56 / 48, 47; SGD with momentum 31, 32 / 32, 32.
 TOGETHER = 1 << 17
+# The flat arrays of at most this many buckets are kept (a group's parameters with a gradient
+# make one bucket a step; one whose parameters change from step to step makes others, whose
+# arrays the state's views no longer hold).
+TOGETHER_KEPT = 8
 _FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 _ELEMENTWISE: set[Callable[..., None]] = set()
 
