@@ -184,6 +184,134 @@ def test_a_bad_keep_memory_value_is_one_error_naming_the_variable(monkeypatch):
     )
 
 
+_FAULTS_AFTER_A_CONVOLUTION = """
+import resource
+import numpy as np
+import convgrad
+import convgrad._memory as m
+print(m._state.get("kept"))
+x = np.ones((2, 3, 8, 8), np.float32)
+w = np.ones((4, 3, 3, 3), np.float32)
+call = {call!r}
+if call == "conv2d":
+    convgrad.conv2d(x, w)
+elif call == "conv2d_backward":
+    convgrad.conv2d_backward(np.ones((2, 4, 6, 6), np.float32), x, w)
+elif call == "conv_transpose2d":
+    convgrad.conv_transpose2d(x, w.transpose(1, 0, 2, 3).copy())
+else:
+    convgrad.conv_transpose2d_backward(np.ones((2, 4, 10, 10), np.float32), x, w.swapaxes(0, 1))
+print(m._state.get("kept"))
+# two arrays of one size freed together, as a pass frees its outputs: with glibc's own thresholds
+# their pages are given back and faulted in again every turn (480 of 512 here)
+for _ in range(3):
+    a, b = np.ones(1 << 18, np.float32), np.ones(1 << 18, np.float32)
+    del a, b
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(20):
+    a, b = np.ones(1 << 18, np.float32), np.ones(1 << 18, np.float32)
+    del a, b
+print((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 20)
+"""
+
+
+def _after_a_convolution(call, **env):
+    """What a fresh process says of ``_memory._state["kept"]`` before and after one call of
+    ``call``, and the page faults a turn of allocating and freeing two 1 MiB arrays after it."""
+    from convgrad import _memory
+
+    theirs = ("CONVGRAD_KEEP_MEMORY", "GLIBC_TUNABLES", *_memory.OWN_VARIABLES)  # malloc's own
+    environment = {k: v for k, v in os.environ.items() if k not in theirs} | env
+    done = subprocess.run(
+        [sys.executable, "-c", _FAULTS_AFTER_A_CONVOLUTION.format(call=call)],
+        capture_output=True, text=True, env=environment, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0 and not done.stderr, done.stderr
+    before, after, faults = done.stdout.split()
+    return before, after, float(faults)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+@pytest.mark.parametrize(
+    "call", ["conv2d", "conv2d_backward", "conv_transpose2d", "conv_transpose2d_backward"]
+)
+def test_a_loop_of_convolutions_keeps_freed_memory_without_an_optimiser(call):
+    """A learner's own loop (conv2d, conv2d_backward, ``w -= lr * dw``) makes no optimiser: the
+    convolution itself asks glibc to keep freed memory, so the next turn's arrays fault no pages."""
+    before, after, faults = _after_a_convolution(call)
+    assert before == "None"  # import convgrad alone changes nothing
+    if after == "False":  # not glibc
+        return
+    assert after == "True"
+    assert faults < 0.05 * 512, f"{faults} page faults a turn with freed memory kept"
+    assert _after_a_convolution(call, CONVGRAD_KEEP_MEMORY="0")[:2] == ("None", "False")
+
+
+class _Mallopt:
+    """glibc as far as keep_freed_memory sees it, with its mallopt calls recorded."""
+
+    def __init__(self):
+        self.calls = []
+
+        def mallopt(*args):  # a function, whose argtypes and restype can be set as ctypes' are
+            self.calls.append(args)
+            return 1
+
+        self.mallopt = mallopt
+
+    def gnu_get_libc_version(self):
+        return b"2.36"
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"MALLOC_TRIM_THRESHOLD_": "0"},
+        {"MALLOC_MMAP_THRESHOLD_": "131072"},
+        {"MALLOC_TOP_PAD_": "1048576"},
+        {"MALLOC_MMAP_MAX_": "0"},
+        {"GLIBC_TUNABLES": "glibc.malloc.trim_threshold=0"},
+        {"GLIBC_TUNABLES": "glibc.cpu.hwcaps=-AVX2:glibc.malloc.mmap_threshold=65536"},
+    ],
+    ids=lambda env: ",".join(f"{k}={v}" for k, v in env.items()),
+)
+def test_malloc_settings_of_the_process_own_are_left_as_they_are(monkeypatch, env):
+    from convgrad import _memory
+
+    libc = _Mallopt()
+    for name in ("CONVGRAD_KEEP_MEMORY", *_memory.OWN_VARIABLES, "GLIBC_TUNABLES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(_memory.sys, "platform", "linux")
+    monkeypatch.setattr(_memory.ctypes, "CDLL", lambda name: libc)
+    monkeypatch.setattr(_memory, "_state", {})
+    assert _memory.keep_freed_memory() is True and len(libc.calls) == 2  # the fake glibc works
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    libc.calls.clear()
+    monkeypatch.setattr(_memory, "_state", {})
+    assert _memory.keep_freed_memory() is False and libc.calls == []
+
+
+@pytest.mark.parametrize(
+    "tunables", ["glibc.malloc.check=3", "glibc.cpu.x86_rep_movsb_threshold=2048", "", "::"]
+)
+def test_other_glibc_tunables_do_not_stop_freed_memory_being_kept(monkeypatch, tunables):
+    from convgrad import _memory
+
+    libc = _Mallopt()
+    for name in ("CONVGRAD_KEEP_MEMORY", *_memory.OWN_VARIABLES):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("GLIBC_TUNABLES", tunables)
+    monkeypatch.setattr(_memory.sys, "platform", "linux")
+    monkeypatch.setattr(_memory.ctypes, "CDLL", lambda name: libc)
+    monkeypatch.setattr(_memory, "_state", {})
+    assert _memory.keep_freed_memory() is True
+    assert libc.calls == [
+        (_memory.M_MMAP_THRESHOLD, _memory.MMAP_THRESHOLD),
+        (_memory.M_TRIM_THRESHOLD, _memory.TRIM_THRESHOLD),
+    ]
+
+
 # --- ReLU and max pooling split over the threads: the same bits, signed zeros included ----------
 
 

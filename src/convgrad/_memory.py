@@ -1,22 +1,37 @@
-"""Freed memory kept in the process during training, so that the next step's arrays do not fault
-their pages in again.
+"""Freed memory kept in the process while convolutions run, so that the next call's arrays do not
+fault their pages in again.
 
-A training step allocates and frees the same arrays every step: activations, gradients, the
-kernels' buffers, megabytes each. glibc's ``malloc`` serves such sizes by ``mmap`` (from 128 KiB,
-a threshold it raises as blocks are freed, up to 32 MiB) and gives freed memory back to the
-system (``munmap``, or trimming the heap's top past 128 KiB); the next step's array then faults
-in every one of its pages, and on a virtual machine a fault costs microseconds: a 1.6 MB array
-is 400 of them. On the development VM a training-mode batch norm of ``(32, 16, 28, 28)``
-(forward and backward) took 4.3 ms with glibc's defaults and 0.95 ms with freed memory kept,
-and a ResNet-20 training step 174 ms and 133 to 146 (``MALLOC_MMAP_THRESHOLD_`` and
-``MALLOC_TRIM_THRESHOLD_`` set; BENCHMARKS.md, issue 14).
+A training step, or any loop of convolutions, allocates and frees the same arrays every time:
+activations, gradients, the kernels' buffers, megabytes each. glibc's ``malloc`` serves such sizes
+by ``mmap`` (from 128 KiB, a threshold it raises as blocks are freed, up to 32 MiB) and gives freed
+memory back to the system (``munmap``, or trimming the heap's top once it passes twice that
+threshold); the next call's array then faults in every one of its pages, and on a virtual machine
+a fault costs microseconds: a 1.6 MB array is 400 of them. The dynamic thresholds do not save a
+loop that frees two arrays of one size together, as a forward and backward pass do: their space
+at the heap's top is twice the threshold they raised, trimmed every time. On the development VM:
+
+- a training-mode batch norm of ``(32, 16, 28, 28)`` (forward and backward) took 4.3 ms with
+  glibc's defaults and 0.95 ms with freed memory kept, and a ResNet-20 training step 174 ms and
+  133 to 146 (BENCHMARKS.md, issue 14);
+- a process that allocates two 1 MiB arrays and frees them, in a loop, faulted 480 pages a turn
+  (of 512), and none with freed memory kept;
+- a user's loop of ``conv2d`` and ``conv2d_backward`` with no optimiser (the suite's cases one
+  after another, ``python benchmarks/keep_memory_ab.py --convolutions``, two rounds), ms a pass
+  with glibc's defaults / kept: ResNet-20's 16 channels 15.6 and 10.1 / 7.2 and 7.0 (1,989
+  faults a pass / none), its 16 -> 32 stride-2 layer 9.1 and 7.9 / 5.6 and 5.6, ResNet-18's 64
+  channels 33.5 and 30.0 / 19.1 and 18.7; the other 17 cases faulted little and did not move
+  past the noise. In a scratch process whose heap had come to that state, OpenVINO's forward of
+  MobileNet's 512-channel depthwise layer took 2.9 ms (1,536 faults a call) against 0.31.
 
 :func:`keep_freed_memory` sets both thresholds with glibc's ``mallopt``: blocks up to 32 MiB
 (glibc's largest threshold) come from the heap, and up to 1 GiB of freed heap stays in the
-process. Optimisers call it (:class:`convgrad.optim.Optimizer`): creating one is the sign that a
-training loop starts. The process keeps the memory its largest step used, which a training
-process holds anyway at its peak. ``CONVGRAD_KEEP_MEMORY=0`` turns it off; elsewhere than glibc
-(macOS, Windows, musl) it does nothing.
+process. The convolutions' entry points (:mod:`convgrad.convolution`) and the optimisers
+(:class:`convgrad.optim.Optimizer`) call it, once per process in effect: ``import convgrad``
+alone changes nothing. The process keeps the memory its largest call used, which it held at its
+peak anyway. ``CONVGRAD_KEEP_MEMORY=0`` turns it off; a process started with malloc settings of
+its own (``MALLOC_MMAP_THRESHOLD_``, ``MALLOC_TRIM_THRESHOLD_``, ``MALLOC_TOP_PAD_``,
+``MALLOC_MMAP_MAX_``, or ``glibc.malloc`` tunables in ``GLIBC_TUNABLES``) keeps them; elsewhere
+than glibc (macOS, Windows, musl) it does nothing.
 """
 
 from __future__ import annotations
@@ -50,10 +65,31 @@ def wanted() -> bool:
 
 def keep_freed_memory() -> bool:
     """Ask glibc to keep freed memory (the module docstring); whether it is kept. Once per
-    process; ``CONVGRAD_KEEP_MEMORY=0`` (or another C library) leaves malloc as it is."""
+    process; ``CONVGRAD_KEEP_MEMORY=0``, malloc settings of the process's own
+    (:func:`own_settings`) or another C library leave malloc as it is."""
     if "kept" not in _state:
-        _state["kept"] = wanted() and _mallopt()
+        _state["kept"] = wanted() and not own_settings() and _mallopt()
     return _state["kept"]
+
+
+# glibc's environment variables for the settings mallopt would change, and their tunables
+OWN_VARIABLES = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_",
+                 "MALLOC_MMAP_MAX_")  # fmt: skip
+OWN_TUNABLES = ("mmap_threshold", "trim_threshold", "top_pad", "mmap_max")
+
+
+def own_settings() -> str | None:
+    """The name of the malloc setting this process was started with (an environment variable, or
+    a ``glibc.malloc`` tunable in ``GLIBC_TUNABLES``, ``name=value`` items joined by ``:``), which
+    convgrad leaves as it is; None when there is none."""
+    for name in OWN_VARIABLES:
+        if os.environ.get(name, "").strip():
+            return name
+    for item in os.environ.get("GLIBC_TUNABLES", "").split(":"):
+        name = item.split("=", 1)[0].strip()
+        if name.startswith("glibc.malloc.") and name.removeprefix("glibc.malloc.") in OWN_TUNABLES:
+            return name
+    return None
 
 
 def _mallopt() -> bool:

@@ -103,7 +103,7 @@ from types import ModuleType
 
 import numpy as np
 
-from . import _api, _args, _np
+from . import _api, _args, _memory, _np
 from ._api import ConvGrads
 from ._args import ConvSpec
 from .kernels import accel
@@ -1011,25 +1011,33 @@ def _add_bias(y: np.ndarray, b: np.ndarray | None) -> np.ndarray:
     return y
 
 
+# Each entry point below first asks glibc to keep freed memory (convgrad._memory says why): a
+# loop of convolutions frees and reallocates the same arrays, whether or not an optimiser runs it.
+
+
 def conv_forward(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, spec: ConvSpec) -> np.ndarray:
+    _memory.keep_freed_memory()
     return _add_bias(_forward(x, w, spec), b)
 
 
 def conv_backward(
     dy: np.ndarray, x: np.ndarray, w: np.ndarray, spec: ConvSpec, bias: bool
 ) -> ConvGrads:
+    _memory.keep_freed_memory()
     return ConvGrads(_input_grad(dy, w, spec), _weight_grad(dy, x, spec, w), _bias_grad(dy, bias))
 
 
 def transpose_forward(
     x: np.ndarray, w: np.ndarray, b: np.ndarray | None, spec: ConvSpec
 ) -> np.ndarray:
+    _memory.keep_freed_memory()
     return _add_bias(_input_grad(x, w, spec), b)  # spec.padding_mode is "zeros"
 
 
 def transpose_backward(
     dy: np.ndarray, x: np.ndarray, w: np.ndarray, spec: ConvSpec, bias: bool
 ) -> ConvGrads:
+    _memory.keep_freed_memory()
     return ConvGrads(_forward(dy, w, spec), _weight_grad(x, dy, spec, w), _bias_grad(dy, bias))
 
 
